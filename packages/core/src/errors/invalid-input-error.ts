@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { coreErrorCodes } from './error-codes';
+import { GuardloopError } from './guardloop-error';
+
+export interface InputIssue {
+  /** Path of the offending value, e.g. `payload.email`; empty for the root. */
+  path: string;
+  message: string;
+}
+
+/** Malformed input at a public entry point. `issues` lists every problem found, not just the first. */
+export class InvalidInputError extends GuardloopError {
+  readonly subject: string;
+  readonly issues: readonly InputIssue[];
+
+  constructor({
+    subject,
+    issues,
+    cause,
+  }: { subject: string; issues: readonly InputIssue[]; cause?: unknown }) {
+    const summary = issues
+      .slice(0, 5)
+      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+      .join('; ');
+    super(coreErrorCodes.invalidInput, { message: `Invalid ${subject}: ${summary}`, cause });
+    this.name = 'InvalidInputError';
+    this.subject = subject;
+    this.issues = issues;
+  }
+
+  static fromZodError(subject: string, error: z.ZodError): InvalidInputError {
+    return new InvalidInputError({ subject, issues: toInputIssues(error.issues), cause: error });
+  }
+}
+
+export function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,20 @@
+import { coreErrorCodes } from './error-codes';
+import { GuardloopError } from './guardloop-error';
+
+/** A ticket was asked to move along an edge that the lifecycle table does not have. */
+export class InvalidTransitionError extends GuardloopError {
+  readonly from: string;
+  readonly to: string;
+  readonly allowed: readonly string[];
+
+  constructor({ from, to, allowed }: { from: string; to: string; allowed: readonly string[] }) {
+    const options = allowed.length > 0 ? allowed.join(', ') : 'none (final state)';
+    super(coreErrorCodes.invalidTransition, {
+      message: `Cannot move a ticket from '${from}' to '${to}'. Allowed from '${from}': ${options}.`,
+    });
+    this.name = 'InvalidTransitionError';
+    this.from = from;
+    this.to = to;
+    this.allowed = allowed;
+  }
+}

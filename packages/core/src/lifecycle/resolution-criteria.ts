@@ -1,0 +1,49 @@
+import type { Ticket } from '../schemas/ticket';
+import { throwIfAborted } from '../utils/abort';
+
+/**
+ * One checkable part of a ticket's definition of done, e.g. "the customer can log in again".
+ * `check` may look things up (async); it receives an AbortSignal.
+ */
+export interface ResolutionCriterion {
+  id: string;
+  description: string;
+  /** Limit the criterion to some tickets, e.g. one category. Default: every ticket. */
+  appliesTo?: (ticket: Ticket) => boolean;
+  check: (ticket: Ticket, options: { signal: AbortSignal }) => boolean | Promise<boolean>;
+}
+
+export interface CriterionResult {
+  id: string;
+  description: string;
+  met: boolean;
+  /** Present when the check threw: a failing check counts as unmet. */
+  error?: string;
+}
+
+/** Runs every applicable criterion and reports each as met or unmet. */
+export async function evaluateResolutionCriteria(
+  ticket: Ticket,
+  criteria: readonly ResolutionCriterion[],
+  { abortSignal }: { abortSignal?: AbortSignal } = {},
+): Promise<CriterionResult[]> {
+  throwIfAborted(abortSignal);
+  const signal = abortSignal ?? new AbortController().signal;
+  const applicable = criteria.filter((criterion) => criterion.appliesTo?.(ticket) ?? true);
+  const results = await Promise.all(
+    applicable.map(async (criterion): Promise<CriterionResult> => {
+      const base = { id: criterion.id, description: criterion.description };
+      try {
+        return { ...base, met: (await criterion.check(ticket, { signal })) === true };
+      } catch (error) {
+        return {
+          ...base,
+          met: false,
+          error: error instanceof Error ? error.message : String(error),
+        };
+      }
+    }),
+  );
+  throwIfAborted(abortSignal);
+  return results;
+}

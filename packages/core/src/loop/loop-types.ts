@@ -1,0 +1,54 @@
+import type { Actor } from '../schemas/actor';
+import type { Decision } from '../schemas/decision';
+import type { Hypothesis } from '../schemas/hypothesis';
+import type { Intent } from '../schemas/intent';
+import type { Signal } from '../schemas/signal';
+
+/** Everything a loop step may look at. Each step adds its result for the next one. */
+export interface LoopStepInput {
+  traceId: string;
+  signal: Signal;
+  actor: Actor;
+  attributes: Record<string, unknown>;
+  intent?: Intent | undefined;
+  /** Ranked, most confident first. */
+  hypotheses: Hypothesis[];
+  /** The top-ranked hypothesis that proposes an action: the one being decided on. */
+  hypothesis?: Hypothesis | undefined;
+  decision?: Decision | undefined;
+  actionResult?: unknown;
+}
+
+export type LoopStepName = 'classifyIntent' | 'proposeHypotheses' | 'decide' | 'act' | 'learn';
+
+export type LoopStatus = 'acted' | 'escalated' | 'rejected' | 'failed';
+
+/** Why a signal went to a human: the rail, the reason and the evidence. */
+export interface Escalation {
+  step: 'hypotheses' | 'decision';
+  reason: string;
+  rail?: string;
+  evidence?: unknown;
+}
+
+interface EventBase {
+  traceId: string;
+  /** Epoch ms, from the loop's clock. */
+  at: number;
+}
+
+/** Typed events emitted by every step, for tracing and the feedback recorder. */
+export type LoopEvent =
+  | (EventBase & { type: 'signal.received'; signal: Signal; actor: Actor })
+  | (EventBase & { type: 'intent.classified'; intent: Intent })
+  | (EventBase & { type: 'hypotheses.proposed'; hypotheses: Hypothesis[] })
+  | (EventBase & { type: 'decision.made'; decision: Decision; hypothesis?: Hypothesis })
+  | (EventBase & { type: 'action.completed'; hypothesis: Hypothesis; result: unknown })
+  | (EventBase & { type: 'learning.completed' })
+  | (EventBase & { type: 'learning.failed'; error: unknown })
+  | (EventBase & { type: 'loop.acted'; decision: Decision })
+  | (EventBase & { type: 'loop.escalated'; escalation: Escalation; decision?: Decision })
+  | (EventBase & { type: 'loop.rejected'; decision: Decision })
+  | (EventBase & { type: 'loop.failed'; step: LoopStepName; error: unknown });
+
+export type LoopEventType = LoopEvent['type'];

@@ -1,0 +1,135 @@
+import type { Decision } from '../schemas/decision';
+import type { RailResult } from '../schemas/rail-verdict';
+import { raceAbort, throwIfAborted } from '../utils/abort';
+import { type Clock, systemClock } from '../utils/clock';
+import { type IdGenerator, randomIdGenerator } from '../utils/id-generator';
+import type { Rail, RailContext } from './rail';
+import { runRail } from './run-rail';
+import { validateRails } from './validate-rails';
+
+export interface EvaluateRailsOptions {
+  abortSignal?: AbortSignal;
+  clock?: Clock;
+  idGenerator?: IdGenerator;
+  /** Timeout for rails that do not set their own (ms). Default 2000. */
+  timeoutMs?: number;
+}
+
+/**
+ * Judges one proposed decision with every rail:
+ * 1. deterministic rails run one by one, in order; the first deny skips everything else;
+ * 2. semantic and economic rails run concurrently, each with its own timeout; the first deny
+ *    aborts the others through their AbortSignal;
+ * 3. a rail that throws, times out or returns a malformed verdict escalates (fails closed).
+ *
+ * The decision is `deny` if any rail denied, else `escalate` if any escalated, else `allow`.
+ * Rejects with `abortSignal.reason` when the caller aborts.
+ */
+export async function evaluateRails<Context extends RailContext>(
+  rails: readonly Rail<Context>[],
+  context: Context,
+  options: EvaluateRailsOptions = {},
+): Promise<Decision> {
+  const {
+    abortSignal,
+    clock = systemClock,
+    idGenerator = randomIdGenerator,
+    timeoutMs = 2000,
+  } = options;
+  validateRails(rails);
+  throwIfAborted(abortSignal);
+  const startedAt = clock.now();
+  const results: RailResult[] = [];
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(abortSignal?.reason);
+  abortSignal?.addEventListener('abort', onAbort, { once: true });
+  const run = (rail: Rail<Context>) =>
+    runRail(rail, context, {
+      signal: controller.signal,
+      clock,
+      timeoutMs: rail.timeoutMs ?? timeoutMs,
+    });
+
+  try {
+    const deterministic = rails.filter((rail) => rail.kind === 'deterministic');
+    const concurrent = rails.filter((rail) => rail.kind !== 'deterministic');
+    let denied = false;
+    for (const rail of deterministic) {
+      if (denied) {
+        results.push(skipped(rail, clock.now()));
+        continue;
+      }
+      const result = await raceAbort(run(rail), abortSignal);
+      results.push(result);
+      denied = result.verdict === 'deny';
+    }
+    if (denied) {
+      for (const rail of concurrent) results.push(skipped(rail, clock.now()));
+    } else {
+      const pending = concurrent.map((rail) =>
+        run(rail).then((result) => {
+          // The first deny decides; the others are told to stop.
+          if (result.verdict === 'deny')
+            controller.abort(new Error(`Denied by rail '${rail.name}'.`));
+          return result;
+        }),
+      );
+      results.push(...(await raceAbort(Promise.all(pending), abortSignal)));
+    }
+  } finally {
+    abortSignal?.removeEventListener('abort', onAbort);
+  }
+  throwIfAborted(abortSignal);
+  return combine(results, { id: idGenerator(), traceId: context.traceId, startedAt, clock });
+}
+
+function skipped(rail: Rail<never>, at: number): RailResult {
+  return {
+    rail: rail.name,
+    kind: rail.kind,
+    status: 'skipped',
+    reason: 'Not evaluated: a deterministic rail already denied.',
+    startedAt: at,
+    durationMs: 0,
+  };
+}
+
+function combine(
+  results: RailResult[],
+  {
+    id,
+    traceId,
+    startedAt,
+    clock,
+  }: { id: string; traceId: string; startedAt: number; clock: Clock },
+): Decision {
+  const denial = results.find((result) => result.verdict === 'deny');
+  const escalations = results.filter((result) => result.verdict === 'escalate');
+  const base = {
+    id,
+    traceId,
+    rails: results,
+    decidedAt: startedAt,
+    durationMs: Math.max(0, clock.now() - startedAt),
+  };
+  if (denial) {
+    return {
+      ...base,
+      verdict: 'deny',
+      reason: `${denial.rail}: ${denial.reason}`,
+      decidedBy: denial.rail,
+    };
+  }
+  const [first] = escalations;
+  if (first) {
+    return {
+      ...base,
+      verdict: 'escalate',
+      reason: escalations.map((result) => `${result.rail}: ${result.reason}`).join(' | '),
+      decidedBy: first.rail,
+    };
+  }
+  const reason =
+    results.length === 0 ? 'No rails are configured.' : `All ${results.length} rails allowed.`;
+  return { ...base, verdict: 'allow', reason };
+}

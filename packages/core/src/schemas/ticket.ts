@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const ticketStatuses = [
+  'new',
+  'triaged',
+  'in_progress',
+  'pending_customer',
+  'resolved',
+  'closed',
+] as const;
+
+export const ticketStatusSchema = z.enum(ticketStatuses);
+export type TicketStatus = z.output<typeof ticketStatusSchema>;
+
+export const ticketTransitionRecordSchema = z.object({
+  from: ticketStatusSchema,
+  to: ticketStatusSchema,
+  at: z.number(),
+  by: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export const ticketSchema = z.object({
+  id: z.string().min(1),
+  status: ticketStatusSchema.default('new'),
+  /** External-facing tickets close only after the customer confirms. */
+  external: z.boolean().default(true),
+  subject: z.string().default(''),
+  category: z.string().optional(),
+  traceId: z.string().optional(),
+  signalId: z.string().optional(),
+  reopenCount: z.number().int().nonnegative().default(0),
+  customerConfirmation: z
+    .object({ confirmedAt: z.number(), by: z.string().min(1), note: z.string().optional() })
+    .optional(),
+  history: z.array(ticketTransitionRecordSchema).default([]),
+  data: z.record(z.string(), z.unknown()).default({}),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export type Ticket = z.output<typeof ticketSchema>;
+export type TicketInput = z.input<typeof ticketSchema>;
