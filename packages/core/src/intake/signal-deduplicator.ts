@@ -31,9 +31,9 @@ export function createSignalDeduplicator(
   // Map keeps insertion order, so the first entries are the oldest: eviction is O(1).
   const seen = new Map<string, { at: number; traceId: string; count: number }>();
 
-  const evict = (now: number) => {
+  const evictExpired = (now: number) => {
     for (const [key, entry] of seen) {
-      if (now - entry.at < windowMs && seen.size <= maxEntries) break;
+      if (now - entry.at < windowMs) break;
       seen.delete(key);
     }
   };
@@ -41,7 +41,7 @@ export function createSignalDeduplicator(
   return {
     check(signal) {
       const now = clock.now();
-      evict(now);
+      evictExpired(now);
       const entry = seen.get(signal.fingerprint);
       if (entry && now - entry.at < windowMs) {
         entry.count++;
@@ -52,7 +52,10 @@ export function createSignalDeduplicator(
           count: entry.count,
         };
       }
+      // Re-inserting moves the key to the end, keeping the map ordered by first-seen time.
+      seen.delete(signal.fingerprint);
       seen.set(signal.fingerprint, { at: now, traceId: signal.traceId, count: 1 });
+      if (seen.size > maxEntries) seen.delete(seen.keys().next().value as string);
       return { duplicate: false };
     },
     size: () => seen.size,

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { GuardloopError } from '../errors/guardloop-error';
+import type { Ticket, TicketStatus } from '../schemas/ticket';
+import { createManualClock } from '../utils/clock';
+import { createSequentialIdGenerator } from '../utils/id-generator';
+import { createTicket } from './create-ticket';
+import type { ResolutionCriterion } from './resolution-criteria';
+import { createTicketLifecycle } from './ticket-lifecycle';
+
+const clock = createManualClock(1_000);
+const newTicket = (input: Partial<Ticket> = {}) =>
+  createTicket(
+    { subject: 'Cannot log in', ...input },
+    { clock, idGenerator: createSequentialIdGenerator('t') },
+  );
+
+async function walk(
+  lifecycle: ReturnType<typeof createTicketLifecycle>,
+  ticket: Ticket,
+  path: TicketStatus[],
+) {
+  let current = ticket;
+  for (const to of path) current = (await lifecycle.transition(current, to)).ticket;
+  return current;
+}
+
+const loginWorks: ResolutionCriterion = {
+  id: 'login-works',
+  description: 'The customer can log in again',
+  check: (ticket) => ticket.data.loginVerified === true,
+};
+
+describe('createTicketLifecycle', () => {
+  it('walks the happy path and records history', async () => {
+    const lifecycle = createTicketLifecycle({ clock });
+    const ticket = newTicket({ external: false });
+    const closed = await walk(lifecycle, ticket, ['triaged', 'in_progress', 'resolved', 'closed']);
+    expect(closed.status).toBe('closed');
+    expect(closed.history.map((entry) => `${entry.from}->${entry.to}`)).toEqual([
+      'new->triaged',
+      'triaged->in_progress',
+      'in_progress->resolved',
+      'resolved->closed',
+    ]);
+    expect(ticket.status).toBe('new'); // inputs are not mutated
+  });
+
+  it('rejects an invalid transition naming from, to and the allowed edges', async () => {
+    const lifecycle = createTicketLifecycle({ clock });
+    await expect(lifecycle.transition(newTicket(), 'resolved')).rejects.toMatchObject({
+      code: 'invalid_transition',
+      from: 'new',
+      to: 'resolved',
+      allowed: ['triaged'],
+    });
+  });
+
+  it('refuses to resolve while a criterion is unmet and reports each criterion', async () => {
+    const lifecycle = createTicketLifecycle({
+      clock,
+      criteria: [
+        loginWorks,
+        { id: 'reply-sent', description: 'A reply was sent', check: async () => true },
+      ],
+    });
+    const inProgress = await walk(lifecycle, newTicket(), ['triaged', 'in_progress']);
+    await expect(lifecycle.transition(inProgress, 'resolved')).rejects.toMatchObject({
+      code: 'resolution_criteria_unmet',
+      results: [
+        { id: 'login-works', met: false },
+        { id: 'reply-sent', met: true },
+      ],
+    });
+    const verified = { ...inProgress, data: { loginVerified: true } };
+    const result = await lifecycle.transition(verified, 'resolved');
+    expect(result.ticket.status).toBe('resolved');
+    expect(result.criteria.every((criterion) => criterion.met)).toBe(true);
+  });
+
+  it('counts a criterion whose check throws as unmet, with the error', async () => {
+    const lifecycle = createTicketLifecycle({
+      clock,
+      criteria: [
+        { id: 'broken', description: 'x', check: () => Promise.reject(new Error('lookup failed')) },
+      ],
+    });
+    const ticket = await walk(lifecycle, newTicket(), ['triaged', 'in_progress']);
+    const results = await lifecycle.evaluateCriteria(ticket);
+    expect(results).toEqual([
+      { id: 'broken', description: 'x', met: false, error: 'lookup failed' },
+    ]);
+  });
+
+  it('applies criteria only to the tickets they concern', async () => {
+    const lifecycle = createTicketLifecycle({
+      clock,
+      criteria: [{ ...loginWorks, appliesTo: (ticket) => ticket.category === 'login' }],
+    });
+    const billing = await walk(lifecycle, newTicket({ category: 'billing' }), [
+      'triaged',
+      'in_progress',
+    ]);
+    await expect(lifecycle.transition(billing, 'resolved')).resolves.toMatchObject({
+      criteria: [],
+    });
+  });
+
+  it('closes an external ticket only after the customer confirmed', async () => {
+    const lifecycle = createTicketLifecycle({ clock });
+    const resolved = await walk(lifecycle, newTicket({ external: true }), [
+      'triaged',
+      'in_progress',
+      'resolved',
+    ]);
+    await expect(lifecycle.transition(resolved, 'closed')).rejects.toMatchObject({
+      code: 'customer_confirmation_required',
+      ticketId: resolved.id,
+    });
+    const confirmed = lifecycle.confirm(resolved, { by: 'customer@example.com' });
+    expect(confirmed.customerConfirmation).toMatchObject({
+      by: 'customer@example.com',
+      confirmedAt: clock.now(),
+    });
+    await expect(lifecycle.transition(confirmed, 'closed')).resolves.toMatchObject({
+      ticket: { status: 'closed' },
+    });
+  });
+
+  it('counts reopens and requires a fresh confirmation after one', async () => {
+    const lifecycle = createTicketLifecycle({ clock });
+    const resolved = await walk(lifecycle, newTicket(), ['triaged', 'in_progress', 'resolved']);
+    const confirmed = lifecycle.confirm(resolved, { by: 'customer' });
+    const reopened = (
+      await lifecycle.transition(confirmed, 'in_progress', {
+        by: 'customer',
+        reason: 'still broken',
+      })
+    ).ticket;
+    expect(reopened.reopenCount).toBe(1);
+    expect(reopened.customerConfirmation).toBeUndefined();
+    expect(reopened.history.at(-1)).toMatchObject({
+      from: 'resolved',
+      to: 'in_progress',
+      reason: 'still broken',
+    });
+    const again = await walk(lifecycle, reopened, ['resolved', 'in_progress', 'resolved']);
+    expect(again.reopenCount).toBe(2);
+    await expect(lifecycle.transition(again, 'closed')).rejects.toMatchObject({
+      code: 'customer_confirmation_required',
+    });
+  });
+
+  it('moves through pending_customer', async () => {
+    const lifecycle = createTicketLifecycle({ clock });
+    const ticket = await walk(lifecycle, newTicket(), [
+      'triaged',
+      'in_progress',
+      'pending_customer',
+      'in_progress',
+      'pending_customer',
+      'resolved',
+    ]);
+    expect(ticket.status).toBe('resolved');
+  });
+
+  it('rejects malformed tickets, statuses and confirmations with typed errors', async () => {
+    const lifecycle = createTicketLifecycle({ clock });
+    await expect(lifecycle.transition({ id: 1 } as never, 'triaged')).rejects.toMatchObject({
+      code: 'invalid_input',
+      subject: 'ticket',
+    });
+    await expect(lifecycle.transition(newTicket(), 'done' as never)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(() => lifecycle.confirm(newTicket(), { by: 'c' })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() => lifecycle.confirm(newTicket(), {} as never)).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() => createTicket({ status: 'open' as never })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+  });
+
+  it('rejects with the abort reason', async () => {
+    const lifecycle = createTicketLifecycle({ clock, criteria: [loginWorks] });
+    const ticket = await walk(lifecycle, newTicket(), ['triaged', 'in_progress']);
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(
+      lifecycle.transition(ticket, 'resolved', { abortSignal: controller.signal }),
+    ).rejects.toThrow('stop');
+    expect(GuardloopError.isInstance(new Error('x'))).toBe(false);
+  });
+});
