@@ -59,21 +59,24 @@ export async function evaluateRails<Context extends RailContext>(
         results.push(skipped(rail, clock.now()));
         continue;
       }
-      const result = await raceAbort(run(rail), abortSignal);
+      const pending = run(rail);
+      const result = pending instanceof Promise ? await raceAbort(pending, abortSignal) : pending;
       results.push(result);
       denied = result.verdict === 'deny';
     }
     if (denied) {
       for (const rail of concurrent) results.push(skipped(rail, clock.now()));
     } else {
-      const pending = concurrent.map((rail) =>
-        run(rail).then((result) => {
-          // The first deny decides; the others are told to stop.
-          if (result.verdict === 'deny')
-            controller.abort(new Error(`Denied by rail '${rail.name}'.`));
-          return result;
-        }),
-      );
+      // The first deny decides; the others are told to stop.
+      const onResult = (result: RailResult) => {
+        if (result.verdict === 'deny')
+          controller.abort(new Error(`Denied by rail '${result.rail}'.`));
+        return result;
+      };
+      const pending = concurrent.map((rail) => {
+        const result = run(rail);
+        return result instanceof Promise ? result.then(onResult) : onResult(result);
+      });
       results.push(...(await raceAbort(Promise.all(pending), abortSignal)));
     }
   } finally {
