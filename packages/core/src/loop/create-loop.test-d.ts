@@ -35,9 +35,9 @@ describe('public types', () => {
   });
 
   it('requires the three host steps', () => {
-    // @ts-expect-error act is missing
     const missing = () =>
       createLoop({
+        // @ts-expect-error act is missing
         steps: {
           classifyIntent: () => ({ label: 'x', confidence: 1 }),
           proposeHypotheses: () => [],
