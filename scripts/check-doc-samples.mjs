@@ -40,14 +40,21 @@ for (const file of files) {
     const target = join(out, name);
     mkdirSync(dirname(target), { recursive: true });
     // `export {}` makes each block a module, so blocks do not collide and top-level await works.
-    writeFileSync(target, `// from ${relative(root, file)}, block ${index + 1}\n${match[2]}\nexport {};\n`);
+    writeFileSync(
+      target,
+      `// from ${relative(root, file)}, block ${index + 1}\n${match[2]}\nexport {};\n`,
+    );
     count++;
   });
 }
 console.log(`checking ${count} code samples from ${files.length} markdown files`);
 try {
-  execFileSync('tsc', ['--noEmit', '-p', join(root, 'docs', 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync('tsc', ['--noEmit', '-p', join(root, 'docs', 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
 } catch {
-  console.error('Some documentation code samples do not type-check (see docs/.samples for the extracted files).');
+  console.error(
+    'Some documentation code samples do not type-check (see docs/.samples for the extracted files).',
+  );
   process.exit(1);
 }

@@ -6,13 +6,17 @@ const rails: Rail[] = [
     name: 'ai-may-only-reset-passwords',
     kind: 'deterministic',
     evaluate: ({ action }) =>
-      action?.name === 'send_reset_link' ? allow('Resetting a password is a door the AI holds a key to.') : deny(`The AI holds no key for '${action?.name}'.`),
+      action?.name === 'send_reset_link'
+        ? allow('Resetting a password is a door the AI holds a key to.')
+        : deny(`The AI holds no key for '${action?.name}'.`),
   },
   {
     name: 'intent-confidence-floor',
     kind: 'semantic',
     evaluate: ({ intent }) =>
-      (intent?.confidence ?? 0) >= 0.7 ? allow('Confident intent.') : escalate(`Intent confidence ${intent?.confidence} is below 0.7.`),
+      (intent?.confidence ?? 0) >= 0.7
+        ? allow('Confident intent.')
+        : escalate(`Intent confidence ${intent?.confidence} is below 0.7.`),
   },
 ];
 
@@ -49,7 +53,10 @@ const tickets = [
 ];
 
 for (const payload of tickets) {
-  const result = await loop.handle({ source: 'demo', kind: 'ticket', payload }, { actor: { id: 'guardloop-ai', type: 'ai' } });
+  const result = await loop.handle(
+    { source: 'demo', kind: 'ticket', payload },
+    { actor: { id: 'guardloop-ai', type: 'ai' } },
+  );
   const why = result.escalation?.reason ?? result.decision?.reason ?? '';
   console.log(`${result.status.padEnd(9)} ${payload.subject}  (${why})`);
 }
