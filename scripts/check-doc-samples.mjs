@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Type-checks every ```ts code block in docs/**/*.md and packages/*/README.md: each block becomes a
 // module under docs/.samples and the lot is compiled with the repo's strict settings. A block that is
-// deliberately partial can opt out with ```ts no-check.
+// deliberately partial can opt out with ```ts no-check; ```ts file=name.ts names the module so that
+// later blocks of the same page can import it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -36,8 +37,10 @@ for (const file of files) {
   const blocks = [...text.matchAll(/^```ts([^\n]*)\n([\s\S]*?)^```/gm)];
   blocks.forEach((match, index) => {
     if (/no-check/.test(match[1] ?? '')) return;
-    const name = `${relative(root, file).replace(/[^a-zA-Z0-9]+/g, '-')}-${index + 1}.ts`;
-    const target = join(out, name);
+    // `ts file=loop.ts` names the module, so later blocks of the same page can import it.
+    const named = /file=([\w.-]+\.ts)/.exec(match[1] ?? '')?.[1];
+    const folder = relative(root, file).replace(/[^a-zA-Z0-9]+/g, '-');
+    const target = join(out, folder, named ?? `block-${index + 1}.ts`);
     mkdirSync(dirname(target), { recursive: true });
     // `export {}` makes each block a module, so blocks do not collide and top-level await works.
     writeFileSync(

@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'ai/index': 'src/ai/index.ts',
+    'data/index': 'src/data/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

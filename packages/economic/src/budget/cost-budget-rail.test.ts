@@ -1,0 +1,87 @@
+import { createManualClock, evaluateRails, type RailContext } from '@guardloop/core';
+import { describe, expect, it } from 'vitest';
+import { createMemoryCounterStore } from '../memory-counter-store';
+import { costBudgetRail } from './cost-budget-rail';
+import { createCostMeter } from './cost-meter';
+
+const options = { signal: new AbortController().signal };
+
+function decision(cost?: { tokens: number; usd: number }, action = 'draft_reply'): RailContext {
+  return {
+    traceId: 'trace',
+    actor: { id: 'agent', type: 'ai', roles: [], tenant: 'acme' },
+    action: { name: action, input: {}, reversible: true, dryRun: false, ...(cost ? { cost } : {}) },
+  };
+}
+
+function setup(onExceeded?: 'escalate' | 'deny') {
+  const clock = createManualClock(Date.UTC(2030, 0, 1, 9));
+  const meter = createCostMeter({
+    store: createMemoryCounterStore(),
+    clock,
+    budgets: [{ name: 'tenant-daily', scope: ['tenant'], usd: 1, actionTypes: ['draft_reply'] }],
+  });
+  return { clock, meter, rail: costBudgetRail({ meter, ...(onExceeded ? { onExceeded } : {}) }) };
+}
+
+describe('costBudgetRail', () => {
+  it('allows and charges decisions within budget, saying how much is spent', async () => {
+    const { rail, meter } = setup();
+    expect(rail).toMatchObject({ name: 'cost-budget', kind: 'economic' });
+    const verdict = await rail.evaluate(decision({ tokens: 10, usd: 0.4 }), options);
+    expect(verdict).toMatchObject({
+      verdict: 'allow',
+      reason: "Within cost budgets: 'tenant-daily' $0.40 of $1.00 for tenant 'acme'.",
+    });
+    expect((await meter.usage(decision()))[0]?.used).toBe(0.4);
+  });
+
+  it('escalates by default when a budget would be exceeded, and does not charge', async () => {
+    const { rail, meter } = setup();
+    await rail.evaluate(decision({ tokens: 0, usd: 0.8 }), options);
+    const verdict = await rail.evaluate(decision({ tokens: 0, usd: 0.3 }), options);
+    expect(verdict.verdict).toBe('escalate');
+    expect(verdict.reason).toBe(
+      "Cost budget 'tenant-daily' would be exceeded for tenant 'acme': $0.80 already spent + $0.30 > $1.00 limit (period 2030-01-01T00:00:00.000Z to 2030-01-02T00:00:00.000Z).",
+    );
+    expect(verdict.evidence).toMatchObject({
+      applied: false,
+      exceeded: { budget: 'tenant-daily' },
+    });
+    expect((await meter.usage(decision()))[0]?.used).toBe(0.8);
+  });
+
+  it('denies instead when configured to', async () => {
+    const { rail } = setup('deny');
+    const verdict = await rail.evaluate(decision({ tokens: 0, usd: 2 }), options);
+    expect(verdict.verdict).toBe('deny');
+  });
+
+  it('allows again once the day rolls over', async () => {
+    const { rail, clock } = setup();
+    await rail.evaluate(decision({ tokens: 0, usd: 1 }), options);
+    expect((await rail.evaluate(decision({ tokens: 0, usd: 0.5 }), options)).verdict).toBe(
+      'escalate',
+    );
+    clock.advance(15 * 3_600_000);
+    expect((await rail.evaluate(decision({ tokens: 0, usd: 0.5 }), options)).verdict).toBe('allow');
+  });
+
+  it('allows decisions without a declared cost, or outside every budget', async () => {
+    const { rail } = setup();
+    expect((await rail.evaluate(decision(), options)).reason).toBe(
+      'No cost declared for this decision: nothing to charge.',
+    );
+    expect((await rail.evaluate(decision({ tokens: 0, usd: 0 }), options)).verdict).toBe('allow');
+    expect(await rail.evaluate(decision({ tokens: 0, usd: 5 }, 'refund'), options)).toMatchObject({
+      verdict: 'allow',
+      reason: 'No cost budget applies to this decision.',
+    });
+  });
+
+  it('decides the loop through evaluateRails', async () => {
+    const { rail, clock } = setup('deny');
+    const decided = await evaluateRails([rail], decision({ tokens: 0, usd: 3 }), { clock });
+    expect(decided).toMatchObject({ verdict: 'deny', decidedBy: 'cost-budget' });
+  });
+});

@@ -1,0 +1,53 @@
+import { allow, deny, escalate, type Rail } from '@guardloop/core';
+import type { CostLine } from './cost-line';
+import type { CostMeter } from './cost-meter';
+
+export interface CostBudgetRailOptions {
+  meter: CostMeter;
+  /** Default `'cost-budget'`. */
+  name?: string;
+  /** What a decision that would exceed a budget gets. Default `'escalate'`: a human may approve the spend. */
+  onExceeded?: 'escalate' | 'deny';
+}
+
+const amount = (line: CostLine, value: number) =>
+  line.dimension === 'usd' ? `$${value.toFixed(2)}` : `${value} tokens`;
+const period = (line: CostLine) =>
+  `${new Date(line.periodStart).toISOString()} to ${new Date(line.periodEnd).toISOString()}`;
+
+/**
+ * Charges each decision's declared `action.cost` (tokens and USD) to its budgets and lets it
+ * through while they hold. A decision that would exceed a budget escalates or is denied, and is
+ * not charged. The charge is made when the rail runs: if another rail denies the decision, give
+ * it back with `meter.refund`.
+ */
+export function costBudgetRail({
+  meter,
+  name = 'cost-budget',
+  onExceeded = 'escalate',
+}: CostBudgetRailOptions): Rail {
+  return {
+    name,
+    kind: 'economic',
+    async evaluate(context, { signal }) {
+      const cost = context.action?.cost;
+      if (!cost || (cost.tokens === 0 && cost.usd === 0)) {
+        return allow('No cost declared for this decision: nothing to charge.');
+      }
+      const charge = await meter.charge(context, { abortSignal: signal });
+      const { exceeded } = charge;
+      if (exceeded) {
+        const reason = `Cost budget '${exceeded.budget}' would be exceeded for ${exceeded.scope}: ${amount(exceeded, exceeded.used)} already spent + ${amount(exceeded, exceeded.cost)} > ${amount(exceeded, exceeded.limit)} limit (period ${period(exceeded)}).`;
+        return onExceeded === 'deny' ? deny(reason, charge) : escalate(reason, charge);
+      }
+      if (charge.lines.length === 0) return allow('No cost budget applies to this decision.');
+      const spent = charge.lines
+        .map(
+          (line) =>
+            `'${line.budget}' ${amount(line, line.used)} of ${amount(line, line.limit)} for ${line.scope}`,
+        )
+        .join('; ');
+      return allow(`Within cost budgets: ${spent}.`, charge);
+    },
+  };
+}

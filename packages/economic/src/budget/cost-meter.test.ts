@@ -1,0 +1,154 @@
+import { type Actor, createManualClock, type RailContext } from '@guardloop/core';
+import { describe, expect, it } from 'vitest';
+import type { CounterStore } from '../counter-store';
+import { createMemoryCounterStore } from '../memory-counter-store';
+import { createCostMeter } from './cost-meter';
+import type { CostBudgetInput } from './define-cost-budget';
+
+const day = 86_400_000;
+const start = Date.UTC(2030, 0, 1, 9);
+
+function decision(
+  cost: { tokens: number; usd: number } | undefined,
+  { actor = {}, action = 'draft_reply' }: { actor?: Partial<Actor>; action?: string } = {},
+): RailContext {
+  return {
+    traceId: 'trace',
+    actor: { id: 'agent', type: 'ai', roles: [], tenant: 'acme', ...actor },
+    action: {
+      name: action,
+      input: {},
+      reversible: true,
+      dryRun: false,
+      ...(cost === undefined ? {} : { cost }),
+    },
+  };
+}
+
+function setup(budgets: CostBudgetInput[], store: CounterStore = createMemoryCounterStore()) {
+  const clock = createManualClock(start);
+  return { clock, store, meter: createCostMeter({ store, clock, budgets }) };
+}
+
+describe('createCostMeter', () => {
+  it('charges tokens and money per tenant and day, and reports usage', async () => {
+    const { meter } = setup([{ name: 'tenant-daily', scope: ['tenant'], tokens: 1000, usd: 1 }]);
+    const charge = await meter.charge(decision({ tokens: 400, usd: 0.25 }));
+    expect(charge.applied).toBe(true);
+    expect(
+      charge.lines.map(({ dimension, used, limit, scope }) => ({ dimension, used, limit, scope })),
+    ).toEqual([
+      { dimension: 'tokens', used: 400, limit: 1000, scope: "tenant 'acme'" },
+      { dimension: 'usd', used: 0.25, limit: 1, scope: "tenant 'acme'" },
+    ]);
+    expect(charge.lines[0]).toMatchObject({
+      periodStart: Date.UTC(2030, 0, 1),
+      periodEnd: Date.UTC(2030, 0, 2),
+    });
+    const usage = await meter.usage(decision(undefined));
+    expect(usage.map((line) => line.used)).toEqual([400, 0.25]);
+    const other = await meter.usage(decision(undefined, { actor: { tenant: 'globex' } }));
+    expect(other.map((line) => line.used)).toEqual([0, 0]);
+  });
+
+  it('counts money exactly: a hundred charges of $0.10 fit a $10 budget', async () => {
+    const { meter } = setup([{ name: 'all', usd: 10 }]);
+    for (let index = 0; index < 100; index++) {
+      expect((await meter.charge(decision({ tokens: 0, usd: 0.1 }))).applied).toBe(true);
+    }
+    expect((await meter.charge(decision({ tokens: 0, usd: 0.01 }))).applied).toBe(false);
+  });
+
+  it('refuses a charge that would exceed a limit, and keeps nothing of it', async () => {
+    const { meter } = setup([
+      { name: 'tokens', tokens: 1000 },
+      { name: 'money', usd: 1 },
+    ]);
+    await meter.charge(decision({ tokens: 100, usd: 0.9 }));
+    const refused = await meter.charge(decision({ tokens: 100, usd: 0.2 }));
+    expect(refused).toMatchObject({
+      applied: false,
+      lines: [],
+      exceeded: { budget: 'money', dimension: 'usd', used: 0.9, cost: 0.2, limit: 1 },
+    });
+    // The token charge made before the refusal was taken back.
+    expect((await meter.usage(decision(undefined))).map((line) => line.used)).toEqual([100, 0.9]);
+  });
+
+  it('resets with each period', async () => {
+    const { meter, clock } = setup([{ name: 'daily', tokens: 100 }]);
+    expect((await meter.charge(decision({ tokens: 100, usd: 0 }))).applied).toBe(true);
+    expect((await meter.charge(decision({ tokens: 1, usd: 0 }))).applied).toBe(false);
+    clock.advance(day);
+    expect((await meter.charge(decision({ tokens: 100, usd: 0 }))).applied).toBe(true);
+  });
+
+  it('charges only matching action types, and scopes per actor and action type', async () => {
+    const { meter } = setup([
+      { name: 'drafts', scope: ['actor', 'actionType'], tokens: 50, actionTypes: ['draft_reply'] },
+    ]);
+    expect(
+      (await meter.charge(decision({ tokens: 500, usd: 0 }, { action: 'refund' }))).lines,
+    ).toEqual([]);
+    expect((await meter.charge(decision({ tokens: 50, usd: 0 }))).applied).toBe(true);
+    expect(
+      (await meter.charge(decision({ tokens: 50, usd: 0 }, { actor: { id: 'other' } }))).applied,
+    ).toBe(true);
+    const refused = await meter.charge(decision({ tokens: 1, usd: 0 }));
+    expect(refused.exceeded?.scope).toBe("actor 'agent', action type 'draft_reply'");
+  });
+
+  it('gives a charge back with refund', async () => {
+    const { meter } = setup([{ name: 'daily', usd: 1 }]);
+    const charge = await meter.charge(decision({ tokens: 0, usd: 1 }));
+    await meter.refund(charge);
+    expect((await meter.usage(decision(undefined)))[0]?.used).toBe(0);
+    await meter.refund({ applied: false, lines: [], exceeded: undefined });
+    expect((await meter.charge(decision({ tokens: 0, usd: 1 }))).applied).toBe(true);
+  });
+
+  it('never overspends under concurrent charges', async () => {
+    const { meter } = setup([{ name: 'daily', tokens: 10 }]);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => meter.charge(decision({ tokens: 1, usd: 0 }))),
+    );
+    expect(results.filter((result) => result.applied)).toHaveLength(10);
+  });
+
+  it('takes back earlier charges when a later one fails', async () => {
+    const store = createMemoryCounterStore();
+    const failing: CounterStore = {
+      ...store,
+      async incrementIfWithin(key, ...rest) {
+        if (key.includes(':usd:')) throw new Error('connection lost');
+        return store.incrementIfWithin(key, ...rest);
+      },
+    };
+    const { meter } = setup([{ name: 'daily', tokens: 100, usd: 1 }], failing);
+    await expect(meter.charge(decision({ tokens: 10, usd: 0.5 }))).rejects.toThrow(
+      'connection lost',
+    );
+    expect(await store.sum('cost:daily:tokens:all', 0, start + day)).toBe(0);
+  });
+
+  it('rejects duplicate budget names with invalid_budget', () => {
+    expect(() =>
+      setup([
+        { name: 'a', usd: 1 },
+        { name: 'a', tokens: 1 },
+      ]),
+    ).toThrowError(expect.objectContaining({ code: 'invalid_budget', budget: 'a' }));
+  });
+
+  it('rejects with the abort reason when aborted', async () => {
+    const { meter } = setup([{ name: 'daily', usd: 1 }]);
+    const reason = new Error('stop');
+    const abortSignal = AbortSignal.abort(reason);
+    const context = decision({ tokens: 0, usd: 1 });
+    await expect(meter.charge(context, { abortSignal })).rejects.toBe(reason);
+    await expect(meter.usage(context, { abortSignal })).rejects.toBe(reason);
+    await expect(
+      meter.refund({ applied: true, lines: [], exceeded: undefined }, { abortSignal }),
+    ).rejects.toBe(reason);
+  });
+});

@@ -1,0 +1,58 @@
+import { GuardloopError } from '@guardloop/core';
+import { describe, expect, it } from 'vitest';
+import {
+  type CounterStoreMethod,
+  counterStoreArgumentSchemas,
+  parseCounterStoreArguments,
+} from './counter-store-arguments';
+
+const keys = ['k', '', 7, undefined];
+const times = [0, 1_893_456_000_000, -60_000, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '5'];
+const amounts = [1, -0.25, 0, Number.POSITIVE_INFINITY, Number.NaN, '1'];
+const windows = [
+  { from: 0, to: 10, limit: 5 },
+  { from: 10, to: 0, limit: 5 },
+  { from: 0, to: 10, limit: Number.NaN },
+  { from: 0.5, to: 10, limit: 1 },
+  { from: 0, to: 10 },
+  null,
+];
+
+const candidates: Record<CounterStoreMethod, unknown[][]> = {
+  increment: keys.flatMap((key) =>
+    times.flatMap((time) => amounts.map((amount) => [key, time, amount])),
+  ),
+  sum: keys.flatMap((key) => times.flatMap((from) => times.map((to) => [key, from, to]))),
+  buckets: keys.flatMap((key) => times.flatMap((from) => times.map((to) => [key, from, to]))),
+  incrementIfWithin: keys.flatMap((key) =>
+    amounts.flatMap((amount) => windows.map((window) => [key, 60_000, amount, window])),
+  ),
+  prune: [...times.map((time) => [time]), [], [1, 2]],
+};
+
+describe('parseCounterStoreArguments', () => {
+  for (const method of Object.keys(candidates) as CounterStoreMethod[]) {
+    it(`accepts exactly what the ${method} schema accepts`, () => {
+      for (const args of candidates[method]) {
+        const expected = counterStoreArgumentSchemas[method].safeParse(args).success;
+        let error: unknown;
+        try {
+          parseCounterStoreArguments(method, args);
+        } catch (caught) {
+          error = caught;
+        }
+        expect({ args, accepted: error === undefined }).toEqual({ args, accepted: expected });
+        if (error !== undefined) expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+      }
+    });
+  }
+
+  it('names the method and the offending argument', () => {
+    expect(() => parseCounterStoreArguments('sum', ['k', 10, 0])).toThrowError(
+      expect.objectContaining({
+        subject: 'CounterStore.sum arguments',
+        issues: [expect.objectContaining({ path: '2' })],
+      }),
+    );
+  });
+});

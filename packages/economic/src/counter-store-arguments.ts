@@ -1,0 +1,74 @@
+import { parseInput } from '@guardloop/core';
+import { z } from 'zod';
+
+const key = z.string().min(1, 'counter keys are non-empty strings');
+// Safe integers: bucket starts are epoch milliseconds and must round-trip through bigint columns.
+const time = z.int();
+// zod 4 numbers reject NaN and ±Infinity.
+const amount = z.number();
+const ordered = (from: number, to: number) => from <= to;
+const orderMessage = { message: '`from` must not be after `to`', path: [2] };
+
+const windowLimit = z
+  .object({ from: time, to: time, limit: z.number() })
+  .refine(({ from, to }) => ordered(from, to), { message: '`from` must not be after `to`' });
+
+/** Argument tuples of each `CounterStore` method, for implementations to validate against. */
+export const counterStoreArgumentSchemas = {
+  increment: z.tuple([key, time, amount]),
+  sum: z.tuple([key, time, time]).refine(([, from, to]) => ordered(from, to), orderMessage),
+  buckets: z.tuple([key, time, time]).refine(([, from, to]) => ordered(from, to), orderMessage),
+  incrementIfWithin: z.tuple([key, time, amount, windowLimit]),
+  prune: z.tuple([time]),
+} as const;
+
+export type CounterStoreMethod = keyof typeof counterStoreArgumentSchemas;
+
+/** The validated argument tuple of each `CounterStore` method. */
+export type CounterStoreArguments = {
+  [Method in CounterStoreMethod]: z.output<(typeof counterStoreArgumentSchemas)[Method]>;
+};
+
+const isKey = (value: unknown) => typeof value === 'string' && value.length > 0;
+const isTime = (value: unknown) => Number.isSafeInteger(value);
+const isAmount = (value: unknown) => Number.isFinite(value);
+const isRange = (from: unknown, to: unknown) =>
+  isTime(from) && isTime(to) && (from as number) <= (to as number);
+
+// The same rules as the schemas, as plain checks: counters sit on the hot path of every
+// decision, and well-formed arguments (nearly all of them) then skip zod entirely.
+const isValid: Record<CounterStoreMethod, (args: readonly unknown[]) => boolean> = {
+  increment: ([key, bucketStart, amount]) => isKey(key) && isTime(bucketStart) && isAmount(amount),
+  sum: ([key, from, to]) => isKey(key) && isRange(from, to),
+  buckets: ([key, from, to]) => isKey(key) && isRange(from, to),
+  incrementIfWithin: ([key, bucketStart, amount, window]) => {
+    if (!isKey(key) || !isTime(bucketStart) || !isAmount(amount)) return false;
+    if (typeof window !== 'object' || window === null) return false;
+    const { from, to, limit } = window as Record<string, unknown>;
+    return isRange(from, to) && isAmount(limit);
+  },
+  prune: ([before]) => isTime(before),
+};
+
+/**
+ * Validates the arguments of a `CounterStore` method the way every implementation must:
+ * throws `InvalidInputError` (code `invalid_input`) on malformed ones. Shared so that the
+ * in-memory and the PostgreSQL stores reject exactly the same input.
+ */
+export function parseCounterStoreArguments<Method extends CounterStoreMethod>(
+  method: Method,
+  args: readonly unknown[],
+): CounterStoreArguments[Method] {
+  if (
+    args.length === counterStoreArgumentSchemas[method].def.items.length &&
+    isValid[method](args)
+  ) {
+    return args as CounterStoreArguments[Method];
+  }
+  const schema: z.ZodType = counterStoreArgumentSchemas[method];
+  return parseInput(
+    schema,
+    args,
+    `CounterStore.${method} arguments`,
+  ) as CounterStoreArguments[Method];
+}

@@ -1,0 +1,70 @@
+/** Options accepted by every `CounterStore` method. */
+export interface CounterStoreCallOptions {
+  /** Rejects the call with `abortSignal.reason` when aborted before it completes. */
+  abortSignal?: AbortSignal;
+}
+
+/** One time bucket of a counter: the sum of every amount added with that `bucketStart`. */
+export interface CounterBucket {
+  bucketStart: number;
+  value: number;
+}
+
+/** The window and ceiling checked by `incrementIfWithin`. */
+export interface CounterWindowLimit {
+  /** Inclusive start of the window (epoch ms). */
+  from: number;
+  /** Exclusive end of the window (epoch ms). */
+  to: number;
+  /** Highest sum the window may reach once the amount is added. */
+  limit: number;
+}
+
+export interface ConditionalIncrementResult {
+  /** False when adding the amount would have pushed the window above its limit; nothing was written. */
+  applied: boolean;
+  /** Sum of the window `[from, to)` after the call. */
+  total: number;
+}
+
+/**
+ * Time-bucketed counters: callers add amounts to `(key, bucketStart)` and read sums over
+ * ranges of buckets. Memory grows with the number of buckets, never with the number of events,
+ * and `prune` drops old buckets. Implementations must make `increment` and `incrementIfWithin`
+ * atomic, including across processes when the storage is shared (rate limits and budgets rely
+ * on it). Every method validates its arguments and rejects malformed ones with
+ * `InvalidInputError` (code `invalid_input`): keys are non-empty strings, times are safe
+ * integers (epoch ms), amounts and limits are finite numbers, and `from <= to`.
+ * `runCounterStoreContract` from `@guardloop/economic/test` checks an implementation.
+ */
+export interface CounterStore {
+  /** Adds `amount` to the bucket atomically and resolves with the bucket's new value. */
+  increment(
+    key: string,
+    bucketStart: number,
+    amount: number,
+    options?: CounterStoreCallOptions,
+  ): Promise<number>;
+  /** Sum of the buckets with `from <= bucketStart < to`; 0 when there are none. */
+  sum(key: string, from: number, to: number, options?: CounterStoreCallOptions): Promise<number>;
+  /** Buckets with `from <= bucketStart < to`, ascending by `bucketStart`. */
+  buckets(
+    key: string,
+    from: number,
+    to: number,
+    options?: CounterStoreCallOptions,
+  ): Promise<CounterBucket[]>;
+  /**
+   * Atomically adds `amount` to the bucket only when `sum(key, from, to) + amount <= limit`.
+   * The check and the write happen as one step, so concurrent callers never overshoot the limit.
+   */
+  incrementIfWithin(
+    key: string,
+    bucketStart: number,
+    amount: number,
+    window: CounterWindowLimit,
+    options?: CounterStoreCallOptions,
+  ): Promise<ConditionalIncrementResult>;
+  /** Drops every bucket (of every key) with `bucketStart < before`; resolves with how many were dropped. */
+  prune(before: number, options?: CounterStoreCallOptions): Promise<number>;
+}

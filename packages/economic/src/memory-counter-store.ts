@@ -1,0 +1,119 @@
+import { throwIfAborted } from '@guardloop/core';
+import type { CounterBucket, CounterStore } from './counter-store';
+import { parseCounterStoreArguments } from './counter-store-arguments';
+import { lowerBound } from './lower-bound';
+
+/** The in-memory store, with a way to observe that memory stays bounded. */
+export interface MemoryCounterStore extends CounterStore {
+  /** Number of buckets held, across every key. */
+  bucketCount(): number;
+}
+
+/** One key's buckets, sorted by start, as two parallel arrays (cheap to scan and to append to). */
+interface Series {
+  starts: number[];
+  values: number[];
+}
+
+/**
+ * A `CounterStore` for one process: tests, single-instance hosts, benchmarks. Each key keeps
+ * its buckets sorted, so sums cost O(log n + buckets in range). Single-threaded JavaScript makes
+ * every method atomic; use the PostgreSQL store when several processes share the counters.
+ */
+export function createMemoryCounterStore(): MemoryCounterStore {
+  const series = new Map<string, Series>();
+
+  const add = (key: string, bucketStart: number, amount: number): number => {
+    let entry = series.get(key);
+    if (!entry) {
+      entry = { starts: [], values: [] };
+      series.set(key, entry);
+    }
+    const { starts, values } = entry;
+    const index = lowerBound(starts, bucketStart);
+    if (starts[index] === bucketStart) {
+      values[index] = (values[index] ?? 0) + amount;
+      return values[index];
+    }
+    // Time moves forward, so new buckets are almost always appended; push keeps the arrays
+    // packed (inserting with splice makes V8 scan them several times slower).
+    if (index === starts.length) {
+      starts.push(bucketStart);
+      values.push(amount);
+    } else {
+      starts.splice(index, 0, bucketStart);
+      values.splice(index, 0, amount);
+    }
+    return amount;
+  };
+
+  const total = (key: string, from: number, to: number): number => {
+    const entry = series.get(key);
+    if (!entry) return 0;
+    let result = 0;
+    const end = lowerBound(entry.starts, to);
+    for (let index = lowerBound(entry.starts, from); index < end; index++) {
+      result += entry.values[index] ?? 0;
+    }
+    return result;
+  };
+
+  return {
+    async increment(...args) {
+      const [key, bucketStart, amount] = parseCounterStoreArguments('increment', args.slice(0, 3));
+      throwIfAborted(args[3]?.abortSignal);
+      return add(key, bucketStart, amount);
+    },
+    async sum(...args) {
+      const [key, from, to] = parseCounterStoreArguments('sum', args.slice(0, 3));
+      throwIfAborted(args[3]?.abortSignal);
+      return total(key, from, to);
+    },
+    async buckets(...args) {
+      const [key, from, to] = parseCounterStoreArguments('buckets', args.slice(0, 3));
+      throwIfAborted(args[3]?.abortSignal);
+      const entry = series.get(key);
+      if (!entry) return [];
+      const result: CounterBucket[] = [];
+      const end = lowerBound(entry.starts, to);
+      for (let index = lowerBound(entry.starts, from); index < end; index++) {
+        result.push({ bucketStart: entry.starts[index] ?? 0, value: entry.values[index] ?? 0 });
+      }
+      return result;
+    },
+    async incrementIfWithin(...args) {
+      const [key, bucketStart, amount, window] = parseCounterStoreArguments(
+        'incrementIfWithin',
+        args.slice(0, 4),
+      );
+      throwIfAborted(args[4]?.abortSignal);
+      const current = total(key, window.from, window.to);
+      if (current + amount > window.limit) return { applied: false, total: current };
+      add(key, bucketStart, amount);
+      const inside = bucketStart >= window.from && bucketStart < window.to;
+      return { applied: true, total: inside ? current + amount : current };
+    },
+    async prune(...args) {
+      const [before] = parseCounterStoreArguments('prune', args.slice(0, 1));
+      throwIfAborted(args[1]?.abortSignal);
+      let dropped = 0;
+      for (const [key, entry] of series) {
+        const count = lowerBound(entry.starts, before);
+        if (count === 0) continue;
+        dropped += count;
+        if (count === entry.starts.length) {
+          series.delete(key);
+        } else {
+          entry.starts.splice(0, count);
+          entry.values.splice(0, count);
+        }
+      }
+      return dropped;
+    },
+    bucketCount() {
+      let count = 0;
+      for (const entry of series.values()) count += entry.starts.length;
+      return count;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { CounterStore, CounterStoreCallOptions } from '../counter-store';
+import { trailingRange } from '../window/bucket-range';
+import { formatWindow } from '../window/window';
+import { burnRate } from './burn-rate';
+import type { Slo } from './define-slo';
+import type { SloCounterKey } from './slo-counter-keys';
+import { bucketMsForWindow } from './slo-resolution';
+import type { SloWindowReading } from './slo-status';
+
+interface SloPlan {
+  /** Bucket sizes the SLO records into: one per resolution its windows need. */
+  bucketSizes: number[];
+  /** Every distinct window to read, longest first, with the bucket size it is read at. */
+  windows: Array<{ windowMs: number; bucketMs: number; label: string }>;
+}
+
+const plans = new WeakMap<Slo, SloPlan>();
+
+/** Which windows an SLO reads and which bucket sizes it writes; computed once per SLO. */
+export function sloPlan(slo: Slo): SloPlan {
+  let plan = plans.get(slo);
+  if (!plan) {
+    const sizes = new Set<number>();
+    const windowSizes = new Set([slo.windowMs]);
+    for (const alert of slo.alerts) windowSizes.add(alert.longWindowMs).add(alert.shortWindowMs);
+    const windows = [...windowSizes]
+      .sort((left, right) => right - left)
+      .map((windowMs) => {
+        const bucketMs = bucketMsForWindow(windowMs);
+        sizes.add(bucketMs);
+        return { windowMs, bucketMs, label: formatWindow(windowMs) };
+      });
+    plan = { bucketSizes: [...sizes], windows };
+    plans.set(slo, plan);
+  }
+  return plan;
+}
+
+/** Good and bad counts, error ratio and burn rate of every window of an SLO, ending at `at`. */
+export async function readSloWindows({
+  store,
+  slo,
+  at,
+  key,
+  options,
+}: {
+  store: CounterStore;
+  slo: Slo;
+  at: number;
+  key: SloCounterKey;
+  options: CounterStoreCallOptions;
+}): Promise<SloWindowReading[]> {
+  return Promise.all(
+    sloPlan(slo).windows.map(async ({ windowMs, bucketMs, label }) => {
+      const { from, to } = trailingRange(at, windowMs, bucketMs);
+      const [good, bad] = await Promise.all([
+        store.sum(key('good', bucketMs), from, to, options),
+        store.sum(key('bad', bucketMs), from, to, options),
+      ]);
+      const total = good + bad;
+      const errorRatio = total === 0 ? 0 : bad / total;
+      return {
+        window: label,
+        windowMs,
+        good,
+        bad,
+        total,
+        errorRatio,
+        burnRate: burnRate({ errorRatio, objective: slo.objective }),
+      };
+    }),
+  );
+}

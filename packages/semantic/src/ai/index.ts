@@ -1,0 +1,5 @@
+export {
+  createModelClassifier,
+  type ModelClassifierOptions,
+} from './create-model-classifier';
+export { ModelClassificationError } from './model-classification-error';

@@ -1,0 +1,66 @@
+import { GuardloopError } from '@guardloop/core';
+import { describe, expect, it } from 'vitest';
+import { checkBrandSafety } from './check-brand-safety';
+import { defaultUnsafeContentPatterns } from './unsafe-content-pattern';
+
+const ids = (text: string) => checkBrandSafety(text).map((finding) => finding.id);
+
+describe('checkBrandSafety', () => {
+  it('accepts a polite, non-committal reply', () => {
+    expect(
+      ids('Thanks for reaching out! I have reset your password link; it expires in 1 hour.'),
+    ).toEqual([]);
+  });
+
+  it('finds profanity, including obfuscated spellings, with its position', () => {
+    const findings = checkBrandSafety('What the fuuuck is this');
+    expect(findings).toMatchObject([{ id: 'profanity', kind: 'profanity', verdict: 'deny' }]);
+    expect(ids('This is sh1t')).toEqual(['profanity']);
+    expect(ids('Our office is in Scunthorpe')).toEqual([]);
+  });
+
+  it('flags refund promises and legal advice for escalation', () => {
+    expect(checkBrandSafety("Don't worry, we will issue a full refund today.")).toMatchObject([
+      { id: 'refund_promise', verdict: 'escalate' },
+    ]);
+    expect(ids("You'll receive your refund tomorrow")).toEqual(['refund_promise']);
+    expect(ids('Honestly, you should sue them.')).toEqual(['legal_advice']);
+  });
+
+  it('denies requests for credentials and abuse', () => {
+    expect(checkBrandSafety('Please reply with your password so I can check.')).toMatchObject([
+      { id: 'credentials_request', verdict: 'deny' },
+    ]);
+    expect(ids('Can you send me the 2FA code you received?')).toEqual(['credentials_request']);
+    expect(ids('That was a stupid question')).toEqual(['abuse']);
+  });
+
+  it('supports custom patterns and a profanity switch', () => {
+    const patterns = [
+      ...defaultUnsafeContentPatterns,
+      {
+        id: 'discount',
+        pattern: /\b\d+% off\b/i,
+        verdict: 'escalate' as const,
+        reason: 'Discount.',
+      },
+    ];
+    expect(checkBrandSafety('Take 50% off, fuck it', { patterns, profanity: false })).toMatchObject(
+      [{ id: 'discount', match: '50% off', start: 5, end: 12 }],
+    );
+  });
+
+  it('rejects bad input with invalid_input', () => {
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return GuardloopError.isInstance(error) ? error.code : 'other';
+      }
+    };
+    expect(codeOf(() => checkBrandSafety(undefined as unknown as string))).toBe('invalid_input');
+    expect(codeOf(() => checkBrandSafety('x', { patterns: [{ id: 'a' }] as never }))).toBe(
+      'invalid_input',
+    );
+  });
+});

@@ -1,0 +1,17 @@
+import { GuardloopError } from '@guardloop/core';
+import { semanticErrorCodes } from './semantic-error-codes';
+
+/** The text is longer than the classifier's `maxLength`: bounded work per call, by design. */
+export class TextTooLongError extends GuardloopError {
+  readonly length: number;
+  readonly maxLength: number;
+
+  constructor({ length, maxLength }: { length: number; maxLength: number }) {
+    super(semanticErrorCodes.textTooLong, {
+      message: `Text has ${length} characters; the limit is ${maxLength}. Truncate or summarise it first.`,
+    });
+    this.name = 'TextTooLongError';
+    this.length = length;
+    this.maxLength = maxLength;
+  }
+}

@@ -1,0 +1,92 @@
+import { parseInput, type Rail, type RailVerdict, throwIfAborted } from '@guardloop/core';
+import { z } from 'zod';
+import type { Classifier } from '../classifier/classifier';
+import { UnknownLabelError } from '../errors/unknown-label-error';
+import { railVerdict as verdict } from './rail-verdict';
+import { selectSignalText, type TextSelector } from './select-text';
+
+export interface IntentRailOptions {
+  /** Intents the AI may handle on its own. */
+  allowed: readonly string[];
+  /** Classifies the selected text when the context carries no `intent`. */
+  classifier?: Classifier;
+  /** Minimum confidence to act. Default: the classifier's floor, else 0.5. */
+  floor?: number;
+  /** Verdict for a confident but not allowed intent. Default `escalate`. */
+  onDisallowed?: 'escalate' | 'deny';
+  /** Default: the signal's subject and body (`selectSignalText`). */
+  selectText?: TextSelector;
+  name?: string;
+  timeoutMs?: number;
+}
+
+const optionsSchema = z.object({
+  allowed: z.array(z.string().min(1)).min(1),
+  classifier: z
+    .custom<Classifier>(
+      (value) => typeof (value as Classifier | undefined)?.classify === 'function',
+      'Expected a Classifier',
+    )
+    .optional(),
+  floor: z.number().min(0).max(1).optional(),
+  onDisallowed: z.enum(['escalate', 'deny']).default('escalate'),
+  selectText: z.custom<TextSelector>((value) => typeof value === 'function').optional(),
+  name: z.string().min(1).default('intent'),
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+/**
+ * Lets the AI act alone only on allowed intents it is sure about: unsure (abstained or below
+ * the floor) escalates, a disallowed intent escalates or denies. Uses `context.intent` when
+ * present, else classifies the selected text. Classifier errors escalate with their code.
+ * @throws InvalidInputError (`invalid_input`) for malformed options; UnknownLabelError
+ * (`unknown_label`) when an allowed intent is not one of the classifier's labels.
+ */
+export function intentRail(options: IntentRailOptions): Rail {
+  const parsed = parseInput(optionsSchema, options, 'intent rail options');
+  const { allowed, classifier, onDisallowed, name } = parsed;
+  for (const label of allowed) {
+    if (classifier && !classifier.labels.includes(label)) {
+      throw new UnknownLabelError({ label, labels: classifier.labels });
+    }
+  }
+  const selectText = options.selectText ?? selectSignalText;
+  const floor = parsed.floor ?? classifier?.floor ?? 0.5;
+  return {
+    name,
+    kind: 'semantic',
+    ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
+    async evaluate(context, { signal }): Promise<RailVerdict> {
+      let intent = context.intent;
+      const source = intent ? 'context' : 'classifier';
+      if (!intent) {
+        const text = selectText(context);
+        if (!classifier) return verdict('escalate', 'No intent in context and no classifier.');
+        if (text === undefined) return verdict('escalate', 'No text to classify the intent of.');
+        try {
+          intent = await classifier.classify(text, { signal });
+        } catch (error) {
+          throwIfAborted(signal);
+          const code = (error as { code?: unknown }).code ?? 'unknown_error';
+          return verdict('escalate', `Intent classifier failed (${String(code)}).`);
+        }
+      }
+      const { label, confidence, abstained } = intent;
+      const evidence = { label, confidence, abstained, floor, source };
+      if (abstained || confidence < floor) {
+        const reason = `Unsure of the intent: best guess '${label}' at ${confidence.toFixed(2)}, floor ${floor}.`;
+        return verdict('escalate', reason, evidence, confidence);
+      }
+      if (allowed.includes(label)) {
+        return verdict(
+          'allow',
+          `Intent '${label}' may be handled autonomously.`,
+          evidence,
+          confidence,
+        );
+      }
+      const reason = `Intent '${label}' is not allowed for autonomous handling.`;
+      return verdict(onDisallowed, reason, evidence, confidence);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { RailContext } from '@guardloop/core';
+
+/** Picks the text a rail should judge from its context; undefined when there is none. */
+export type TextSelector = (context: RailContext) => string | undefined;
+
+const signalFields = ['subject', 'title', 'text', 'body', 'message', 'description', 'content'];
+const draftFields = ['draft', 'reply', 'message', 'text', 'body'];
+
+/** The incoming words: the signal payload's subject/title then text/body/message/description. */
+export const selectSignalText: TextSelector = (context) =>
+  joinStrings(context.signal?.payload, signalFields);
+
+/** The outgoing reply: `attributes.draft`, else the action input's draft/reply/message/text/body. */
+export const selectDraftText: TextSelector = (context) => {
+  const draft = context.attributes?.draft;
+  if (typeof draft === 'string' && draft.trim() !== '') return draft;
+  return joinStrings(context.action?.input, draftFields, 1);
+};
+
+/** Incoming and outgoing text together. */
+export const selectAllText: TextSelector = (context) => {
+  const parts = [selectSignalText(context), selectDraftText(context)].filter(
+    (part): part is string => part !== undefined,
+  );
+  return parts.length > 0 ? parts.join('\n') : undefined;
+};
+
+function joinStrings(
+  record: Record<string, unknown> | undefined,
+  fields: readonly string[],
+  limit = fields.length,
+): string | undefined {
+  if (!record) return undefined;
+  const parts = fields
+    .map((field) => record[field])
+    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+    .slice(0, limit);
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
