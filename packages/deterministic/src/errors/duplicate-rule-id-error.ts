@@ -1,0 +1,18 @@
+import { GuardloopError } from '@guardloop/core';
+import { deterministicErrorCodes } from './deterministic-error-codes';
+
+/** Two rules share an id, so a verdict naming that id would not say which one fired. */
+export class DuplicateRuleIdError extends GuardloopError {
+  readonly ruleId: string;
+  /** Positions of the rules sharing the id. */
+  readonly indexes: readonly number[];
+
+  constructor({ ruleId, indexes }: { ruleId: string; indexes: readonly number[] }) {
+    super(deterministicErrorCodes.duplicateRuleId, {
+      message: `Rule id '${ruleId}' is used by rules #${indexes.join(' and #')}; rule ids must be unique.`,
+    });
+    this.name = 'DuplicateRuleIdError';
+    this.ruleId = ruleId;
+    this.indexes = indexes;
+  }
+}

@@ -1,0 +1,25 @@
+import { GuardloopError, type InputIssue } from '@guardloop/core';
+import { deterministicErrorCodes } from './deterministic-error-codes';
+import { summarizeIssues } from './summarize-issues';
+
+/** A policy rule is not well-formed (missing id, bad verdict, a `when` that is not json-logic...). */
+export class InvalidRuleError extends GuardloopError {
+  /** The offending rule's id, when it has a readable one. */
+  readonly ruleId: string | undefined;
+  readonly issues: readonly InputIssue[];
+
+  constructor({
+    ruleId,
+    issues,
+    cause,
+  }: { ruleId?: string; issues: readonly InputIssue[]; cause?: unknown }) {
+    const subject = ruleId === undefined ? 'policy rules' : `policy rule '${ruleId}'`;
+    super(deterministicErrorCodes.invalidRule, {
+      message: `Invalid ${subject}: ${summarizeIssues(issues)}`,
+      cause,
+    });
+    this.name = 'InvalidRuleError';
+    this.ruleId = ruleId;
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,10 @@
+import type { InputIssue } from '@guardloop/core';
+
+/** The first few issues as one line, the way core's InvalidInputError words them. */
+export function summarizeIssues(issues: readonly InputIssue[], limit = 5): string {
+  const shown = issues
+    .slice(0, limit)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
+  return shown.join('; ') + more;
+}

@@ -1,0 +1,44 @@
+import { toInputIssues } from '@guardloop/core';
+import { DuplicateRuleIdError } from '../errors/duplicate-rule-id-error';
+import { InvalidRuleError } from '../errors/invalid-rule-error';
+import { type CompiledLogic, type CustomOperation, compileJsonLogic } from './compile-json-logic';
+import { type PolicyRule, type PolicyRuleInput, policyRulesSchema } from './policy-rule-schema';
+
+export interface CompiledRule {
+  rule: PolicyRule;
+  test: CompiledLogic;
+}
+
+/**
+ * Validates a list of policy rules (shape, unique ids, known operators) and compiles each
+ * condition. Throws on the first problem, so nothing half-valid is ever put in force.
+ * @throws InvalidRuleError, DuplicateRuleIdError, UnknownOperatorError
+ */
+export function compileRules(
+  input: readonly PolicyRuleInput[],
+  operations: ReadonlyMap<string, CustomOperation>,
+): { rules: readonly PolicyRule[]; compiled: readonly CompiledRule[] } {
+  const parsed = policyRulesSchema.safeParse(input);
+  if (!parsed.success) {
+    const [index] = parsed.error.issues[0]?.path ?? [];
+    const id =
+      typeof index === 'number' ? (input[index] as { id?: unknown } | undefined)?.id : undefined;
+    throw new InvalidRuleError({
+      ...(typeof id === 'string' ? { ruleId: id } : {}),
+      issues: toInputIssues(parsed.error.issues),
+      cause: parsed.error,
+    });
+  }
+  const seen = new Map<string, number>();
+  parsed.data.forEach((rule, index) => {
+    const first = seen.get(rule.id);
+    if (first !== undefined)
+      throw new DuplicateRuleIdError({ ruleId: rule.id, indexes: [first, index] });
+    seen.set(rule.id, index);
+  });
+  const compiled = parsed.data.map((rule) => ({
+    rule: Object.freeze(rule),
+    test: compileJsonLogic(rule.when, { ruleId: rule.id, operations }),
+  }));
+  return { rules: Object.freeze(compiled.map(({ rule }) => rule)), compiled };
+}

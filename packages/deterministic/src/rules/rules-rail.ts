@@ -1,0 +1,109 @@
+import {
+  type Clock,
+  escalate,
+  InvalidInputError,
+  parseInput,
+  type Rail,
+  type RailContext,
+  systemClock,
+} from '@guardloop/core';
+import { z } from 'zod';
+import type { CustomOperation } from './compile-json-logic';
+import { createRuleSet, isRuleSet, type RuleFailure, type RuleSet } from './create-rule-set';
+import type { PolicyRule, PolicyRuleInput } from './policy-rule-schema';
+import { projectRailContext } from './project-rail-context';
+
+export interface RulesRailOptions {
+  /** Rail name, unique among the rails of one decision. Default `rules`. */
+  name?: string;
+  /** Source of `now` in the rule data. Default: the system clock. */
+  clock?: Clock;
+  /** Replaces the documented projection (`projectRailContext`) of what rules see. */
+  project?: (context: RailContext, now: number) => unknown;
+  /** Custom operators, when `rules` is a plain array (a RuleSet brings its own). */
+  operations?: Record<string, CustomOperation>;
+}
+
+const optionsSchema = z.object({
+  name: z.string().min(1).optional(),
+  clock: z
+    .custom<Clock>(
+      (value) => typeof (value as Clock | undefined)?.now === 'function',
+      'expected a Clock',
+    )
+    .optional(),
+  project: z
+    .custom<RulesRailOptions['project'] & {}>(
+      (value) => typeof value === 'function',
+      'expected a function',
+    )
+    .optional(),
+  operations: z.record(z.string(), z.unknown()).optional(),
+});
+
+const describeRule = (rule: PolicyRule) => `Rule '${rule.id}' v${rule.version}`;
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+const matchedReason = (rule: PolicyRule) =>
+  `${describeRule(rule)} matched: ${sentence(rule.description)}`;
+const failedReason = ({ rule, error }: RuleFailure) =>
+  `${describeRule(rule)} could not be evaluated (${error}); escalating because rules fail closed.`;
+const summary = (rule: PolicyRule) => ({
+  id: rule.id,
+  version: rule.version,
+  verdict: rule.verdict,
+});
+
+/**
+ * A deterministic rail that judges the context with json-logic policy rules. A matching `deny`
+ * rule denies, else any matching `escalate` rule (or a rule that throws) escalates, else it
+ * allows. Verdicts name the rule id and version that fired. Pass a RuleSet to hot-swap rules.
+ * @throws InvalidRuleError, DuplicateRuleIdError, UnknownOperatorError when given bad rules
+ * @throws InvalidInputError for bad options
+ */
+export function rulesRail(
+  rules: RuleSet | readonly PolicyRuleInput[],
+  options: RulesRailOptions = {},
+): Rail {
+  parseInput(optionsSchema, options, 'rulesRail options');
+  const { name = 'rules', clock = systemClock, project = projectRailContext, operations } = options;
+  if (isRuleSet(rules) && operations !== undefined) {
+    const message = 'a RuleSet brings its own operations: pass them to createRuleSet instead';
+    throw new InvalidInputError({
+      subject: 'rulesRail options',
+      issues: [{ path: 'operations', message }],
+    });
+  }
+  const ruleSet = isRuleSet(rules) ? rules : createRuleSet(rules, operations ? { operations } : {});
+
+  return {
+    name,
+    kind: 'deterministic',
+    evaluate(context) {
+      let data: unknown;
+      try {
+        data = project(context, clock.now());
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return escalate(`Could not build the data for the policy rules (${message}); escalating.`);
+      }
+      const { revision, checked, matched, failed } = ruleSet.evaluate(data);
+      if (matched.length === 0 && failed.length === 0) {
+        const reason = `No policy rule matched (${checked} checked).`;
+        return { verdict: 'allow', reason, evidence: { revision, checked } };
+      }
+      // A deny decides alone; otherwise every escalation (and every rule that failed) is listed.
+      const denial = matched.find((rule) => rule.verdict === 'deny');
+      const deciding = denial ?? matched[0];
+      const evidence: Record<string, unknown> = {};
+      if (deciding !== undefined) evidence.rule = summary(deciding);
+      evidence.revision = revision;
+      evidence.matched = matched.map(summary);
+      if (failed.length > 0) {
+        evidence.failed = failed.map(({ rule, error }) => ({ ...summary(rule), error }));
+      }
+      if (denial !== undefined) return { verdict: 'deny', reason: matchedReason(denial), evidence };
+      const reason = [...matched.map(matchedReason), ...failed.map(failedReason)].join(' ');
+      return { verdict: 'escalate', reason, evidence };
+    },
+  };
+}
