@@ -6,5 +6,8 @@ export default defineProject({
   test: {
     name: 'postgres',
     typecheck: { enabled: true, tsconfig: './tsconfig.json' },
+    // PGlite boots and child Node processes take seconds on a loaded machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,1 +1,79 @@
-export {};
+// Actions
+export type {
+  DoContext,
+  PlanContext,
+  RecoveryContext,
+  UndoContext,
+} from './action/action-context';
+export {
+  type ActionDefinition,
+  type AnyActionDefinition,
+  defineAction,
+  type IrreversibleActionDefinition,
+  type ReversibleActionDefinition,
+} from './action/define-action';
+// Approvals
+export {
+  type ApprovalRequest,
+  type ApprovalToken,
+  approvalTokenSchema,
+  type VerifyApproval,
+} from './approval/approval-token';
+export {
+  type ApprovalVerifierOptions,
+  createApprovalVerifier,
+} from './approval/create-approval-verifier';
+// Errors
+export { ActionFailedError } from './errors/action-failed-error';
+export { ActionInProgressError } from './errors/action-in-progress-error';
+export { ActionNotFoundError } from './errors/action-not-found-error';
+export { ApprovalRejectedError } from './errors/approval-rejected-error';
+export { ApprovalRequiredError } from './errors/approval-required-error';
+export { IdempotencyConflictError } from './errors/idempotency-conflict-error';
+export { IdempotencyKeyRequiredError } from './errors/idempotency-key-required-error';
+export { InvalidActionStateError } from './errors/invalid-action-state-error';
+export { IrreversibleActionError } from './errors/irreversible-action-error';
+export { LeaseLostError } from './errors/lease-lost-error';
+export { MalformedRecordError } from './errors/malformed-record-error';
+export { SagaFailedError, type SagaStepFailure } from './errors/saga-failed-error';
+export { UndoFailedError } from './errors/undo-failed-error';
+export { type UndoLogErrorCode, undoLogErrorCodes } from './errors/undo-log-error-codes';
+export { UnknownActionError } from './errors/unknown-action-error';
+// The log
+export { createUndoLog, type UndoLogOptions } from './log/create-undo-log';
+export type { UndoResult } from './log/perform-undo';
+export {
+  type RecoverOptions,
+  type RecoverResult,
+  type RecoveryOutcome,
+  type RecoveryPolicy,
+  recoveryPolicies,
+} from './log/recover';
+export type { RunOptions, RunResult } from './log/run-options';
+export type { SagaOptions, SagaResult, SagaStep } from './log/run-saga';
+export type { UndoOptions } from './log/undo-action';
+export type { UndoLog } from './log/undo-log';
+export type { SkippedUndo, UndoTraceResult } from './log/undo-trace';
+// Records and stores
+export { parseStoredRecord } from './record/parse-stored-record';
+export {
+  type NewUndoLogRecord,
+  type StoredError,
+  storedErrorSchema,
+  type UndoInfo,
+  type UndoLogRecord,
+  type UndoLogRecordPatch,
+  type UndoLogStatus,
+  undoInfoSchema,
+  undoLogRecordSchema,
+  undoLogStatuses,
+  undoLogStatusSchema,
+} from './record/undo-log-record';
+export type { RetryOptions } from './retry/with-retry';
+export { createMemoryUndoLogStore } from './store/memory-undo-log-store';
+export type {
+  ClaimExpiredOptions,
+  InsertResult,
+  UndoLogStore,
+  UndoLogUpdate,
+} from './store/undo-log-store';

@@ -1,0 +1,283 @@
+import { createManualClock, deny, escalate, type Rail } from '@guardloop/core';
+import { createMemoryUndoLogStore, createUndoLog, defineAction } from '@guardloop/undo-log';
+import { generateText, type ModelMessage } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createGuardedTools } from './create-guarded-tools';
+import { guardedTool } from './guarded-tool-definition';
+
+const usage = {
+  inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 5, text: 5, reasoning: 0 },
+};
+
+/** A model that calls `toolName` once, then answers with text after seeing the tool result. */
+function modelCalling(toolName: string, input: unknown, toolCallId = 'call-1') {
+  return new MockLanguageModelV4({
+    doGenerate: async ({ prompt }) => {
+      const sawResult = prompt.some(
+        (message) =>
+          message.role === 'tool' && message.content.some((part) => part.type === 'tool-result'),
+      );
+      return sawResult
+        ? {
+            content: [{ type: 'text', text: 'Done.' }],
+            finishReason: { unified: 'stop', raw: 'stop' },
+            usage,
+            warnings: [],
+          }
+        : {
+            content: [{ type: 'tool-call', toolCallId, toolName, input: JSON.stringify(input) }],
+            finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+            usage,
+            warnings: [],
+          };
+    },
+  });
+}
+
+function setup(rails: Rail[] = []) {
+  const passwords = new Map<string, string>([['ada', 'old']]);
+  const reset = vi.fn();
+  const resetPassword = defineAction({
+    name: 'reset_password',
+    input: z.object({ user: z.string() }),
+    reversible: true,
+    snapshot: ({ user }) => ({ previous: passwords.get(user) }),
+    do: ({ user }) => {
+      reset(user);
+      passwords.set(user, 'temporary');
+      return { user, status: 'reset link sent' };
+    },
+    undo: ({ user }, { snapshot }) => {
+      passwords.set(user, snapshot.previous ?? '');
+    },
+  });
+  const closeAccount = defineAction({
+    name: 'close_account',
+    input: z.object({ user: z.string() }),
+    reversible: false,
+    do: ({ user }) => ({ closed: user }),
+  });
+  const clock = createManualClock(Date.UTC(2026, 10, 24));
+  const undoLog = createUndoLog({
+    store: createMemoryUndoLogStore(),
+    actions: [resetPassword, closeAccount],
+    clock,
+  });
+  const onDecision = vi.fn();
+  const guarded = createGuardedTools({
+    tools: {
+      resetPassword: guardedTool({
+        action: resetPassword,
+        description: 'Send a password reset link',
+        resource: ({ user }) => `account:${user}`,
+      }),
+      closeAccount: { action: closeAccount, description: 'Close an account for good' },
+    },
+    undoLog,
+    rails,
+    actor: { id: 'support-ai', type: 'ai', roles: ['ai-agent'] },
+    traceId: 'conversation-1',
+    clock,
+    onDecision,
+  });
+  return { guarded, undoLog, passwords, reset, onDecision };
+}
+
+const approve = (approvalId: string, approved: boolean): ModelMessage => ({
+  role: 'tool',
+  content: [{ type: 'tool-approval-response', approvalId, approved }],
+});
+
+describe('createGuardedTools', () => {
+  it('runs an allowed call through the undo log, keyed by the tool call id', async () => {
+    const { guarded, undoLog, reset, onDecision } = setup();
+    const result = await generateText({
+      model: modelCalling('resetPassword', { user: 'ada' }),
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      prompt: 'I forgot my password',
+      stopWhen: () => false,
+    });
+    expect(result.text).toBe('Done.');
+    expect(reset).toHaveBeenCalledOnce();
+    const [record] = await undoLog.listTrace('conversation-1');
+    expect(record).toMatchObject({
+      actionName: 'reset_password',
+      status: 'done',
+      idempotencyKey: 'call-1',
+    });
+    expect(onDecision).toHaveBeenCalledWith(
+      expect.objectContaining({
+        toolName: 'resetPassword',
+        action: expect.objectContaining({ resource: 'account:ada' }),
+      }),
+    );
+  });
+
+  it('refuses a denied call without running the action', async () => {
+    const { guarded, reset } = setup([
+      {
+        name: 'rbac',
+        kind: 'deterministic',
+        evaluate: () => deny('The AI holds no key to this door.'),
+      },
+    ]);
+    const result = await generateText({
+      model: modelCalling('resetPassword', { user: 'ada' }),
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      prompt: 'reset it',
+    });
+    expect(reset).not.toHaveBeenCalled();
+    expect(JSON.stringify(result.content)).toMatch(/The AI holds no key to this door/);
+  });
+
+  it('turns an escalation into a tool approval request, and runs the call once a human approves', async () => {
+    const { guarded, reset } = setup([
+      {
+        name: 'vip',
+        kind: 'deterministic',
+        evaluate: () => escalate('VIP customer: a human decides.'),
+      },
+    ]);
+    const model = modelCalling('resetPassword', { user: 'ada' });
+    const first = await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      prompt: 'reset it',
+    });
+    expect(reset).not.toHaveBeenCalled();
+    const request = first.content.find((part) => part.type === 'tool-approval-request');
+    expect(request).toMatchObject({ reason: expect.stringMatching(/VIP customer/) });
+    const approvalId = (request as { approvalId: string }).approvalId;
+
+    const messages: ModelMessage[] = [
+      { role: 'user', content: 'reset it' },
+      ...first.response.messages,
+      approve(approvalId, true),
+    ];
+    const second = await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      messages,
+    });
+    expect(reset).toHaveBeenCalledOnce();
+    expect(second.text).toBe('Done.');
+  });
+
+  it('does not run an escalated call that the human declined', async () => {
+    const { guarded, reset } = setup([
+      { name: 'vip', kind: 'deterministic', evaluate: () => escalate('VIP customer') },
+    ]);
+    const model = modelCalling('resetPassword', { user: 'ada' });
+    const first = await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      prompt: 'reset it',
+    });
+    const approvalId = (
+      first.content.find((part) => part.type === 'tool-approval-request') as { approvalId: string }
+    ).approvalId;
+    const messages: ModelMessage[] = [
+      { role: 'user', content: 'reset it' },
+      ...first.response.messages,
+      approve(approvalId, false),
+    ];
+    await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      messages,
+    });
+    expect(reset).not.toHaveBeenCalled();
+  });
+
+  it('still enforces the rails when the host forgot toolApproval', async () => {
+    const { guarded, reset } = setup([
+      { name: 'vip', kind: 'deterministic', evaluate: () => escalate('VIP customer') },
+    ]);
+    const result = await generateText({
+      model: modelCalling('resetPassword', { user: 'ada' }),
+      tools: guarded.tools,
+      prompt: 'reset it',
+    });
+    expect(reset).not.toHaveBeenCalled();
+    const error = result.content.find((part) => part.type === 'tool-error') as
+      | { error: unknown }
+      | undefined;
+    expect(error?.error).toMatchObject({ code: 'tool_call_escalated' });
+  });
+
+  it('asks a human for an irreversible action even when every rail allows', async () => {
+    const { guarded, undoLog } = setup();
+    const model = modelCalling('closeAccount', { user: 'ada' }, 'call-close');
+    const first = await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      prompt: 'close my account',
+    });
+    const request = first.content.find((part) => part.type === 'tool-approval-request') as {
+      approvalId: string;
+      reason?: string;
+    };
+    expect(request.reason).toMatch(/irreversible/);
+    const messages: ModelMessage[] = [
+      { role: 'user', content: 'close' },
+      ...first.response.messages,
+      approve(request.approvalId, true),
+    ];
+    await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      messages,
+    });
+    expect(await undoLog.listTrace('conversation-1')).toEqual([
+      expect.objectContaining({ actionName: 'close_account', status: 'done' }),
+    ]);
+  });
+
+  it('replays a repeated tool call id instead of running the action twice, and undoes the conversation', async () => {
+    const { guarded, reset, passwords } = setup();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await generateText({
+        model: modelCalling('resetPassword', { user: 'ada' }),
+        tools: guarded.tools,
+        toolApproval: guarded.toolApproval,
+        prompt: 'x',
+      });
+    }
+    expect(reset).toHaveBeenCalledOnce();
+    expect(passwords.get('ada')).toBe('temporary');
+    const undone = await guarded.undoAll({
+      by: { id: 'agent-7', type: 'human' },
+      reason: 'customer changed their mind',
+    });
+    expect(undone.undone).toHaveLength(1);
+    expect(passwords.get('ada')).toBe('old');
+  });
+
+  it('rejects malformed options with typed errors', () => {
+    const { undoLog } = setup();
+    const actor = { id: 'ai', type: 'ai' as const };
+    expect(() => createGuardedTools({ tools: {}, undoLog, actor: { id: 'x' } as never })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() => createGuardedTools({ tools: {}, undoLog: {} as never, actor })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() =>
+      createGuardedTools({ tools: { x: { action: {} as never } }, undoLog, actor }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() =>
+      createGuardedTools({ tools: {}, undoLog, actor, rails: [{ name: 'x' } as never] }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_rail' }));
+  });
+});

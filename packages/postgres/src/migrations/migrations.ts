@@ -1,0 +1,6 @@
+import { counterMigration } from './counter-migration';
+import type { Migration } from './migration';
+import { undoLogMigration } from './undo-log-migration';
+
+/** Every migration in the order it is applied. Append new ones; never edit or reorder. */
+export const migrations: readonly Migration[] = [undoLogMigration, counterMigration];

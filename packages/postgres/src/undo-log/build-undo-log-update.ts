@@ -1,0 +1,33 @@
+import type { UndoLogUpdate } from '@guardloop/undo-log';
+import {
+  placeholder,
+  toParameter,
+  type UndoLogColumnField,
+  undoLogColumns,
+} from './undo-log-columns';
+
+/**
+ * `UPDATE ... WHERE id AND status [AND lease_owner] RETURNING *`: the compare-and-set of
+ * `UndoLogStore.update`, as one statement so it is atomic without a transaction.
+ */
+export function buildUndoLogUpdate(
+  table: string,
+  id: string,
+  { expect, set }: UndoLogUpdate,
+): { text: string; params: unknown[] } {
+  const params: unknown[] = [id, [...expect.statuses]];
+  const assignments: string[] = [];
+  for (const [field, value] of Object.entries(set) as [UndoLogColumnField, unknown][]) {
+    if (value === undefined || !(field in undoLogColumns)) continue;
+    params.push(toParameter(field, value));
+    assignments.push(`${undoLogColumns[field].column} = ${placeholder(field, params.length)}`);
+  }
+  let where = 'id = $1 AND status = ANY($2::text[])';
+  if (expect.leaseOwner !== undefined) {
+    params.push(expect.leaseOwner);
+    where += ` AND lease_owner IS NOT DISTINCT FROM $${params.length}::text`;
+  }
+  // An empty patch still checks the condition and returns the record.
+  const setClause = assignments.length > 0 ? assignments.join(', ') : 'id = id';
+  return { text: `UPDATE ${table} SET ${setClause} WHERE ${where} RETURNING *`, params };
+}

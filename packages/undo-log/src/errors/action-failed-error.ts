@@ -1,0 +1,40 @@
+import { GuardloopError } from '@guardloop/core';
+import { undoLogErrorCodes } from './undo-log-error-codes';
+
+/** The action's `do` threw (after retries). The record is `failed`; `cause` is the last error. */
+export class ActionFailedError extends GuardloopError {
+  readonly actionId: string;
+  readonly actionName: string;
+
+  constructor({
+    actionId,
+    actionName,
+    cause,
+  }: {
+    actionId: string;
+    actionName: string;
+    cause: unknown;
+  }) {
+    super(undoLogErrorCodes.actionFailed, {
+      message: `Action ${actionId} ('${actionName}') failed: ${describeError(cause)}`,
+      cause,
+      // Transient causes stay retryable so callers may try again with the same idempotency key.
+      isRetryable: isRetryableError(cause),
+    });
+    this.name = 'ActionFailedError';
+    this.actionId = actionId;
+    this.actionName = actionName;
+  }
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function isRetryableError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { isRetryable?: unknown }).isRetryable === true
+  );
+}

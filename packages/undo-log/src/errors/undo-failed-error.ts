@@ -1,0 +1,29 @@
+import { GuardloopError } from '@guardloop/core';
+import { describeError, isRetryableError } from './action-failed-error';
+import { undoLogErrorCodes } from './undo-log-error-codes';
+
+/** The action's `undo` threw (after retries). The record is back to `done`, so undo may be retried. */
+export class UndoFailedError extends GuardloopError {
+  readonly actionId: string;
+  /** Actions already undone before this one failed (undoTrace), newest first. */
+  readonly undoneActionIds: readonly string[];
+
+  constructor({
+    actionId,
+    cause,
+    undoneActionIds = [],
+  }: {
+    actionId: string;
+    cause: unknown;
+    undoneActionIds?: readonly string[];
+  }) {
+    super(undoLogErrorCodes.undoFailed, {
+      message: `Undo of action ${actionId} failed: ${describeError(cause)}`,
+      cause,
+      isRetryable: isRetryableError(cause),
+    });
+    this.name = 'UndoFailedError';
+    this.actionId = actionId;
+    this.undoneActionIds = undoneActionIds;
+  }
+}

@@ -1,0 +1,87 @@
+import type { AnyActionDefinition } from '../action/define-action';
+import { LeaseLostError } from '../errors/lease-lost-error';
+import { UndoFailedError } from '../errors/undo-failed-error';
+import type { UndoInfo, UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
+import { withRetry } from '../retry/with-retry';
+import { startLeaseHeartbeat } from './lease-heartbeat';
+import { restoreSnapshot, toStoredError, type UndoLogRuntime } from './undo-log-runtime';
+
+export interface UndoResult {
+  actionId: string;
+  actionName: string;
+  status: 'undone';
+  /** True when the action had already been undone: nothing ran this time. */
+  alreadyUndone: boolean;
+  /** Who or what undid it and why (the first undo, when already undone). */
+  undo: UndoInfo;
+}
+
+export interface UndoExecution {
+  record: UndoLogRecord;
+  undo: UndoInfo;
+  /**
+   * `undoing` for a requested undo of a `done` record; `pending` when crash recovery rolls
+   * back a record whose `do` never reported (there is no result then).
+   */
+  heldStatus: 'undoing' | 'pending';
+  /** What the record becomes when `undo` fails, so it can be undone or recovered again. */
+  onFailure: UndoLogRecordPatch;
+  signal: AbortSignal;
+}
+
+/** Calls the action's `undo` under this process's lease, then records `undone`. */
+export async function performUndo(
+  runtime: UndoLogRuntime,
+  action: AnyActionDefinition & { reversible: true },
+  execution: UndoExecution,
+): Promise<UndoResult> {
+  const { store, clock, leaseMs, ownerId } = runtime;
+  const { record, undo, signal } = execution;
+  const expect = { statuses: [execution.heldStatus], leaseOwner: ownerId };
+  const stopHeartbeat = startLeaseHeartbeat(clock, leaseMs, (leaseExpiresAt) =>
+    store.update(record.id, { expect, set: { leaseExpiresAt } }),
+  );
+  try {
+    await withRetry(
+      (attempt) =>
+        Promise.resolve(
+          action.undo(record.input, {
+            actionId: record.id,
+            traceId: record.traceId,
+            result: execution.heldStatus === 'undoing' ? record.result : undefined,
+            snapshot: restoreSnapshot(action, record.snapshot),
+            by: undo.by,
+            reason: undo.reason,
+            attempt,
+            signal,
+          }),
+        ),
+      action.retry ?? runtime.retry,
+      signal,
+    );
+  } catch (error) {
+    stopHeartbeat();
+    const failure = signal.aborted ? signal.reason : error;
+    const set = { ...execution.onFailure, error: toStoredError(failure), updatedAt: clock.now() };
+    await store.update(record.id, { expect, set });
+    if (signal.aborted) throw signal.reason;
+    throw new UndoFailedError({ actionId: record.id, cause: error });
+  }
+  stopHeartbeat();
+  const set = {
+    status: 'undone',
+    undo,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    updatedAt: clock.now(),
+  } as const;
+  const updated = await store.update(record.id, { expect, set });
+  if (!updated) throw new LeaseLostError({ actionId: record.id });
+  return {
+    actionId: record.id,
+    actionName: record.actionName,
+    status: 'undone',
+    alreadyUndone: false,
+    undo,
+  };
+}

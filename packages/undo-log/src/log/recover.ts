@@ -1,0 +1,80 @@
+import { parseInput, throwIfAborted } from '@guardloop/core';
+import { z } from 'zod';
+import { parseStoredRecord } from '../record/parse-stored-record';
+import type { UndoLogRecord } from '../record/undo-log-record';
+import { recoverRecord } from './recover-record';
+import { abortSignalSchema, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
+
+/**
+ * What happens to a record left `pending` by a crashed process:
+ * - `complete-or-undo` (default): `done` when the action's `isComplete` confirms the effect,
+ *   otherwise undone (reversible) or `failed` with code `interrupted` (irreversible).
+ * - `undo`: reversible actions are always undone; irreversible ones as above.
+ * - `fail`: marked `failed` (code `interrupted`) without running anything, for manual review.
+ * Records left `undoing` always have their undo finished.
+ */
+export const recoveryPolicies = ['complete-or-undo', 'undo', 'fail'] as const;
+export type RecoveryPolicy = (typeof recoveryPolicies)[number];
+
+export const recoverOptionsSchema = z.object({
+  policy: z.enum(recoveryPolicies).default('complete-or-undo'),
+  /** Most records claimed in one call. */
+  limit: z.number().int().positive().max(10_000).default(100),
+  abortSignal: abortSignalSchema.optional(),
+});
+export type RecoverOptions = z.input<typeof recoverOptionsSchema>;
+
+export interface RecoveryOutcome {
+  actionId: string;
+  actionName: string;
+  from: 'pending' | 'undoing';
+  /** `error`: recovery itself failed; the record is retried once the new lease expires. */
+  outcome: 'completed' | 'undone' | 'failed' | 'error';
+  error?: unknown;
+}
+
+export interface RecoverResult {
+  records: RecoveryOutcome[];
+}
+
+/**
+ * `UndoLog.recover`: call on start. Claims records whose lease expired (their process died)
+ * and resolves them per `policy`, newest first. The claim is atomic in the store, so with
+ * several processes each record is recovered by exactly one.
+ */
+export async function recover(
+  runtime: UndoLogRuntime,
+  rawOptions: RecoverOptions = {},
+): Promise<RecoverResult> {
+  const options = parseInput(recoverOptionsSchema, rawOptions, 'recover options');
+  throwIfAborted(options.abortSignal);
+  const signal = signalOrNever(options.abortSignal);
+  const now = runtime.clock.now();
+  const claimed = await runtime.store.claimExpired({
+    statuses: ['pending', 'undoing'],
+    now,
+    owner: runtime.ownerId,
+    leaseExpiresAt: now + runtime.leaseMs,
+    limit: options.limit,
+  });
+  const records: RecoveryOutcome[] = [];
+  for (const raw of [...claimed].sort((a, b) => b.sequence - a.sequence)) {
+    throwIfAborted(signal);
+    const { id: actionId, actionName, status } = raw as Partial<UndoLogRecord>;
+    const from = status === 'undoing' ? 'undoing' : 'pending';
+    try {
+      const outcome = await recoverRecord(runtime, parseStoredRecord(raw), options.policy, signal);
+      records.push({ actionId: String(actionId), actionName: String(actionName), from, outcome });
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      records.push({
+        actionId: String(actionId),
+        actionName: String(actionName),
+        from,
+        outcome: 'error',
+        error,
+      });
+    }
+  }
+  return { records };
+}

@@ -1,0 +1,26 @@
+import { actorSchema } from '@guardloop/core';
+import { z } from 'zod';
+import { approvalTokenSchema } from '../approval/approval-token';
+import { abortSignalSchema } from './undo-log-runtime';
+
+export const runOptionsSchema = z.object({
+  /** Same key and same input: the stored result is returned and `do` does not run again. */
+  idempotencyKey: z.string().min(1).max(500).optional(),
+  traceId: z.string().min(1),
+  actor: actorSchema,
+  /** Plans without side effects and without writing any record. */
+  dryRun: z.boolean().optional(),
+  /** Required for irreversible actions. */
+  approval: approvalTokenSchema.optional(),
+  abortSignal: abortSignalSchema.optional(),
+});
+export type RunOptions = z.input<typeof runOptionsSchema>;
+
+/**
+ * `done` with `replayed: false` is a fresh run. A replay returns the stored result, which is
+ * `null` when `do` returned nothing or crash recovery completed the record.
+ */
+export type RunResult<Output> =
+  | { status: 'done'; actionId: string; result: Output; replayed: false }
+  | { status: 'done' | 'undone'; actionId: string; result: Output | null; replayed: true }
+  | { status: 'dry_run'; plan: unknown; replayed: false };

@@ -1,0 +1,67 @@
+import { type Actor, type Clock, GuardloopError, type IdGenerator } from '@guardloop/core';
+import { z } from 'zod';
+import type { AnyActionDefinition } from '../action/define-action';
+import type { VerifyApproval } from '../approval/approval-token';
+import { describeError } from '../errors/action-failed-error';
+import { ActionNotFoundError } from '../errors/action-not-found-error';
+import { UnknownActionError } from '../errors/unknown-action-error';
+import { parseStoredRecord } from '../record/parse-stored-record';
+import type { StoredError, UndoLogRecord } from '../record/undo-log-record';
+import type { RetryOptions } from '../retry/with-retry';
+import type { UndoLogStore } from '../store/undo-log-store';
+
+/** Everything the operations of one undo log share; built once by `createUndoLog`. */
+export interface UndoLogRuntime {
+  store: UndoLogStore;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Identifies this process in leases. */
+  ownerId: string;
+  leaseMs: number;
+  retry: RetryOptions;
+  verifyApproval: VerifyApproval;
+  requireIdempotencyKey: boolean;
+  actions: ReadonlyMap<string, AnyActionDefinition>;
+  recoveryActor: Actor;
+}
+
+export const abortSignalSchema = z.custom<AbortSignal>((value) => value instanceof AbortSignal, {
+  message: 'Expected an AbortSignal',
+});
+
+export function resolveAction(runtime: UndoLogRuntime, name: string): AnyActionDefinition {
+  const action = runtime.actions.get(name);
+  if (!action)
+    throw new UnknownActionError({ actionName: name, known: [...runtime.actions.keys()] });
+  return action;
+}
+
+export async function readRecord(
+  runtime: UndoLogRuntime,
+  actionId: string,
+): Promise<UndoLogRecord> {
+  const record = await runtime.store.get(actionId);
+  if (record === undefined) throw new ActionNotFoundError({ actionId });
+  return parseStoredRecord(record);
+}
+
+export function toStoredError(error: unknown): StoredError {
+  const code = GuardloopError.isInstance(error)
+    ? error.code
+    : typeof (error as { code?: unknown } | null)?.code === 'string'
+      ? (error as { code: string }).code
+      : error instanceof Error
+        ? error.name
+        : 'error';
+  return { code, message: describeError(error) };
+}
+
+/** Records store `null` for "no snapshot"; actions without `snapshot` expect `undefined`. */
+export function restoreSnapshot(action: AnyActionDefinition, snapshot: unknown): unknown {
+  return action.snapshot === undefined && snapshot === null ? undefined : snapshot;
+}
+
+/** A signal that never aborts, so actions can always rely on receiving one. */
+export function signalOrNever(signal: AbortSignal | undefined): AbortSignal {
+  return signal ?? new AbortController().signal;
+}
