@@ -32,7 +32,10 @@ if [ -z "$bin" ]; then
   [ -n "$bin" ] || { say "postgresql installed but no server binaries found"; exit 1; }
 fi
 
-if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" 2>/dev/null; then
+  # Another checkout's test server (or this one's) already serves the port: share it.
+  say "a server already listens on 127.0.0.1:$port; using it"
+elif ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
   if [ ! -f "$data/PG_VERSION" ]; then
     say "creating a cluster in $data"
     mkdir -p "$data"
