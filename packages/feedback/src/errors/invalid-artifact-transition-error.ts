@@ -1,0 +1,21 @@
+import { GuardloopError } from '@guardloop/core';
+import { feedbackErrorCodes } from './feedback-error-codes';
+
+/** An artifact version cannot make the requested move (e.g. approving an already rejected one). */
+export class InvalidArtifactTransitionError extends GuardloopError {
+  readonly artifactId: string;
+  readonly version: number;
+  readonly status: string;
+  readonly action: string;
+
+  constructor(details: { artifactId: string; version: number; status: string; action: string }) {
+    super(feedbackErrorCodes.invalidArtifactTransition, {
+      message: `Cannot ${details.action} version ${details.version} of '${details.artifactId}': it is ${details.status}.`,
+    });
+    this.name = 'InvalidArtifactTransitionError';
+    this.artifactId = details.artifactId;
+    this.version = details.version;
+    this.status = details.status;
+    this.action = details.action;
+  }
+}

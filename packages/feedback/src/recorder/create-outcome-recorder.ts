@@ -1,0 +1,88 @@
+import {
+  type Clock,
+  type IdGenerator,
+  parseInput,
+  randomIdGenerator,
+  systemClock,
+  throwIfAborted,
+} from '@guardloop/core';
+import { z } from 'zod';
+import {
+  abortOptionsSchema,
+  clockSchema,
+  feedbackStoreSchema,
+  idGeneratorSchema,
+} from '../schemas/dependency-schemas';
+import type { StoredOutcome } from '../schemas/outcome-event';
+import { type OutcomeInput, parseOutcomeInput } from '../schemas/outcome-input';
+import type { FeedbackStore, StoreOptions } from '../store/feedback-store';
+import { commitOutcome } from './commit-outcome';
+import { createKeyedQueue } from './keyed-queue';
+
+const optionsSchema = z.object({
+  store: feedbackStoreSchema,
+  clock: clockSchema.optional(),
+  idGenerator: idGeneratorSchema.optional(),
+  unknownTraces: z.enum(['flag', 'reject']).optional(),
+  deflectionWindowMs: z.number().int().positive().optional(),
+  maxAttempts: z.number().int().positive().optional(),
+});
+
+export interface OutcomeRecorderOptions {
+  store: FeedbackStore;
+  clock?: Clock;
+  idGenerator?: IdGenerator;
+  /** What to do with a follow-up outcome on a trace nothing started: keep it flagged (default) or throw. */
+  unknownTraces?: 'flag' | 'reject';
+  /** "Not back within N hours" for deflection quality. Default 72 hours. */
+  deflectionWindowMs?: number;
+  /** Compare-and-set attempts under concurrent writes to one trace. Default 8. */
+  maxAttempts?: number;
+}
+
+export interface RecordResult {
+  /** `duplicate`: an outcome with this id was already recorded with the same content. */
+  status: 'recorded' | 'duplicate';
+  outcome: StoredOutcome;
+}
+
+export interface OutcomeRecorder {
+  /**
+   * Validates and records one outcome, updating its trace and the KPI aggregates in one commit.
+   * @throws InvalidOutcomeError (`invalid_outcome`) when the event is malformed
+   * @throws OutcomeConflictError (`outcome_conflict`) when the id was used for a different event
+   * @throws UnknownTraceError (`unknown_trace`) in `unknownTraces: 'reject'` mode
+   * @throws ConcurrentUpdateError (`concurrent_update`, retryable) after `maxAttempts` conflicts
+   * @throws the abort reason when aborted
+   */
+  record(input: OutcomeInput, options?: StoreOptions): Promise<RecordResult>;
+  readonly store: FeedbackStore;
+  readonly clock: Clock;
+}
+
+/** Records outcomes against the trace of the decision that caused them. */
+export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeRecorder {
+  const {
+    store,
+    clock = systemClock,
+    idGenerator = randomIdGenerator,
+    unknownTraces = 'flag',
+    deflectionWindowMs = 72 * 3_600_000,
+    maxAttempts = 8,
+  } = parseInput(optionsSchema, options, 'outcome recorder options');
+
+  const queue = createKeyedQueue();
+  const settings = { store, clock, unknownTraces, deflectionWindowMs, maxAttempts };
+
+  return {
+    store,
+    clock,
+    async record(input, recordOptions) {
+      const { abortSignal } = parseInput(abortOptionsSchema, recordOptions, 'record options') ?? {};
+      throwIfAborted(abortSignal);
+      const parsed = parseOutcomeInput(input);
+      const withId = { ...parsed, id: parsed.id ?? idGenerator() };
+      return queue.run(withId.traceId, () => commitOutcome(settings, withId, parsed, abortSignal));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { type OutcomeType, outcomePayloads } from './outcome-payloads';
+
+/** Anomalies noticed while recording. The event is kept and counted as far as it can be. */
+export const outcomeFlags = [
+  'unknown_trace',
+  'reopened_before_resolved',
+  'already_resolved',
+  'returned_without_deflection',
+] as const;
+export type OutcomeFlag = (typeof outcomeFlags)[number];
+
+const eventBase = {
+  id: z.string().min(1),
+  traceId: z.string().min(1),
+  ticketId: z.string().min(1).optional(),
+  at: z.number().int().nonnegative(),
+  category: z.string().min(1),
+  channel: z.string().min(1),
+  queue: z.string().min(1),
+  data: z.record(z.string(), z.unknown()).optional(),
+  /** When the recorder accepted it (its clock). */
+  recordedAt: z.number().int().nonnegative(),
+  flags: z.array(z.enum(outcomeFlags)),
+};
+
+const member = <Type extends OutcomeType>(type: Type) =>
+  z.object({ ...eventBase, type: z.literal(type), ...outcomePayloads[type] });
+
+/** An outcome as recorded: ids, time and segment filled in. Stores persist and return this shape. */
+export const outcomeEventSchema = z.discriminatedUnion('type', [
+  member('decision'),
+  member('escalated'),
+  member('routed'),
+  member('deflected'),
+  member('article_suggested'),
+  member('resolved'),
+  member('reopened'),
+  member('override'),
+  member('csat'),
+  member('macro_used').extend({ editDistance: z.number().int().nonnegative() }),
+  member('article_feedback'),
+  member('first_response'),
+  member('returned'),
+]);
+
+export type OutcomeEvent = z.output<typeof outcomeEventSchema>;
+export type OutcomeEventOf<Type extends OutcomeType> = Extract<OutcomeEvent, { type: Type }>;
+
+/** An outcome read back from a store, with the store's insertion order. */
+export type StoredOutcome = OutcomeEvent & { sequence: number };

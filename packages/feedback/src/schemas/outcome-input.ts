@@ -1,0 +1,85 @@
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { InvalidOutcomeError } from '../errors/invalid-outcome-error';
+import { type OutcomeType, outcomePayloads } from './outcome-payloads';
+import { epochSchema } from './time-range';
+
+const inputBase = {
+  /** Event id: resending the same id is idempotent. Generated when omitted. */
+  id: z.string().min(1).optional(),
+  traceId: z.string().min(1),
+  ticketId: z.string().min(1).optional(),
+  /** When it happened; defaults to the recorder's clock. */
+  at: epochSchema.optional(),
+  /** Segment fields given here move the trace to that segment; omitted ones are inherited. */
+  category: z.string().min(1).optional(),
+  channel: z.string().min(1).optional(),
+  queue: z.string().min(1).optional(),
+  /** Anything else the host wants kept with the event (unknown top-level keys are rejected). */
+  data: z.record(z.string(), z.unknown()).optional(),
+};
+
+const member = <Type extends OutcomeType>(type: Type) =>
+  z.strictObject({ ...inputBase, type: z.literal(type), ...outcomePayloads[type] });
+
+/** What a host passes to `recorder.record()`: a discriminated union on `type`. */
+export const outcomeInputSchema = z
+  .discriminatedUnion('type', [
+    member('decision'),
+    member('escalated'),
+    member('routed'),
+    member('deflected'),
+    member('article_suggested'),
+    member('resolved'),
+    member('reopened'),
+    member('override'),
+    member('csat'),
+    member('macro_used'),
+    member('article_feedback'),
+    member('first_response'),
+    member('returned'),
+  ])
+  .superRefine((outcome, context) => {
+    if (outcome.type === 'override' && isDeepStrictEqual(outcome.proposed, outcome.actual)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['actual'],
+        message: 'An override must differ from the proposal',
+      });
+    }
+    if (outcome.type === 'routed' && outcome.queue === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['queue'],
+        message: 'A routing needs the queue it assigned',
+      });
+    }
+    if (outcome.type === 'routed' && outcome.overridden && outcome.suggestedQueue === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['suggestedQueue'],
+        message: 'An overridden routing needs the suggested queue',
+      });
+    }
+    const texts =
+      outcome.type === 'macro_used' &&
+      outcome.originalText !== undefined &&
+      outcome.finalText !== undefined;
+    if (outcome.type === 'macro_used' && outcome.editDistance === undefined && !texts) {
+      context.addIssue({
+        code: 'custom',
+        path: ['editDistance'],
+        message: 'Give editDistance, or both originalText and finalText',
+      });
+    }
+  });
+
+export type OutcomeInput = z.input<typeof outcomeInputSchema>;
+export type ParsedOutcomeInput = z.output<typeof outcomeInputSchema>;
+
+/** @throws InvalidOutcomeError (code `invalid_outcome`) listing every problem. */
+export function parseOutcomeInput(input: unknown): ParsedOutcomeInput {
+  const result = outcomeInputSchema.safeParse(input);
+  if (!result.success) throw InvalidOutcomeError.fromZodError(result.error);
+  return result.data;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** The value of a segment field that no event has supplied yet. */
+export const unknownSegmentValue = 'unknown';
+
+export const segmentFields = ['category', 'channel', 'queue'] as const;
+export type SegmentField = (typeof segmentFields)[number];
+
+/** Where a trace belongs for KPIs: what it is about, how it came in, who handles it. */
+export const segmentSchema = z.object({
+  category: z.string().min(1),
+  channel: z.string().min(1),
+  queue: z.string().min(1),
+});
+
+export type Segment = z.output<typeof segmentSchema>;
+
+/** Exact match on each given field; strict so that a misspelt field is an error, not "everything". */
+export const segmentFilterSchema = z.strictObject({
+  category: z.string().min(1).optional(),
+  channel: z.string().min(1).optional(),
+  queue: z.string().min(1).optional(),
+});
+
+export type SegmentFilter = z.output<typeof segmentFilterSchema>;
+
+export function matchesSegment(segment: Segment, filter: SegmentFilter | undefined): boolean {
+  if (!filter) return true;
+  return segmentFields.every((field) => {
+    const wanted = filter[field];
+    return wanted === undefined || segment[field] === wanted;
+  });
+}

@@ -1,0 +1,49 @@
+import { verdictSchema } from '@guardloop/core';
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+
+/**
+ * Everything the KPIs need to know about one trace, folded from its outcomes. Stores keep one
+ * per trace and update it with compare-and-set on `revision`.
+ */
+export const traceStateSchema = z.object({
+  traceId: z.string().min(1),
+  /** Incremented on every write; writers pass the revision they read. */
+  revision: z.number().int().positive(),
+  /** False while only follow-up outcomes were seen (no decision, escalation, routing, deflection). */
+  known: z.boolean(),
+  ticketId: z.string().min(1).optional(),
+  /** Earliest event time; its UTC day is the trace's KPI bucket. */
+  startedAt: z.number().int().nonnegative(),
+  day: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  category: z.string().min(1),
+  channel: z.string().min(1),
+  queue: z.string().min(1),
+  outcomes: count,
+  decided: z.boolean(),
+  verdict: verdictSchema.optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  escalated: z.boolean(),
+  overridden: z.boolean(),
+  /** Resolved right now (false again after a reopen). */
+  resolved: z.boolean(),
+  resolutions: count,
+  /** Whether the first resolution was on first contact. */
+  firstContact: z.boolean(),
+  reopens: count,
+  resolutionMs: count.optional(),
+  firstResponseMs: count.optional(),
+  macroUses: count,
+  macroEdits: count,
+  articleSuggestions: count,
+  articleHelpful: count,
+  articleUnhelpful: count,
+  csatResponses: count,
+  csatScoreSum: count,
+  deflectedAt: z.number().int().nonnegative().optional(),
+  returnedAfterDeflection: z.boolean(),
+});
+
+export type TraceState = z.output<typeof traceStateSchema>;

@@ -1,0 +1,117 @@
+import { addKpiCounters, emptyKpiCounters } from '../schemas/kpi-counters';
+import type { OutcomeEvent, StoredOutcome } from '../schemas/outcome-event';
+import { matchesSegment } from '../schemas/segment';
+import type { TraceState } from '../schemas/trace-state';
+import type {
+  AggregateQuery,
+  AggregateRow,
+  CommitResult,
+  OutcomeCommit,
+  OutcomeQuery,
+  Page,
+  TraceQuery,
+} from './feedback-store';
+import { offsetCursor, pageFrom, pageLimit } from './page';
+
+/**
+ * Copies without structuredClone: trace states are flat, outcomes are flat but for `flags` and
+ * the host's `data`. This keeps the in-memory store fast enough for a million outcomes.
+ */
+const copyTrace = (trace: TraceState): TraceState => ({ ...trace });
+function copyOutcome<Outcome extends OutcomeEvent>(outcome: Outcome): Outcome {
+  const copy = { ...outcome, flags: [...outcome.flags] };
+  if (outcome.data !== undefined) copy.data = structuredClone(outcome.data);
+  return copy;
+}
+
+const inRange = (value: number, from: number | undefined, to: number | undefined) =>
+  (from === undefined || value >= from) && (to === undefined || value < to);
+
+/** Outcomes, trace states and day aggregates of the in-memory store. */
+export function createMemoryOutcomeTable() {
+  const log: StoredOutcome[] = [];
+  const byId = new Map<string, StoredOutcome>();
+  const byTrace = new Map<string, StoredOutcome[]>();
+  const traces = new Map<string, TraceState>();
+  const traceOrder: string[] = [];
+  const aggregates = new Map<string, AggregateRow>();
+
+  const matches = (outcome: StoredOutcome, query: OutcomeQuery) =>
+    (query.traceId === undefined || outcome.traceId === query.traceId) &&
+    (query.ticketId === undefined || outcome.ticketId === query.ticketId) &&
+    (query.types === undefined || query.types.includes(outcome.type)) &&
+    (query.flag === undefined || outcome.flags.includes(query.flag)) &&
+    inRange(outcome.at, query.from, query.to) &&
+    matchesSegment(outcome, query.segment);
+
+  return {
+    commit({
+      outcome,
+      trace,
+      expectedTraceRevision,
+      aggregateDeltas,
+    }: OutcomeCommit): CommitResult {
+      const existing = byId.get(outcome.id);
+      if (existing) return { status: 'duplicate', outcome: copyOutcome(existing) };
+      const current = traces.get(trace.traceId);
+      if ((current?.revision ?? null) !== expectedTraceRevision) return { status: 'conflict' };
+      const stored = { ...copyOutcome(outcome), sequence: log.length + 1 };
+      log.push(stored);
+      byId.set(stored.id, stored);
+      const ofTrace = byTrace.get(stored.traceId);
+      if (ofTrace) ofTrace.push(stored);
+      else byTrace.set(stored.traceId, [stored]);
+      if (!current) traceOrder.push(trace.traceId);
+      traces.set(trace.traceId, copyTrace(trace));
+      for (const { counters, ...key } of aggregateDeltas) {
+        const id = `${key.day}\u0000${key.category}\u0000${key.channel}\u0000${key.queue}`;
+        const row = aggregates.get(id) ?? { ...key, counters: emptyKpiCounters() };
+        aggregates.set(id, row);
+        addKpiCounters(row.counters, counters);
+      }
+      return { status: 'recorded', outcome: copyOutcome(stored) };
+    },
+    getOutcome: (id: string) => {
+      const outcome = byId.get(id);
+      return outcome && copyOutcome(outcome);
+    },
+    listOutcomes(query: OutcomeQuery): Page<StoredOutcome> {
+      // Cursors are sequences: stable even while outcomes are appended.
+      const after = offsetCursor(query.cursor);
+      const source = query.traceId === undefined ? log : (byTrace.get(query.traceId) ?? []);
+      const limit = pageLimit(query);
+      const items: StoredOutcome[] = [];
+      for (const outcome of source) {
+        if (outcome.sequence <= after || !matches(outcome, query)) continue;
+        if (items.length === limit) return { items, nextCursor: String(items.at(-1)?.sequence) };
+        items.push(copyOutcome(outcome));
+      }
+      return { items };
+    },
+    getTrace: (traceId: string) => {
+      const trace = traces.get(traceId);
+      return trace && copyTrace(trace);
+    },
+    listTraces(query: TraceQuery): Page<TraceState> {
+      const matching = traceOrder
+        .map((traceId) => traces.get(traceId) as TraceState)
+        .filter(
+          (trace) =>
+            inRange(trace.day, query.fromDay, query.toDay) && matchesSegment(trace, query.segment),
+        );
+      const page = pageFrom(matching, query);
+      return { ...page, items: page.items.map(copyTrace) };
+    },
+    queryAggregates(query: AggregateQuery): AggregateRow[] {
+      const rows: AggregateRow[] = [];
+      for (const row of aggregates.values()) {
+        if (!inRange(row.day, query.fromDay, query.toDay) || !matchesSegment(row, query.segment))
+          continue;
+        // Every trace adds `traces: 1`: a bucket without traces is all zeros (they moved out).
+        if (row.counters.traces === 0) continue;
+        rows.push({ ...row, counters: { ...row.counters } });
+      }
+      return rows;
+    },
+  };
+}
