@@ -36,6 +36,9 @@ const notProvided = <Output>(step: LoopStepName) =>
     throw new StepNotProvidedError({ step });
   });
 
+/** The trace id and time every emitted event carries. */
+const stamp = (context: LoopContext) => ({ traceId: context.traceId, at: context.clock.now() });
+
 const stepInput = ({ context }: { context: LoopContext }): LoopStepInput => {
   const { rails, clock, idGenerator, railTimeoutMs, escalation, failure, ...input } = context;
   return input;
@@ -108,14 +111,12 @@ export const loopMachine = setup({
     }),
     emitHypotheses: emit(({ context }: { context: LoopContext }) => ({
       type: 'hypotheses.proposed' as const,
-      traceId: context.traceId,
-      at: context.clock.now(),
+      ...stamp(context),
       hypotheses: context.hypotheses,
     })),
     emitDecision: emit(({ context }: { context: LoopContext }) => ({
       type: 'decision.made' as const,
-      traceId: context.traceId,
-      at: context.clock.now(),
+      ...stamp(context),
       decision: context.decision as Decision,
       ...(context.hypothesis ? { hypothesis: context.hypothesis } : {}),
     })),
@@ -147,8 +148,7 @@ export const loopMachine = setup({
     signal: {
       entry: emit(({ context }) => ({
         type: 'signal.received' as const,
-        traceId: context.traceId,
-        at: context.clock.now(),
+        ...stamp(context),
         signal: context.signal,
         actor: context.actor,
       })),
@@ -164,8 +164,7 @@ export const loopMachine = setup({
             assign({ intent: ({ event }) => event.output }),
             emit(({ context, event }) => ({
               type: 'intent.classified' as const,
-              traceId: context.traceId,
-              at: context.clock.now(),
+              ...stamp(context),
               intent: event.output,
             })),
           ],
@@ -270,8 +269,7 @@ export const loopMachine = setup({
             assign({ actionResult: ({ event }) => event.output }),
             emit(({ context, event }) => ({
               type: 'action.completed' as const,
-              traceId: context.traceId,
-              at: context.clock.now(),
+              ...stamp(context),
               hypothesis: context.hypothesis as Hypothesis,
               result: event.output,
             })),
@@ -288,8 +286,7 @@ export const loopMachine = setup({
           target: 'acted',
           actions: emit(({ context }) => ({
             type: 'learning.completed' as const,
-            traceId: context.traceId,
-            at: context.clock.now(),
+            ...stamp(context),
           })),
         },
         // The action already happened: a learning failure is reported, not turned into a failed loop.
@@ -297,8 +294,7 @@ export const loopMachine = setup({
           target: 'acted',
           actions: emit(({ context, event }) => ({
             type: 'learning.failed' as const,
-            traceId: context.traceId,
-            at: context.clock.now(),
+            ...stamp(context),
             error: event.error,
           })),
         },
@@ -308,8 +304,7 @@ export const loopMachine = setup({
       type: 'final',
       entry: emit(({ context }) => ({
         type: 'loop.acted' as const,
-        traceId: context.traceId,
-        at: context.clock.now(),
+        ...stamp(context),
         decision: context.decision as Decision,
       })),
     },
@@ -317,8 +312,7 @@ export const loopMachine = setup({
       type: 'final',
       entry: emit(({ context }) => ({
         type: 'loop.escalated' as const,
-        traceId: context.traceId,
-        at: context.clock.now(),
+        ...stamp(context),
         escalation: context.escalation as Escalation,
         ...(context.decision ? { decision: context.decision } : {}),
       })),
@@ -327,8 +321,7 @@ export const loopMachine = setup({
       type: 'final',
       entry: emit(({ context }) => ({
         type: 'loop.rejected' as const,
-        traceId: context.traceId,
-        at: context.clock.now(),
+        ...stamp(context),
         decision: context.decision as Decision,
       })),
     },
@@ -336,8 +329,7 @@ export const loopMachine = setup({
       type: 'final',
       entry: emit(({ context }) => ({
         type: 'loop.failed' as const,
-        traceId: context.traceId,
-        at: context.clock.now(),
+        ...stamp(context),
         step: context.failure?.step ?? 'decide',
         error: context.failure?.error,
       })),
