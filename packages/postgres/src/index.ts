@@ -1,4 +1,3 @@
-// SQL clients
 export {
   createPgClient,
   type PgConnectionLike,
@@ -10,13 +9,15 @@ export {
   createPostgresCounterStore,
   type PostgresCounterStoreOptions,
 } from './counter/postgres-counter-store';
-// Schema
+export {
+  createPostgresFeedbackStore,
+  type PostgresFeedbackStoreOptions,
+} from './feedback/postgres-feedback-store';
 export {
   type MigrateOptions,
   type MigrateResult,
   migrate,
 } from './migrations/migrate';
-// Stores
 export {
   createPostgresUndoLogStore,
   type PostgresUndoLogStoreOptions,

@@ -20,7 +20,7 @@ export {
  * the implementation; `makeStore` must return a fresh, empty store on every call.
  *
  * @example
- * runFeedbackStoreContract('postgres', async () => createPostgresFeedbackStore({ pool, schema: fresh() }));
+ * runFeedbackStoreContract('postgres', async () => createPostgresFeedbackStore({ client, schema: fresh() }));
  */
 export function runFeedbackStoreContract(name: string, makeStore: MakeStore): void {
   describe(`FeedbackStore contract: ${name}`, () => {

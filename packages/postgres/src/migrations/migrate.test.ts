@@ -8,7 +8,7 @@ describe('migrate (PGlite)', () => {
   it('creates the tables once and is a no-op afterwards', async () => {
     const client = await database.client();
     expect(await migrate(client, { schema: 'migrate_once' })).toEqual({
-      applied: ['0001_undo_log', '0002_counters'],
+      applied: ['0001_undo_log', '0002_counters', '0003_feedback'],
     });
     expect(await migrate(client, { schema: 'migrate_once' })).toEqual({ applied: [] });
     const { rows } = await client.query<{ table_name: string }>(
@@ -16,9 +16,32 @@ describe('migrate (PGlite)', () => {
     );
     expect(rows.map((row) => row.table_name)).toEqual([
       'guardloop_counters',
+      'guardloop_feedback_aggregates',
+      'guardloop_feedback_artifact_versions',
+      'guardloop_feedback_artifacts',
+      'guardloop_feedback_outcomes',
+      'guardloop_feedback_problems',
+      'guardloop_feedback_traces',
       'guardloop_migrations',
       'guardloop_undo_log',
     ]);
+  });
+
+  it('adds the feedback tables to a schema migrated before they existed', async () => {
+    const client = await database.client();
+    await migrate(client, { schema: 'migrate_upgrade' });
+    // Back to the state of a release before 0003; one table survives, as if a run was cut short.
+    await client.query(
+      `DELETE FROM migrate_upgrade.guardloop_migrations WHERE id = '0003_feedback'`,
+    );
+    await client.query('DROP TABLE migrate_upgrade.guardloop_feedback_outcomes');
+    expect(await migrate(client, { schema: 'migrate_upgrade' })).toEqual({
+      applied: ['0003_feedback'],
+    });
+    const { rows } = await client.query(
+      `SELECT to_regclass('migrate_upgrade.guardloop_feedback_outcomes') AS name`,
+    );
+    expect(rows[0]).toEqual({ name: 'migrate_upgrade.guardloop_feedback_outcomes' });
   });
 
   it('defaults to the public schema', async () => {
@@ -44,6 +67,10 @@ describeWithPostgres('migrate (real PostgreSQL)', () => {
     const schema = await server.newSchema();
     await client.query(`DROP SCHEMA "${schema}" CASCADE`);
     const results = await Promise.all(Array.from({ length: 4 }, () => migrate(client, { schema })));
-    expect(results.flatMap((result) => result.applied)).toEqual(['0001_undo_log', '0002_counters']);
+    expect(results.flatMap((result) => result.applied)).toEqual([
+      '0001_undo_log',
+      '0002_counters',
+      '0003_feedback',
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import { counterMigration } from './counter-migration';
+import { feedbackMigration } from './feedback-migration';
 import type { Migration } from './migration';
 import { undoLogMigration } from './undo-log-migration';
 
 /** Every migration in the order it is applied. Append new ones; never edit or reorder. */
-export const migrations: readonly Migration[] = [undoLogMigration, counterMigration];
+export const migrations: readonly Migration[] = [
+  undoLogMigration,
+  counterMigration,
+  feedbackMigration,
+];
