@@ -1,62 +1,42 @@
-// Placeholder demo until the full help-desk example lands: three tickets through the core loop.
-import { allow, createLoop, deny, escalate, type Rail } from '@guardloop/core';
+// `pnpm demo`: replays two weeks of help-desk tickets through guardloop, offline and seeded.
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createProgress } from './progress';
+import { runReplay } from './replay';
+import { writeReports } from './report/write-reports';
 
-const rails: Rail[] = [
-  {
-    name: 'ai-may-only-reset-passwords',
-    kind: 'deterministic',
-    evaluate: ({ action }) =>
-      action?.name === 'send_reset_link'
-        ? allow('Resetting a password is a door the AI holds a key to.')
-        : deny(`The AI holds no key for '${action?.name}'.`),
-  },
-  {
-    name: 'intent-confidence-floor',
-    kind: 'semantic',
-    evaluate: ({ intent }) =>
-      (intent?.confidence ?? 0) >= 0.7
-        ? allow('Confident intent.')
-        : escalate(`Intent confidence ${intent?.confidence} is below 0.7.`),
-  },
-];
+const root = join(import.meta.dirname, '..');
+const databaseDirectory = join(root, '.guardloop', 'helpdesk-db');
+const reportPath = join(root, 'out', 'report.html');
 
-const loop = createLoop({
-  rails,
-  steps: {
-    classifyIntent: ({ signal }) => {
-      const text = String(signal.payload.subject).toLowerCase();
-      if (text.includes('password')) return { label: 'password_reset', confidence: 0.92 };
-      if (text.includes('refund')) return { label: 'billing_refund', confidence: 0.88 };
-      return { label: 'unknown', confidence: 0.3 };
+// A clean replay every time: the undo log and the counters start empty.
+await rm(databaseDirectory, { recursive: true, force: true });
+await mkdir(join(root, '.guardloop'), { recursive: true });
+const database = new PGlite(databaseDirectory);
+const progress = createProgress();
+const apiKey = process.env.OPENAI_API_KEY;
+try {
+  const replay = await runReplay({
+    database,
+    days: 14,
+    ticketsPerDay: 26,
+    outageDay: 5,
+    fraudDay: 7,
+    baselineDays: 4,
+    classifier: {
+      openAiApiKey: apiKey,
+      ...(process.env.OPENAI_MODEL ? { openAiModel: process.env.OPENAI_MODEL } : {}),
     },
-    proposeHypotheses: ({ intent, signal }) => [
-      {
-        id: `${intent?.label}-1`,
-        title: `Handle ${intent?.label}`,
-        confidence: intent?.confidence ?? 0,
-        evidence: [{ source: 'signal.payload', path: 'subject', value: signal.payload.subject }],
-        action: {
-          name: intent?.label === 'password_reset' ? 'send_reset_link' : 'issue_refund',
-          reversible: true,
-          input: { customer: signal.payload.customer },
-        },
-      },
-    ],
-    act: ({ hypothesis }) => ({ done: hypothesis?.action?.name }),
-  },
-});
-
-const tickets = [
-  { subject: 'I forgot my password', customer: 'ada@example.com' },
-  { subject: 'Please refund my last invoice', customer: 'bob@example.com' },
-  { subject: 'Something feels off', customer: 'cy@example.com' },
-];
-
-for (const payload of tickets) {
-  const result = await loop.handle(
-    { source: 'demo', kind: 'ticket', payload },
-    { actor: { id: 'guardloop-ai', type: 'ai' } },
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.stop();
+  const { terminal } = await writeReports(replay, reportPath);
+  console.log(terminal);
+  console.log(
+    `Undo log and counters: ${relative(process.cwd(), databaseDirectory) || databaseDirectory} (PGlite)`,
   );
-  const why = result.escalation?.reason ?? result.decision?.reason ?? '';
-  console.log(`${result.status.padEnd(9)} ${payload.subject}  (${why})`);
+} finally {
+  progress.stop();
+  await database.close();
 }

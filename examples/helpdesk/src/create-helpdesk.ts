@@ -1,0 +1,143 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { createManualClock, createSequentialIdGenerator } from '@guardloop/core';
+import { createMemoryCounterStore } from '@guardloop/economic';
+import {
+  createArtifactRegistry,
+  createLoopEventRecorder,
+  createMemoryFeedbackStore,
+  createOutcomeRecorder,
+  createOutcomeRouter,
+  createProblemTracker,
+  createSeededRandom,
+} from '@guardloop/feedback';
+import {
+  createPgliteClient,
+  createPostgresCounterStore,
+  createPostgresUndoLogStore,
+  migrate,
+} from '@guardloop/postgres';
+import { createUndoLog } from '@guardloop/undo-log';
+import { createHelpdeskActions } from './actions';
+import { createIntentClassifier, type IntentClassifierOptions } from './classifier';
+import { defaultQueues, queueCandidates } from './customer-behaviour';
+import { createHelpdeskStore } from './helpdesk-store';
+import { macros } from './macros';
+import { createHelpdeskRails } from './rails';
+import { createRunLog } from './run-log';
+import { createSimulationScheduler } from './simulation-scheduler';
+import { createTicketDesk } from './ticket-desk';
+import type { Customer } from './tickets/customer-directory';
+
+export interface HelpdeskOptions {
+  start: number;
+  seed: number;
+  customers: readonly Customer[];
+  /** Embedded PostgreSQL holding the undo log (and the counters, unless `memoryCounters`). */
+  database: PGlite;
+  memoryCounters?: boolean;
+  classifier?: IntentClassifierOptions;
+  tokensPerTenantDay?: number;
+}
+
+/**
+ * Builds the help desk and everything guardloop puts around it, on one manual clock: the toy
+ * back office, the undo log and counters in PGlite, the classifier, the rails, and the
+ * feedback side (outcome recorder, router, problems, versioned macros).
+ */
+export async function createHelpdesk(options: HelpdeskOptions) {
+  // The clock starts three days early: the pilot's track record warms the error budget up.
+  const clock = createManualClock(options.start - 3 * 86_400_000);
+  const client = createPgliteClient(options.database);
+  await migrate(client);
+  const counterStore = options.memoryCounters
+    ? createMemoryCounterStore()
+    : createPostgresCounterStore({ client });
+  const store = createHelpdeskStore(options.customers);
+  const actions = createHelpdeskActions({ store, clock });
+  const undoLog = createUndoLog({
+    store: createPostgresUndoLogStore({ client }),
+    actions: actions.list,
+    clock,
+    ids: createSequentialIdGenerator('action'),
+    ownerId: 'helpdesk-demo',
+  });
+  const intent = await createIntentClassifier(options.classifier);
+  const runLog = createRunLog(options.start);
+  const rails = createHelpdeskRails({
+    actions,
+    classifier: intent.classifier,
+    counterStore,
+    clock,
+    // The hourly reading over all action types tells the story; per-type reads repeat it.
+    onAutonomyChange: ({ actionType, from, to, reading }) => {
+      if (actionType === undefined) {
+        runLog.milestone(clock.now(), `Autonomy ${from} -> ${to}: ${reading.reason}`);
+      }
+    },
+    ...(options.tokensPerTenantDay ? { tokensPerTenantDay: options.tokensPerTenantDay } : {}),
+  });
+  const { tracker, slo } = rails.economic;
+  for (let day = 3; day >= 1; day--) {
+    clock.set(options.start - day * 86_400_000 + 12 * 3_600_000);
+    await tracker.record(slo, { good: 20, bad: 1 });
+  }
+  clock.set(options.start);
+  const feedbackStore = createMemoryFeedbackStore();
+  const ids = (prefix: string) => createSequentialIdGenerator(prefix);
+  const recorder = createOutcomeRecorder({
+    store: feedbackStore,
+    clock,
+    idGenerator: ids('outcome'),
+  });
+  const loopRecorder = createLoopEventRecorder({
+    recorder,
+    segment: ({ signal, intent: classified }) => ({
+      channel: signal.source,
+      category: classified && !classified.abstained ? classified.label : 'unclassified',
+      queue: 'ai-desk',
+      ticketId: String(signal.payload.ticketId),
+    }),
+  });
+  const router = createOutcomeRouter({
+    recorder,
+    queues: queueCandidates,
+    defaultQueues,
+    random: createSeededRandom(options.seed + 1),
+  });
+  const problems = createProblemTracker({ store: feedbackStore, clock, idGenerator: ids('PRB') });
+  const artifacts = createArtifactRegistry({
+    store: feedbackStore,
+    clock,
+    idGenerator: ids('artifact'),
+  });
+  for (const [id, content] of Object.entries(macros)) {
+    await artifacts.create({
+      id,
+      kind: 'macro',
+      name: id.replace('macro-', ''),
+      content,
+      by: 'support-lead',
+    });
+  }
+  runLog.floors.push({ day: 0, floor: intent.classifier.floor, note: 'classifier calibration' });
+  return {
+    clock,
+    scheduler: createSimulationScheduler(clock),
+    random: createSeededRandom(options.seed + 2),
+    store,
+    actions,
+    undoLog,
+    intent,
+    rails,
+    feedbackStore,
+    recorder,
+    loopRecorder,
+    router,
+    problems,
+    artifacts,
+    desk: createTicketDesk({ store, undoLog, clock }),
+    runLog,
+  };
+}
+
+export type Helpdesk = Awaited<ReturnType<typeof createHelpdesk>>;

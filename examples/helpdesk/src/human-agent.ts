@@ -1,0 +1,172 @@
+import type { ActorInput } from '@guardloop/core';
+import { delay, firstContactChance, odds } from './customer-behaviour';
+import { proposeHypotheses } from './hypotheses';
+import { draftReply, type MacroId, ssoMissingStep } from './macros';
+import { autonomousIntents } from './rails/semantic-rails';
+import type { SimulationContext, TicketCase } from './simulation-context';
+import { readTicketFacts } from './ticket-facts';
+
+const agents = ['agent-ana', 'agent-ben', 'agent-chloe', 'agent-dev'];
+
+interface AgentAction {
+  name: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * A support agent working a ticket: reads what the AI proposed, overrides it when it was wrong
+ * (which teaches the classifier once learning is on), runs the right action through the undo
+ * log under their own name, and resolves the ticket, on first contact or after a back-and-forth.
+ */
+export function createHumanAgent(context: SimulationContext) {
+  const { random, recorder, desk, undoLog, artifacts, store, scheduler } = context;
+  let runs = 0;
+  const macro = async (id: MacroId) => {
+    const active = await artifacts.getActive(id);
+    return { text: active.content, version: active.version };
+  };
+
+  /** What the agent does: the action for the customer's real intent, or a plain reply. */
+  const rightAction = async (
+    ticketCase: TicketCase,
+    queue: string,
+  ): Promise<AgentAction | undefined> => {
+    const { ticket } = ticketCase;
+    const { truth } = ticket;
+    const customer = store.customer(ticket.customerId);
+    if (!customer) return undefined;
+    const facts =
+      ticketCase.facts ??
+      readTicketFacts(
+        { ticketId: ticket.id, subject: ticket.subject, body: ticket.body },
+        customer,
+      );
+    // Nothing to change in the back office (or a fraudulent refund to refuse): just a reply.
+    const replyOnly: MacroId | undefined = truth.fraud
+      ? 'macro-refund-declined'
+      : (autonomousIntents as readonly string[]).includes(truth.intent)
+        ? undefined
+        : 'macro-agent-answer';
+    if (replyOnly) {
+      const active = await macro(replyOnly);
+      const name = customer.name.split(' ')[0] ?? customer.name;
+      const reply = draftReply(active.text, { name, subject: ticket.subject });
+      const input = {
+        ticketId: ticket.id,
+        macroId: replyOnly,
+        macroVersion: active.version,
+        reply,
+      };
+      return { name: 'send_macro_reply', input };
+    }
+    const intent = { label: truth.intent, confidence: 1, abstained: false };
+    const [main] = await proposeHypotheses({
+      facts,
+      intent,
+      macro,
+      suggestQueue: async () => queue,
+    });
+    return main?.action ? { name: main.action.name, input: main.action.input ?? {} } : undefined;
+  };
+
+  /** The SSO macro misses a step; most agents add it by hand, and the edit is recorded. */
+  const editMacro = async (ticketCase: TicketCase, action: AgentAction) => {
+    const macroId = action.input.macroId;
+    if (action.name !== 'send_macro_reply' || typeof macroId !== 'string') return true;
+    const active = await artifacts.getActive(macroId);
+    let finalText = active.content;
+    if (macroId === 'macro-sso-troubleshooting' && !active.content.includes(ssoMissingStep)) {
+      if (random() < odds.macroEdit) finalText = `${active.content} ${ssoMissingStep}`;
+    }
+    action.input.reply = String(action.input.reply).replace(active.content, finalText);
+    await recorder.record({
+      type: 'macro_used',
+      traceId: ticketCase.traceId,
+      macroId,
+      macroVersion: active.version,
+      originalText: active.content,
+      finalText,
+    });
+    return finalText.includes(ssoMissingStep) || macroId !== 'macro-sso-troubleshooting';
+  };
+
+  /** Records that a human did something other than what the AI proposed. */
+  const override = async (ticketCase: TicketCase, by: string, actualAction: string) => {
+    const { truth } = ticketCase.ticket;
+    const actualLabel = truth.fraud ? 'fraud' : truth.intent;
+    // Right intent, right call: handing a disallowed intent over is what the AI should do.
+    if (ticketCase.intent?.label === actualLabel) return;
+    const proposed = `${ticketCase.intent?.label} -> ${ticketCase.hypothesis?.action?.name}`;
+    const actual = `${actualLabel} -> ${actualAction}`;
+    await recorder.record({
+      type: 'override',
+      traceId: ticketCase.traceId,
+      proposed,
+      actual,
+      by,
+      ...(ticketCase.intent ? { confidence: ticketCase.intent.confidence } : {}),
+    });
+  };
+
+  return {
+    override,
+    /**
+     * Works the ticket now; resolves it (possibly after a wait for the customer) and calls
+     * `onResolved` with whether the reply was complete and whether it took one contact.
+     */
+    async handle(
+      ticketCase: TicketCase,
+      options: {
+        /** First look at an escalated ticket: compare the AI's proposal with what is right. */
+        judgeProposal: boolean;
+        /** False when the action already taken stands and the agent only resolves. */
+        runAction?: boolean;
+        firstContact?: boolean;
+        onResolved: (result: { firstContact: boolean; complete: boolean }) => void;
+      },
+    ) {
+      const by = agents[Math.floor(random() * agents.length)] as string;
+      const actor: ActorInput = { id: by, type: 'human', roles: ['agent'] };
+      const queue = ticketCase.queue ?? 'tier1-general';
+      const ticketId = ticketCase.ticket.id;
+      await desk.advance(ticketId, ['triaged', 'in_progress'], by);
+      const action = options.runAction === false ? undefined : await rightAction(ticketCase, queue);
+      const { truth } = ticketCase.ticket;
+      if (options.judgeProposal && ticketCase.hypothesis?.action) {
+        await override(ticketCase, by, action?.name ?? 'reply');
+      }
+      // The agent now knows what the ticket is about: one more labelled example for the model.
+      if (context.learningEnabled() && truth.intent !== 'out_of_scope' && ticketCase.redactedText) {
+        context.local.learn({ text: ticketCase.redactedText, label: truth.intent });
+      }
+      let complete = true;
+      if (action) {
+        complete = await editMacro(ticketCase, action);
+        const run = await undoLog.run(action.name, action.input, {
+          idempotencyKey: `${ticketId}:${action.name}:${by}:${++runs}`,
+          traceId: ticketCase.traceId,
+          actor,
+        });
+        if (run.status === 'done') desk.update(ticketId, { actionId: run.actionId, handledBy: by });
+      }
+      const firstContact =
+        options.firstContact ?? random() < firstContactChance(ticketCase.category, queue);
+      const resolve = async () => {
+        if (!(await desk.advance(ticketId, ['in_progress', 'resolved'], by))) return;
+        await recorder.record({
+          type: 'resolved',
+          traceId: ticketCase.traceId,
+          ticketId,
+          firstContact,
+        });
+        options.onResolved({ firstContact, complete });
+      };
+      if (firstContact) return resolve();
+      // Not solved on first contact: ask the customer for details and wait for the answer.
+      await desk.move(ticketId, 'pending_customer', by, 'Asked the customer for details');
+      scheduler.after(delay(random, 3, 20), resolve);
+    },
+  };
+}
+
+export type HumanAgent = ReturnType<typeof createHumanAgent>;

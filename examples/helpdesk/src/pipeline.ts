@@ -1,0 +1,164 @@
+import {
+  type ActorInput,
+  type Clock,
+  createLoop,
+  createSequentialIdGenerator,
+  type LoopResult,
+  type Rail,
+} from '@guardloop/core';
+import type {
+  ArtifactRegistry,
+  LoopEventRecorder,
+  OutcomeRouter,
+  RouteSuggestion,
+} from '@guardloop/feedback';
+import { type Classifier, redactPii } from '@guardloop/semantic';
+import type { UndoLog } from '@guardloop/undo-log';
+import type { HelpdeskStore } from './helpdesk-store';
+import { proposeHypotheses } from './hypotheses';
+import type { RunLog } from './run-log';
+import type { TicketCase } from './simulation-context';
+import type { TicketDesk } from './ticket-desk';
+import { readTicketFacts } from './ticket-facts';
+import type { TicketEvent } from './tickets/ticket-event';
+import { ticketSignal } from './tickets/ticket-signal';
+
+export interface PipelineOptions {
+  clock: Clock;
+  store: HelpdeskStore;
+  desk: TicketDesk;
+  classifier: Classifier;
+  rails: readonly Rail[];
+  undoLog: UndoLog;
+  artifacts: ArtifactRegistry;
+  router: OutcomeRouter;
+  loopRecorder: LoopEventRecorder;
+  runLog: RunLog;
+}
+
+/** The AI's identity: the RBAC policy gives its role narrow keys. */
+export const aiActor: ActorInput = { id: 'helpdesk-ai', type: 'ai', roles: ['helpdesk-ai'] };
+
+/**
+ * One ticket through the Signal-Learning Loop: intake with deduplication, intent (personal data
+ * redacted before the classifier, so before any model), grounded hypotheses, the rails, and the
+ * action through the undo log. Decisions and escalations reach @guardloop/feedback on their own.
+ */
+export function createHelpdeskPipeline(options: PipelineOptions) {
+  const { clock, store, desk, classifier, undoLog, artifacts, router, loopRecorder, runLog } =
+    options;
+  const traceIds = createSequentialIdGenerator('trace');
+  const cases = new Map<string, Partial<TicketCase>>();
+  const caseOf = (traceId: string) => {
+    const known = cases.get(traceId) ?? {};
+    cases.set(traceId, known);
+    return known;
+  };
+  const loop = createLoop({
+    rails: options.rails,
+    clock,
+    idGenerator: createSequentialIdGenerator('decision'),
+    // Repeats of a fingerprint within 6 hours (an outage, a double submit) are dropped at intake.
+    deduplicate: { windowMs: 6 * 3_600_000 },
+    onEvent(event) {
+      loopRecorder.onEvent(event);
+      if (event.type === 'decision.made') runLog.recordDecision(event.decision);
+    },
+    steps: {
+      async classifyIntent({ signal, traceId }, { abortSignal }) {
+        const text = redactPii(`${signal.payload.subject}\n${signal.payload.body}`);
+        runLog.classifierInputs.push(text);
+        caseOf(traceId).redactedText = text;
+        const {
+          label,
+          confidence,
+          scores,
+          abstained,
+          classifier: by,
+        } = await classifier.classify(text, { signal: abortSignal });
+        return { label, confidence, scores, abstained, classifier: by };
+      },
+      async proposeHypotheses({ signal, intent, traceId }) {
+        const customer = store.customer(String(signal.payload.customerId));
+        if (!customer || !intent) return [];
+        const ticketId = String(signal.payload.ticketId);
+        const subject = String(signal.payload.subject);
+        const facts = readTicketFacts(
+          { ticketId, subject, body: String(signal.payload.body) },
+          customer,
+        );
+        caseOf(traceId).facts = facts;
+        return proposeHypotheses({
+          facts,
+          intent,
+          macro: async (id) => {
+            const active = await artifacts.getActive(id);
+            return { text: active.content, version: active.version };
+          },
+          suggestQueue: async (category) => {
+            const suggestion: RouteSuggestion = await router.suggest({
+              traceId,
+              category,
+              ticketId,
+            });
+            caseOf(traceId).suggestion = suggestion;
+            return suggestion.queue;
+          },
+        });
+      },
+      async act({ hypothesis, traceId, actor }, { abortSignal }) {
+        const action = hypothesis?.action;
+        if (!action) throw new Error('No action to take.');
+        const run = await undoLog.run(action.name, action.input, {
+          idempotencyKey: action.idempotencyKey ?? `${traceId}:${action.name}`,
+          traceId,
+          actor,
+          abortSignal,
+        });
+        if (run.status === 'dry_run') throw new Error('Unexpected dry run.');
+        caseOf(traceId).aiActionId = run.actionId;
+        return { actionId: run.actionId, replayed: run.replayed };
+      },
+    },
+  });
+
+  return {
+    async handle(ticket: TicketEvent): Promise<{ result: LoopResult; ticketCase: TicketCase }> {
+      const traceId = traceIds();
+      desk.open(ticket, traceId);
+      const customer = store.customer(ticket.customerId);
+      const result = await loop.handle(
+        { ...ticketSignal(ticket), traceId },
+        {
+          actor: { ...aiActor, tenant: ticket.tenant },
+          // What the policy rules read besides the action: the customer's plan and standing.
+          attributes: {
+            customer: {
+              plan: customer?.plan,
+              status: customer?.status,
+              accountAgeDays: customer?.accountAgeDays,
+            },
+          },
+        },
+      );
+      await loopRecorder.flush();
+      runLog.recordResult(result, ticket.id);
+      const known = cases.get(traceId) ?? {};
+      cases.delete(traceId);
+      const { intent, hypothesis } = result;
+      const ticketCase: TicketCase = {
+        ...known,
+        ticket,
+        traceId,
+        category: intent && !intent.abstained ? intent.label : 'unclassified',
+        redactedText: known.redactedText ?? '',
+        intent,
+        hypothesis,
+        queue: known.suggestion?.queue,
+      };
+      return { result, ticketCase };
+    },
+  };
+}
+
+export type HelpdeskPipeline = ReturnType<typeof createHelpdeskPipeline>;

@@ -1,0 +1,156 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { createSeededRandom } from '@guardloop/feedback';
+import type { IntentClassifierOptions } from './classifier';
+import { createHelpdesk, type Helpdesk } from './create-helpdesk';
+import { hourMs } from './customer-behaviour';
+import { createLearningJob } from './learning';
+import { createOutcomesSimulator } from './outcomes-simulator';
+import { createHelpdeskPipeline } from './pipeline';
+import type { TicketCase } from './simulation-context';
+import { createCustomerDirectory } from './tickets/customer-directory';
+import { generateTicketStream } from './tickets/generate-ticket-stream';
+import type { TicketEvent } from './tickets/ticket-event';
+
+export interface ReplayOptions {
+  database: PGlite;
+  seed?: number;
+  days?: number;
+  ticketsPerDay?: number;
+  outageDay?: number;
+  outageReports?: number;
+  fraudDay?: number;
+  /** Days before learning is switched on: the baseline phase. */
+  baselineDays?: number;
+  memoryCounters?: boolean;
+  classifier?: IntentClassifierOptions;
+  tokensPerTenantDay?: number;
+  trickyShare?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReplayResult {
+  helpdesk: Helpdesk;
+  tickets: TicketEvent[];
+  start: number;
+  days: number;
+  baselineDays: number;
+  /** Wall-clock time of the replay (ms), classifier training included. */
+  elapsedMs: number;
+}
+
+const dayMs = 24 * hourMs;
+
+/**
+ * Replays the ticket stream through the help desk on a manual clock: every ticket through the
+ * loop, every consequence through the outcome simulator, learning each night once the baseline
+ * phase is over, and an hourly reading of the autonomy dial for the report.
+ */
+export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
+  const startedAt = performance.now();
+  const { seed = 7, days = 14, ticketsPerDay = 26, baselineDays = 4 } = options;
+  const start = Date.UTC(2030, 2, 4);
+  const customers = createCustomerDirectory(createSeededRandom(seed));
+  const tickets = generateTicketStream({
+    seed,
+    start,
+    days,
+    ticketsPerDay,
+    customers,
+    ...(options.outageDay ? { outageDay: options.outageDay } : {}),
+    ...(options.outageReports ? { outageReports: options.outageReports } : {}),
+    ...(options.fraudDay ? { fraudDay: options.fraudDay } : {}),
+    ...(options.trickyShare === undefined ? {} : { trickyShare: options.trickyShare }),
+  });
+  const helpdesk = await createHelpdesk({
+    start,
+    seed,
+    customers,
+    database: options.database,
+    ...(options.memoryCounters ? { memoryCounters: true } : {}),
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+    ...(options.tokensPerTenantDay ? { tokensPerTenantDay: options.tokensPerTenantDay } : {}),
+  });
+  const { clock, scheduler, runLog, desk, problems, rails } = helpdesk;
+  const context = {
+    ...helpdesk,
+    economic: rails.economic,
+    local: helpdesk.intent.local,
+    learningEnabled: () => clock.now() >= start + baselineDays * dayMs,
+  };
+  const simulator = createOutcomesSimulator(context);
+  const pipeline = createHelpdeskPipeline({
+    ...helpdesk,
+    classifier: helpdesk.intent.classifier,
+    rails: rails.rails,
+  });
+  const learning = createLearningJob({
+    store: helpdesk.feedbackStore,
+    artifacts: helpdesk.artifacts,
+    semantic: rails.semantic,
+    runLog,
+    now: clock.now,
+  });
+  for (let hour = 0; hour < days * 24; hour++) {
+    scheduler.at(start + hour * hourMs, async () => {
+      const reading = await rails.economic.dial.read();
+      const budgetRemaining = reading.statuses[0]?.budgetRemaining ?? 1;
+      runLog.autonomy.push({ at: clock.now(), level: reading.level, budgetRemaining });
+    });
+  }
+  for (let day = baselineDays; day < days; day++) {
+    scheduler.at(start + day * dayMs - hourMs / 2, () => learning.nightly());
+  }
+  let incident: { problemId: string; firstCase?: TicketCase } | undefined;
+  const trackIncident = async (traceId: string, ticket: TicketEvent, fingerprint: string) => {
+    const tracked = await problems.track({
+      traceId,
+      ticketId: ticket.id,
+      fingerprint,
+      category: 'outage_report',
+    });
+    if (tracked.becameProblem) {
+      runLog.milestone(
+        clock.now(),
+        `Problem ${tracked.problem.id} opened: ${tracked.problem.incidentCount} reports of one outage`,
+      );
+    }
+    incident ??= { problemId: tracked.problem.id };
+    return incident;
+  };
+
+  for (const [index, ticket] of tickets.entries()) {
+    await scheduler.runUntil(ticket.at);
+    const { result, ticketCase } = await pipeline.handle(ticket);
+    if (result.status === 'duplicate') {
+      desk.update(ticket.id, { duplicateOf: result.duplicateOf });
+      if (ticket.truth.incident)
+        await trackIncident(result.traceId, ticket, result.signal.fingerprint);
+    } else if (result.status === 'acted') {
+      await simulator.afterActed(ticketCase);
+    } else if (result.status === 'escalated' || result.status === 'rejected') {
+      await simulator.afterEscalated(ticketCase, result);
+    }
+    if (ticket.truth.incident && result.status !== 'duplicate') {
+      const tracked = await trackIncident(result.traceId, ticket, result.signal.fingerprint);
+      tracked.firstCase = ticketCase;
+      const end = ticket.at + 3.6 * hourMs;
+      runLog.milestone(
+        clock.now(),
+        `Outage: '${ticket.subject}' reported; later reports are duplicates`,
+      );
+      simulator.resolveIncident(ticketCase, end);
+      scheduler.at(end, async () => {
+        const rootCause = 'Expired TLS certificate on the dashboard load balancer';
+        const problem = await problems.resolve(tracked.problemId, { by: 'sre-on-call', rootCause });
+        runLog.milestone(
+          clock.now(),
+          `Problem ${problem.id} resolved after ${problem.incidentCount} reports: ${rootCause}`,
+        );
+      });
+    }
+    options.onProgress?.(index + 1, tickets.length);
+  }
+  // Let the last days' customers answer and agents finish, then stop.
+  await scheduler.runUntil(start + (days + 4) * dayMs);
+  return { helpdesk, tickets, start, days, baselineDays, elapsedMs: performance.now() - startedAt };
+}

@@ -1,0 +1,95 @@
+import type { ReplayResult } from '../replay';
+import type { Escalation } from '../run-log';
+import { type KpiSummary, summarizeKpis } from './kpi-summary';
+
+export interface EscalationGroup {
+  rail: string;
+  count: number;
+  reasons: { reason: string; count: number }[];
+}
+
+/** The deciding rail's own words, with numbers masked so similar reasons group together. */
+export function reasonOf(escalation: Escalation): string {
+  const own = escalation.reason
+    .split(' | ')
+    .find((part) => part.startsWith(`${escalation.rail}: `));
+  const text = (own ?? escalation.reason).replace(`${escalation.rail}: `, '');
+  const masked = text.replace(/\d+(?:\.\d+)?/g, '#');
+  const sentence = masked.split(/(?<=\.)\s/)[0] ?? masked;
+  return sentence.length > 90 ? `${sentence.slice(0, 89)}…` : sentence;
+}
+
+/** Escalations and denials grouped by the rail that decided them, most frequent first. */
+export function groupEscalations(escalations: readonly Escalation[]): EscalationGroup[] {
+  const groups = new Map<string, Map<string, number>>();
+  for (const escalation of escalations) {
+    const reasons = groups.get(escalation.rail) ?? new Map<string, number>();
+    const reason = reasonOf(escalation);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    groups.set(escalation.rail, reasons);
+  }
+  return [...groups.entries()]
+    .map(([rail, reasons]) => ({
+      rail,
+      count: [...reasons.values()].reduce((sum, count) => sum + count, 0),
+      reasons: [...reasons.entries()]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count),
+    }))
+    .sort((a, b) => b.count - a.count);
+}
+
+export interface ReportData {
+  replay: ReplayResult;
+  kpis: KpiSummary;
+  escalations: EscalationGroup[];
+  totals: {
+    tickets: number;
+    duplicates: number;
+    acted: number;
+    escalated: number;
+    rejected: number;
+    failed: number;
+  };
+  undos: { wrongIntent: number; fraud: number; total: number };
+  problems: { id: string; status: string; incidents: number; rootCause: string | undefined }[];
+  macroVersions: { id: string; active: number | undefined; versions: number }[];
+}
+
+/** Everything both reports show, read from the replay's stores and run log. */
+export async function collectReportData(replay: ReplayResult): Promise<ReportData> {
+  const { runLog, problems, artifacts } = replay.helpdesk;
+  const days = runLog.days();
+  const sum = (pick: (day: (typeof days)[number]) => number) =>
+    days.reduce((total, day) => total + pick(day), 0);
+  const fraud = runLog.undos.filter((undo) => undo.reason.includes('fraud')).length;
+  const problemPage = await problems.list({});
+  const macros = await artifacts.list({ kind: 'macro' });
+  return {
+    replay,
+    kpis: await summarizeKpis(replay),
+    escalations: groupEscalations(runLog.escalations),
+    totals: {
+      tickets: sum((day) => day.signals),
+      duplicates: sum((day) => day.duplicates),
+      acted: sum((day) => day.acted),
+      escalated: sum((day) => day.escalated),
+      rejected: sum((day) => day.rejected),
+      failed: sum((day) => day.failed),
+    },
+    undos: { wrongIntent: runLog.undos.length - fraud, fraud, total: runLog.undos.length },
+    problems: problemPage.items.map((problem) => ({
+      id: problem.id,
+      status: problem.status,
+      incidents: problem.incidentCount,
+      rootCause: problem.rootCause,
+    })),
+    macroVersions: macros.items
+      .filter((macro) => macro.versions.length > 1)
+      .map((macro) => ({
+        id: macro.id,
+        active: macro.activeVersion,
+        versions: macro.versions.length,
+      })),
+  };
+}
