@@ -1,0 +1,44 @@
+import { evaluateRails } from '@guardloop/core';
+import { createMemoryUndoLogStore } from '@guardloop/undo-log';
+import { afterAll, describe, expect, test } from 'vitest';
+import { trainBenchClassifier } from './bench-classifier';
+import { createBenchLoop } from './bench-loop';
+import { createBenchRails } from './bench-rails';
+import { openPgliteStore } from './open-pglite-store';
+
+// The benchmark is only meaningful if every signal it times goes the whole way to an action.
+const { classifier, tickets } = trainBenchClassifier();
+const rails = await createBenchRails({ classifier });
+const pglite = await openPgliteStore();
+afterAll(() => pglite.close());
+
+describe.each([
+  { store: 'memory', undoLogStore: createMemoryUndoLogStore() },
+  { store: 'PGlite', undoLogStore: pglite.store },
+])('the benchmarked loop on the $store store', ({ undoLogStore }) => {
+  test('acts on every ticket, with every one of the nine rails allowing', async () => {
+    const loop = createBenchLoop({ store: undoLogStore, rails, classifier, tickets });
+    for (let index = 0; index < tickets.length; index++) {
+      const result = await loop.handleNext();
+      expect(result.status).toBe('acted');
+      expect(result.intent?.label).toBe('password_reset');
+      expect(result.decision?.rails.map((rail) => rail.verdict)).toEqual(rails.map(() => 'allow'));
+      const [record] = await loop.undoLog.listTrace(result.traceId);
+      expect(record).toMatchObject({ actionName: 'send_reset_link', status: 'done' });
+    }
+  });
+
+  test('acts without rails too (the baseline), on a decision no rail took', async () => {
+    const loop = createBenchLoop({ store: undoLogStore, rails: [], classifier, tickets });
+    const result = await loop.handleNext();
+    expect(result.status).toBe('acted');
+    expect(result.decision?.rails).toEqual([]);
+  });
+});
+
+test('the rails deny what they should, so the benchmark does not time rubber stamps', async () => {
+  const actor = { id: 'helpdesk-ai', type: 'ai' as const, roles: ['helpdesk-ai'], tenant: 'acme' };
+  const action = { name: 'delete_account', input: {}, reversible: false, dryRun: false };
+  const decision = await evaluateRails(rails, { traceId: 't', actor, action });
+  expect(decision.verdict).toBe('deny');
+});

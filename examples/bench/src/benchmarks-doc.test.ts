@@ -1,0 +1,33 @@
+import { expect, test } from 'vitest';
+import { renderBenchmarksDoc } from './benchmarks-doc';
+import { describeMachine } from './describe-machine';
+
+test('the page shows every store, the machine and the paired ratios', () => {
+  const measured = { meanMs: 0.6, p50Ms: 0.5, p99Ms: 2, samples: 100 };
+  const page = renderBenchmarksDoc({
+    machine: describeMachine(new Date(Date.UTC(2030, 0, 1))),
+    railCount: 9,
+    rounds: 8,
+    classify: { ...measured, p50Ms: 0.05 },
+    stores: [
+      {
+        store: 'memory',
+        withoutRails: measured,
+        withRails: { ...measured, p50Ms: 1 },
+        evaluateRails: { ...measured, p50Ms: 0.25 },
+        ratios: {
+          withRails: { median: 2, low: 1.25, high: 4 },
+          evaluateRails: { median: 0.5, low: 0.5, high: 0.5 },
+          evaluateRailsOfLoop: { median: 0.25, low: 0.2, high: 0.3 },
+        },
+      },
+    ],
+  });
+  expect(page).toContain('| memory: loop, 9 rails | 1.00 ms | 600 µs | 2.00 ms | 1,000 | 2.00x |');
+  expect(page).toContain(
+    '| memory | 50% (20% to 75%) | 25% (20% to 30%) | 2.00x (1.25x to 4.00x) |',
+  );
+  expect(page).toContain('8 rounds');
+  expect(page).toContain(`| 2030-01-01 |`);
+  expect(page).toContain(process.version);
+});
