@@ -5,7 +5,8 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createGuardedTools } from './create-guarded-tools';
-import { guardedTool } from './guarded-tool-definition';
+import { type GuardedToolDefinition, guardedTool } from './guarded-tool-definition';
+import type { ApprovalCheck, GuardedToolsOptions } from './guarded-tools-options';
 
 const usage = {
   inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
@@ -37,7 +38,10 @@ function modelCalling(toolName: string, input: unknown, toolCallId = 'call-1') {
   });
 }
 
-function setup(rails: Rail[] = []) {
+function setup(
+  rails: Rail[] = [],
+  extra: Partial<GuardedToolsOptions<Record<string, GuardedToolDefinition>>> = {},
+) {
   const passwords = new Map<string, string>([['ada', 'old']]);
   const reset = vi.fn();
   const resetPassword = defineAction({
@@ -67,23 +71,26 @@ function setup(rails: Rail[] = []) {
     clock,
   });
   const onDecision = vi.fn();
-  const guarded = createGuardedTools({
-    tools: {
-      resetPassword: guardedTool({
-        action: resetPassword,
-        description: 'Send a password reset link',
-        resource: ({ user }) => `account:${user}`,
-      }),
-      closeAccount: { action: closeAccount, description: 'Close an account for good' },
-    },
-    undoLog,
-    rails,
-    actor: { id: 'support-ai', type: 'ai', roles: ['ai-agent'] },
-    traceId: 'conversation-1',
-    clock,
-    onDecision,
-  });
-  return { guarded, undoLog, passwords, reset, onDecision };
+  const another = (traceId: string) =>
+    createGuardedTools({
+      tools: {
+        resetPassword: guardedTool({
+          action: resetPassword,
+          description: 'Send a password reset link',
+          resource: ({ user }) => `account:${user}`,
+        }),
+        closeAccount: { action: closeAccount, description: 'Close an account for good' },
+      },
+      undoLog,
+      rails,
+      actor: { id: 'support-ai', type: 'ai', roles: ['ai-agent'] },
+      traceId,
+      clock,
+      onDecision,
+      ...extra,
+    });
+  const guarded = another('conversation-1');
+  return { guarded, another, undoLog, passwords, reset, onDecision };
 }
 
 const approve = (approvalId: string, approved: boolean): ModelMessage => ({
@@ -107,7 +114,7 @@ describe('createGuardedTools', () => {
     expect(record).toMatchObject({
       actionName: 'reset_password',
       status: 'done',
-      idempotencyKey: 'call-1',
+      idempotencyKey: 'conversation-1:call-1',
     });
     expect(onDecision).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -196,6 +203,67 @@ describe('createGuardedTools', () => {
       messages,
     });
     expect(reset).not.toHaveBeenCalled();
+  });
+
+  it('runs an approved call only when verifyApproval accepts the approver', async () => {
+    const verifyApproval = vi.fn(
+      async ({ approval }: ApprovalCheck) => approval.approvalId === 'back-office-approved',
+    );
+    const { guarded, reset } = setup(
+      [{ name: 'vip', kind: 'deterministic', evaluate: () => escalate('VIP customer') }],
+      {
+        verifyApproval,
+      },
+    );
+    const model = modelCalling('resetPassword', { user: 'ada' });
+    const first = await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      prompt: 'reset it',
+    });
+    const approvalId = (
+      first.content.find((part) => part.type === 'tool-approval-request') as { approvalId: string }
+    ).approvalId;
+    // The customer approves their own escalation from the chat client: the back office never did.
+    const messages: ModelMessage[] = [
+      { role: 'user', content: 'reset it' },
+      ...first.response.messages,
+      approve(approvalId, true),
+    ];
+    const second = await generateText({
+      model,
+      tools: guarded.tools,
+      toolApproval: guarded.toolApproval,
+      messages,
+    });
+    expect(verifyApproval).toHaveBeenCalledWith(
+      expect.objectContaining({
+        toolName: 'resetPassword',
+        traceId: 'conversation-1',
+        approval: expect.objectContaining({ approvalId }),
+      }),
+    );
+    expect(reset).not.toHaveBeenCalled();
+    // The model reads why the call did not run.
+    expect(JSON.stringify(model.doGenerateCalls.at(-1)?.prompt)).toContain(
+      'the approval could not be verified',
+    );
+    expect(second.text).toBe('Done.');
+  });
+
+  it('keeps equal tool call ids of two conversations apart', async () => {
+    const { guarded, reset, another } = setup();
+    const second = another('conversation-2');
+    for (const set of [guarded, second]) {
+      await generateText({
+        model: modelCalling('resetPassword', { user: 'ada' }),
+        tools: set.tools,
+        toolApproval: set.toolApproval,
+        prompt: 'x',
+      });
+    }
+    expect(reset).toHaveBeenCalledTimes(2);
   });
 
   it('still enforces the rails when the host forgot toolApproval', async () => {
