@@ -11,6 +11,11 @@ root="${GUARDLOOP_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 port="${GUARDLOOP_POSTGRES_PORT:-54329}"
 database=guardloop_test
 home="$root/.cache/postgres"
+# The server runs as the postgres user, who may not be able to enter the checkout (e.g. under /root):
+# keep the cluster in /tmp then.
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root"; then
+  home="/tmp/guardloop-postgres-$(printf '%s' "$root" | cksum | cut -d' ' -f1)"
+fi
 data="$home/data"
 url="postgres://postgres@127.0.0.1:$port/$database"
 
