@@ -41,7 +41,7 @@ export PATH="$CACHE/pnpm/node_modules/.bin:$PATH"
 
 # 3. Workspace dependencies: reinstall only when the lockfile or a manifest changed.
 stamp="$GUARDLOOP_ROOT/node_modules/.guardloop-install-stamp"
-digest="$(cd "$GUARDLOOP_ROOT" && { cat pnpm-lock.yaml package.json pnpm-workspace.yaml packages/*/package.json examples/*/package.json 2>/dev/null || true; } | sha256sum | cut -d' ' -f1)"
+digest="$(cd "$GUARDLOOP_ROOT" && { cat pnpm-lock.yaml package.json pnpm-workspace.yaml docs/package.json packages/*/package.json examples/*/package.json 2>/dev/null || true; } | sha256sum | cut -d' ' -f1)"
 if [ "${GUARDLOOP_SKIP_INSTALL:-}" != 1 ] && [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
   log "installing workspace dependencies"
   if [ -n "${CI:-}" ]; then flags=(--frozen-lockfile); else flags=(); fi

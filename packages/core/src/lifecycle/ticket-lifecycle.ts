@@ -9,6 +9,7 @@ import {
 } from '../schemas/ticket';
 import { type Clock, systemClock } from '../utils/clock';
 import { parseInput } from '../utils/parse-input';
+import { notConfirmableError } from './not-confirmable-error';
 import {
   type CriterionResult,
   evaluateResolutionCriteria,
@@ -109,17 +110,7 @@ export function createTicketLifecycle(options: TicketLifecycleOptions = {}): Tic
           issues: [{ path: 'by', message: 'Required' }],
         });
       }
-      if (ticket.status !== 'resolved') {
-        throw new InvalidInputError({
-          subject: 'confirmation',
-          issues: [
-            {
-              path: 'status',
-              message: `Only a resolved ticket can be confirmed; this one is '${ticket.status}'.`,
-            },
-          ],
-        });
-      }
+      if (ticket.status !== 'resolved') throw notConfirmableError(ticket.status);
       const customerConfirmation = {
         confirmedAt: clock.now(),
         by: confirmation.by,

@@ -1,13 +1,18 @@
 import { assign, createActor, setup, type Actor as XStateActor } from 'xstate';
 import { CustomerConfirmationRequiredError } from '../errors/customer-confirmation-required-error';
-import { InvalidInputError } from '../errors/invalid-input-error';
 import { InvalidTransitionError } from '../errors/invalid-transition-error';
 import { ResolutionCriteriaUnmetError } from '../errors/resolution-criteria-unmet-error';
 import { type Ticket, type TicketStatus, ticketSchema } from '../schemas/ticket';
 import { type Clock, systemClock } from '../utils/clock';
 import { parseInput } from '../utils/parse-input';
+import { notConfirmableError } from './not-confirmable-error';
 import type { CriterionResult } from './resolution-criteria';
-import { allowedTransitions, type TicketEventType, ticketTransitions } from './ticket-transitions';
+import {
+  allowedTransitions,
+  type TicketEventType,
+  type TicketTransition,
+  ticketTransitions,
+} from './ticket-transitions';
 
 interface EventBase {
   /** Epoch ms; filled from the clock by `sendTicketEvent`. */
@@ -142,17 +147,7 @@ export function sendTicketEvent(
   const snapshot = actor.getSnapshot();
   if (!snapshot.can(event)) {
     const from = snapshot.context.status;
-    if (event.type === 'confirm') {
-      throw new InvalidInputError({
-        subject: 'confirmation',
-        issues: [
-          {
-            path: 'status',
-            message: `Only a resolved ticket can be confirmed; this one is '${from}'.`,
-          },
-        ],
-      });
-    }
+    if (event.type === 'confirm') throw notConfirmableError(from);
     if (!ticketTransitions.some((edge) => edge.from === from && edge.event === event.type)) {
       throw new InvalidTransitionError({
         from,
@@ -169,15 +164,7 @@ export function sendTicketEvent(
   return actor.getSnapshot().context;
 }
 
+/** Where an event leads: every event has one target in the table, whatever the source. */
 function targetOf(type: TicketEventType): TicketStatus {
-  const targets: Record<TicketEventType, TicketStatus> = {
-    triage: 'triaged',
-    start: 'in_progress',
-    await_customer: 'pending_customer',
-    resume: 'in_progress',
-    resolve: 'resolved',
-    close: 'closed',
-    reopen: 'in_progress',
-  };
-  return targets[type];
+  return (ticketTransitions.find((edge) => edge.event === type) as TicketTransition).to;
 }

@@ -1,6 +1,6 @@
 import type { Decision } from '../schemas/decision';
 import type { RailResult } from '../schemas/rail-verdict';
-import { raceAbort, throwIfAborted } from '../utils/abort';
+import { throwIfAborted } from '../utils/abort';
 import { type Clock, systemClock } from '../utils/clock';
 import { type IdGenerator, randomIdGenerator } from '../utils/id-generator';
 import type { Rail, RailContext } from './rail';
@@ -59,8 +59,8 @@ export async function evaluateRails<Context extends RailContext>(
         results.push(skipped(rail, clock.now()));
         continue;
       }
-      const pending = run(rail);
-      const result = pending instanceof Promise ? await raceAbort(pending, abortSignal) : pending;
+      // run() settles as `aborted` as soon as the caller aborts: no separate race is needed.
+      const result = await run(rail);
       results.push(result);
       denied = result.verdict === 'deny';
     }
@@ -77,7 +77,7 @@ export async function evaluateRails<Context extends RailContext>(
         const result = run(rail);
         return result instanceof Promise ? result.then(onResult) : onResult(result);
       });
-      results.push(...(await raceAbort(Promise.all(pending), abortSignal)));
+      results.push(...(await Promise.all(pending)));
     }
   } finally {
     abortSignal?.removeEventListener('abort', onAbort);
