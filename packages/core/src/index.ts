@@ -8,6 +8,7 @@ export { InvalidRailError } from './errors/invalid-rail-error';
 export { InvalidTransitionError } from './errors/invalid-transition-error';
 export { ResolutionCriteriaUnmetError } from './errors/resolution-criteria-unmet-error';
 export { StepNotProvidedError } from './errors/step-not-provided-error';
+export { StoreUnavailableError } from './errors/store-unavailable-error';
 // Intake
 export { type CreateSignalOptions, createSignal } from './intake/create-signal';
 export {

@@ -6,6 +6,7 @@ export const coreErrorCodes = {
   customerConfirmationRequired: 'customer_confirmation_required',
   stepNotProvided: 'step_not_provided',
   invalidRail: 'invalid_rail',
+  storeUnavailable: 'store_unavailable',
 } as const;
 
 export type CoreErrorCode = (typeof coreErrorCodes)[keyof typeof coreErrorCodes];

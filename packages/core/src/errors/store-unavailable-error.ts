@@ -1,0 +1,43 @@
+import { coreErrorCodes } from './error-codes';
+import { GuardloopError } from './guardloop-error';
+
+/**
+ * A store could not be reached or failed to answer (connection refused, server restart,
+ * serialization failure, driver fault). Retryable. `effectMayHaveHappened` tells the caller
+ * whether a side effect it asked for (an action's `do`) may already have run, so a retry is
+ * only safe through the same idempotency key.
+ */
+export class StoreUnavailableError extends GuardloopError {
+  readonly operation: string;
+  readonly effectMayHaveHappened: boolean;
+
+  constructor({
+    operation,
+    effectMayHaveHappened = false,
+    message,
+    cause,
+  }: {
+    operation: string;
+    effectMayHaveHappened?: boolean;
+    message?: string;
+    cause?: unknown;
+  }) {
+    const reason = cause instanceof Error ? cause.message : String(cause ?? 'unknown failure');
+    super(coreErrorCodes.storeUnavailable, {
+      message:
+        message ??
+        `Store unavailable during ${operation}: ${reason}${
+          effectMayHaveHappened ? ' (the action may already have taken effect)' : ''
+        }`,
+      cause,
+      isRetryable: true,
+    });
+    this.name = 'StoreUnavailableError';
+    this.operation = operation;
+    this.effectMayHaveHappened = effectMayHaveHappened;
+  }
+
+  static override isInstance(error: unknown): error is StoreUnavailableError {
+    return GuardloopError.hasCode(error, coreErrorCodes.storeUnavailable);
+  }
+}
