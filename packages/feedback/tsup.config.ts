@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { definePackageBuild } from '../../scripts/build/define-package-build.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/test/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node22',
-});
+export default definePackageBuild({ index: 'src/index.ts', 'test/index': 'src/test/index.ts' });

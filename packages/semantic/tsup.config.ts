@@ -1,14 +1,7 @@
-import { defineConfig } from 'tsup';
+import { definePackageBuild } from '../../scripts/build/define-package-build.ts';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'ai/index': 'src/ai/index.ts',
-    'data/index': 'src/data/index.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node22',
+export default definePackageBuild({
+  index: 'src/index.ts',
+  'ai/index': 'src/ai/index.ts',
+  'data/index': 'src/data/index.ts',
 });

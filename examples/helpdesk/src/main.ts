@@ -1,7 +1,8 @@
 // `pnpm demo`: replays two weeks of help-desk tickets through guardloop, offline and seeded.
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { openPgliteDirectory } from '@guardloop/postgres';
 import { createProgress } from './progress';
 import { runReplay } from './replay';
 import { writeReports } from './report/write-reports';
@@ -13,7 +14,9 @@ const reportPath = join(root, 'out', 'report.html');
 // A clean replay every time: the undo log and the counters start empty.
 await rm(databaseDirectory, { recursive: true, force: true });
 await mkdir(join(root, '.guardloop'), { recursive: true });
-const database = new PGlite(databaseDirectory);
+// Locked while open: a second `pnpm demo` fails at once (database_locked) instead of losing writes.
+const opened = await openPgliteDirectory<PGlite>(databaseDirectory);
+const { database } = opened;
 const progress = createProgress();
 const apiKey = process.env.OPENAI_API_KEY;
 try {
@@ -38,5 +41,5 @@ try {
   );
 } finally {
   progress.stop();
-  await database.close();
+  await opened.close();
 }

@@ -1,102 +1,9 @@
-import { createManualClock, deny, escalate, type Rail } from '@guardloop/core';
-import { createMemoryUndoLogStore, createUndoLog, defineAction } from '@guardloop/undo-log';
+import { deny, escalate } from '@guardloop/core';
 import { generateText, type ModelMessage } from 'ai';
-import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
 import { createGuardedTools } from './create-guarded-tools';
-import { type GuardedToolDefinition, guardedTool } from './guarded-tool-definition';
-import type { ApprovalCheck, GuardedToolsOptions } from './guarded-tools-options';
-
-const usage = {
-  inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
-  outputTokens: { total: 5, text: 5, reasoning: 0 },
-};
-
-/** A model that calls `toolName` once, then answers with text after seeing the tool result. */
-function modelCalling(toolName: string, input: unknown, toolCallId = 'call-1') {
-  return new MockLanguageModelV4({
-    doGenerate: async ({ prompt }) => {
-      const sawResult = prompt.some(
-        (message) =>
-          message.role === 'tool' && message.content.some((part) => part.type === 'tool-result'),
-      );
-      return sawResult
-        ? {
-            content: [{ type: 'text', text: 'Done.' }],
-            finishReason: { unified: 'stop', raw: 'stop' },
-            usage,
-            warnings: [],
-          }
-        : {
-            content: [{ type: 'tool-call', toolCallId, toolName, input: JSON.stringify(input) }],
-            finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
-            usage,
-            warnings: [],
-          };
-    },
-  });
-}
-
-function setup(
-  rails: Rail[] = [],
-  extra: Partial<GuardedToolsOptions<Record<string, GuardedToolDefinition>>> = {},
-) {
-  const passwords = new Map<string, string>([['ada', 'old']]);
-  const reset = vi.fn();
-  const resetPassword = defineAction({
-    name: 'reset_password',
-    input: z.object({ user: z.string() }),
-    reversible: true,
-    snapshot: ({ user }) => ({ previous: passwords.get(user) }),
-    do: ({ user }) => {
-      reset(user);
-      passwords.set(user, 'temporary');
-      return { user, status: 'reset link sent' };
-    },
-    undo: ({ user }, { snapshot }) => {
-      passwords.set(user, snapshot.previous ?? '');
-    },
-  });
-  const closeAccount = defineAction({
-    name: 'close_account',
-    input: z.object({ user: z.string() }),
-    reversible: false,
-    do: ({ user }) => ({ closed: user }),
-  });
-  const clock = createManualClock(Date.UTC(2026, 10, 24));
-  const undoLog = createUndoLog({
-    store: createMemoryUndoLogStore(),
-    actions: [resetPassword, closeAccount],
-    clock,
-  });
-  const onDecision = vi.fn();
-  const another = (traceId: string) =>
-    createGuardedTools({
-      tools: {
-        resetPassword: guardedTool({
-          action: resetPassword,
-          description: 'Send a password reset link',
-          resource: ({ user }) => `account:${user}`,
-        }),
-        closeAccount: { action: closeAccount, description: 'Close an account for good' },
-      },
-      undoLog,
-      rails,
-      actor: { id: 'support-ai', type: 'ai', roles: ['ai-agent'] },
-      traceId,
-      clock,
-      onDecision,
-      ...extra,
-    });
-  const guarded = another('conversation-1');
-  return { guarded, another, undoLog, passwords, reset, onDecision };
-}
-
-const approve = (approvalId: string, approved: boolean): ModelMessage => ({
-  role: 'tool',
-  content: [{ type: 'tool-approval-response', approvalId, approved }],
-});
+import type { ApprovalCheck } from './guarded-tools-options';
+import { approve, modelCalling, setup } from './test-support/guarded-setup';
 
 describe('createGuardedTools', () => {
   it('runs an allowed call through the undo log, keyed by the tool call id', async () => {
@@ -143,13 +50,16 @@ describe('createGuardedTools', () => {
   });
 
   it('turns an escalation into a tool approval request, and runs the call once a human approves', async () => {
-    const { guarded, reset } = setup([
-      {
-        name: 'vip',
-        kind: 'deterministic',
-        evaluate: () => escalate('VIP customer: a human decides.'),
-      },
-    ]);
+    const { guarded, reset } = setup(
+      [
+        {
+          name: 'vip',
+          kind: 'deterministic',
+          evaluate: () => escalate('VIP customer: a human decides.'),
+        },
+      ],
+      { unsafeTrustClientApprovals: true },
+    );
     const model = modelCalling('resetPassword', { user: 'ada' });
     const first = await generateText({
       model,
@@ -283,7 +193,7 @@ describe('createGuardedTools', () => {
   });
 
   it('asks a human for an irreversible action even when every rail allows', async () => {
-    const { guarded, undoLog } = setup();
+    const { guarded, undoLog } = setup([], { unsafeTrustClientApprovals: true });
     const model = modelCalling('closeAccount', { user: 'ada' }, 'call-close');
     const first = await generateText({
       model,

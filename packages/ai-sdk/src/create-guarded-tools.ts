@@ -1,41 +1,68 @@
 import {
+  type ActionRequest,
   actorSchema,
   type Decision,
   evaluateRails,
+  GuardloopError,
   InvalidInputError,
   parseInput,
+  type Rail,
   randomIdGenerator,
   systemClock,
   validateRails,
 } from '@guardloop/core';
 import type { AnyActionDefinition } from '@guardloop/undo-log';
 import { type ModelMessage, type Tool, tool } from 'ai';
+import { z } from 'zod';
+import type { ApprovalBinding } from './approval/approval-binding';
+import { hashToolInput } from './approval/hash-tool-input';
+import { createBoundedMap } from './bounded-map';
 import { ToolCallDeniedError } from './errors/tool-call-denied-error';
+import { ToolCallEscalatedError } from './errors/tool-call-escalated-error';
 import type { GuardedToolDefinition } from './guarded-tool-definition';
-import type { GuardedToolSet, GuardedTools, GuardedToolsOptions } from './guarded-tools-options';
+import type {
+  GuardedToolSet,
+  GuardedTools,
+  GuardedToolsOptions,
+  ToolCallLike,
+} from './guarded-tools-options';
+import { mergeDecisions } from './merge-decisions';
 import { humanReason, needsHuman, requireApproval } from './require-approval';
 import { toActionRequest } from './to-action-request';
 
+const defaultMaxCachedDecisions = 1000;
+
+const behaviourSchema = z.object({
+  verifyApproval: z.function().optional(),
+  unsafeTrustClientApprovals: z.boolean().optional(),
+  maxCachedDecisions: z.number().int().positive().optional(),
+  railTimeoutMs: z.number().int().positive().optional(),
+  traceId: z.string().min(1).optional(),
+});
+
 /**
  * Wraps undo-log actions as AI SDK tools whose every call passes the rails and runs through the
- * undo log (idempotency key: trace id + tool call id). Escalations surface as tool approvals.
+ * undo log (idempotency key: trace id + tool call id). Escalations surface as tool approvals,
+ * which count only once verified on the server and only for the exact input approved.
+ * Economic rails (budgets, rate limits) run once per call, when it runs.
  * @throws InvalidInputError / InvalidRailError for malformed options
  */
 export function createGuardedTools<Definitions extends Record<string, GuardedToolDefinition>>(
   options: GuardedToolsOptions<Definitions>,
 ): GuardedToolSet<Definitions> {
-  const {
-    tools: definitions,
-    undoLog,
-    rails = [],
-    clock = systemClock,
-    railTimeoutMs,
-  } = options ?? {};
+  const { tools: definitions, undoLog, rails = [], clock = systemClock } = options ?? {};
   const actor = parseInput(actorSchema, options?.actor, 'actor');
   validateRails(rails);
+  const behaviour = parseInput(behaviourSchema, options, 'guarded tools options');
   const invalid = (path: string, message: string) =>
     new InvalidInputError({ subject: 'guarded tools options', issues: [{ path, message }] });
-  if (typeof undoLog?.run !== 'function') throw invalid('undoLog', 'Expected an UndoLog');
+  if (
+    typeof undoLog?.run !== 'function' ||
+    typeof undoLog.listTrace !== 'function' ||
+    typeof undoLog.undoTrace !== 'function'
+  ) {
+    throw invalid('undoLog', 'Expected an UndoLog');
+  }
   const entries = Object.entries(definitions ?? {});
   for (const [name, definition] of entries) {
     if (
@@ -45,36 +72,63 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       throw invalid(`tools.${name}.action`, 'Expected an action from defineAction()');
     }
   }
-  const traceId = options.traceId ?? randomIdGenerator();
+  const traceId = behaviour.traceId ?? randomIdGenerator();
   // Providers number tool calls per conversation (`call-1`...): scope the key to this trace.
   const idempotencyKeyOf = (toolCallId: string) => `${traceId}:${toolCallId}`;
-  // Decisions made by toolApproval, reused by execute in the same process.
-  const decisions = new Map<string, Decision>();
+  // Counting rails charge when they run: judge with them only when the call runs, once.
+  const checkRails = rails.filter((rail) => rail.kind !== 'economic');
+  const countingRails = rails.filter((rail) => rail.kind === 'economic');
+  const maxEntries = behaviour.maxCachedDecisions ?? defaultMaxCachedDecisions;
+  // toolApproval's decisions, for execute in the same process: keyed by call AND input.
+  const decisions = createBoundedMap<Decision>(maxEntries);
+  // What this process asked a human to approve, per tool call: the first request stands.
+  const requested = createBoundedMap<ApprovalBinding>(maxEntries);
+  const definitionOf = (name: string): GuardedToolDefinition | undefined =>
+    Object.hasOwn(definitions ?? {}, name) ? definitions[name] : undefined;
 
-  const decide = async (
+  const bindingOf = (name: string, toolCallId: string, input: unknown): ApprovalBinding => ({
+    traceId,
+    toolCallId,
+    toolName: name,
+    actionName: (definitionOf(name) as GuardedToolDefinition).action.name,
+    actorId: actor.id,
+    inputHash: hashToolInput(input),
+  });
+
+  const judge = (
+    railsToRun: readonly Rail[],
     name: string,
-    input: unknown,
     toolCallId: string,
+    action: ActionRequest,
     abortSignal?: AbortSignal,
-  ) => {
-    const action = toActionRequest(
-      definitions[name] as GuardedToolDefinition,
-      input,
-      idempotencyKeyOf(toolCallId),
-    );
-    const decision = await evaluateRails(
-      rails,
+  ) =>
+    evaluateRails(
+      railsToRun,
       { traceId, actor, action, attributes: { ...options.attributes, toolName: name, toolCallId } },
       {
         clock,
-        ...(railTimeoutMs ? { timeoutMs: railTimeoutMs } : {}),
+        ...(behaviour.railTimeoutMs ? { timeoutMs: behaviour.railTimeoutMs } : {}),
         ...(abortSignal ? { abortSignal } : {}),
       },
     );
-    decisions.set(toolCallId, decision);
-    options.onDecision?.({ traceId, toolCallId, toolName: name, action, decision });
-    return decision;
+
+  // Under a taken key the undo log replays, refuses (conflict, in progress) or re-runs a failed
+  // call: only the last one runs, so only it and a fresh key are charged.
+  const willRun = async (idempotencyKey: string, binding: ApprovalBinding) => {
+    const records = await undoLog.listTrace(traceId);
+    const existing = records.find((record) => record.idempotencyKey === idempotencyKey);
+    if (!existing) return true;
+    return (
+      existing.status === 'failed' &&
+      // An interrupted run waits for a person: the undo log refuses to run it again.
+      existing.error?.code !== 'interrupted' &&
+      existing.actionName === binding.actionName &&
+      existing.inputHash === binding.inputHash
+    );
   };
+
+  const report = (name: string, toolCallId: string, action: ActionRequest, decision: Decision) =>
+    options.onDecision?.({ traceId, toolCallId, toolName: name, action, decision });
 
   const execute =
     (name: string, definition: GuardedToolDefinition) =>
@@ -86,24 +140,44 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
         messages,
       }: { toolCallId: string; abortSignal?: AbortSignal; messages: ModelMessage[] },
     ) => {
-      const decision =
-        decisions.get(toolCallId) ?? (await decide(name, input, toolCallId, abortSignal));
-      if (decision.verdict === 'deny') throw new ToolCallDeniedError({ toolName: name, decision });
       const idempotencyKey = idempotencyKeyOf(toolCallId);
-      const approval = needsHuman(definition.action, decision)
+      const action = toActionRequest(name, definition, input, idempotencyKey);
+      const binding = bindingOf(name, toolCallId, input);
+      const cacheKey = `${toolCallId}\u0000${binding.inputHash}`;
+      const cached = decisions.take(cacheKey);
+      const checked = cached ?? (await judge(checkRails, name, toolCallId, action, abortSignal));
+      if (!cached) report(name, toolCallId, action, checked);
+      if (checked.verdict === 'deny') {
+        throw new ToolCallDeniedError({ toolName: name, decision: checked });
+      }
+      // The approval comes before the counting rails: a call that never runs is never charged.
+      const approval = needsHuman(definition.action, checked)
         ? await requireApproval({
-            traceId,
             toolName: name,
-            toolCallId,
             input,
             action: definition.action,
-            decision,
+            decision: checked,
             messages,
             idempotencyKey,
             clock,
+            binding,
+            requested: requested.get(toolCallId),
             verifyApproval: options.verifyApproval,
+            unsafeTrustClientApprovals: behaviour.unsafeTrustClientApprovals === true,
+            abortSignal,
           })
         : undefined;
+      requested.delete(toolCallId);
+      if (countingRails.length > 0 && (await willRun(idempotencyKey, binding))) {
+        const counted = await judge(countingRails, name, toolCallId, action, abortSignal);
+        const decision = mergeDecisions(checked, counted);
+        report(name, toolCallId, action, decision);
+        if (counted.verdict === 'deny') throw new ToolCallDeniedError({ toolName: name, decision });
+        // The human approved the call before this limit was reached: they did not approve this.
+        if (counted.verdict === 'escalate') {
+          throw new ToolCallEscalatedError({ toolName: name, reason: counted.reason, decision });
+        }
+      }
       const result = await undoLog.run(definition.action as AnyActionDefinition, input, {
         idempotencyKey,
         traceId,
@@ -111,7 +185,6 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
         ...(approval ? { approval } : {}),
         ...(abortSignal ? { abortSignal } : {}),
       });
-      decisions.delete(toolCallId);
       return result.status === 'dry_run' ? result.plan : result.result;
     };
 
@@ -126,18 +199,46 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
     ]),
   ) as GuardedTools<Definitions>;
 
+  const toolCallOf = (toolCall: ToolCallLike) => {
+    const definition = definitionOf(toolCall?.toolName);
+    if (!definition || typeof toolCall.toolCallId !== 'string' || toolCall.toolCallId === '') {
+      throw new InvalidInputError({
+        subject: 'tool call',
+        issues: [{ path: '', message: 'Expected a call of a guarded tool with a toolCallId' }],
+      });
+    }
+    return { ...toolCall, definition };
+  };
+
   return {
     tools,
     traceId,
     async toolApproval({ toolCall }) {
-      const definition = definitions[toolCall.toolName];
-      if (!definition) return 'not-applicable';
-      const decision = await decide(toolCall.toolName, toolCall.input, toolCall.toolCallId);
+      const definition = definitionOf(toolCall?.toolName);
+      if (!definition || typeof toolCall.toolCallId !== 'string') return 'not-applicable';
+      const { toolName: name, toolCallId, input } = toolCall;
+      let action: ActionRequest;
+      try {
+        action = toActionRequest(name, definition, input, idempotencyKeyOf(toolCallId));
+      } catch (error) {
+        // execute builds the request again and fails with this typed error before anything runs.
+        if (GuardloopError.isInstance(error)) return 'not-applicable';
+        throw error;
+      }
+      const decision = await judge(checkRails, name, toolCallId, action);
+      report(name, toolCallId, action, decision);
+      const binding = bindingOf(name, toolCallId, input);
       if (decision.verdict === 'deny') return { type: 'denied', reason: decision.reason };
+      decisions.set(`${toolCallId}\u0000${binding.inputHash}`, decision);
       if (needsHuman(definition.action, decision)) {
+        if (!requested.get(toolCallId)) requested.set(toolCallId, binding);
         return { type: 'user-approval', reason: humanReason(definition.action, decision) };
       }
       return 'not-applicable';
+    },
+    approvalBindingOf(toolCall) {
+      const { toolName, toolCallId, input } = toolCallOf(toolCall);
+      return bindingOf(toolName, toolCallId, input);
     },
     undoAll: ({ by, reason, abortSignal }) =>
       undoLog.undoTrace(traceId, { by, reason, ...(abortSignal ? { abortSignal } : {}) }),

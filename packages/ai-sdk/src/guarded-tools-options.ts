@@ -2,6 +2,7 @@ import type { ActionRequest, ActorInput, Clock, Decision, Rail } from '@guardloo
 import type { UndoLog, UndoTraceResult } from '@guardloop/undo-log';
 import type { Tool, ToolApprovalStatus } from 'ai';
 import type { z } from 'zod';
+import type { ApprovalBinding } from './approval/approval-binding';
 import type { FoundApproval } from './find-approval';
 import type { GuardedToolDefinition } from './guarded-tool-definition';
 
@@ -20,12 +21,24 @@ export interface GuardedToolsOptions<Definitions extends Record<string, GuardedT
   /** Called with every rail decision, for tracing and the feedback recorder. */
   onDecision?: (event: ToolDecisionEvent) => void;
   /**
-   * Checks a human approval found in the conversation before an escalated or irreversible call
-   * runs. Conversations usually come from the client: in a customer-facing chat, check with your
-   * back office who approved `approvalId`, or the customer could approve their own escalation.
-   * Default: any approval in the conversation is accepted.
+   * Verifies, on the server, a human approval found in the conversation before an escalated or
+   * irreversible call runs. The conversation comes from the client, so the approval in it proves
+   * nothing by itself: look up who approved `approval.approvalId` in your back office, and that
+   * they approved exactly `binding` (actor, action, input hash: `assertApprovalBinding`). Return
+   * `true` to let the call run; `false` refuses it (`approval_unverified`), and a thrown guardloop
+   * error (e.g. `approval_mismatch`) passes through. Without it, approvals are refused unless
+   * `unsafeTrustClientApprovals` is set.
    */
   verifyApproval?: (check: ApprovalCheck) => boolean | Promise<boolean>;
+  /**
+   * DEMOS AND TRUSTED COPILOTS ONLY: accept any approval the client writes into the
+   * conversation, with no server-side check. Whoever sends the messages can then approve
+   * escalated and irreversible calls. Default `false` (fail closed). Ignored when
+   * `verifyApproval` is given.
+   */
+  unsafeTrustClientApprovals?: boolean;
+  /** Rail decisions kept between `toolApproval` and `execute`; the oldest are evicted. Default 1000. */
+  maxCachedDecisions?: number;
 }
 
 export interface ApprovalCheck {
@@ -34,7 +47,11 @@ export interface ApprovalCheck {
   toolCallId: string;
   input: unknown;
   decision: Decision;
+  /** The approval as found in the (client-written) conversation. */
   approval: FoundApproval;
+  /** The call about to run, computed on the server from the input that will run. */
+  binding: ApprovalBinding;
+  abortSignal?: AbortSignal;
 }
 
 export interface ToolDecisionEvent {
@@ -65,6 +82,12 @@ export interface GuardedToolSet<Definitions extends Record<string, GuardedToolDe
    */
   toolApproval: (options: { toolCall: ToolCallLike }) => Promise<ToolApprovalStatus>;
   traceId: string;
+  /**
+   * The binding of an approval for this call (actor, action, input hash...). Store it with the
+   * approval request your reviewer sees, and compare it in `verifyApproval`.
+   * @throws InvalidInputError for an unknown tool or a malformed tool call
+   */
+  approvalBindingOf(toolCall: ToolCallLike): ApprovalBinding;
   /** Rolls back every action this conversation ran, newest first. */
   undoAll(options: {
     by: ActorInput;

@@ -1,5 +1,13 @@
+export {
+  type ApprovalBinding,
+  approvalBindingSchema,
+  assertApprovalBinding,
+} from './approval/approval-binding';
+export { canonicalJson, hashToolInput } from './approval/hash-tool-input';
 export { createGuardedTools } from './create-guarded-tools';
 export { type AiSdkErrorCode, aiSdkErrorCodes } from './errors/ai-sdk-error-codes';
+export { ApprovalMismatchError } from './errors/approval-mismatch-error';
+export { ApprovalUnverifiedError } from './errors/approval-unverified-error';
 export { ToolCallDeniedError } from './errors/tool-call-denied-error';
 export { ToolCallEscalatedError } from './errors/tool-call-escalated-error';
 export { type FoundApproval, findApproval } from './find-approval';

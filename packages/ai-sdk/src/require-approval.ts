@@ -1,6 +1,9 @@
-import type { Clock, Decision } from '@guardloop/core';
+import { type Clock, type Decision, GuardloopError } from '@guardloop/core';
 import type { AnyActionDefinition, ApprovalToken } from '@guardloop/undo-log';
 import type { ModelMessage } from 'ai';
+import { type ApprovalBinding, bindingDifferences } from './approval/approval-binding';
+import { ApprovalMismatchError } from './errors/approval-mismatch-error';
+import { ApprovalUnverifiedError } from './errors/approval-unverified-error';
 import { ToolCallEscalatedError } from './errors/tool-call-escalated-error';
 import { findApproval } from './find-approval';
 import type { ApprovalCheck } from './guarded-tools-options';
@@ -14,44 +17,81 @@ export const humanReason = (action: AnyActionDefinition, decision: Decision) =>
     : `'${action.name}' is irreversible: a human must approve it.`;
 
 interface RequireApprovalOptions {
-  traceId: string;
   toolName: string;
-  toolCallId: string;
   input: unknown;
   action: AnyActionDefinition;
   decision: Decision;
   messages: readonly ModelMessage[];
   idempotencyKey: string;
   clock: Clock;
+  /** The call about to run. */
+  binding: ApprovalBinding;
+  /** The call this process asked a human about, when it did. */
+  requested: ApprovalBinding | undefined;
   verifyApproval: ((check: ApprovalCheck) => boolean | Promise<boolean>) | undefined;
+  unsafeTrustClientApprovals: boolean;
+  abortSignal: AbortSignal | undefined;
 }
 
 /**
  * The undo log's approval token for a call that needs a human, from the human's answer in the
- * conversation (checked by `verifyApproval` when given).
- * @throws ToolCallEscalatedError when there is no approval, it was declined, or it is not verified
+ * conversation, bound to this exact call and verified on the server (fail closed).
+ * @throws ToolCallEscalatedError when there is no approval or it was declined
+ * @throws ApprovalMismatchError when the approval was given for another input, action or actor
+ * @throws ApprovalUnverifiedError when nothing on the server vouches for the approval
  */
 export async function requireApproval(options: RequireApprovalOptions): Promise<ApprovalToken> {
-  const { toolName, action, decision, idempotencyKey, clock, verifyApproval } = options;
-  const found = findApproval(options.messages, options.toolCallId);
+  const { toolName, action, decision, idempotencyKey, clock, binding, requested } = options;
+  const found = findApproval(options.messages, binding.toolCallId);
   const fail = (reason: string) => new ToolCallEscalatedError({ toolName, reason, decision });
   if (!found) throw fail(humanReason(action, decision));
   if (!found.approved)
     throw fail(`the approver declined${found.reason ? `: ${found.reason}` : ''}`);
-  if (verifyApproval) {
-    const { traceId, toolCallId, input } = options;
-    const verified = await verifyApproval({
-      traceId,
+  const { approvalId } = found;
+  // This process asked about another input: the conversation was edited after the request.
+  const changed = requested ? bindingDifferences(requested, binding) : [];
+  if (changed.length > 0)
+    throw new ApprovalMismatchError({ toolName, approvalId, fields: changed });
+
+  if (options.verifyApproval) {
+    let verified: unknown;
+    try {
+      verified = await options.verifyApproval({
+        traceId: binding.traceId,
+        toolName,
+        toolCallId: binding.toolCallId,
+        input: options.input,
+        decision,
+        approval: found,
+        binding,
+        ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+    } catch (error) {
+      if (GuardloopError.isInstance(error)) throw error;
+      throw new ApprovalUnverifiedError({
+        toolName,
+        approvalId,
+        reason: 'verifyApproval failed',
+        cause: error,
+      });
+    }
+    if (verified !== true) {
+      throw new ApprovalUnverifiedError({
+        toolName,
+        approvalId,
+        reason: 'the approval could not be verified',
+      });
+    }
+  } else if (options.unsafeTrustClientApprovals !== true) {
+    throw new ApprovalUnverifiedError({
       toolName,
-      toolCallId,
-      input,
-      decision,
-      approval: found,
+      approvalId,
+      reason:
+        'approvals written by the client are not trusted: pass verifyApproval to check them on the server',
     });
-    if (verified !== true) throw fail('the approval could not be verified');
   }
   return {
-    approvedBy: `ai-sdk-approval:${found.approvalId}`,
+    approvedBy: `ai-sdk-approval:${approvalId}`,
     approvedAt: clock.now(),
     actionName: action.name,
     idempotencyKey,

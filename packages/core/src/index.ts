@@ -32,12 +32,19 @@ export {
 } from './lifecycle/ticket-lifecycle';
 export {
   createTicketActor,
+  type SendTicketEventOptions,
   sendTicketEvent,
   type TicketActor,
   type TicketEventInput,
   type TicketMachineEvent,
+  ticketEventInputSchema,
   ticketMachine,
 } from './lifecycle/ticket-machine';
+export {
+  type Confirmation,
+  type ConfirmationInput,
+  confirmationInputSchema,
+} from './lifecycle/customer-confirmation';
 // Ticket lifecycle
 export {
   allowedTransitions,
@@ -115,6 +122,9 @@ export {
   signalSchema,
 } from './schemas/signal';
 export {
+  type ConfirmerType,
+  confirmerTypeSchema,
+  confirmerTypes,
   type Ticket,
   type TicketInput,
   type TicketStatus,
@@ -132,4 +142,6 @@ export {
   type IdGenerator,
   randomIdGenerator,
 } from './utils/id-generator';
+export { maxJsonDepth } from './utils/json-value';
+export { maxTimeoutMs } from './utils/option-schemas';
 export { parseInput } from './utils/parse-input';

@@ -23,6 +23,11 @@ export {
   roleDefinitionSchema,
 } from './rbac/rbac-policy-schema';
 export { type RbacRailOptions, rbacRail } from './rbac/rbac-rail';
+export {
+  maxResourceIdLength,
+  type NormalizedResourceId,
+  normalizeResourceId,
+} from './rbac/resource-id';
 export type { Grant } from './rbac/resource-matcher';
 // Policy rules
 export type { CustomOperation } from './rules/compile-json-logic';
@@ -41,6 +46,7 @@ export {
   policyRuleSchema,
 } from './rules/policy-rule-schema';
 export { projectRailContext, type RuleData } from './rules/project-rail-context';
+export { maxRuleDepth } from './rules/rule-depth';
 export { type RulesRailOptions, rulesRail } from './rules/rules-rail';
 // Schema
 export {

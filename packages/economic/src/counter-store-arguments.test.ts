@@ -3,12 +3,38 @@ import { describe, expect, it } from 'vitest';
 import {
   type CounterStoreMethod,
   counterStoreArgumentSchemas,
+  maxCounterAmount,
+  maxCounterKeyBytes,
   parseCounterStoreArguments,
 } from './counter-store-arguments';
 
-const keys = ['k', '', 7, undefined];
+const keys = [
+  'k',
+  '',
+  7,
+  undefined,
+  'k\u0000',
+  'k\ud800',
+  '\udc00k',
+  'k🙂',
+  'x'.repeat(2048),
+  'x'.repeat(2049),
+  'é'.repeat(1024),
+  'é'.repeat(1025),
+];
 const times = [0, 1_893_456_000_000, -60_000, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '5'];
-const amounts = [1, -0.25, 0, Number.POSITIVE_INFINITY, Number.NaN, '1'];
+const amounts = [
+  1,
+  -0.25,
+  0,
+  Number.POSITIVE_INFINITY,
+  Number.NaN,
+  '1',
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  -1e300,
+];
 const windows = [
   { from: 0, to: 10, limit: 5 },
   { from: 10, to: 0, limit: 5 },
@@ -46,6 +72,32 @@ describe('parseCounterStoreArguments', () => {
       }
     });
   }
+
+  it('rejects keys a database cannot store faithfully, and amounts whose sums could overflow', () => {
+    const rejected: unknown[][] = [
+      ['k\u0000', 0, 1],
+      ['k\ud800', 0, 1],
+      ['k\udc00', 0, 1],
+      ['\ud83d', 0, 1],
+      ['x'.repeat(maxCounterKeyBytes + 1), 0, 1],
+      // Two bytes per character in UTF-8: the limit is in bytes, not in characters.
+      ['é'.repeat(maxCounterKeyBytes / 2 + 1), 0, 1],
+      ['k', 0, maxCounterAmount + 2],
+      ['k', 0, -1e300],
+    ];
+    for (const args of rejected) {
+      expect(() => parseCounterStoreArguments('increment', args)).toThrowError(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    for (const args of [
+      ['k🙂', 0, 1],
+      ['x'.repeat(maxCounterKeyBytes), 0, maxCounterAmount],
+      ['é'.repeat(maxCounterKeyBytes / 2), 0, -maxCounterAmount],
+    ]) {
+      expect(parseCounterStoreArguments('increment', args)).toEqual(args);
+    }
+  });
 
   it('names the method and the offending argument', () => {
     expect(() => parseCounterStoreArguments('sum', ['k', 10, 0])).toThrowError(

@@ -1,11 +1,34 @@
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
 
-const key = z.string().min(1, 'counter keys are non-empty strings');
+/**
+ * Longest counter key, in UTF-8 bytes. PostgreSQL refuses index entries over 2704 bytes, and the
+ * key is part of the counters' primary key: 2048 leaves room for the bucket and the row header.
+ */
+export const maxCounterKeyBytes = 2048;
+
+/** Largest amount one call may add or take, in magnitude: counters hold integers exactly up to it. */
+export const maxCounterAmount = Number.MAX_SAFE_INTEGER;
+
+// ES2024 String methods (Node >= 20); the base tsconfig targets ES2023 typings.
+const isWellFormed = (value: string) =>
+  (value as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+const encoder = new TextEncoder();
+// Most keys are short: at most 3 UTF-8 bytes per UTF-16 unit, so they skip the encoding.
+const fitsInKey = (value: string) =>
+  value.length * 3 <= maxCounterKeyBytes || encoder.encode(value).length <= maxCounterKeyBytes;
+
+const key = z
+  .string()
+  .min(1, 'counter keys are non-empty strings')
+  .refine(isWellFormed, 'counter keys must be well-formed UTF-16 (no lone surrogate)')
+  .refine((value) => !value.includes('\u0000'), 'counter keys must not contain NUL characters')
+  .refine(fitsInKey, `counter keys are at most ${maxCounterKeyBytes} bytes in UTF-8`);
 // Safe integers: bucket starts are epoch milliseconds and must round-trip through bigint columns.
 const time = z.int();
-// zod 4 numbers reject NaN and ±Infinity.
-const amount = z.number();
+// zod 4 numbers reject NaN and ±Infinity; the bound keeps every sum finite in every store.
+const amount = z.number().min(-maxCounterAmount).max(maxCounterAmount);
 const ordered = (from: number, to: number) => from <= to;
 const orderMessage = { message: '`from` must not be after `to`', path: [2] };
 
@@ -29,9 +52,16 @@ export type CounterStoreArguments = {
   [Method in CounterStoreMethod]: z.output<(typeof counterStoreArgumentSchemas)[Method]>;
 };
 
-const isKey = (value: unknown) => typeof value === 'string' && value.length > 0;
+const isKey = (value: unknown) =>
+  typeof value === 'string' &&
+  value.length > 0 &&
+  isWellFormed(value) &&
+  !value.includes('\u0000') &&
+  fitsInKey(value);
 const isTime = (value: unknown) => Number.isSafeInteger(value);
-const isAmount = (value: unknown) => Number.isFinite(value);
+const isAmount = (value: unknown) =>
+  typeof value === 'number' && value >= -maxCounterAmount && value <= maxCounterAmount;
+const isLimit = (value: unknown) => Number.isFinite(value);
 const isRange = (from: unknown, to: unknown) =>
   isTime(from) && isTime(to) && (from as number) <= (to as number);
 
@@ -45,7 +75,7 @@ const isValid: Record<CounterStoreMethod, (args: readonly unknown[]) => boolean>
     if (!isKey(key) || !isTime(bucketStart) || !isAmount(amount)) return false;
     if (typeof window !== 'object' || window === null) return false;
     const { from, to, limit } = window as Record<string, unknown>;
-    return isRange(from, to) && isAmount(limit);
+    return isRange(from, to) && isLimit(limit);
   },
   prune: ([before]) => isTime(before),
 };
@@ -53,7 +83,10 @@ const isValid: Record<CounterStoreMethod, (args: readonly unknown[]) => boolean>
 /**
  * Validates the arguments of a `CounterStore` method the way every implementation must:
  * throws `InvalidInputError` (code `invalid_input`) on malformed ones. Shared so that the
- * in-memory and the PostgreSQL stores reject exactly the same input.
+ * in-memory and the PostgreSQL stores reject exactly the same input, including what a database
+ * cannot store faithfully: keys with NUL characters or lone surrogates (PostgreSQL would refuse
+ * the first and merge `'k\ud800'` with `'k\udc00'`), keys over `maxCounterKeyBytes`, and amounts
+ * beyond `maxCounterAmount`.
  */
 export function parseCounterStoreArguments<Method extends CounterStoreMethod>(
   method: Method,

@@ -1,6 +1,11 @@
 /** Options accepted by every `CounterStore` method. */
 export interface CounterStoreCallOptions {
-  /** Rejects the call with `abortSignal.reason` when aborted before it completes. */
+  /**
+   * Rejects the call with `abortSignal.reason` when aborted before it completes. For the writes
+   * (`increment`, `incrementIfWithin`) that rejection guarantees nothing was written, and none
+   * will be: an abort that comes once the write is on its way is too late, and the call then
+   * resolves with what it did. Callers can thus always tell whether an amount was applied.
+   */
   abortSignal?: AbortSignal;
 }
 
@@ -32,9 +37,11 @@ export interface ConditionalIncrementResult {
  * ranges of buckets. Memory grows with the number of buckets, never with the number of events,
  * and `prune` drops old buckets. Implementations must make `increment` and `incrementIfWithin`
  * atomic, including across processes when the storage is shared (rate limits and budgets rely
- * on it). Every method validates its arguments and rejects malformed ones with
- * `InvalidInputError` (code `invalid_input`): keys are non-empty strings, times are safe
- * integers (epoch ms), amounts and limits are finite numbers, and `from <= to`.
+ * on it). Every method validates its arguments with `parseCounterStoreArguments` and rejects
+ * malformed ones with `InvalidInputError` (code `invalid_input`): keys are non-empty,
+ * well-formed UTF-16 strings without NUL of at most `maxCounterKeyBytes` UTF-8 bytes, times are
+ * safe integers (epoch ms), amounts are at most `maxCounterAmount` in magnitude, limits are
+ * finite numbers, and `from <= to`.
  * `runCounterStoreContract` from `@guardloop/economic/test` checks an implementation.
  */
 export interface CounterStore {

@@ -37,6 +37,8 @@ export {
   type CounterStoreArguments,
   type CounterStoreMethod,
   counterStoreArgumentSchemas,
+  maxCounterAmount,
+  maxCounterKeyBytes,
   parseCounterStoreArguments,
 } from './counter-store-arguments';
 export { type EconomicErrorCode, economicErrorCodes } from './errors/economic-error-codes';

@@ -112,6 +112,7 @@ export {
   type OutcomeRecorderOptions,
   type RecordResult,
 } from './recorder/create-outcome-recorder';
+export { compareOutcomeOrder, foldOutcomes } from './recorder/fold-outcomes';
 export {
   defaultLoopSegment,
   type LoopSegment,
@@ -155,6 +156,13 @@ export {
   unknownSegmentValue,
 } from './schemas/segment';
 export {
+  type JsonObject,
+  type JsonValue,
+  jsonObjectSchema,
+  storableKeySchema,
+  storableLimits,
+} from './schemas/storable-values';
+export {
   dayBounds,
   dayMs,
   dayOf,
@@ -179,6 +187,7 @@ export type {
   FeedbackStore,
   OutcomeCommit,
   OutcomeQuery,
+  OutcomeReflag,
   Page,
   PageQuery,
   ProblemQuery,
@@ -187,5 +196,18 @@ export type {
   TraceQuery,
   WriteOptions,
 } from './store/feedback-store';
+export {
+  type FeedbackStoreArgumentKind,
+  type FeedbackStoreArguments,
+  feedbackStoreArgumentSchemas,
+  parseFeedbackStoreArgument,
+} from './store/feedback-store-arguments';
 export { createMemoryFeedbackStore } from './store/memory-feedback-store';
 export { defaultPageLimit, maxPageLimit, pageLimit, readAllPages } from './store/page';
+export {
+  type CursorKey,
+  decodePageCursor,
+  encodePageCursor,
+  type PagedListing,
+  pageCursorKeys,
+} from './store/page-cursor';

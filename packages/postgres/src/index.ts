@@ -4,11 +4,30 @@ export {
   type PgPoolLike,
 } from './client/create-pg-client';
 export { createPgliteClient, type PgliteLike } from './client/create-pglite-client';
-export type { SqlClient, SqlResult } from './client/sql-client';
+export {
+  type ClosablePglite,
+  type OpenPgliteDirectoryOptions,
+  openPgliteDirectory,
+  type PgliteDirectory,
+} from './client/open-pglite-directory';
+export { pgliteLockFileName } from './client/pglite-directory-lock';
+export type {
+  IsolationLevel,
+  QueryOptions,
+  SqlClient,
+  SqlResult,
+  TransactionOptions,
+} from './client/sql-client';
 export {
   createPostgresCounterStore,
   type PostgresCounterStoreOptions,
 } from './counter/postgres-counter-store';
+export {
+  DatabaseLockedError,
+  type DatabaseLockHolder,
+} from './errors/database-locked-error';
+export { PgliteNotInstalledError } from './errors/pglite-not-installed-error';
+export { type PostgresErrorCode, postgresErrorCodes } from './errors/postgres-error-codes';
 export {
   createPostgresFeedbackStore,
   type PostgresFeedbackStoreOptions,

@@ -59,7 +59,7 @@ export {
 } from './local/train-local-classifier';
 export { type TrainingExample, trainingExampleSchema } from './local/training-example';
 // PII
-export { type DetectPiiOptions, detectPii } from './pii/detect-pii';
+export { type DetectPiiOptions, defaultMaxPiiTextLength, detectPii } from './pii/detect-pii';
 export { isValidIban } from './pii/iban';
 export { isValidLuhn } from './pii/luhn';
 export { type PiiFinding, type PiiKind, piiKinds } from './pii/pii-kinds';
@@ -73,7 +73,12 @@ export {
 // Rails
 export { type BrandSafetyRailOptions, brandSafetyRail } from './rails/brand-safety-rail';
 export { type IntentRailOptions, intentRail } from './rails/intent-rail';
-export { type PiiRailOptions, piiRail } from './rails/pii-rail';
+export {
+  type PiiRailOptions,
+  piiRail,
+  selectPiiValue,
+  type ValueSelector,
+} from './rails/pii-rail';
 export {
   selectAllText,
   selectDraftText,

@@ -26,6 +26,7 @@ export {
 // Errors
 export { ActionFailedError } from './errors/action-failed-error';
 export { ActionInProgressError } from './errors/action-in-progress-error';
+export { ActionInterruptedError } from './errors/action-interrupted-error';
 export { ActionNotFoundError } from './errors/action-not-found-error';
 export { ApprovalRejectedError } from './errors/approval-rejected-error';
 export { ApprovalRequiredError } from './errors/approval-required-error';
@@ -35,6 +36,7 @@ export { InvalidActionStateError } from './errors/invalid-action-state-error';
 export { IrreversibleActionError } from './errors/irreversible-action-error';
 export { LeaseLostError } from './errors/lease-lost-error';
 export { MalformedRecordError } from './errors/malformed-record-error';
+export { ResultNotStorableError } from './errors/result-not-storable-error';
 export { SagaFailedError, type SagaStepFailure } from './errors/saga-failed-error';
 export { UndoFailedError } from './errors/undo-failed-error';
 export { type UndoLogErrorCode, undoLogErrorCodes } from './errors/undo-log-error-codes';
@@ -51,11 +53,20 @@ export {
 } from './log/recover';
 export type { RunOptions, RunResult } from './log/run-options';
 export type { SagaOptions, SagaResult, SagaStep } from './log/run-saga';
+export type { RecoveryLoop, StartRecoveryOptions } from './log/start-recovery';
 export type { UndoOptions } from './log/undo-action';
 export type { UndoLog } from './log/undo-log';
 export type { SkippedUndo, UndoTraceResult } from './log/undo-trace';
 // Records and stores
 export { parseStoredRecord } from './record/parse-stored-record';
+export {
+  type JsonIssue,
+  storableJsonIssue,
+  storableJsonSchema,
+  storableLimits,
+  storableTextSchema,
+  unstorableStringReason,
+} from './record/storable-values';
 export {
   type NewUndoLogRecord,
   type StoredError,
@@ -77,3 +88,12 @@ export type {
   UndoLogStore,
   UndoLogUpdate,
 } from './store/undo-log-store';
+export {
+  parseUndoLogStoreArguments,
+  storableNewRecordSchema,
+  storablePatchFields,
+  storablePatchSchema,
+  type UndoLogStoreArguments,
+  type UndoLogStoreMethod,
+  undoLogStoreArgumentSchemas,
+} from './store/undo-log-store-arguments';

@@ -14,4 +14,8 @@ export class ToolCallDeniedError extends GuardloopError {
     this.toolName = toolName;
     this.decision = decision;
   }
+
+  static override isInstance(error: unknown): error is ToolCallDeniedError {
+    return GuardloopError.hasCode(error, aiSdkErrorCodes.toolCallDenied);
+  }
 }

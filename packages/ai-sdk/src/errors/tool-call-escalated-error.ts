@@ -23,4 +23,8 @@ export class ToolCallEscalatedError extends GuardloopError {
     this.reason = reason;
     this.decision = decision;
   }
+
+  static override isInstance(error: unknown): error is ToolCallEscalatedError {
+    return GuardloopError.hasCode(error, aiSdkErrorCodes.toolCallEscalated);
+  }
 }

@@ -1,7 +1,11 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { type Signal, type SignalInput, signalInputSchema } from '../schemas/signal';
 import { type Clock, systemClock } from '../utils/clock';
-import { fingerprint } from '../utils/fingerprint';
+import { fingerprintWithin } from '../utils/fingerprint';
 import { type IdGenerator, randomIdGenerator } from '../utils/id-generator';
+import { findJsonProblem, maxJsonDepth } from '../utils/json-value';
+import { clockSchema, idGeneratorSchema } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
 
 export interface CreateSignalOptions {
@@ -9,17 +13,26 @@ export interface CreateSignalOptions {
   idGenerator?: IdGenerator;
 }
 
+const optionsSchema = z
+  .object({ clock: clockSchema.optional(), idGenerator: idGeneratorSchema.optional() })
+  .optional();
+
 /**
  * Validates a signal at intake and fills what the source did not send: id, trace id,
  * timestamps and a fingerprint over (source, kind, payload).
- * @throws InvalidInputError (code `invalid_input`) when the input is malformed.
+ * @throws InvalidInputError (code `invalid_input`) when the input is malformed, including a
+ * payload that cannot be stored as JSON (a cycle, nesting deeper than 256 levels, an Invalid Date,
+ * a non-finite number, a bigint, symbol or function, a getter that throws)
  */
 export function createSignal(
   input: SignalInput | unknown,
   options: CreateSignalOptions = {},
 ): Signal {
-  const { clock = systemClock, idGenerator = randomIdGenerator } = options;
+  const { clock = systemClock, idGenerator = randomIdGenerator } =
+    parseInput(optionsSchema, options, 'createSignal options') ?? {};
   const parsed = parseInput(signalInputSchema, input, 'signal');
+  const problem = findJsonProblem(parsed.payload, 'payload');
+  if (problem !== undefined) throw new InvalidInputError({ subject: 'signal', issues: [problem] });
   const now = clock.now();
   const toEpoch = (value: number | Date | undefined) =>
     value === undefined ? now : typeof value === 'number' ? value : value.getTime();
@@ -30,7 +43,11 @@ export function createSignal(
     traceId: parsed.traceId ?? idGenerator(),
     fingerprint:
       parsed.fingerprint ??
-      fingerprint({ source: parsed.source, kind: parsed.kind, payload: parsed.payload }),
+      // One more level for the envelope around the payload.
+      fingerprintWithin(
+        { source: parsed.source, kind: parsed.kind, payload: parsed.payload },
+        maxJsonDepth + 1,
+      ),
     occurredAt: toEpoch(parsed.occurredAt),
     receivedAt: toEpoch(parsed.receivedAt),
   };

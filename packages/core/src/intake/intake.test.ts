@@ -68,7 +68,87 @@ describe('createSignal', () => {
   });
 });
 
+describe('createSignal with hostile payloads', () => {
+  const options = { clock: createManualClock(0), idGenerator: createSequentialIdGenerator('s') };
+  const deep = (levels: number) => {
+    let value: Record<string, unknown> = {};
+    for (let index = 0; index < levels; index++) value = { next: value };
+    return value;
+  };
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  const getter = Object.defineProperty({}, 'boom', {
+    enumerable: true,
+    get() {
+      throw new Error('boom');
+    },
+  });
+  const payloads: Record<string, unknown> = {
+    'a cycle': cyclic,
+    'a cycle through an array': { list: [cyclic] },
+    '20 000 levels of nesting': deep(20_000),
+    '257 levels of nesting': deep(257),
+    'an Invalid Date': { at: new Date(Number.NaN) },
+    'NaN': { n: Number.NaN },
+    'a bigint': { n: 1n },
+    'a function': { f: () => 1 },
+    'a throwing getter': getter,
+  };
+  for (const [name, payload] of Object.entries(payloads)) {
+    it(`rejects ${name} with invalid_input, with or without a fingerprint`, () => {
+      for (const extra of [{}, { fingerprint: 'given' }]) {
+        expect(() =>
+          createSignal({ source: 'x', kind: 'alert', payload: { data: payload }, ...extra }, options),
+        ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      }
+    });
+  }
+
+  it('accepts shared (non-cyclic) references and 255 levels', () => {
+    const shared = { a: 1 };
+    expect(() =>
+      createSignal({ source: 'x', kind: 'alert', payload: { a: shared, b: [shared] } }, options),
+    ).not.toThrow();
+    expect(() =>
+      createSignal({ source: 'x', kind: 'alert', payload: deep(255) }, options),
+    ).not.toThrow();
+  });
+
+  it('rejects an Invalid Date as occurredAt and malformed options with invalid_input', () => {
+    expect(() =>
+      createSignal(
+        { source: 'x', kind: 'alert', payload: {}, occurredAt: new Date(Number.NaN) },
+        options,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    for (const bad of [null, { clock: 1 }, { idGenerator: 'x' }]) {
+      expect(() => createSignal({ source: 'x', kind: 'alert', payload: {} }, bad as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+  });
+});
+
 describe('fingerprint', () => {
+  it('rejects what it cannot fingerprint with invalid_input instead of crashing', () => {
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    let deep: unknown = 'leaf';
+    for (let index = 0; index < 20_000; index++) deep = [deep];
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    for (const value of [cyclic, deep, new Date(Number.NaN), { at: new Date('nope') }, proxy]) {
+      expect(() => fingerprint(value)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
+    expect(fingerprint({ at: new Date(0) })).toMatch(/^[0-9a-f]{16}$/);
+  });
+
   it('ignores key order, case and whitespace but not content', () => {
     expect(fingerprint({ a: 'Reset  Password', b: [1, 2] })).toBe(
       fingerprint({ b: [1, 2], a: ' reset password' }),
@@ -101,7 +181,30 @@ describe('createSignalDeduplicator', () => {
     expect(deduplicator.size()).toBe(3);
   });
 
-  it('rejects a non-positive window', () => {
-    expect(() => createSignalDeduplicator({ windowMs: 0 })).toThrow(RangeError);
+  it('rejects a window or bound that is not a positive number with invalid_input', () => {
+    for (const options of [
+      { windowMs: 0 },
+      { windowMs: -1 },
+      { windowMs: Number.NaN },
+      { windowMs: Infinity },
+      { maxEntries: 0 },
+      { maxEntries: Number.NaN },
+      { maxEntries: 1.5 },
+      { clock: {} },
+      null,
+    ]) {
+      expect(() => createSignalDeduplicator(options as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+  });
+
+  it('rejects a signal without a fingerprint with invalid_input', () => {
+    const deduplicator = createSignalDeduplicator({ clock: createManualClock(0) });
+    for (const signal of [null, undefined, {}, { fingerprint: '', traceId: 't' }]) {
+      expect(() => deduplicator.check(signal as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
   });
 });

@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import type { Signal } from '../schemas/signal';
 import { type Clock, systemClock } from '../utils/clock';
+import { clockSchema } from '../utils/option-schemas';
+import { parseInput } from '../utils/parse-input';
 
 export interface SignalDeduplicatorOptions {
   /** How long a fingerprint suppresses repeats (ms). Default: 1 hour. */
@@ -14,20 +17,38 @@ export type DeduplicationResult =
   | { duplicate: true; firstSeenAt: number; firstTraceId: string; count: number };
 
 export interface SignalDeduplicator {
-  /** Records the signal and says whether its fingerprint was seen within the window. */
+  /**
+   * Records the signal and says whether its fingerprint was seen within the window.
+   * @throws InvalidInputError when the signal has no fingerprint
+   */
   check(signal: Pick<Signal, 'fingerprint' | 'traceId'>): DeduplicationResult;
   size(): number;
   clear(): void;
 }
 
-/** In-memory, bounded deduplication by fingerprint within a sliding window. */
+const optionsSchema = z
+  .object({
+    // Finite: NaN would make every comparison false and silently turn deduplication off.
+    windowMs: z.number().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    maxEntries: z.number().int().positive().optional(),
+    clock: clockSchema.optional(),
+  })
+  .optional();
+
+const signalSchema = z.object({ fingerprint: z.string().min(1), traceId: z.string() });
+
+/**
+ * In-memory, bounded deduplication by fingerprint within a sliding window.
+ * @throws InvalidInputError (`invalid_input`) for a window or bound that is not a positive number
+ */
 export function createSignalDeduplicator(
   options: SignalDeduplicatorOptions = {},
 ): SignalDeduplicator {
-  const { windowMs = 60 * 60 * 1000, maxEntries = 100_000, clock = systemClock } = options;
-  if (!(windowMs > 0) || !(maxEntries > 0)) {
-    throw new RangeError('windowMs and maxEntries must be positive.');
-  }
+  const {
+    windowMs = 60 * 60 * 1000,
+    maxEntries = 100_000,
+    clock = systemClock,
+  } = parseInput(optionsSchema, options, 'signal deduplicator options') ?? {};
   // Map keeps insertion order, so the first entries are the oldest: eviction is O(1).
   const seen = new Map<string, { at: number; traceId: string; count: number }>();
 
@@ -39,7 +60,8 @@ export function createSignalDeduplicator(
   };
 
   return {
-    check(signal) {
+    check(signalInput) {
+      const signal = parseInput(signalSchema, signalInput, 'signal');
       const now = clock.now();
       evictExpired(now);
       const entry = seen.get(signal.fingerprint);

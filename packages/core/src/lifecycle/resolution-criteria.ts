@@ -1,4 +1,5 @@
 import type { Ticket } from '../schemas/ticket';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import { throwIfAborted } from '../utils/abort';
 
 /**
@@ -25,15 +26,25 @@ export interface CriterionResult {
 export async function evaluateResolutionCriteria(
   ticket: Ticket,
   criteria: readonly ResolutionCriterion[],
-  { abortSignal }: { abortSignal?: AbortSignal } = {},
+  options: { abortSignal?: AbortSignal } = {},
 ): Promise<CriterionResult[]> {
+  const abortSignal = options?.abortSignal;
   throwIfAborted(abortSignal);
   const signal = abortSignal ?? new AbortController().signal;
-  const applicable = criteria.filter((criterion) => criterion.appliesTo?.(ticket) ?? true);
+  if (!Array.isArray(criteria)) {
+    throw new InvalidInputError({
+      subject: 'resolution criteria',
+      issues: [{ path: '', message: 'Expected an array of criteria' }],
+    });
+  }
   const results = await Promise.all(
-    applicable.map(async (criterion): Promise<CriterionResult> => {
-      const base = { id: criterion.id, description: criterion.description };
+    criteria.map(async (criterion): Promise<CriterionResult | undefined> => {
+      const base = { id: String(criterion?.id), description: String(criterion?.description) };
       try {
+        // A scope check that throws keeps the criterion (as unmet): fail closed.
+        if (criterion.appliesTo !== undefined && !criterion.appliesTo(ticket)) {
+          return undefined;
+        }
         return { ...base, met: (await criterion.check(ticket, { signal })) === true };
       } catch (error) {
         return {
@@ -45,5 +56,5 @@ export async function evaluateResolutionCriteria(
     }),
   );
   throwIfAborted(abortSignal);
-  return results;
+  return results.filter((result) => result !== undefined);
 }

@@ -126,6 +126,81 @@ describe('createTicketLifecycle', () => {
     });
   });
 
+  it('does not count a confirmation from the AI or system side', async () => {
+    const lifecycle = createTicketLifecycle({ clock, automatedActors: ['ai-bot'] });
+    const resolved = await walk(lifecycle, newTicket({ external: true }), [
+      'triaged',
+      'in_progress',
+      'resolved',
+    ]);
+    for (const confirmation of [
+      { by: 'ai-bot' },
+      { by: 'ai' },
+      { by: 'system' },
+      { by: 'helper', byType: 'ai' as const },
+      { by: 'cron', byType: 'system' as const },
+      { by: '   ' },
+    ]) {
+      expect(() => lifecycle.confirm(resolved, confirmation)).toThrow(
+        expect.objectContaining({ code: 'invalid_input', subject: 'confirmation' }),
+      );
+    }
+    // A stored confirmation naming the AI (written by older code or by hand) does not close it.
+    for (const customerConfirmation of [
+      { by: 'ai-bot', confirmedAt: 1 },
+      { by: 'helper', byType: 'ai' as const, confirmedAt: 1 },
+      { by: 'system', confirmedAt: 1 },
+    ]) {
+      await expect(
+        lifecycle.transition({ ...resolved, customerConfirmation }, 'closed'),
+      ).rejects.toMatchObject({ code: 'customer_confirmation_required' });
+    }
+    const byAgent = lifecycle.confirm(resolved, { by: 'agent-7', byType: 'human' });
+    await expect(lifecycle.transition(byAgent, 'closed')).resolves.toMatchObject({
+      ticket: { status: 'closed', customerConfirmation: { by: 'agent-7', byType: 'human' } },
+    });
+  });
+
+  it('rejects malformed options with invalid_input', async () => {
+    for (const options of [
+      { criteria: 'x' },
+      { criteria: [{ id: 'a' }] },
+      { clock: {} },
+      { automatedActors: [''] },
+      null,
+    ]) {
+      expect(() => createTicketLifecycle(options as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    const lifecycle = createTicketLifecycle({ clock });
+    await expect(lifecycle.transition(newTicket(), 'triaged', null as never)).rejects.toMatchObject(
+      { code: 'invalid_input' },
+    );
+    await expect(lifecycle.evaluateCriteria(newTicket(), null as never)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
+  it('counts a criterion whose appliesTo throws as applicable and unmet', async () => {
+    const lifecycle = createTicketLifecycle({
+      clock,
+      criteria: [
+        {
+          ...loginWorks,
+          appliesTo: () => {
+            throw new Error('no category');
+          },
+        },
+      ],
+    });
+    const ticket = await walk(lifecycle, newTicket(), ['triaged', 'in_progress']);
+    await expect(lifecycle.transition(ticket, 'resolved')).rejects.toMatchObject({
+      code: 'resolution_criteria_unmet',
+      results: [{ id: 'login-works', met: false, error: 'no category' }],
+    });
+  });
+
   it('counts reopens and requires a fresh confirmation after one', async () => {
     const lifecycle = createTicketLifecycle({ clock });
     const resolved = await walk(lifecycle, newTicket(), ['triaged', 'in_progress', 'resolved']);
@@ -181,6 +256,16 @@ describe('createTicketLifecycle', () => {
     expect(() => createTicket({ status: 'open' as never })).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
+    for (const [input, options] of [
+      ['subject' as never, undefined],
+      [null as never, undefined],
+      [{}, null as never],
+      [{}, { clock: 'x' } as never],
+    ] as const) {
+      expect(() => createTicket(input, options)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
   });
 
   it('rejects with the abort reason', async () => {

@@ -1,27 +1,17 @@
-import { CustomerConfirmationRequiredError } from '../errors/customer-confirmation-required-error';
-import { InvalidInputError } from '../errors/invalid-input-error';
-import { ResolutionCriteriaUnmetError } from '../errors/resolution-criteria-unmet-error';
-import {
-  type Ticket,
-  type TicketStatus,
-  ticketSchema,
-  ticketStatusSchema,
-} from '../schemas/ticket';
-import { type Clock, systemClock } from '../utils/clock';
+import { z } from 'zod';
+import { type Ticket, type TicketStatus, ticketSchema, ticketStatusSchema } from '../schemas/ticket';
 import { parseInput } from '../utils/parse-input';
-import { notConfirmableError } from './not-confirmable-error';
+import { applyTicketEvent } from './apply-ticket-event';
+import { type ConfirmationInput, confirmationInputSchema } from './customer-confirmation';
+import { type CriterionResult, evaluateResolutionCriteria } from './resolution-criteria';
 import {
-  type CriterionResult,
-  evaluateResolutionCriteria,
-  type ResolutionCriterion,
-} from './resolution-criteria';
+  resolveLifecycleSettings,
+  runTicketEvent,
+  type TicketLifecycleOptions,
+} from './run-ticket-event';
 import { findTransition, type TicketTransition } from './ticket-transitions';
 
-export interface TicketLifecycleOptions {
-  /** The definition of done, checked whenever a ticket is resolved. */
-  criteria?: readonly ResolutionCriterion[];
-  clock?: Clock;
-}
+export type { TicketLifecycleOptions } from './run-ticket-event';
 
 export interface TransitionOptions {
   /** Who moved the ticket (agent id, `ai`, `system`). */
@@ -42,15 +32,21 @@ export interface TicketLifecycle {
    * Moves a ticket along one edge of the lifecycle table and returns the updated copy.
    * @throws InvalidTransitionError (`invalid_transition`) for an edge the table lacks
    * @throws ResolutionCriteriaUnmetError (`resolution_criteria_unmet`) when resolving with unmet criteria
-   * @throws CustomerConfirmationRequiredError (`customer_confirmation_required`) when closing an unconfirmed external ticket
+   * @throws CustomerConfirmationRequiredError (`customer_confirmation_required`) when closing an
+   * external ticket without a confirmation from the customer side
    */
   transition(
     ticket: Ticket,
     to: TicketStatus,
     options?: TransitionOptions,
   ): Promise<TransitionResult>;
-  /** Records that the customer confirmed the resolution (required to close external tickets). */
-  confirm(ticket: Ticket, confirmation: { by: string; note?: string }): Ticket;
+  /**
+   * Records that the customer confirmed the resolution (required to close external tickets).
+   * `by` is required; `byType` is `customer` (default) or `human` (an agent relaying the
+   * customer's words). A confirmation by an AI or system actor is refused.
+   * @throws InvalidInputError
+   */
+  confirm(ticket: Ticket, confirmation: ConfirmationInput): Ticket;
   /** Checks the definition of done without moving the ticket. */
   evaluateCriteria(
     ticket: Ticket,
@@ -58,70 +54,54 @@ export interface TicketLifecycle {
   ): Promise<CriterionResult[]>;
 }
 
-/** The ticket lifecycle as plain async functions over immutable ticket values. */
-export function createTicketLifecycle(options: TicketLifecycleOptions = {}): TicketLifecycle {
-  const { criteria = [], clock = systemClock } = options;
+const transitionOptionsSchema = z
+  .object({
+    by: z.string().optional(),
+    reason: z.string().optional(),
+    abortSignal: z.instanceof(AbortSignal).optional(),
+  })
+  .optional();
 
+/**
+ * The ticket lifecycle as plain async functions over immutable ticket values.
+ * @throws InvalidInputError for malformed options
+ */
+export function createTicketLifecycle(options: TicketLifecycleOptions = {}): TicketLifecycle {
+  const settings = resolveLifecycleSettings(options, 'ticket lifecycle options');
   return {
-    async transition(ticketInput, toInput, { by, reason, abortSignal } = {}) {
+    async transition(ticketInput, toInput, transitionOptions = {}) {
       const ticket = parseInput(ticketSchema, ticketInput, 'ticket');
       const to = parseInput(ticketStatusSchema, toInput, 'ticket status');
-      const transition = findTransition(ticket.status, to);
-      let results: CriterionResult[] = [];
-      if (to === 'resolved') {
-        results = await evaluateResolutionCriteria(
-          ticket,
-          criteria,
-          abortSignal ? { abortSignal } : {},
-        );
-        if (results.some((result) => !result.met))
-          throw new ResolutionCriteriaUnmetError({ results });
-      }
-      if (to === 'closed' && ticket.external && !ticket.customerConfirmation) {
-        throw new CustomerConfirmationRequiredError({ ticketId: ticket.id });
-      }
-      const at = clock.now();
-      const record = {
-        from: ticket.status,
-        to,
-        at,
-        ...(by ? { by } : {}),
-        ...(reason ? { reason } : {}),
+      const { by, reason, abortSignal } =
+        parseInput(transitionOptionsSchema, transitionOptions, 'transition options') ?? {};
+      const { event } = findTransition(ticket.status, to);
+      const result = await runTicketEvent(ticket, { type: event, by, reason }, settings, {
+        abortSignal,
+      });
+      return {
+        ticket: result.ticket,
+        transition: result.transition as TicketTransition,
+        criteria: result.criteria,
       };
-      const next: Ticket = {
-        ...ticket,
-        status: to,
-        updatedAt: at,
-        history: [...ticket.history, record],
-      };
-      if (transition.event === 'reopen') {
-        next.reopenCount = ticket.reopenCount + 1;
-        // A reopened ticket must be confirmed again before it can close.
-        delete next.customerConfirmation;
-      }
-      return { ticket: next, transition, criteria: results };
     },
-
-    confirm(ticketInput, confirmation) {
+    confirm(ticketInput, confirmationInput) {
       const ticket = parseInput(ticketSchema, ticketInput, 'ticket');
-      if (typeof confirmation?.by !== 'string' || confirmation.by.length === 0) {
-        throw new InvalidInputError({
-          subject: 'confirmation',
-          issues: [{ path: 'by', message: 'Required' }],
-        });
-      }
-      if (ticket.status !== 'resolved') throw notConfirmableError(ticket.status);
-      const customerConfirmation = {
-        confirmedAt: clock.now(),
-        by: confirmation.by,
-        ...(confirmation.note ? { note: confirmation.note } : {}),
-      };
-      return { ...ticket, customerConfirmation, updatedAt: customerConfirmation.confirmedAt };
+      const confirmation = parseInput(confirmationInputSchema, confirmationInput, 'confirmation');
+      return applyTicketEvent(
+        ticket,
+        { type: 'confirm', ...confirmation },
+        { at: settings.clock.now(), automatedActors: settings.automatedActors },
+      ).ticket;
     },
-
-    evaluateCriteria(ticketInput, { abortSignal } = {}) {
+    async evaluateCriteria(ticketInput, evaluateOptions) {
       const ticket = parseInput(ticketSchema, ticketInput, 'ticket');
-      return evaluateResolutionCriteria(ticket, criteria, abortSignal ? { abortSignal } : {});
+      const { abortSignal } =
+        parseInput(transitionOptionsSchema, evaluateOptions, 'evaluateCriteria options') ?? {};
+      return evaluateResolutionCriteria(
+        ticket,
+        settings.criteria,
+        abortSignal ? { abortSignal } : {},
+      );
     },
   };
 }

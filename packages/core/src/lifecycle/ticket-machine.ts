@@ -1,36 +1,43 @@
 import { assign, createActor, setup, type Actor as XStateActor } from 'xstate';
-import { CustomerConfirmationRequiredError } from '../errors/customer-confirmation-required-error';
-import { InvalidTransitionError } from '../errors/invalid-transition-error';
-import { ResolutionCriteriaUnmetError } from '../errors/resolution-criteria-unmet-error';
-import { type Ticket, type TicketStatus, ticketSchema } from '../schemas/ticket';
-import { type Clock, systemClock } from '../utils/clock';
+import { z } from 'zod';
+import { InvalidInputError } from '../errors/invalid-input-error';
+import { type Ticket, ticketSchema, ticketStatuses } from '../schemas/ticket';
+import type { Clock } from '../utils/clock';
 import { parseInput } from '../utils/parse-input';
-import { notConfirmableError } from './not-confirmable-error';
-import type { CriterionResult } from './resolution-criteria';
+import type { TicketCommand } from './apply-ticket-event';
+import { confirmationInputSchema } from './customer-confirmation';
 import {
-  allowedTransitions,
-  type TicketEventType,
-  type TicketTransition,
-  ticketTransitions,
-} from './ticket-transitions';
-
-interface EventBase {
-  /** Epoch ms; filled from the clock by `sendTicketEvent`. */
-  at: number;
-  by?: string;
-  reason?: string;
-}
-
-export type TicketMachineEvent =
-  | (EventBase & { type: Exclude<TicketEventType, 'resolve'> })
-  | (EventBase & { type: 'resolve'; criteria: CriterionResult[] })
-  | (EventBase & { type: 'confirm' });
+  type LifecycleSettings,
+  resolveLifecycleSettings,
+  runTicketEvent,
+  type TicketLifecycleOptions,
+} from './run-ticket-event';
+import { type TicketEventType, ticketTransitions } from './ticket-transitions';
 
 /**
- * The ticket lifecycle as an xstate v5 machine; its edges are exactly `ticketTransitions`.
- * Context is the ticket itself. Guards: `resolve` needs every criterion met (pass the results
- * of `evaluateResolutionCriteria` in the event); `close` needs a customer confirmation on
- * external tickets; `reopen` counts reopens and clears the confirmation.
+ * An event as the machine receives it. It only takes effect when `sendTicketEvent` minted it
+ * after `applyTicketEvent` accepted it: a raw `actor.send` is ignored, so nobody can resolve a
+ * ticket by claiming its criteria are met, or confirm it without saying who confirmed.
+ */
+export type TicketMachineEvent = { type: TicketEventType | 'confirm' };
+
+// Events minted by sendTicketEvent, each with the ticket it was computed from and the result.
+const approvals = new WeakMap<object, { from: Ticket; next: Ticket }>();
+
+const edges = (status: (typeof ticketStatuses)[number]) =>
+  Object.fromEntries(
+    ticketTransitions
+      .filter((edge) => edge.from === status)
+      .map((edge) => [
+        edge.event,
+        { target: edge.to, guard: 'approved' as const, actions: 'commit' as const },
+      ]),
+  );
+
+/**
+ * The ticket lifecycle as an xstate v5 machine; its edges are exactly `ticketTransitions`, and its
+ * rules are those of `createTicketLifecycle`: drive it with `sendTicketEvent`, which evaluates the
+ * configured definition of done and requires a customer-side confirmer. Context is the ticket.
  */
 export const ticketMachine = setup({
   types: {
@@ -39,33 +46,14 @@ export const ticketMachine = setup({
     input: {} as Ticket,
   },
   guards: {
-    criteriaMet: ({ event }) =>
-      event.type === 'resolve' && event.criteria.every((criterion) => criterion.met),
-    confirmedOrInternal: ({ context }) =>
-      !context.external || context.customerConfirmation !== undefined,
+    approved: ({ context, event }) => approvals.get(event)?.from === context,
   },
   actions: {
-    record: assign(({ context, event }, to: TicketStatus) => ({
-      status: to,
-      updatedAt: event.at,
-      history: [
-        ...context.history,
-        {
-          from: context.status,
-          to,
-          at: event.at,
-          ...(event.by ? { by: event.by } : {}),
-          ...(event.reason ? { reason: event.reason } : {}),
-        },
-      ],
-    })),
-    countReopen: assign({
-      reopenCount: ({ context }) => context.reopenCount + 1,
-      customerConfirmation: undefined,
-    }),
-    confirm: assign({
-      customerConfirmation: ({ event }) => ({ confirmedAt: event.at, by: event.by ?? 'customer' }),
-      updatedAt: ({ event }) => event.at,
+    // Every key is written, so a field the transition removed (a confirmation) is cleared too.
+    commit: assign(({ context, event }) => {
+      const next = (approvals.get(event) as { next: Ticket }).next;
+      const cleared = Object.fromEntries(Object.keys(context).map((key) => [key, undefined]));
+      return { ...cleared, ...next };
     }),
   },
 }).createMachine({
@@ -73,98 +61,111 @@ export const ticketMachine = setup({
   context: ({ input }) => input,
   initial: 'new',
   states: {
-    new: { on: { triage: { target: 'triaged', actions: { type: 'record', params: 'triaged' } } } },
-    triaged: {
-      on: { start: { target: 'in_progress', actions: { type: 'record', params: 'in_progress' } } },
-    },
-    in_progress: {
-      on: {
-        await_customer: {
-          target: 'pending_customer',
-          actions: { type: 'record', params: 'pending_customer' },
-        },
-        resolve: {
-          target: 'resolved',
-          guard: 'criteriaMet',
-          actions: { type: 'record', params: 'resolved' },
-        },
-      },
-    },
-    pending_customer: {
-      on: {
-        resume: { target: 'in_progress', actions: { type: 'record', params: 'in_progress' } },
-        resolve: {
-          target: 'resolved',
-          guard: 'criteriaMet',
-          actions: { type: 'record', params: 'resolved' },
-        },
-      },
-    },
-    resolved: {
-      on: {
-        close: {
-          target: 'closed',
-          guard: 'confirmedOrInternal',
-          actions: { type: 'record', params: 'closed' },
-        },
-        reopen: {
-          target: 'in_progress',
-          actions: [{ type: 'record', params: 'in_progress' }, { type: 'countReopen' }],
-        },
-        confirm: { actions: 'confirm' },
-      },
-    },
+    new: { on: edges('new') },
+    triaged: { on: edges('triaged') },
+    in_progress: { on: edges('in_progress') },
+    pending_customer: { on: edges('pending_customer') },
+    // A confirmation does not move the ticket.
+    resolved: { on: { ...edges('resolved'), confirm: { guard: 'approved', actions: 'commit' } } },
     closed: { type: 'final' },
   },
 });
 
 export type TicketActor = XStateActor<typeof ticketMachine>;
 
-/** Starts a ticket actor at the ticket's current status (so stored tickets can be resumed). */
-export function createTicketActor(ticketInput: unknown): TicketActor {
-  const ticket = parseInput(ticketSchema, ticketInput, 'ticket');
-  const snapshot = ticketMachine.resolveState({ value: ticket.status, context: ticket });
-  return createActor(ticketMachine, { snapshot, input: ticket }).start();
-}
-
-export type TicketEventInput = TicketMachineEvent extends infer Event
-  ? Event extends TicketMachineEvent
-    ? Omit<Event, 'at'> & { at?: number }
-    : never
-  : never;
+const actorSettings = new WeakMap<object, LifecycleSettings>();
+// Sends to one actor run one after another: criteria are evaluated against the ticket they move.
+const queues = new WeakMap<object, Promise<unknown>>();
 
 /**
- * Sends an event and throws a typed error instead of xstate's silent ignore when the event is
- * not allowed: `InvalidTransitionError`, `ResolutionCriteriaUnmetError` or
- * `CustomerConfirmationRequiredError`. Returns the updated ticket.
+ * Starts a ticket actor at the ticket's current status (so stored tickets can be resumed), with
+ * the same options as `createTicketLifecycle`: its definition of done and automated actors.
+ * @throws InvalidInputError for a malformed ticket or options
  */
-export function sendTicketEvent(
-  actor: TicketActor,
-  eventInput: TicketEventInput,
-  { clock = systemClock }: { clock?: Clock } = {},
-): Ticket {
-  const event = { ...eventInput, at: eventInput.at ?? clock.now() } as TicketMachineEvent;
-  const snapshot = actor.getSnapshot();
-  if (!snapshot.can(event)) {
-    const from = snapshot.context.status;
-    if (event.type === 'confirm') throw notConfirmableError(from);
-    if (!ticketTransitions.some((edge) => edge.from === from && edge.event === event.type)) {
-      throw new InvalidTransitionError({
-        from,
-        to: targetOf(event.type),
-        allowed: allowedTransitions(from),
-      });
-    }
-    if (event.type === 'resolve')
-      throw new ResolutionCriteriaUnmetError({ results: event.criteria });
-    if (event.type === 'close')
-      throw new CustomerConfirmationRequiredError({ ticketId: snapshot.context.id });
-  }
-  actor.send(event);
-  return actor.getSnapshot().context;
+export function createTicketActor(
+  ticketInput: unknown,
+  options: TicketLifecycleOptions = {},
+): TicketActor {
+  const ticket = parseInput(ticketSchema, ticketInput, 'ticket');
+  const settings = resolveLifecycleSettings(options, 'ticket actor options');
+  const snapshot = ticketMachine.resolveState({ value: ticket.status, context: ticket });
+  const actor = createActor(ticketMachine, { snapshot, input: ticket }).start();
+  actorSettings.set(actor, settings);
+  return actor;
 }
 
-/** Where an event leads: every event has one target in the table, whatever the source. */
-function targetOf(type: TicketEventType): TicketStatus {
-  return (ticketTransitions.find((edge) => edge.event === type) as TicketTransition).to;
+const edgeEvents = [...new Set(ticketTransitions.map((edge) => edge.event))] as [
+  TicketEventType,
+  ...TicketEventType[],
+];
+const at = z.number().int().nonnegative().optional();
+
+/** What callers send. Strict: there is no field through which to pass criteria results. */
+export const ticketEventInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.enum(edgeEvents),
+    by: z.string().min(1).optional(),
+    reason: z.string().optional(),
+    at,
+  }),
+  confirmationInputSchema.extend({ type: z.literal('confirm'), at }),
+]);
+
+export type TicketEventInput = z.input<typeof ticketEventInputSchema>;
+
+export interface SendTicketEventOptions {
+  /** Overrides the actor's clock for this event. */
+  clock?: Clock;
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * Applies an event through the same pure transition function as `createTicketLifecycle` and
+ * returns the updated ticket. Resolving evaluates the actor's own criteria.
+ * @throws InvalidTransitionError, ResolutionCriteriaUnmetError, CustomerConfirmationRequiredError,
+ * InvalidInputError (malformed event, or a confirmation not from the customer side)
+ */
+export async function sendTicketEvent(
+  actor: TicketActor,
+  eventInput: TicketEventInput,
+  options: SendTicketEventOptions = {},
+): Promise<Ticket> {
+  if (typeof (actor as Partial<TicketActor> | null)?.getSnapshot !== 'function') {
+    throw new InvalidInputError({
+      subject: 'ticket actor',
+      issues: [{ path: '', message: 'Expected an actor from createTicketActor' }],
+    });
+  }
+  const { at: eventAt, ...command } = parseInput(
+    ticketEventInputSchema,
+    eventInput,
+    'ticket event',
+  ) as TicketCommand & { at?: number };
+  const previous = queues.get(actor) ?? Promise.resolve();
+  const run = previous.then(async () => {
+    const settings = actorSettings.get(actor) ?? resolveLifecycleSettings({}, 'options');
+    const clock = options?.clock ?? settings.clock;
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status === 'stopped') {
+      throw new InvalidInputError({
+        subject: 'ticket actor',
+        issues: [{ path: '', message: 'The actor is stopped; create a new one from the ticket' }],
+      });
+    }
+    const from = snapshot.context;
+    const { ticket: next } = await runTicketEvent(from, command, settings, {
+      abortSignal: options?.abortSignal,
+      at: eventAt ?? clock.now(),
+    });
+    const event = { type: command.type };
+    approvals.set(event, { from, next });
+    actor.send(event);
+    return actor.getSnapshot().context;
+  });
+  // A failed send does not block the next one.
+  queues.set(
+    actor,
+    run.catch(() => undefined),
+  );
+  return run;
 }

@@ -229,6 +229,33 @@ describe('createLoop', () => {
     );
   });
 
+  it('rejects malformed config values and handle options with invalid_input', async () => {
+    for (const config of [
+      null,
+      { steps: steps(), railTimeoutMs: -1 },
+      { steps: steps(), railTimeoutMs: Number.NaN },
+      { steps: steps(), railTimeoutMs: 2 ** 31 },
+      { steps: steps(), clock: {} },
+      { steps: steps(), onEvent: 'log' },
+      { steps: { ...steps(), decide: 'x' } },
+      { steps: steps(), deduplicate: { windowMs: Number.NaN } },
+    ]) {
+      expect(() => createLoop(config as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    const loop = setup();
+    for (const options of [
+      null,
+      { actor, attributes: 'x' },
+      { actor, abortSignal: { aborted: false } },
+    ]) {
+      await expect(loop.handle(ticket, options as never)).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    }
+  });
+
   it('rejects with the abort reason and aborts the running step', async () => {
     const controller = new AbortController();
     let stepSignal: AbortSignal | undefined;

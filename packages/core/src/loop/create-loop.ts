@@ -1,5 +1,5 @@
 import { createActor, fromPromise } from 'xstate';
-import { InvalidInputError } from '../errors/invalid-input-error';
+import { z } from 'zod';
 import { createSignal } from '../intake/create-signal';
 import {
   createSignalDeduplicator,
@@ -15,6 +15,12 @@ import type { Signal, SignalInput } from '../schemas/signal';
 import { raceAbort, throwIfAborted } from '../utils/abort';
 import { type Clock, systemClock } from '../utils/clock';
 import { type IdGenerator, randomIdGenerator } from '../utils/id-generator';
+import {
+  abortSignalSchema,
+  clockSchema,
+  idGeneratorSchema,
+  timeoutMsSchema,
+} from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
 import { type DecideInput, loopMachine } from './loop-machine';
 import type { Escalation, LoopEvent, LoopStatus, LoopStepInput, LoopStepName } from './loop-types';
@@ -91,7 +97,37 @@ const step = <Output, Input extends LoopStepInput = LoopStepInput>(
     parse(await run(input, { abortSignal: signal })),
   );
 
-/** The loop as a plain async function, for hosts that do not want to touch xstate. */
+const fn = (message = 'Expected a function') =>
+  z.custom<never>((value) => typeof value === 'function', message);
+
+// Only shapes: rails are checked by validateRails, deduplication by createSignalDeduplicator.
+const configSchema = z.object({
+  steps: z.object({
+    classifyIntent: fn(),
+    proposeHypotheses: fn(),
+    act: fn(),
+    decide: fn().optional(),
+    learn: fn().optional(),
+  }),
+  clock: clockSchema.optional(),
+  idGenerator: idGeneratorSchema.optional(),
+  railTimeoutMs: timeoutMsSchema.optional(),
+  deduplicate: z.union([z.literal(false), z.looseObject({})]).optional(),
+  onEvent: fn().optional(),
+});
+
+const handleOptionsSchema = z.object({
+  actor: z.unknown(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  abortSignal: abortSignalSchema.optional(),
+  signal: abortSignalSchema.optional(),
+});
+
+/**
+ * The loop as a plain async function, for hosts that do not want to touch xstate.
+ * @throws InvalidInputError for a malformed config (steps, clock, `railTimeoutMs` outside
+ * 1..2^31 − 1...), InvalidRailError for bad rails
+ */
 export function createLoop(config: LoopConfig): Loop {
   const {
     steps,
@@ -102,14 +138,7 @@ export function createLoop(config: LoopConfig): Loop {
     deduplicate = false,
     onEvent,
   } = config ?? ({} as LoopConfig);
-  for (const name of ['classifyIntent', 'proposeHypotheses', 'act'] as const) {
-    if (typeof steps?.[name] !== 'function') {
-      throw new InvalidInputError({
-        subject: 'loop config',
-        issues: [{ path: `steps.${name}`, message: 'Expected a function' }],
-      });
-    }
-  }
+  parseInput(configSchema, config, 'loop config');
   validateRails(rails);
   const deduplicator = deduplicate
     ? createSignalDeduplicator({ ...deduplicate, clock })
@@ -137,11 +166,12 @@ export function createLoop(config: LoopConfig): Loop {
 
   return {
     machine,
-    async handle(signalInput, options) {
-      const abortSignal = options?.abortSignal ?? options?.signal;
+    async handle(signalInput, handleOptions) {
+      const options = parseInput(handleOptionsSchema, handleOptions, 'handle options');
+      const abortSignal = options.abortSignal ?? options.signal;
       throwIfAborted(abortSignal);
       const signal = createSignal(signalInput, { clock, idGenerator });
-      const actor = parseInput(actorSchema, options?.actor, 'actor');
+      const actor = parseInput(actorSchema, options.actor, 'actor');
       const events: LoopEvent[] = [];
       if (deduplicator) {
         const seen = deduplicator.check(signal);

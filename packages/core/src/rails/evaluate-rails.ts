@@ -1,18 +1,52 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../errors/invalid-input-error';
 import type { Decision } from '../schemas/decision';
 import type { RailResult } from '../schemas/rail-verdict';
 import { throwIfAborted } from '../utils/abort';
 import { type Clock, systemClock } from '../utils/clock';
 import { type IdGenerator, randomIdGenerator } from '../utils/id-generator';
+import { describeThrown } from '../utils/json-value';
+import {
+  abortSignalSchema,
+  clockSchema,
+  idGeneratorSchema,
+  timeoutMsSchema,
+} from '../utils/option-schemas';
+import { parseInput } from '../utils/parse-input';
 import type { Rail, RailContext } from './rail';
 import { runRail } from './run-rail';
-import { validateRails } from './validate-rails';
+import { type RailSpec, readRails } from './validate-rails';
 
 export interface EvaluateRailsOptions {
   abortSignal?: AbortSignal;
   clock?: Clock;
   idGenerator?: IdGenerator;
-  /** Timeout for rails that do not set their own (ms). Default 2000. */
+  /** Timeout for rails that do not set their own (ms), 1 to 2^31 − 1. Default 2000. */
   timeoutMs?: number;
+}
+
+const optionsSchema = z
+  .object({
+    abortSignal: abortSignalSchema.optional(),
+    clock: clockSchema.optional(),
+    idGenerator: idGeneratorSchema.optional(),
+    timeoutMs: timeoutMsSchema.optional(),
+  })
+  .optional();
+
+/** Only what the engine itself reads; rails check the rest of the context they depend on. */
+function contextProblem(context: unknown): string | undefined {
+  if (typeof context !== 'object' || context === null) return 'expected an object';
+  let traceId: unknown;
+  let actor: unknown;
+  try {
+    ({ traceId, actor } = context as Record<string, unknown>);
+  } catch (error) {
+    return `cannot be read (${describeThrown(error)})`;
+  }
+  if (typeof traceId !== 'string' || traceId.length === 0) return 'traceId: expected a non-empty string';
+  if (typeof actor !== 'object' || actor === null) return 'actor: expected an object';
+  return undefined;
 }
 
 /**
@@ -23,27 +57,33 @@ export interface EvaluateRailsOptions {
  * 3. a rail that throws, times out or returns a malformed verdict escalates (fails closed).
  *
  * The decision is `deny` if any rail denied, else `escalate` if any escalated, else `allow`.
- * Rejects with `abortSignal.reason` when the caller aborts.
+ * Rejects with `abortSignal.reason` when the caller aborts, with `InvalidRailError` for rails that
+ * break the contract (a `timeoutMs` outside 1..2^31 − 1 included) and with `InvalidInputError` for
+ * a context without `traceId` and `actor` or malformed options.
  */
 export async function evaluateRails<Context extends RailContext>(
   rails: readonly Rail<Context>[],
   context: Context,
   options: EvaluateRailsOptions = {},
 ): Promise<Decision> {
+  const specs = readRails(rails);
   const {
     abortSignal,
     clock = systemClock,
     idGenerator = randomIdGenerator,
     timeoutMs = 2000,
-  } = options;
-  validateRails(rails);
+  } = parseInput(optionsSchema, options, 'evaluateRails options') ?? {};
+  const problem = contextProblem(context);
+  if (problem !== undefined) {
+    throw new InvalidInputError({ subject: 'rail context', issues: [{ path: '', message: problem }] });
+  }
   throwIfAborted(abortSignal);
   const startedAt = clock.now();
   const results: RailResult[] = [];
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortSignal?.reason);
   abortSignal?.addEventListener('abort', onAbort, { once: true });
-  const run = (rail: Rail<Context>) =>
+  const run = (rail: RailSpec<Rail<Context>>) =>
     runRail(rail, context, {
       signal: controller.signal,
       clock,
@@ -51,8 +91,8 @@ export async function evaluateRails<Context extends RailContext>(
     });
 
   try {
-    const deterministic = rails.filter((rail) => rail.kind === 'deterministic');
-    const concurrent = rails.filter((rail) => rail.kind !== 'deterministic');
+    const deterministic = specs.filter((rail) => rail.kind === 'deterministic');
+    const concurrent = specs.filter((rail) => rail.kind !== 'deterministic');
     let denied = false;
     for (const rail of deterministic) {
       if (denied) {
@@ -86,7 +126,7 @@ export async function evaluateRails<Context extends RailContext>(
   return combine(results, { id: idGenerator(), traceId: context.traceId, startedAt, clock });
 }
 
-function skipped(rail: Rail<never>, at: number): RailResult {
+function skipped(rail: RailSpec, at: number): RailResult {
   return {
     rail: rail.name,
     kind: rail.kind,

@@ -5,7 +5,9 @@ import {
   verdicts,
 } from '../schemas/rail-verdict';
 import type { Clock } from '../utils/clock';
+import { describeThrown } from '../utils/json-value';
 import type { Rail, RailContext } from './rail';
+import type { RailSpec } from './validate-rails';
 
 type Settled =
   | { type: 'verdict'; value: unknown }
@@ -20,71 +22,85 @@ interface RunOptions {
 }
 
 /**
- * Runs one rail with a timeout and an abort signal. Never throws: failures and timeouts
- * become escalations (fail closed); an abort from outside becomes status `aborted`.
+ * Runs one rail with a timeout and an abort signal. Never throws: failures, timeouts and verdicts
+ * that cannot be read become escalations (fail closed); an abort from outside becomes `aborted`.
  * A rail that answers synchronously gets its result synchronously: no timer, no promise hop.
  */
 export function runRail<Context extends RailContext>(
-  rail: Rail<Context>,
+  spec: RailSpec<Rail<Context>>,
   context: Context,
   options: RunOptions,
 ): RailResult | Promise<RailResult> {
   const startedAt = options.clock.now();
-  if (options.signal.aborted) return settle(rail, { type: 'aborted' }, startedAt, options);
+  if (options.signal.aborted) return settle(spec, { type: 'aborted' }, startedAt, options);
   const controller = new AbortController();
   let value: unknown;
+  let then: unknown;
   try {
-    value = rail.evaluate(context, { signal: controller.signal });
+    value = spec.evaluate.call(spec.rail, context, { signal: controller.signal });
+    // Reading `then` runs the verdict's getters or proxy traps: a fault here is the rail's.
+    then = typeof value === 'object' || typeof value === 'function' ? (value as { then?: unknown } | null)?.then : undefined;
   } catch (error) {
-    return settle(rail, { type: 'error', error }, startedAt, options);
+    return settle(spec, { type: 'error', error }, startedAt, options);
   }
-  if (!isThenable(value)) return settle(rail, { type: 'verdict', value }, startedAt, options);
-  return wait(rail, value, controller, options).then((settled) =>
-    settle(rail, settled, startedAt, options),
+  if (typeof then !== 'function') return settle(spec, { type: 'verdict', value }, startedAt, options);
+  return wait(spec, value, then as PromiseLike<unknown>['then'], controller, options).then(
+    (settled) => settle(spec, settled, startedAt, options),
   );
 }
 
 function wait(
-  rail: Rail<never>,
-  pending: PromiseLike<unknown>,
+  spec: RailSpec,
+  thenable: unknown,
+  then: PromiseLike<unknown>['then'],
   controller: AbortController,
   { signal, clock, timeoutMs }: RunOptions,
 ): Promise<Settled> {
   return new Promise<Settled>((resolve) => {
+    let done = false;
     const onAbort = () => {
       controller.abort(signal.reason);
       finish({ type: 'aborted' });
     };
     const cancelTimer = clock.setTimer(timeoutMs, () => {
-      controller.abort(new Error(`Rail '${rail.name}' timed out after ${timeoutMs} ms.`));
+      controller.abort(new Error(`Rail '${spec.name}' timed out after ${timeoutMs} ms.`));
       finish({ type: 'timeout' });
     });
-    const finish = (settled: Settled) => {
+    // A hand-made thenable may call back twice, or both ways: the first answer counts.
+    function finish(settled: Settled) {
+      if (done) return;
+      done = true;
       cancelTimer();
       signal.removeEventListener('abort', onAbort);
       resolve(settled);
-    };
+    }
     signal.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => finish({ type: 'verdict', value }),
-      (error: unknown) => finish({ type: 'error', error }),
-    );
+    try {
+      then.call(
+        thenable,
+        (value) => finish({ type: 'verdict', value }),
+        (error: unknown) => finish({ type: 'error', error }),
+      );
+    } catch (error) {
+      finish({ type: 'error', error });
+    }
   });
 }
 
+const failClosed = 'escalating because rails fail closed';
+
 function settle(
-  rail: Rail<never>,
+  spec: RailSpec,
   settled: Settled,
   startedAt: number,
   { clock, timeoutMs }: RunOptions,
 ): RailResult {
   const base = {
-    rail: rail.name,
-    kind: rail.kind,
+    rail: spec.name,
+    kind: spec.kind,
     startedAt,
     durationMs: Math.max(0, clock.now() - startedAt),
   };
-  const failClosed = `escalating because rails fail closed`;
   switch (settled.type) {
     case 'aborted':
       return { ...base, status: 'aborted', reason: 'Not needed: the decision was already made.' };
@@ -93,35 +109,50 @@ function settle(
         ...base,
         status: 'timed_out',
         verdict: 'escalate',
-        reason: `Rail '${rail.name}' did not answer within ${timeoutMs} ms; ${failClosed}.`,
+        reason: `Rail '${spec.name}' did not answer within ${timeoutMs} ms; ${failClosed}.`,
       };
     case 'error': {
-      const message =
-        settled.error instanceof Error ? settled.error.message : String(settled.error);
+      const message = describeThrown(settled.error);
       return {
         ...base,
         status: 'failed',
         verdict: 'escalate',
-        reason: `Rail '${rail.name}' failed: ${message}; ${failClosed}.`,
+        reason: `Rail '${spec.name}' failed: ${message}; ${failClosed}.`,
         evidence: { error: message },
       };
     }
     case 'verdict': {
-      const verdict = toVerdict(settled.value);
+      let verdict: RailVerdict | undefined;
+      try {
+        verdict = toVerdict(settled.value);
+      } catch (error) {
+        // A getter, a proxy trap or a `toJSON` that throws: the verdict cannot be recorded.
+        const message = describeThrown(error);
+        return {
+          ...base,
+          status: 'failed',
+          verdict: 'escalate',
+          reason: `Rail '${spec.name}' returned a verdict that cannot be read: ${message}; ${failClosed}.`,
+          evidence: { error: message },
+        };
+      }
       if (verdict) return { ...base, status: 'completed', ...verdict };
-      const issues = railVerdictSchema.safeParse(settled.value).error?.issues ?? [];
       return {
         ...base,
         status: 'failed',
         verdict: 'escalate',
-        reason: `Rail '${rail.name}' returned a malformed verdict; ${failClosed}.`,
-        evidence: { issues: issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
+        reason: `Rail '${spec.name}' returned a malformed verdict; ${failClosed}.`,
+        evidence: { issues: describeIssues(settled.value) },
       };
     }
   }
 }
 
-/** The hot path: a structural check that accepts exactly what `railVerdictSchema` accepts. */
+/**
+ * The hot path: a structural check that accepts exactly what `railVerdictSchema` accepts. Each
+ * field is read once, and evidence must serialise as JSON, the way stores will record it.
+ * @throws whatever reading or serialising the verdict throws
+ */
 function toVerdict(value: unknown): RailVerdict | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { verdict, reason, evidence, confidence } = value as Record<string, unknown>;
@@ -133,11 +164,26 @@ function toVerdict(value: unknown): RailVerdict | undefined {
   )
     return undefined;
   const result: RailVerdict = { verdict: verdict as RailVerdict['verdict'], reason };
-  if (evidence !== undefined) result.evidence = evidence;
+  if (evidence !== undefined) result.evidence = checkEvidence(evidence);
   if (confidence !== undefined) result.confidence = confidence;
   return result;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+function checkEvidence(evidence: unknown): unknown {
+  // Decisions are stored as JSON: evidence that cannot be serialised must fail now, not later.
+  const type = typeof evidence;
+  if (type === 'bigint' || type === 'function' || type === 'symbol') {
+    throw new TypeError(`evidence is a ${type}, which cannot be stored as JSON`);
+  }
+  if (type === 'object' && evidence !== null) JSON.stringify(evidence);
+  return evidence;
+}
+
+function describeIssues(value: unknown): string[] {
+  try {
+    const issues = railVerdictSchema.safeParse(value).error?.issues ?? [];
+    return issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  } catch (error) {
+    return [`cannot be read: ${describeThrown(error)}`];
+  }
 }

@@ -12,6 +12,14 @@ export const ticketStatuses = [
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.output<typeof ticketStatusSchema>;
 
+/**
+ * Who confirmed a resolution: the customer, or a human agent recording what the customer said.
+ * `ai` and `system` may be stored but never let a ticket close.
+ */
+export const confirmerTypes = ['customer', 'human', 'ai', 'system'] as const;
+export const confirmerTypeSchema = z.enum(confirmerTypes);
+export type ConfirmerType = z.output<typeof confirmerTypeSchema>;
+
 export const ticketTransitionRecordSchema = z.object({
   from: ticketStatusSchema,
   to: ticketStatusSchema,
@@ -31,7 +39,13 @@ export const ticketSchema = z.object({
   signalId: z.string().optional(),
   reopenCount: z.number().int().nonnegative().default(0),
   customerConfirmation: z
-    .object({ confirmedAt: z.number(), by: z.string().min(1), note: z.string().optional() })
+    .object({
+      confirmedAt: z.number(),
+      by: z.string().min(1),
+      /** Absent on confirmations stored before it existed; judged by `by` alone then. */
+      byType: confirmerTypeSchema.optional(),
+      note: z.string().optional(),
+    })
     .optional(),
   history: z.array(ticketTransitionRecordSchema).default([]),
   data: z.record(z.string(), z.unknown()).default({}),

@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors/invalid-input-error';
+
 /**
  * The source of time for everything in guardloop. Inject a manual clock in tests so that
  * timeouts, windows and budgets run without sleeping.
@@ -28,12 +30,18 @@ export interface ManualClock extends Clock {
 
 /** A clock that moves only when told to: for tests and simulations. */
 export function createManualClock(start: number | Date = 0): ManualClock {
-  let now = typeof start === 'number' ? start : start.getTime();
+  let now = checkTime(start instanceof Date ? start.getTime() : start, 'start');
   let sequence = 0;
   const timers = new Map<number, { at: number; callback: () => void }>();
 
-  const set = (target: number) => {
-    if (target < now) throw new RangeError('A manual clock cannot move backwards.');
+  const set = (epochMs: number) => {
+    const target = checkTime(epochMs, 'epochMs');
+    if (target < now) {
+      throw new InvalidInputError({
+        subject: 'manual clock time',
+        issues: [{ path: 'epochMs', message: 'A manual clock cannot move backwards.' }],
+      });
+    }
     for (;;) {
       let next: [number, { at: number; callback: () => void }] | undefined;
       for (const entry of timers) {
@@ -50,14 +58,26 @@ export function createManualClock(start: number | Date = 0): ManualClock {
   return {
     now: () => now,
     setTimer(ms, callback) {
+      // Like real timers, a delay that is not a number fires as soon as possible.
+      const delay = Number.isFinite(ms) ? Math.max(0, ms) : 0;
       const id = sequence++;
-      timers.set(id, { at: now + Math.max(0, ms), callback });
+      timers.set(id, { at: now + delay, callback });
       return () => {
         timers.delete(id);
       };
     },
-    advance: (ms) => set(now + ms),
+    advance: (ms) => set(now + checkTime(ms, 'ms')),
     set,
     pendingTimers: () => timers.size,
   };
+}
+
+function checkTime(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidInputError({
+      subject: 'manual clock time',
+      issues: [{ path, message: 'Expected a finite number of ms' }],
+    });
+  }
+  return value;
 }

@@ -18,7 +18,25 @@ describe('createManualClock', () => {
     expect(fired).toEqual(['a', 'b']);
     expect(clock.now()).toBe(150);
     expect(clock.pendingTimers()).toBe(0);
-    expect(() => clock.set(0)).toThrow(RangeError);
+    expect(() => clock.set(0)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+  });
+
+  it('rejects times that are not finite numbers with invalid_input', () => {
+    const clock = createManualClock(0);
+    for (const bad of [Number.NaN, Infinity, '5', undefined]) {
+      expect(() => clock.advance(bad as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+      expect(() => clock.set(bad as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    for (const bad of ['x', Number.NaN, new Date(Number.NaN), null]) {
+      expect(() => createManualClock(bad as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    expect(clock.now()).toBe(0);
   });
 
   it('sees the time of the timer inside its callback', () => {

@@ -1,8 +1,10 @@
 import { type Actor, actorSchema } from '@guardloop/core';
 import { z } from 'zod';
-import type { CompiledRole } from './compile-roles';
+import { type CompiledRole, lineageOf, matchersAlong } from './compile-roles';
 import { explain } from './rbac-explanations';
-import type { Grant } from './resource-matcher';
+import { comparableResourceId } from './resource-id';
+import type { Grant, RankedGrant, ResourceMatcher } from './resource-matcher';
+import { exactRank } from './resource-matcher';
 
 export interface RbacRequest {
   actor: Pick<Actor, 'id' | 'type' | 'roles'>;
@@ -24,7 +26,9 @@ export type RbacOutcome =
   | 'no_roles'
   | 'unknown_role'
   | 'role_not_for_actor'
-  | 'unknown_action';
+  | 'unknown_action'
+  /** The resource is not a safe resource id (see `normalizeResourceId`). */
+  | 'invalid_resource';
 
 export interface RbacCheck {
   allowed: boolean;
@@ -47,7 +51,37 @@ const {
   unknownRole,
   roleNotForActor,
   unknownAction,
+  invalidResource,
 } = explain;
+
+/** The matchers to scan for one role, effect and action, nearest role first. */
+function matchersFor(
+  role: CompiledRole,
+  along: Map<string, ResourceMatcher[]> | undefined,
+  effect: 'allow' | 'deny',
+  action: string,
+): readonly ResourceMatcher[] | undefined {
+  if (along !== undefined) return along.get(action);
+  // A role deep in a long chain: walked now rather than indexed at load (linear compile).
+  return matchersAlong(lineageOf(role) ?? [role], effect).get(action);
+}
+
+/** The most specific match among `matchers`; the nearest role wins among equals. */
+function findBest(
+  matchers: readonly ResourceMatcher[] | undefined,
+  resource: string | undefined,
+): RankedGrant | undefined {
+  if (matchers === undefined) return undefined;
+  let best: RankedGrant | undefined;
+  for (let index = 0; index < matchers.length; index++) {
+    const found = (matchers[index] as ResourceMatcher).find(resource);
+    if (found !== undefined && (best === undefined || found.rank > best.rank)) {
+      best = found;
+      if (found.rank === exactRank) break;
+    }
+  }
+  return best;
+}
 
 /**
  * The check of a compiled policy: validates the actor's roles, then looks for an explicit deny
@@ -80,17 +114,32 @@ export function createRbacCheck(
     if (!declared.has(action)) {
       return { allowed: false, outcome: 'unknown_action', reason: unknownAction(action) };
     }
+    let normalized: string | undefined;
+    if (resource !== undefined) {
+      const result = comparableResourceId(resource);
+      if (typeof result !== 'string') {
+        const reason = invalidResource(action, resource, result.problem);
+        return { allowed: false, outcome: 'invalid_resource', reason };
+      }
+      normalized = result;
+    }
     // Denies first, across every role: an explicit deny wins over any grant.
     for (const role of actor.roles) {
-      const grant = roles.get(role)?.deny.get(action)?.find(resource);
-      if (grant !== undefined) {
+      const compiled = roles.get(role) as CompiledRole;
+      const matchers = matchersFor(compiled, compiled.denyAlong, 'deny', action);
+      const found = findBest(matchers, normalized);
+      if (found !== undefined) {
+        const { grant } = found;
         const reason = explicitlyDenied(role, request, grant);
         return { allowed: false, outcome: 'explicit_deny', role, grant, reason };
       }
     }
     for (const role of actor.roles) {
-      const grant = roles.get(role)?.allow.get(action)?.find(resource);
-      if (grant !== undefined) {
+      const compiled = roles.get(role) as CompiledRole;
+      const matchers = matchersFor(compiled, compiled.allowAlong, 'allow', action);
+      const found = findBest(matchers, normalized);
+      if (found !== undefined) {
+        const { grant } = found;
         const reason = granted(role, request, grant);
         return { allowed: true, outcome: 'granted', role, grant, reason };
       }

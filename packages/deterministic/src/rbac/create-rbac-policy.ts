@@ -9,7 +9,7 @@ import {
   rbacRequestSchema,
 } from './create-rbac-check';
 import { type RbacPolicyDefinition, rbacPolicySchema } from './rbac-policy-schema';
-import { resolveRoleInheritance } from './resolve-role-inheritance';
+import { checkRoleInheritance } from './check-role-inheritance';
 
 /** An RBAC policy validated and compiled into lookup tables. Build it with `createRbacPolicy`. */
 export interface RbacPolicy {
@@ -67,7 +67,7 @@ export function createRbacPolicy(data: unknown): RbacPolicy {
       }
     }
   }
-  const roles = compileRoles(definition, resolveRoleInheritance(definition.roles));
+  const roles = compileRoles(definition, checkRoleInheritance(definition.roles));
   const check = createRbacCheck(roles, declared);
 
   return {

@@ -1,3 +1,4 @@
+import { printableResourceId } from './resource-id';
 import type { Grant } from './resource-matcher';
 
 function describeRoles(roles: readonly string[]): string {
@@ -32,6 +33,9 @@ export const explain = {
   roleNotForActor: (actorId: string, actorType: string, role: string, allowed: readonly string[]) =>
     `Actor '${actorId}' is of type '${actorType}' but role '${role}' is reserved for ` +
     `${allowed.join(' or ')} actors: denied.`,
+  invalidResource: (action: string, resource: string, problem: string) =>
+    `No role may '${action}' on '${printableResourceId(resource)}': it is not a safe resource id ` +
+    `(${problem}), so it could pose as another resource: denied.`,
   unknownAction: (action: string) =>
     `Action '${action}' is not declared in the RBAC policy, so no role may perform it (deny by default).`,
 };

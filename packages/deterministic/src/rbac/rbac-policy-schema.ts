@@ -1,14 +1,26 @@
 import { actorSchema } from '@guardloop/core';
 import { z } from 'zod';
+import { normalizeResourceId } from './resource-id';
 
-/** `*` (any resource), an exact resource (`invoice:42`) or a prefix pattern (`account:*`). */
+/**
+ * `*` (any resource), an exact resource (`invoice:42`) or a prefix pattern (`account:*`).
+ * Matched in normalised form (NFKC, case-folded, dashes unified): `invoice:VIP-*` and
+ * `invoice:vip-*` are the same pattern. A pattern outside the safe id form is refused.
+ */
 export const resourcePatternSchema = z
   .string()
   .min(1)
   .refine(
     (pattern) => !pattern.slice(0, -1).includes('*'),
     "only a trailing '*' is supported, as in '*' or 'account:*'",
-  );
+  )
+  .superRefine((pattern, context) => {
+    if (pattern === '*') return;
+    const result = normalizeResourceId(pattern.endsWith('*') ? pattern.slice(0, -1) : pattern);
+    if (!result.ok) {
+      context.addIssue({ code: 'custom', message: `not a safe resource pattern: ${result.problem}` });
+    }
+  });
 
 /** One permission: an action (declared in the policy, or `*` for all of them) on a resource pattern. */
 export const permissionSchema = z.strictObject({

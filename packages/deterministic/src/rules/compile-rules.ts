@@ -3,6 +3,7 @@ import { DuplicateRuleIdError } from '../errors/duplicate-rule-id-error';
 import { InvalidRuleError } from '../errors/invalid-rule-error';
 import { type CompiledLogic, type CustomOperation, compileJsonLogic } from './compile-json-logic';
 import { type PolicyRule, type PolicyRuleInput, policyRulesSchema } from './policy-rule-schema';
+import { findRuleDepthProblem } from './rule-depth';
 
 export interface CompiledRule {
   rule: PolicyRule;
@@ -18,7 +19,17 @@ export function compileRules(
   input: readonly PolicyRuleInput[],
   operations: ReadonlyMap<string, CustomOperation>,
 ): { rules: readonly PolicyRule[]; compiled: readonly CompiledRule[] } {
-  const parsed = policyRulesSchema.safeParse(input);
+  // Checked before zod, whose recursive z.json() would overflow the stack on a deep `when`.
+  checkDepth(input);
+  let parsed: ReturnType<typeof policyRulesSchema.safeParse>;
+  try {
+    parsed = policyRulesSchema.safeParse(input);
+  } catch (error) {
+    throw new InvalidRuleError({
+      issues: [{ path: '', message: `cannot be read (${describe(error)})` }],
+      cause: error,
+    });
+  }
   if (!parsed.success) {
     const [index] = parsed.error.issues[0]?.path ?? [];
     const id =
@@ -41,4 +52,31 @@ export function compileRules(
     test: compileJsonLogic(rule.when, { ruleId: rule.id, operations }),
   }));
   return { rules: Object.freeze(compiled.map(({ rule }) => rule)), compiled };
+}
+
+function checkDepth(input: unknown): void {
+  if (!Array.isArray(input)) return;
+  input.forEach((rule: unknown, index) => {
+    let id: unknown;
+    let when: unknown;
+    try {
+      ({ id, when } = (rule ?? {}) as { id?: unknown; when?: unknown });
+    } catch (error) {
+      throw new InvalidRuleError({
+        issues: [{ path: String(index), message: `cannot be read (${describe(error)})` }],
+        cause: error,
+      });
+    }
+    const problem = findRuleDepthProblem(when, `${index}.when`);
+    if (problem !== undefined) {
+      throw new InvalidRuleError({
+        ...(typeof id === 'string' ? { ruleId: id } : {}),
+        issues: [problem],
+      });
+    }
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : 'unreadable';
 }

@@ -138,6 +138,50 @@ describe('createRuleSet', () => {
     ]);
   });
 
+  describe('nesting depth', () => {
+    const nested = (levels: number) => {
+      let when: unknown = { '==': [{ var: 'action.name' }, 'refund'] };
+      for (let index = 1; index < levels; index++) when = { '!': [{ '!': [when] }] };
+      return { ...highValueRefund, when } as PolicyRuleInput;
+    };
+
+    it('rejects a 3 000-deep rule with invalid_rule instead of overflowing the stack', () => {
+      // Before: an untyped RangeError (maximum call stack size exceeded).
+      const error = loadError(() => createRuleSet([nested(1_500)]));
+      expect(error).toMatchObject({ code: 'invalid_rule', ruleId: 'high-value-refund' });
+      expect(error.message).toMatch(/nested deeper than 100 levels/);
+      const rules = createRuleSet([highValueRefund]);
+      expect(() => rules.replace([nested(1_500)])).toThrow(
+        expect.objectContaining({ code: 'invalid_rule' }),
+      );
+      expect(rules.revision).toBe(1);
+    });
+
+    it('accepts rules up to the cap and evaluates them', () => {
+      // nested(n) has 2n - 1 operator levels plus their argument arrays; 24 stays under 100.
+      const rules = createRuleSet([nested(24)]);
+      expect(rules.evaluate(refundOf(1)).matched).toHaveLength(1);
+    });
+
+    it('rejects a rule whose condition loops back on itself', () => {
+      const when: Record<string, unknown[]> = { and: [] };
+      when.and?.push(when);
+      expect(loadError(() => createRuleSet([{ ...highValueRefund, when } as never])).code).toBe(
+        'invalid_rule',
+      );
+    });
+
+    it('rejects rules that throw when read with invalid_rule', () => {
+      const rule = Object.defineProperty({ ...highValueRefund }, 'when', {
+        enumerable: true,
+        get() {
+          throw new Error('no');
+        },
+      });
+      expect(loadError(() => createRuleSet([rule])).code).toBe('invalid_rule');
+    });
+  });
+
   describe('hot swap', () => {
     it('puts valid replacement rules in force at once', () => {
       const rules = createRuleSet([highValueRefund]);

@@ -1,5 +1,13 @@
-import { createManualClock, evaluateRails, type RailContext } from '@guardloop/core';
+import {
+  createManualClock,
+  deny,
+  evaluateRails,
+  GuardloopError,
+  type Rail,
+  type RailContext,
+} from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import type { CounterStore } from '../counter-store';
 import { createMemoryCounterStore } from '../memory-counter-store';
 import { costBudgetRail } from './cost-budget-rail';
 import { createCostMeter } from './cost-meter';
@@ -14,10 +22,10 @@ function decision(cost?: { tokens: number; usd: number }, action = 'draft_reply'
   };
 }
 
-function setup(onExceeded?: 'escalate' | 'deny') {
+function setup(onExceeded?: 'escalate' | 'deny', store: CounterStore = createMemoryCounterStore()) {
   const clock = createManualClock(Date.UTC(2030, 0, 1, 9));
   const meter = createCostMeter({
-    store: createMemoryCounterStore(),
+    store,
     clock,
     budgets: [{ name: 'tenant-daily', scope: ['tenant'], usd: 1, actionTypes: ['draft_reply'] }],
   });
@@ -83,5 +91,82 @@ describe('costBudgetRail', () => {
     const { rail, clock } = setup('deny');
     const decided = await evaluateRails([rail], decision({ tokens: 0, usd: 3 }), { clock });
     expect(decided).toMatchObject({ verdict: 'deny', decidedBy: 'cost-budget' });
+  });
+
+  it('rejects negative, NaN and infinite costs with invalid_input, and the engine escalates', async () => {
+    const { rail, meter, clock } = setup();
+    for (const cost of [
+      { tokens: -1_000_000, usd: 0 },
+      { tokens: 0, usd: -1 },
+      { tokens: Number.NaN, usd: 0.1 },
+      { tokens: 0, usd: Number.POSITIVE_INFINITY },
+    ]) {
+      const error = await Promise.resolve(rail.evaluate(decision(cost), options)).catch(
+        (caught: unknown) => caught,
+      );
+      expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+      const decided = await evaluateRails([rail], decision(cost), { clock });
+      expect(decided.verdict).toBe('escalate');
+    }
+    expect((await meter.usage(decision()))[0]?.used).toBe(0);
+  });
+
+  it('gives back a charge when another rail denies while it is on its way', async () => {
+    const store = createMemoryCounterStore();
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let refunded = () => {};
+    const refund = new Promise<void>((resolve) => (refunded = resolve));
+    const slow: CounterStore = {
+      ...store,
+      async incrementIfWithin(key, bucketStart, amount, window) {
+        await gate;
+        // Already sent when the abort came: the write applies.
+        return store.incrementIfWithin(key, bucketStart, amount, window);
+      },
+      async increment(...args) {
+        const value = await store.increment(...args);
+        refunded();
+        return value;
+      },
+    };
+    const { rail, meter, clock } = setup('deny', slow);
+    let denyNow = () => {};
+    const denier: Rail = {
+      name: 'policy',
+      kind: 'semantic',
+      evaluate: () => new Promise((resolve) => (denyNow = () => resolve(deny('Against policy.')))),
+    };
+    const decided = evaluateRails([rail, denier], decision({ tokens: 0, usd: 0.4 }), { clock });
+    denyNow();
+    expect(await decided).toMatchObject({ verdict: 'deny', decidedBy: 'policy' });
+    open();
+    await refund;
+    expect((await meter.usage(decision()))[0]?.used).toBe(0);
+  });
+
+  it('gives back the charge of a verdict the engine dropped after the rail answered', async () => {
+    const store = createMemoryCounterStore();
+    let refunded = () => {};
+    const refund = new Promise<void>((resolve) => (refunded = resolve));
+    const observed: CounterStore = {
+      ...store,
+      async increment(...args) {
+        const value = await store.increment(...args);
+        refunded();
+        return value;
+      },
+    };
+    const { rail, meter } = setup(undefined, observed);
+    const controller = new AbortController();
+    const verdict = await rail.evaluate(decision({ tokens: 0, usd: 0.4 }), {
+      signal: controller.signal,
+    });
+    expect(verdict.verdict).toBe('allow');
+    expect((await meter.usage(decision()))[0]?.used).toBe(0.4);
+    // What the engine does when another rail denies before it took this rail's verdict.
+    controller.abort(new Error('Denied by rail policy.'));
+    await refund;
+    expect((await meter.usage(decision()))[0]?.used).toBe(0);
   });
 });

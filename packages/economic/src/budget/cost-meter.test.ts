@@ -1,4 +1,4 @@
-import { type Actor, createManualClock, type RailContext } from '@guardloop/core';
+import { type Actor, createManualClock, GuardloopError, type RailContext } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
 import type { CounterStore } from '../counter-store';
 import { createMemoryCounterStore } from '../memory-counter-store';
@@ -23,6 +23,22 @@ function decision(
       ...(cost === undefined ? {} : { cost }),
     },
   };
+}
+
+/** A store whose conditional increments wait for `open()`; `writes` settles when they are done. */
+function gatedStore(honourAbort: boolean) {
+  const inner = createMemoryCounterStore();
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const store: CounterStore = {
+    ...inner,
+    async incrementIfWithin(key, bucketStart, amount, window, options) {
+      await gate;
+      // A store that had already sent the write when the abort came resolves with it applied.
+      return inner.incrementIfWithin(key, bucketStart, amount, window, honourAbort ? options : {});
+    },
+  };
+  return { store, inner, open };
 }
 
 function setup(budgets: CostBudgetInput[], store: CounterStore = createMemoryCounterStore()) {
@@ -129,6 +145,69 @@ describe('createCostMeter', () => {
       'connection lost',
     );
     expect(await store.sum('cost:daily:tokens:all', 0, start + day)).toBe(0);
+  });
+
+  it('rejects negative, NaN and infinite costs with invalid_input, and charges nothing', async () => {
+    const { meter } = setup([{ name: 'daily', tokens: 10_000, usd: 1 }]);
+    for (const cost of [
+      { tokens: -1_000_000, usd: 0 },
+      { tokens: 0, usd: -0.5 },
+      { tokens: Number.NaN, usd: 0 },
+      { tokens: 0, usd: Number.POSITIVE_INFINITY },
+      { tokens: Number.NEGATIVE_INFINITY, usd: 0 },
+      { tokens: '5', usd: 0 } as never,
+      // More than a counter holds exactly (2^53 micro-dollars).
+      { tokens: 0, usd: 1e10 },
+    ]) {
+      const error = await meter.charge(decision(cost)).catch((caught: unknown) => caught);
+      expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+    }
+    for (const context of [null, {}, { actor: { id: 'a' }, action: { name: '' } }]) {
+      const error = await meter.charge(context as never).catch((caught: unknown) => caught);
+      expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+      const usage = await meter.usage(context as never).catch((caught: unknown) => caught);
+      expect(GuardloopError.hasCode(usage, 'invalid_input')).toBe(true);
+    }
+    // The reported attack: a negative cost, then five charges of 9,000 against 10,000.
+    const results = [];
+    for (let index = 0; index < 5; index++) {
+      results.push((await meter.charge(decision({ tokens: 9_000, usd: 0 }))).applied);
+    }
+    expect(results).toEqual([true, false, false, false, false]);
+  });
+
+  it('rejects a malformed refund with invalid_input, and gives one charge back once', async () => {
+    const { meter } = setup([{ name: 'daily', tokens: 100 }]);
+    for (const charge of [
+      null,
+      { applied: true, lines: [{ key: 'k', dimension: 'tokens', periodStart: 0, cost: -50 }] },
+      { applied: true, lines: 'all' },
+    ]) {
+      const error = await meter.refund(charge as never).catch((caught: unknown) => caught);
+      expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+    }
+    const charge = await meter.charge(decision({ tokens: 60, usd: 0 }));
+    await meter.refund(charge);
+    await meter.refund(charge);
+    expect((await meter.usage(decision(undefined)))[0]?.used).toBe(0);
+  });
+
+  it('charges nothing when aborted while a write is on its way, applied or not', async () => {
+    for (const honourAbort of [false, true]) {
+      const { store, inner, open } = gatedStore(honourAbort);
+      const { meter } = setup([{ name: 'daily', tokens: 100, usd: 1 }], store);
+      const controller = new AbortController();
+      const reason = new Error('denied elsewhere');
+      const pending = meter.charge(decision({ tokens: 10, usd: 0.5 }), {
+        abortSignal: controller.signal,
+      });
+      controller.abort(reason);
+      open();
+      await expect(pending).rejects.toBe(reason);
+      // Nothing charged, and nothing given back that was not charged.
+      expect(await inner.sum('cost:daily:tokens:all', 0, start + day)).toBe(0);
+      expect(await inner.sum('cost:daily:usd:all', 0, start + day)).toBe(0);
+    }
   });
 
   it('rejects duplicate budget names with invalid_budget', () => {

@@ -1,6 +1,14 @@
-import { type Clock, type RailContext, systemClock, throwIfAborted } from '@guardloop/core';
+import {
+  type Clock,
+  InvalidInputError,
+  type RailContext,
+  systemClock,
+  throwIfAborted,
+} from '@guardloop/core';
 import type { CounterStore, CounterStoreCallOptions } from '../counter-store';
+import { maxCounterAmount } from '../counter-store-arguments';
 import { InvalidBudgetError } from '../errors/invalid-budget-error';
+import { parseCostCharge, parseCostContext } from './cost-input';
 import {
   type CostCharge,
   type CostLine,
@@ -12,9 +20,16 @@ import { type CostBudget, type CostBudgetInput, defineCostBudget } from './defin
 
 export interface CostMeter {
   readonly budgets: readonly CostBudget[];
-  /** Charges the action's declared cost to every budget it falls under, all or nothing. */
+  /**
+   * Charges the action's declared cost to every budget it falls under, all or nothing. Rejects
+   * with `InvalidInputError` (`invalid_input`) for a negative, NaN or infinite cost. When it
+   * rejects (an abort included) nothing stays charged; when it resolves, its lines are charged.
+   */
   charge(context: RailContext, options?: CounterStoreCallOptions): Promise<CostCharge>;
-  /** Gives back an applied charge, e.g. when the decision was denied by another rail. */
+  /**
+   * Gives back an applied charge, e.g. when the decision was denied by another rail. The signal
+   * is checked before it starts only. Giving back the same charge object twice gives once.
+   */
   refund(charge: CostCharge, options?: CounterStoreCallOptions): Promise<void>;
   /** What the decision's scopes have spent in the current period, without charging. */
   usage(context: RailContext, options?: CounterStoreCallOptions): Promise<CostLine[]>;
@@ -50,24 +65,39 @@ export function createCostMeter({
 
   const slots = (context: RailContext) =>
     costLines(budgets, context, { now: clock.now(), keyPrefix });
+  // Lines already given back, so that a repeated or retried refund never gives twice.
+  const refunded = new WeakSet<CostLine>();
+  const giveBack = (line: CostLine) =>
+    store.increment(line.key, line.periodStart, -toCounterUnits(line, line.cost));
 
   return {
     budgets,
-    async charge(context, options = {}) {
-      throwIfAborted(options.abortSignal);
+    async charge(input, options = {}) {
+      const context = parseCostContext(input, 'cost meter decision');
+      const { abortSignal } = options;
+      throwIfAborted(abortSignal);
+      const lines = slots(context).filter((line) => line.cost > 0);
+      for (const line of lines) {
+        if (toCounterUnits(line, line.cost) > maxCounterAmount) {
+          throw new InvalidInputError({
+            subject: 'cost meter decision',
+            issues: [
+              {
+                path: `action.cost.${line.dimension}`,
+                message: `is more than a counter can hold (${fromCounterUnits(line, maxCounterAmount)})`,
+              },
+            ],
+          });
+        }
+      }
       const applied: CostLine[] = [];
-      // All or nothing: on a refusal or an error, take back what this decision already charged.
-      // The compensation ignores the abort signal: it must finish to leave the counters right.
-      const rollback = () =>
-        Promise.all(
-          applied.map((done) =>
-            store.increment(done.key, done.periodStart, -toCounterUnits(done, done.cost)),
-          ),
-        );
+      // All or nothing: on a refusal, an error or an abort, take back what this decision already
+      // charged. The store rejects an aborted write only when it did not apply, so `applied` is
+      // exactly what is on the counters. The compensation ignores the abort signal: it must
+      // finish to leave the counters right.
+      const rollback = () => Promise.all(applied.map(giveBack));
       try {
-        for (const slot of slots(context)) {
-          // Nothing to spend in this dimension: no write, and no refusal of a free action.
-          if (slot.cost === 0) continue;
+        for (const slot of lines) {
           const result = await store.incrementIfWithin(
             slot.key,
             slot.periodStart,
@@ -82,27 +112,38 @@ export function createCostMeter({
           }
           applied.push(slot);
         }
+        // Aborted while the last write was on its way: the caller has given up on this charge.
+        throwIfAborted(abortSignal);
       } catch (error) {
         await rollback();
         throw error;
       }
       return { applied: true, lines: applied, exceeded: undefined };
     },
-    async refund(charge, options = {}) {
+    async refund(input, options = {}) {
+      const charge = parseCostCharge(input, 'cost meter refund');
       throwIfAborted(options.abortSignal);
       if (!charge.applied) return;
-      await Promise.all(
-        charge.lines.map((charged) =>
-          store.increment(
-            charged.key,
-            charged.periodStart,
-            -toCounterUnits(charged, charged.cost),
-            options,
-          ),
-        ),
+      // Once started a refund runs to its end (a half-refunded charge would be worse), and
+      // lines refunded by an earlier call are skipped: retrying after a failure is safe.
+      const results = await Promise.allSettled(
+        charge.lines
+          .filter((line) => !refunded.has(line))
+          .map(async (line) => {
+            refunded.add(line);
+            try {
+              await giveBack(line);
+            } catch (error) {
+              refunded.delete(line);
+              throw error;
+            }
+          }),
       );
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
     },
-    async usage(context, options = {}) {
+    async usage(input, options = {}) {
+      const context = parseCostContext(input, 'cost meter decision');
       throwIfAborted(options.abortSignal);
       return Promise.all(
         slots(context).map(async (slot) => {

@@ -1,11 +1,14 @@
 import type { InputIssue } from '@guardloop/core';
 import { z } from 'zod';
-import { parseWindow } from '../window/window';
 import {
-  type BurnRateAlertInput,
-  budgetConsumedByBurn,
-  burnRateForBudgetConsumed,
-} from './burn-rate';
+  decimalRatio,
+  divideRatios,
+  multiplyRatios,
+  type Ratio,
+  ratioToNumber,
+} from '../exact-ratio';
+import { parseWindow } from '../window/window';
+import { type BurnRateAlertInput, exactBurnRateForBudgetConsumed } from './burn-rate';
 
 /** A burn-rate alert of an SLO, resolved to milliseconds and a threshold. */
 export interface BurnRateAlert {
@@ -16,6 +19,14 @@ export interface BurnRateAlert {
   /** Share of the budget the long window spends when burning at the threshold. */
   budgetConsumed: number;
   autonomy: 'reduced' | 'none';
+}
+
+// The exact threshold of each resolved alert: `burnRate` is its nearest double, for reports.
+const thresholds = new WeakMap<BurnRateAlert, Ratio>();
+
+/** The alert's threshold as an exact fraction, to compare burn rates against without rounding. */
+export function alertThreshold(alert: BurnRateAlert): Ratio {
+  return thresholds.get(alert) ?? decimalRatio(alert.burnRate);
 }
 
 export const burnRateAlertSchema = z
@@ -58,18 +69,26 @@ export function resolveBurnRateAlert(
   if (shortWindowMs >= longWindowMs) {
     throw toError([{ path: `${at}.shortWindow`, message: 'must be shorter than longWindow' }]);
   }
-  const burnRate =
-    alert.burnRate ??
-    burnRateForBudgetConsumed({
-      budgetConsumed: alert.budgetConsumed ?? 0,
-      windowMs: longWindowMs,
-      sloWindowMs,
-    });
-  return {
+  const threshold =
+    alert.burnRate === undefined
+      ? exactBurnRateForBudgetConsumed({
+          budgetConsumed: alert.budgetConsumed ?? 0,
+          windowMs: longWindowMs,
+          sloWindowMs,
+        })
+      : decimalRatio(alert.burnRate);
+  const resolved: BurnRateAlert = {
     longWindowMs,
     shortWindowMs,
-    burnRate,
-    budgetConsumed: budgetConsumedByBurn({ burnRate, windowMs: longWindowMs, sloWindowMs }),
+    burnRate: ratioToNumber(threshold),
+    budgetConsumed: ratioToNumber(
+      multiplyRatios(
+        threshold,
+        divideRatios(decimalRatio(longWindowMs), decimalRatio(sloWindowMs)),
+      ),
+    ),
     autonomy: alert.autonomy ?? 'none',
   };
+  thresholds.set(resolved, threshold);
+  return resolved;
 }

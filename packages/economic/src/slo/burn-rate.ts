@@ -1,4 +1,12 @@
+import {
+  decimalRatio,
+  divideRatios,
+  multiplyRatios,
+  type Ratio,
+  ratioToNumber,
+} from '../exact-ratio';
 import type { WindowInput } from '../window/window';
+import { allowedErrorRatio } from './exact-burn';
 
 /** An alert policy as given to `defineSlo`: either a burn-rate threshold or the budget share it stands for. */
 export interface BurnRateAlertInput {
@@ -29,9 +37,26 @@ export const defaultBurnRateAlerts: readonly BurnRateAlertInput[] = [
 /**
  * How fast errors eat the budget: the error ratio divided by the ratio the objective allows.
  * 1 spends exactly the budget over the SLO window; 14.4 spends a 30-day budget in 50 hours.
+ * Computed on the decimals as written (`0.1` against `0.9` is exactly 1), then rounded once.
  */
 export function burnRate({ errorRatio, objective }: { errorRatio: number; objective: number }) {
-  return errorRatio / (1 - objective);
+  return ratioToNumber(divideRatios(decimalRatio(errorRatio), allowedErrorRatio(objective)));
+}
+
+/** The threshold an alert stands for, exactly: `budgetConsumed * sloWindowMs / windowMs`. */
+export function exactBurnRateForBudgetConsumed({
+  budgetConsumed,
+  windowMs,
+  sloWindowMs,
+}: {
+  budgetConsumed: number;
+  windowMs: number;
+  sloWindowMs: number;
+}): Ratio {
+  return multiplyRatios(
+    decimalRatio(budgetConsumed),
+    divideRatios(decimalRatio(sloWindowMs), decimalRatio(windowMs)),
+  );
 }
 
 /** Burn rate at which `windowMs` of burning spends `budgetConsumed` of the SLO window's budget. */
@@ -44,7 +69,7 @@ export function burnRateForBudgetConsumed({
   windowMs: number;
   sloWindowMs: number;
 }): number {
-  return budgetConsumed * (sloWindowMs / windowMs);
+  return ratioToNumber(exactBurnRateForBudgetConsumed({ budgetConsumed, windowMs, sloWindowMs }));
 }
 
 /** Share of the SLO window's budget spent by burning at `burnRate` for `windowMs`. */
@@ -57,5 +82,10 @@ export function budgetConsumedByBurn({
   windowMs: number;
   sloWindowMs: number;
 }): number {
-  return rate * (windowMs / sloWindowMs);
+  return ratioToNumber(
+    multiplyRatios(
+      decimalRatio(rate),
+      divideRatios(decimalRatio(windowMs), decimalRatio(sloWindowMs)),
+    ),
+  );
 }

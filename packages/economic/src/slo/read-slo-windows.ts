@@ -1,8 +1,9 @@
 import type { CounterStore, CounterStoreCallOptions } from '../counter-store';
+import { ratioToNumber } from '../exact-ratio';
 import { trailingRange } from '../window/bucket-range';
 import { formatWindow } from '../window/window';
-import { burnRate } from './burn-rate';
 import type { Slo } from './define-slo';
+import { exactBurnRate } from './exact-burn';
 import type { SloCounterKey } from './slo-counter-keys';
 import { bucketMsForWindow } from './slo-resolution';
 import type { SloWindowReading } from './slo-status';
@@ -66,7 +67,7 @@ export async function readSloWindows({
         bad,
         total,
         errorRatio,
-        burnRate: burnRate({ errorRatio, objective: slo.objective }),
+        burnRate: ratioToNumber(exactBurnRate({ good, bad, objective: slo.objective })),
       };
     }),
   );

@@ -10,7 +10,10 @@ export interface SloWindowReading {
   total: number;
   /** `bad / total`; 0 without events. */
   errorRatio: number;
-  /** `errorRatio / (1 - objective)`; 1 spends the budget exactly over the SLO window. */
+  /**
+   * `errorRatio / (1 - objective)`; 1 spends the budget exactly over the SLO window. Computed
+   * exactly from the counts and the objective as written, then rounded once.
+   */
   burnRate: number;
 }
 

@@ -1,6 +1,7 @@
 import { GuardloopError } from '@guardloop/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterStore } from '../counter-store';
+import { maxCounterAmount, maxCounterKeyBytes } from '../counter-store-arguments';
 
 export interface CounterStoreContractOptions {
   /** Runs after each test, e.g. to close a connection pool or drop a schema. */
@@ -10,6 +11,17 @@ export interface CounterStoreContractOptions {
 const minute = 60_000;
 // A realistic epoch, well beyond 2^31, to catch 32-bit columns and integer overflow.
 const t0 = Date.UTC(2030, 0, 1);
+
+const rejection = (call: () => Promise<unknown>) =>
+  call().then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+
+// Printable ASCII that does not compress: a long key of one repeated character would slip under
+// PostgreSQL's index-size limit compressed, and hide the limit this checks.
+const incompressible = (length: number) =>
+  Array.from({ length }, (_, index) => String.fromCharCode(33 + ((index * 7919) % 89))).join('');
 
 /**
  * The behaviour every `CounterStore` must have, as a vitest suite. Call it from a test file
@@ -176,6 +188,114 @@ export function runCounterStoreContract(
         expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
       }
       expect(await store.sum('k', t0 - minute, t0 + minute)).toBe(0);
+    });
+
+    it('rejects, with invalid_input and without writing, what a database cannot store', async () => {
+      const store = await fresh();
+      const window = { from: t0, to: t0 + minute, limit: 10 };
+      const badKeys = [
+        'tenant\u0000acme',
+        'k\ud800',
+        'k\udc00',
+        '\ude42k',
+        incompressible(maxCounterKeyBytes + 1),
+        // The limit is in UTF-8 bytes: 'é' takes two.
+        'é'.repeat(maxCounterKeyBytes / 2 + 1),
+        'x'.repeat(1_000_000),
+      ];
+      for (const key of badKeys) {
+        for (const call of [
+          () => store.increment(key, t0, 1),
+          () => store.incrementIfWithin(key, t0, 1, window),
+          () => store.sum(key, t0, t0 + minute),
+          () => store.buckets(key, t0, t0 + minute),
+        ]) {
+          const error = await rejection(call);
+          expect({ key: key.slice(0, 20), code: (error as { code?: unknown })?.code }).toEqual({
+            key: key.slice(0, 20),
+            code: 'invalid_input',
+          });
+        }
+      }
+      for (const amount of [maxCounterAmount + 2, -1e300, 1e308]) {
+        expect(
+          GuardloopError.hasCode(
+            await rejection(() => store.increment('k', t0, amount)),
+            'invalid_input',
+          ),
+        ).toBe(true);
+      }
+      expect(await store.sum('k', t0 - minute, t0 + minute)).toBe(0);
+    });
+
+    it('keeps every well-formed key apart, up to the longest allowed', async () => {
+      const store = await fresh();
+      const keys = [
+        'k',
+        'k🙂',
+        'k😀',
+        'k\ufffd',
+        'k\u0001',
+        incompressible(maxCounterKeyBytes),
+        'é'.repeat(maxCounterKeyBytes / 2),
+        `${'x'.repeat(maxCounterKeyBytes - 4)}🙂`,
+      ];
+      for (const [index, key] of keys.entries()) {
+        expect(await store.increment(key, t0, index + 1)).toBe(index + 1);
+      }
+      for (const [index, key] of keys.entries()) {
+        expect(await store.buckets(key, t0, t0 + minute)).toEqual([
+          { bucketStart: t0, value: index + 1 },
+        ]);
+      }
+      const window = { from: t0, to: t0 + minute, limit: 100 };
+      expect(await store.incrementIfWithin(keys[5] ?? '', t0, 4, window)).toEqual({
+        applied: true,
+        total: 10,
+      });
+    });
+
+    it('holds the largest amounts and times exactly', async () => {
+      const store = await fresh();
+      const latest = Number.MAX_SAFE_INTEGER;
+      expect(await store.increment('k', latest, maxCounterAmount)).toBe(maxCounterAmount);
+      expect(await store.increment('k', -latest, -maxCounterAmount)).toBe(-maxCounterAmount);
+      expect(await store.buckets('k', -latest, latest)).toEqual([
+        { bucketStart: -latest, value: -maxCounterAmount },
+      ]);
+      expect(await store.sum('k', latest, latest)).toBe(0);
+      expect(await store.prune(latest)).toBe(1);
+      expect(await store.buckets('k', latest - 1, latest)).toEqual([]);
+    });
+
+    it('reports every aborted write truthfully: rejected ones wrote nothing', async () => {
+      const store = await fresh();
+      const window = { from: t0, to: t0 + minute, limit: 1_000 };
+      const ticks = (count: number) =>
+        Array.from({ length: count }).reduce<Promise<void>>(
+          (previous) => previous.then(() => undefined),
+          Promise.resolve(),
+        );
+      // Abort at different points of each call's progress: reported outcomes must add up.
+      const calls = Array.from({ length: 24 }, async (_, index) => {
+        const controller = new AbortController();
+        const options = { abortSignal: controller.signal };
+        const pending =
+          index % 2 === 0
+            ? store.incrementIfWithin('a', t0, 1, window, options).then((result) => result.applied)
+            : store.increment('a', t0, 1, options).then(() => true);
+        await ticks(index);
+        controller.abort(new Error('gave up'));
+        return pending.then(
+          (applied) => (applied ? 1 : 0),
+          (reason: unknown) => {
+            expect((reason as Error).message).toBe('gave up');
+            return 0;
+          },
+        );
+      });
+      const applied = (await Promise.all(calls)).reduce((left, right) => left + right, 0);
+      expect(await store.sum('a', t0, t0 + minute)).toBe(applied);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableKeySchema } from '../schemas/storable-values';
 
 export const artifactKinds = ['prompt', 'macro', 'article'] as const;
 export type ArtifactKind = (typeof artifactKinds)[number];
@@ -51,11 +52,11 @@ export const artifactHistoryEntrySchema = z.object({
 
 /** A prompt, macro or knowledge article with every version it ever had. */
 export const artifactSchema = z.object({
-  id: z.string().min(1),
+  id: storableKeySchema,
   kind: z.enum(artifactKinds),
   name: z.string().min(1),
   /** Ties the artifact to a segment, e.g. the prompt used for one category. */
-  scope: z.object({ category: z.string().min(1).optional() }).default({}),
+  scope: z.object({ category: storableKeySchema.optional() }).default({}),
   /** Compare-and-set token: incremented on every write. */
   revision: z.number().int().positive(),
   activeVersion: z.number().int().positive().optional(),

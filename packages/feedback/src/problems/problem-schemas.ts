@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableKeySchema } from '../schemas/storable-values';
 
 /** candidate: a few related incidents; open: recurring (>= minIncidents); resolved: root cause fixed. */
 export const problemStatuses = ['candidate', 'open', 'resolved'] as const;
@@ -14,11 +15,11 @@ export const problemIncidentSchema = z.object({
 
 /** Incidents that share a root cause, grouped by fingerprint or by category and time proximity. */
 export const problemSchema = z.object({
-  id: z.string().min(1),
+  id: storableKeySchema,
   revision: z.number().int().positive(),
   status: z.enum(problemStatuses),
-  category: z.string().min(1).optional(),
-  fingerprints: z.array(z.string().min(1)),
+  category: storableKeySchema.optional(),
+  fingerprints: z.array(storableKeySchema),
   firstSeenAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative(),
   incidentCount: z.number().int().nonnegative(),

@@ -56,7 +56,8 @@ export function aggregateDeltas(
   if (!previous) return [{ ...bucketOf(next), counters: after }];
   const before = traceContribution(previous);
   if (!sameBucket(previous, next)) {
-    const removed = Object.fromEntries(kpiCounterNames.map((name) => [name, -before[name]]));
+    // `0 - x`, not `-x`: a zero stays +0, which JSON (and so every store) keeps as it is.
+    const removed = Object.fromEntries(kpiCounterNames.map((name) => [name, 0 - before[name]]));
     return [
       { ...bucketOf(previous), counters: removed },
       { ...bucketOf(next), counters: after },

@@ -1,5 +1,6 @@
 import type { OutcomeEvent, OutcomeFlag } from '../schemas/outcome-event';
 import { originOutcomeTypes } from '../schemas/outcome-payloads';
+import type { SegmentField } from '../schemas/segment';
 import { dayOf } from '../schemas/time-range';
 import type { TraceState } from '../schemas/trace-state';
 import { initialTrace } from './initial-trace';
@@ -10,8 +11,10 @@ export interface ApplyOutcomeOptions {
 }
 
 /**
- * Folds one outcome into its trace's state (pure). `event` must already carry its final segment.
- * Returns the anomalies noticed; the outcome is kept either way.
+ * Folds one outcome into its trace's state (pure), as the next one in time order: folding a
+ * trace's outcomes sorted by `compareOutcomeOrder` gives its state. Segment fields listed in
+ * `event.inherited` leave the trace's segment alone. Returns the anomalies noticed (all but
+ * `unknown_trace`, which depends on the whole trace); the outcome is kept either way.
  */
 export function applyOutcome(
   previous: TraceState | undefined,
@@ -20,6 +23,9 @@ export function applyOutcome(
 ): { trace: TraceState; flags: OutcomeFlag[] } {
   const base = previous ?? initialTrace(event);
   const startedAt = Math.min(base.startedAt, event.at);
+  // A segment field the event only inherited keeps the trace's value: only given ones move it.
+  const segmentOf = (field: SegmentField) =>
+    event.inherited?.includes(field) ? base[field] : event[field];
   const trace: TraceState = {
     ...base,
     revision: base.revision + 1,
@@ -27,9 +33,10 @@ export function applyOutcome(
     startedAt,
     day: dayOf(startedAt),
     updatedAt: Math.max(base.updatedAt, event.recordedAt),
-    category: event.category,
-    channel: event.channel,
-    queue: event.queue,
+    latestAt: Math.max(base.latestAt ?? event.at, event.at),
+    category: segmentOf('category'),
+    channel: segmentOf('channel'),
+    queue: segmentOf('queue'),
     outcomes: base.outcomes + 1,
   };
   if (event.ticketId !== undefined) trace.ticketId = event.ticketId;

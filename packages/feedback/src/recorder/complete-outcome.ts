@@ -25,7 +25,15 @@ export function completeOutcome(
   const segment = Object.fromEntries(
     segmentFields.map((field) => [field, input[field] ?? trace?.[field] ?? unknownSegmentValue]),
   ) as Record<(typeof segmentFields)[number], string>;
-  const event = { ...input, at: input.at ?? now, ...segment, recordedAt: now, flags: [] };
+  const inherited = segmentFields.filter((field) => input[field] === undefined);
+  const event = {
+    ...input,
+    at: input.at ?? now,
+    ...segment,
+    ...(inherited.length > 0 ? { inherited } : {}),
+    recordedAt: now,
+    flags: [],
+  };
   if (event.type === 'macro_used') {
     return {
       ...event,

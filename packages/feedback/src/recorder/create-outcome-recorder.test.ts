@@ -202,4 +202,26 @@ describe('createOutcomeRecorder', () => {
     const [row] = await store.queryAggregates({});
     expect(row?.counters).toMatchObject({ deflected: 2, deflectionReturned: 1 });
   });
+
+  it('rejects data and keys no store could return unchanged with invalid_outcome', async () => {
+    const { recorder, store } = setup();
+    const bad: Array<Record<string, unknown>> = [
+      { ...decision, data: { when: new Date(0) } },
+      { ...decision, data: { ratio: Number.NaN } },
+      { ...decision, data: { gone: undefined } },
+      { ...decision, data: { id: 1n } },
+      { ...decision, data: { text: 'lone \ud800' } },
+      { ...decision, traceId: 'a\u0000b' },
+      { ...decision, category: 'x'.repeat(600) },
+    ];
+    for (const input of bad) {
+      await expect(recorder.record(input as never)).rejects.toSatisfy((error) =>
+        GuardloopError.hasCode(error, 'invalid_outcome'),
+      );
+    }
+    expect((await store.listOutcomes({})).items).toEqual([]);
+    const data = { nested: { list: [1, 'two', null, true] }, score: 0.5 };
+    const { outcome } = await recorder.record({ ...decision, data });
+    expect(outcome.data).toEqual(data);
+  });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type OutcomeType, outcomePayloads } from './outcome-payloads';
+import { segmentFields } from './segment';
+import { jsonObjectSchema, storableKeySchema } from './storable-values';
 
 /** Anomalies noticed while recording. The event is kept and counted as far as it can be. */
 export const outcomeFlags = [
@@ -11,14 +13,19 @@ export const outcomeFlags = [
 export type OutcomeFlag = (typeof outcomeFlags)[number];
 
 const eventBase = {
-  id: z.string().min(1),
-  traceId: z.string().min(1),
-  ticketId: z.string().min(1).optional(),
+  id: storableKeySchema,
+  traceId: storableKeySchema,
+  ticketId: storableKeySchema.optional(),
   at: z.number().int().nonnegative(),
-  category: z.string().min(1),
-  channel: z.string().min(1),
-  queue: z.string().min(1),
-  data: z.record(z.string(), z.unknown()).optional(),
+  category: storableKeySchema,
+  channel: storableKeySchema,
+  queue: storableKeySchema,
+  /**
+   * Segment fields the event did not give, filled in from its trace (or `'unknown'`): they do
+   * not move the trace when outcomes are re-folded in time order. Absent: all were given.
+   */
+  inherited: z.array(z.enum(segmentFields)).optional(),
+  data: jsonObjectSchema.optional(),
   /** When the recorder accepted it (its clock). */
   recordedAt: z.number().int().nonnegative(),
   flags: z.array(z.enum(outcomeFlags)),

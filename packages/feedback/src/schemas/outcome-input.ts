@@ -2,21 +2,25 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { InvalidOutcomeError } from '../errors/invalid-outcome-error';
 import { type OutcomeType, outcomePayloads } from './outcome-payloads';
+import { jsonObjectSchema, storableKeySchema } from './storable-values';
 import { epochSchema } from './time-range';
 
 const inputBase = {
   /** Event id: resending the same id is idempotent. Generated when omitted. */
-  id: z.string().min(1).optional(),
-  traceId: z.string().min(1),
-  ticketId: z.string().min(1).optional(),
+  id: storableKeySchema.optional(),
+  traceId: storableKeySchema,
+  ticketId: storableKeySchema.optional(),
   /** When it happened; defaults to the recorder's clock. */
   at: epochSchema.optional(),
   /** Segment fields given here move the trace to that segment; omitted ones are inherited. */
-  category: z.string().min(1).optional(),
-  channel: z.string().min(1).optional(),
-  queue: z.string().min(1).optional(),
-  /** Anything else the host wants kept with the event (unknown top-level keys are rejected). */
-  data: z.record(z.string(), z.unknown()).optional(),
+  category: storableKeySchema.optional(),
+  channel: storableKeySchema.optional(),
+  queue: storableKeySchema.optional(),
+  /**
+   * Anything else the host wants kept with the event (unknown top-level keys are rejected):
+   * JSON only, so that every store returns it exactly as given.
+   */
+  data: jsonObjectSchema.optional(),
 };
 
 const member = <Type extends OutcomeType>(type: Type) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableKeySchema } from './storable-values';
 
 /** The value of a segment field that no event has supplied yet. */
 export const unknownSegmentValue = 'unknown';
@@ -8,18 +9,18 @@ export type SegmentField = (typeof segmentFields)[number];
 
 /** Where a trace belongs for KPIs: what it is about, how it came in, who handles it. */
 export const segmentSchema = z.object({
-  category: z.string().min(1),
-  channel: z.string().min(1),
-  queue: z.string().min(1),
+  category: storableKeySchema,
+  channel: storableKeySchema,
+  queue: storableKeySchema,
 });
 
 export type Segment = z.output<typeof segmentSchema>;
 
 /** Exact match on each given field; strict so that a misspelt field is an error, not "everything". */
 export const segmentFilterSchema = z.strictObject({
-  category: z.string().min(1).optional(),
-  channel: z.string().min(1).optional(),
-  queue: z.string().min(1).optional(),
+  category: storableKeySchema.optional(),
+  channel: storableKeySchema.optional(),
+  queue: storableKeySchema.optional(),
 });
 
 export type SegmentFilter = z.output<typeof segmentFilterSchema>;

@@ -1,5 +1,6 @@
 import { verdictSchema } from '@guardloop/core';
 import { z } from 'zod';
+import { storableKeySchema } from './storable-values';
 
 const count = z.number().int().nonnegative();
 
@@ -8,19 +9,25 @@ const count = z.number().int().nonnegative();
  * per trace and update it with compare-and-set on `revision`.
  */
 export const traceStateSchema = z.object({
-  traceId: z.string().min(1),
+  traceId: storableKeySchema,
   /** Incremented on every write; writers pass the revision they read. */
   revision: z.number().int().positive(),
   /** False while only follow-up outcomes were seen (no decision, escalation, routing, deflection). */
   known: z.boolean(),
-  ticketId: z.string().min(1).optional(),
+  ticketId: storableKeySchema.optional(),
   /** Earliest event time; its UTC day is the trace's KPI bucket. */
   startedAt: z.number().int().nonnegative(),
   day: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
-  category: z.string().min(1),
-  channel: z.string().min(1),
-  queue: z.string().min(1),
+  /**
+   * The latest event time folded in. An outcome before it (a late arrival) makes the recorder
+   * re-fold the trace from all its outcomes in time order; absent on states written before it
+   * existed, which are re-folded on their next outcome.
+   */
+  latestAt: z.number().int().nonnegative().optional(),
+  category: storableKeySchema,
+  channel: storableKeySchema,
+  queue: storableKeySchema,
   outcomes: count,
   decided: z.boolean(),
   verdict: verdictSchema.optional(),

@@ -26,6 +26,12 @@ export interface AggregateRow extends Segment {
   counters: KpiCounters;
 }
 
+/** New flags for an outcome already stored on the commit's trace. */
+export interface OutcomeReflag {
+  id: string;
+  flags: OutcomeFlag[];
+}
+
 /** One recorder write: applied all-or-nothing. */
 export interface OutcomeCommit {
   outcome: OutcomeEvent;
@@ -33,6 +39,12 @@ export interface OutcomeCommit {
   trace: TraceState;
   expectedTraceRevision: number | null;
   aggregateDeltas: readonly AggregateDelta[];
+  /**
+   * Stored outcomes of the same trace whose flags a re-fold changed (a late arrival, in time
+   * order, can make an earlier resolution the first one). Written in the same commit; ids not
+   * stored on this trace are ignored.
+   */
+  reflagged?: readonly OutcomeReflag[];
 }
 
 export type CommitResult =
@@ -51,6 +63,11 @@ export interface Page<Item> {
 }
 
 export interface PageQuery {
+  /**
+   * `nextCursor` of the previous page of the same query: a cursor of another query (other
+   * filters) or one the store did not issue is `invalid_input`. Pages are keyset pages: items
+   * written between two pages neither repeat nor shift them.
+   */
   cursor?: string;
   /** Default 100, at most 1000. */
   limit?: number;
@@ -97,20 +114,23 @@ export interface ProblemQuery extends PageQuery {
  * Persistence for outcomes, per-trace state, KPI aggregates, artifacts and problems. Every method
  * rejects with `abortSignal.reason` when aborted. Writes are compare-and-set on `revision`, so a SQL
  * implementation needs one transaction per `commitOutcome` and `UPDATE ... WHERE revision = $n`.
+ * Every implementation validates its arguments with `parseFeedbackStoreArgument` (`invalid_input`
+ * for anything not every store can keep) and pages with `encodePageCursor`/`decodePageCursor`.
  * Check an implementation with `runFeedbackStoreContract` from `@guardloop/feedback/test`.
  */
 export interface FeedbackStore {
   /**
    * In order: an outcome with the same id exists -> `duplicate`; the trace revision differs from
    * `expectedTraceRevision` -> `conflict`; else insert the outcome (assigning `sequence`), write the
-   * trace and add every aggregate delta (creating zeroed buckets) -> `recorded`.
+   * trace, rewrite the flags of `reflagged` outcomes and add every aggregate delta (creating
+   * zeroed buckets) -> `recorded`.
    */
   commitOutcome(commit: OutcomeCommit, options?: StoreOptions): Promise<CommitResult>;
   getOutcome(id: string, options?: StoreOptions): Promise<StoredOutcome | undefined>;
   /** Ordered by `sequence`, ascending. */
   listOutcomes(query: OutcomeQuery, options?: StoreOptions): Promise<Page<StoredOutcome>>;
   getTrace(traceId: string, options?: StoreOptions): Promise<TraceState | undefined>;
-  /** In a stable order, each trace once. */
+  /** In the order traces were first written, each trace once. */
   listTraces(query: TraceQuery, options?: StoreOptions): Promise<Page<TraceState>>;
   /** Matching buckets in any order; buckets whose counters are all zero may be left out. */
   queryAggregates(query: AggregateQuery, options?: StoreOptions): Promise<AggregateRow[]>;
@@ -120,6 +140,9 @@ export interface FeedbackStore {
   listArtifacts(query: ArtifactQuery, options?: StoreOptions): Promise<Page<Artifact>>;
   getProblem(id: string, options?: StoreOptions): Promise<Problem | undefined>;
   putProblem(problem: Problem, options: WriteOptions): Promise<PutResult<Problem>>;
-  /** Ordered by `lastSeenAt` descending, then id. */
+  /**
+   * Ordered by `lastSeenAt` descending, then id. Pages follow the (lastSeenAt, id) of the last
+   * item: a problem whose `lastSeenAt` moves between two pages may be listed twice or not at all.
+   */
   listProblems(query: ProblemQuery, options?: StoreOptions): Promise<Page<Problem>>;
 }

@@ -2,75 +2,107 @@ import { throwIfAborted } from '@guardloop/core';
 import type { Artifact } from '../artifacts/artifact-schemas';
 import type { Problem } from '../problems/problem-schemas';
 import type { FeedbackStore } from './feedback-store';
+import {
+  type FeedbackStoreArgumentKind,
+  parseFeedbackStoreArgument,
+} from './feedback-store-arguments';
 import { createMemoryDocumentTable } from './memory-document-table';
 import { createMemoryOutcomeTable } from './memory-outcome-table';
-import { pageFrom } from './page';
+import { keysetPageFrom } from './page';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * A `FeedbackStore` kept in process memory: for tests, simulations and single-process hosts.
- * Records are copied in and out, as a database would. Operations never wait, so an abort is
- * honoured when it happened before the call.
+ * Records are copied in and out, as a database would. Arguments are validated as every store
+ * validates them (`parseFeedbackStoreArgument`). Operations never wait, so an abort is honoured
+ * when it happened before the call.
  */
 export function createMemoryFeedbackStore(): FeedbackStore {
   const outcomes = createMemoryOutcomeTable();
   const artifacts = createMemoryDocumentTable<Artifact>();
   const problems = createMemoryDocumentTable<Problem>();
 
+  const signalOf = (options: unknown, method: string) =>
+    parseFeedbackStoreArgument('storeOptions', options, method)?.abortSignal;
+  // Arguments first, then the abort, as the PostgreSQL store checks them.
+  const begin = <Kind extends FeedbackStoreArgumentKind>(
+    kind: Kind,
+    input: unknown,
+    options: unknown,
+    method: string,
+  ) => {
+    const valid = parseFeedbackStoreArgument(kind, input, method);
+    throwIfAborted(signalOf(options, method));
+    return valid;
+  };
+  const beginWrite = <Kind extends 'artifact' | 'problem'>(
+    kind: Kind,
+    input: unknown,
+    options: unknown,
+    method: string,
+  ) => {
+    const valid = parseFeedbackStoreArgument(kind, input, method);
+    const { expectedRevision, abortSignal } = parseFeedbackStoreArgument(
+      'writeOptions',
+      options,
+      method,
+    );
+    throwIfAborted(abortSignal);
+    return { valid, expectedRevision };
+  };
+
   return {
     async commitOutcome(commit, options) {
-      throwIfAborted(options?.abortSignal);
-      return outcomes.commit(commit);
+      return outcomes.commit(begin('commit', commit, options, 'commitOutcome'));
     },
     async getOutcome(id, options) {
-      throwIfAborted(options?.abortSignal);
-      return outcomes.getOutcome(id);
+      return outcomes.getOutcome(begin('id', id, options, 'getOutcome'));
     },
     async listOutcomes(query, options) {
-      throwIfAborted(options?.abortSignal);
-      return outcomes.listOutcomes(query);
+      return outcomes.listOutcomes(begin('outcomeQuery', query, options, 'listOutcomes'));
     },
     async getTrace(traceId, options) {
-      throwIfAborted(options?.abortSignal);
-      return outcomes.getTrace(traceId);
+      return outcomes.getTrace(begin('id', traceId, options, 'getTrace'));
     },
     async listTraces(query, options) {
-      throwIfAborted(options?.abortSignal);
-      return outcomes.listTraces(query);
+      return outcomes.listTraces(begin('traceQuery', query, options, 'listTraces'));
     },
     async queryAggregates(query, options) {
-      throwIfAborted(options?.abortSignal);
-      return outcomes.queryAggregates(query);
+      return outcomes.queryAggregates(begin('aggregateQuery', query, options, 'queryAggregates'));
     },
     async getArtifact(id, options) {
-      throwIfAborted(options?.abortSignal);
-      return artifacts.get(id);
+      return artifacts.get(begin('id', id, options, 'getArtifact'));
     },
     async putArtifact(artifact, options) {
-      throwIfAborted(options.abortSignal);
-      return artifacts.put(artifact, options.expectedRevision);
+      const { valid, expectedRevision } = beginWrite('artifact', artifact, options, 'putArtifact');
+      return artifacts.put(valid, expectedRevision);
     },
-    async listArtifacts(query, options) {
-      throwIfAborted(options?.abortSignal);
+    async listArtifacts(input, options) {
+      const query = begin('artifactQuery', input, options, 'listArtifacts');
       const matching = artifacts.filter(
         (artifact) =>
           (query.kind === undefined || artifact.kind === query.kind) &&
           (query.category === undefined || artifact.scope.category === query.category),
         byId,
       );
-      return pageFrom(matching, query);
+      return keysetPageFrom(
+        'artifacts',
+        matching,
+        query,
+        (artifact) => [artifact.id],
+        (artifact, [id]) => artifact.id > id,
+      );
     },
     async getProblem(id, options) {
-      throwIfAborted(options?.abortSignal);
-      return problems.get(id);
+      return problems.get(begin('id', id, options, 'getProblem'));
     },
     async putProblem(problem, options) {
-      throwIfAborted(options.abortSignal);
-      return problems.put(problem, options.expectedRevision);
+      const { valid, expectedRevision } = beginWrite('problem', problem, options, 'putProblem');
+      return problems.put(valid, expectedRevision);
     },
-    async listProblems(query, options) {
-      throwIfAborted(options?.abortSignal);
+    async listProblems(input, options) {
+      const query = begin('problemQuery', input, options, 'listProblems');
       const matching = problems.filter(
         (problem) =>
           (query.statuses === undefined || query.statuses.includes(problem.status)) &&
@@ -79,7 +111,14 @@ export function createMemoryFeedbackStore(): FeedbackStore {
           (query.lastSeenAfter === undefined || problem.lastSeenAt > query.lastSeenAfter),
         (a, b) => b.lastSeenAt - a.lastSeenAt || byId(a, b),
       );
-      return pageFrom(matching, query);
+      return keysetPageFrom(
+        'problems',
+        matching,
+        query,
+        (problem) => [problem.lastSeenAt, problem.id],
+        (problem, [seen, id]) =>
+          problem.lastSeenAt < seen || (problem.lastSeenAt === seen && problem.id > id),
+      );
     },
   };
 }

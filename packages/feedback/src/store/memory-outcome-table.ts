@@ -11,7 +11,8 @@ import type {
   Page,
   TraceQuery,
 } from './feedback-store';
-import { offsetCursor, pageFrom, pageLimit } from './page';
+import { keysetPageFrom, pageLimit } from './page';
+import { decodePageCursor, encodePageCursor } from './page-cursor';
 
 /**
  * Copies without structuredClone: trace states are flat, outcomes are flat but for `flags` and
@@ -20,6 +21,7 @@ import { offsetCursor, pageFrom, pageLimit } from './page';
 const copyTrace = (trace: TraceState): TraceState => ({ ...trace });
 function copyOutcome<Outcome extends OutcomeEvent>(outcome: Outcome): Outcome {
   const copy = { ...outcome, flags: [...outcome.flags] };
+  if (outcome.inherited !== undefined) copy.inherited = [...outcome.inherited];
   if (outcome.data !== undefined) copy.data = structuredClone(outcome.data);
   return copy;
 }
@@ -34,6 +36,8 @@ export function createMemoryOutcomeTable() {
   const byTrace = new Map<string, StoredOutcome[]>();
   const traces = new Map<string, TraceState>();
   const traceOrder: string[] = [];
+  /** 1-based position in `traceOrder`: the key traces are paged by. */
+  const tracePosition = new Map<string, number>();
   const aggregates = new Map<string, AggregateRow>();
 
   const matches = (outcome: StoredOutcome, query: OutcomeQuery) =>
@@ -50,6 +54,7 @@ export function createMemoryOutcomeTable() {
       trace,
       expectedTraceRevision,
       aggregateDeltas,
+      reflagged,
     }: OutcomeCommit): CommitResult {
       const existing = byId.get(outcome.id);
       if (existing) return { status: 'duplicate', outcome: copyOutcome(existing) };
@@ -61,8 +66,12 @@ export function createMemoryOutcomeTable() {
       const ofTrace = byTrace.get(stored.traceId);
       if (ofTrace) ofTrace.push(stored);
       else byTrace.set(stored.traceId, [stored]);
-      if (!current) traceOrder.push(trace.traceId);
+      if (!current) tracePosition.set(trace.traceId, traceOrder.push(trace.traceId));
       traces.set(trace.traceId, copyTrace(trace));
+      for (const { id, flags } of reflagged ?? []) {
+        const target = byId.get(id);
+        if (target?.traceId === trace.traceId) target.flags = [...flags];
+      }
       for (const { counters, ...key } of aggregateDeltas) {
         const id = `${key.day}\u0000${key.category}\u0000${key.channel}\u0000${key.queue}`;
         const row = aggregates.get(id) ?? { ...key, counters: emptyKpiCounters() };
@@ -76,14 +85,17 @@ export function createMemoryOutcomeTable() {
       return outcome && copyOutcome(outcome);
     },
     listOutcomes(query: OutcomeQuery): Page<StoredOutcome> {
-      // Cursors are sequences: stable even while outcomes are appended.
-      const after = offsetCursor(query.cursor);
+      // Keyed by sequence: stable even while outcomes are appended.
+      const after = decodePageCursor('outcomes', query)?.[0] ?? 0;
       const source = query.traceId === undefined ? log : (byTrace.get(query.traceId) ?? []);
       const limit = pageLimit(query);
       const items: StoredOutcome[] = [];
       for (const outcome of source) {
         if (outcome.sequence <= after || !matches(outcome, query)) continue;
-        if (items.length === limit) return { items, nextCursor: String(items.at(-1)?.sequence) };
+        if (items.length === limit) {
+          const last = (items.at(-1) as StoredOutcome).sequence;
+          return { items, nextCursor: encodePageCursor('outcomes', query, [last]) };
+        }
         items.push(copyOutcome(outcome));
       }
       return { items };
@@ -99,7 +111,14 @@ export function createMemoryOutcomeTable() {
           (trace) =>
             inRange(trace.day, query.fromDay, query.toDay) && matchesSegment(trace, query.segment),
         );
-      const page = pageFrom(matching, query);
+      const positionOf = (trace: TraceState) => tracePosition.get(trace.traceId) ?? 0;
+      const page = keysetPageFrom(
+        'traces',
+        matching,
+        query,
+        (trace) => [positionOf(trace)],
+        (trace, [after]) => positionOf(trace) > after,
+      );
       return { ...page, items: page.items.map(copyTrace) };
     },
     queryAggregates(query: AggregateQuery): AggregateRow[] {

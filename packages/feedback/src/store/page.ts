@@ -1,5 +1,10 @@
-import { InvalidInputError } from '@guardloop/core';
 import type { Page, PageQuery } from './feedback-store';
+import {
+  type CursorKey,
+  decodePageCursor,
+  encodePageCursor,
+  type PagedListing,
+} from './page-cursor';
 
 export const defaultPageLimit = 100;
 export const maxPageLimit = 1000;
@@ -11,25 +16,27 @@ export function pageLimit(query: PageQuery): number {
   return Math.min(maxPageLimit, Math.max(1, Math.floor(limit)));
 }
 
-/** Reads an offset cursor as produced by `pageFrom`. */
-export function offsetCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const offset = Number(cursor);
-  if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new InvalidInputError({
-      subject: 'page query',
-      issues: [{ path: 'cursor', message: 'Unknown cursor' }],
-    });
+/**
+ * A keyset page of `items` (already filtered and in key order): the items after the cursor's
+ * key, as a SQL store reads them with `WHERE key > $cursor ORDER BY key LIMIT n`. Items
+ * written between two pages therefore neither repeat nor shift them.
+ */
+export function keysetPageFrom<Item, Listing extends PagedListing>(
+  listing: Listing,
+  items: readonly Item[],
+  query: PageQuery & object,
+  keyOf: (item: Item) => CursorKey<Listing>,
+  isAfter: (item: Item, key: CursorKey<Listing>) => boolean,
+): Page<Item> {
+  const after = decodePageCursor(listing, query);
+  const limit = pageLimit(query);
+  const start = after === undefined ? 0 : items.findIndex((item) => isAfter(item, after));
+  if (start < 0) return { items: [] };
+  const page: Page<Item> = { items: items.slice(start, start + limit) };
+  const last = page.items.at(-1);
+  if (start + limit < items.length && last !== undefined) {
+    page.nextCursor = encodePageCursor(listing, query, keyOf(last));
   }
-  return offset;
-}
-
-/** Pages through `items` (already filtered and ordered) from an offset cursor. */
-export function pageFrom<Item>(items: readonly Item[], query: PageQuery): Page<Item> {
-  const start = offsetCursor(query.cursor);
-  const end = start + pageLimit(query);
-  const page: Page<Item> = { items: items.slice(start, end) };
-  if (end < items.length) page.nextCursor = String(end);
   return page;
 }
 

@@ -2,8 +2,11 @@ import { describe } from 'vitest';
 import { abortContract } from './abort-contract';
 import type { MakeStore } from './contract-fixtures';
 import { documentContract } from './document-contract';
+import { foldOrderContract } from './fold-order-contract';
 import { outcomeCommitContract } from './outcome-contract';
+import { pagingContract } from './paging-contract';
 import { queryContract } from './query-contract';
+import { storableInputContract } from './storable-input-contract';
 
 export {
   artifactRecord,
@@ -26,6 +29,9 @@ export function runFeedbackStoreContract(name: string, makeStore: MakeStore): vo
   describe(`FeedbackStore contract: ${name}`, () => {
     describe('outcomes', () => outcomeCommitContract(makeStore));
     describe('queries', () => queryContract(makeStore));
+    describe('time order', () => foldOrderContract(makeStore));
+    describe('paging', () => pagingContract(makeStore));
+    describe('storable input', () => storableInputContract(makeStore));
     describe('artifacts and problems', () => documentContract(makeStore));
     describe('abort', () => abortContract(makeStore));
   });

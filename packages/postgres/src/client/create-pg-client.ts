@@ -1,4 +1,7 @@
-import { joinedClient, type SqlClient, type SqlResult } from './sql-client';
+import { classifyDriverError, toStoreError } from './driver-errors';
+import { runTransaction } from './run-transaction';
+import type { SqlClient, SqlResult } from './sql-client';
+import { beginStatement, parseQueryOptions, parseTransactionOptions } from './transaction-options';
 
 /** The part of a `pg` query result used here. */
 interface PgResultLike {
@@ -10,6 +13,8 @@ interface PgResultLike {
 export interface PgConnectionLike {
   query(text: string, params?: unknown[]): Promise<PgResultLike>;
   release(destroy?: boolean | Error): void;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** What is needed of a `pg` Pool: pass `new pg.Pool({ connectionString })`. */
@@ -23,35 +28,67 @@ const toResult = (result: PgResultLike): SqlResult<unknown> => ({
   rowCount: result.rowCount ?? result.rows.length,
 });
 
+// A lone statement that hit a serialization failure was rolled back whole: re-sending it is safe.
+const queryAttempts = 3;
+
 /**
  * A `SqlClient` over a `pg` Pool: the production choice, safe for many processes.
+ * Transactions run at READ COMMITTED (or the level asked for), whatever the server's default.
  * The pool stays yours: end it with `pool.end()` when done.
  */
 export function createPgClient(pool: PgPoolLike): SqlClient {
+  // pg emits 'error' on the pool when the server drops an idle connection (restart,
+  // pg_terminate_backend); unheard, that event kills the process. The pool already discarded
+  // the connection, and the next statement gets a new one (or a StoreUnavailableError).
+  const events = pool as { on?: (event: 'error', listener: () => void) => unknown };
+  if (typeof events.on === 'function') events.on('error', () => {});
   return {
-    query: (async (text: string, params?: readonly unknown[]) =>
-      toResult(await pool.query(text, params ? [...params] : undefined))) as SqlClient['query'],
-    async transaction(work) {
-      const connection = await pool.connect();
-      const client = joinedClient(async (text, params) =>
-        toResult(await connection.query(text, params ? [...params] : undefined)),
-      );
-      let broken: Error | undefined;
-      try {
-        await connection.query('BEGIN');
-        const result = await work(client);
-        await connection.query('COMMIT');
-        return result;
-      } catch (error) {
-        // A connection whose rollback fails is in an unknown state: destroy it.
-        await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
-          broken =
-            rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
-        throw error;
-      } finally {
-        connection.release(broken ?? false);
+    query: (async (text: string, params?: readonly unknown[], options?: unknown) => {
+      const { abortSignal } = parseQueryOptions(options) ?? {};
+      for (let attempt = 1; ; attempt += 1) {
+        abortSignal?.throwIfAborted();
+        try {
+          return toResult(await pool.query(text, params ? [...params] : undefined));
+        } catch (error) {
+          if (classifyDriverError(error) === 'serialization' && attempt < queryAttempts) continue;
+          throw toStoreError(error, 'query', true);
+        }
       }
+    }) as SqlClient['query'],
+    async transaction(work, options) {
+      const parsed = parseTransactionOptions(options);
+      return runTransaction(parsed, async (state) => {
+        const connection = await pool.connect();
+        const send = async (text: string, params?: readonly unknown[]) =>
+          toResult(await connection.query(text, params ? [...params] : undefined));
+        let broken: Error | undefined;
+        // A checked-out pg client emits 'error' when its connection drops; unheard, that kills
+        // the process. The failing statement rejects anyway: just destroy the connection.
+        const onError = (error: Error) => {
+          broken ??= error;
+        };
+        connection.on?.('error', onError);
+        try {
+          state.phase = 'begin';
+          await send(beginStatement(parsed.isolationLevel));
+          state.phase = 'work';
+          const result = await work(state.client(send));
+          await state.checkNotAborted(send);
+          state.phase = 'commit';
+          await send('COMMIT');
+          return result;
+        } catch (error) {
+          // A connection whose rollback fails is in an unknown state: destroy it.
+          await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken =
+              rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+          throw error;
+        } finally {
+          connection.removeListener?.('error', onError);
+          connection.release(broken ?? false);
+        }
+      });
     },
   };
 }

@@ -4,20 +4,48 @@ export interface SqlResult<Row> {
   rowCount: number;
 }
 
+/** PostgreSQL isolation levels a transaction can ask for (`read uncommitted` is `read committed` there). */
+export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable';
+
+export interface QueryOptions {
+  /** Checked before the statement is sent: a statement already sent runs to its end. */
+  abortSignal?: AbortSignal | undefined;
+}
+
+export interface TransactionOptions {
+  /**
+   * Default `read committed`, set explicitly on every transaction, whatever the server's or
+   * role's `default_transaction_isolation`: the stores' SQL is written for it.
+   */
+  isolationLevel?: IsolationLevel;
+  /**
+   * How often `work` may run when PostgreSQL aborts the transaction with a serialization failure
+   * (40001) or a deadlock (40P01). Default 4; 1 never re-runs it.
+   */
+  maxAttempts?: number;
+  /** Checked before each attempt. */
+  abortSignal?: AbortSignal | undefined;
+}
+
 /**
  * The little SQL surface guardloop's PostgreSQL stores need, over a `pg` Pool
  * (`createPgClient`) or PGlite (`createPgliteClient`). Parameters use `$1, $2...`.
+ * Connection failures reject with core's `StoreUnavailableError` (`store_unavailable`); SQL
+ * errors (constraint violations and the like) reject unchanged, with their SQLSTATE `code`.
  */
 export interface SqlClient {
   query<Row = Record<string, unknown>>(
     text: string,
     params?: readonly unknown[],
+    options?: QueryOptions,
   ): Promise<SqlResult<Row>>;
   /**
    * Runs `work` on one connection inside BEGIN/COMMIT; rolls back and rethrows when it
-   * throws. Calling `transaction` on the client given to `work` joins the outer transaction.
+   * throws. `work` is re-run from the start after a serialization failure or deadlock, so it
+   * must touch nothing but the database through the client it is given. Calling `transaction`
+   * on that client joins the outer transaction (its options are then ignored).
    */
-  transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
+  transaction<T>(work: (client: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 /** A client that is already inside a transaction: nested transactions join it. */
@@ -25,7 +53,10 @@ export function joinedClient(
   query: (text: string, params?: readonly unknown[]) => Promise<SqlResult<unknown>>,
 ): SqlClient {
   const client: SqlClient = {
-    query: query as SqlClient['query'],
+    query: ((text: string, params?: readonly unknown[], options?: QueryOptions) => {
+      options?.abortSignal?.throwIfAborted();
+      return query(text, params);
+    }) as SqlClient['query'],
     transaction: (work) => work(client),
   };
   return client;

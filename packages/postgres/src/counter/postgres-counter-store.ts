@@ -4,6 +4,10 @@ import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { counterTable } from '../migrations/counter-migration';
 import { parseDatabaseSchema, qualifiedTable } from '../schema/database-schema';
+import { counterLockKey } from './counter-lock-key';
+import { pauseBeforeRetry } from './pause-before-retry';
+import { retryOnSerializationFailure } from './retry-on-serialization-failure';
+import { writeOnce } from './write-once';
 
 export interface PostgresCounterStoreOptions {
   client: SqlClient;
@@ -11,11 +15,21 @@ export interface PostgresCounterStoreOptions {
   schema?: string;
 }
 
+// Whatever the database's default isolation: the sum must see every increment committed by the
+// previous holder of the key's lock, and only READ COMMITTED takes a fresh snapshot per statement
+// (REPEATABLE READ would read the snapshot taken before the lock was granted, and overshoot).
+const readCommitted = 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED';
+const busy = Symbol('lock busy');
+
 /**
  * `CounterStore` of `@guardloop/economic` in PostgreSQL (a `pg` Pool or PGlite); run
  * `migrate(client)` first. Increments are one atomic upsert. `incrementIfWithin` checks and
- * writes inside a transaction holding `pg_advisory_xact_lock` on the key, so processes
- * sharing the database never overshoot a limit. Plain `increment`s take no lock.
+ * writes inside a READ COMMITTED transaction holding `pg_advisory_xact_lock` on the key, so
+ * processes sharing the database never overshoot a limit. The lock is taken with
+ * `pg_try_advisory_xact_lock`, and a caller that finds it busy gives its connection back to the
+ * pool while it waits: callers queued on one hot key never starve the others, and an aborted call
+ * leaves at once. Writes honour the `abortSignal` contract of `CounterStore`: a write rejected
+ * with the abort reason did not, and will not, apply. Plain `increment`s take no lock.
  */
 export function createPostgresCounterStore(options: PostgresCounterStoreOptions): CounterStore {
   const { client } = parseStoreOptions(options, 'postgres counter store options');
@@ -26,15 +40,29 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
     RETURNING value`;
   const sumSql = `SELECT COALESCE(SUM(value), 0) AS total FROM ${table}
     WHERE key = $1 AND bucket_start >= $2 AND bucket_start < $3`;
+  // Check and write in one statement (one round trip while holding the lock). The comparison
+  // is the memory store's: `total + amount <= limit` in double precision.
+  const conditionalSql = `WITH current AS (
+      SELECT COALESCE(SUM(value), 0)::float8 AS total FROM ${table}
+      WHERE key = $1::text AND bucket_start >= $4::bigint AND bucket_start < $5::bigint
+    ), written AS (
+      INSERT INTO ${table} AS counter (key, bucket_start, value)
+      SELECT $1::text, $2::bigint, $3::float8 FROM current WHERE current.total + $3::float8 <= $6::float8
+      ON CONFLICT (key, bucket_start) DO UPDATE SET value = counter.value + EXCLUDED.value
+      RETURNING value
+    )
+    SELECT total, EXISTS (SELECT 1 FROM written) AS applied FROM current`;
+  const lockSql = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
+
   const add = async (sql: SqlClient, key: string, bucketStart: number, amount: number) =>
     Number(
       (await sql.query<{ value: unknown }>(upsert, [key, bucketStart, amount])).rows[0]?.value,
     );
-  const total = async (sql: SqlClient, key: string, from: number, to: number) =>
-    Number((await sql.query<{ total: unknown }>(sumSql, [key, from, to])).rows[0]?.total ?? 0);
-  // Rejects with the abort reason at once; a query already sent may still complete. Methods
-  // are async so that bad arguments reject rather than throw.
-  const guard = <T>(signal: AbortSignal | undefined, work: () => Promise<T>) => {
+  const total = async (key: string, from: number, to: number) =>
+    Number((await client.query<{ total: unknown }>(sumSql, [key, from, to])).rows[0]?.total ?? 0);
+  // Reads have no effect: they may reject at once and let the query finish unobserved.
+  // Methods are async so that bad arguments reject rather than throw.
+  const read = <T>(signal: AbortSignal | undefined, work: () => Promise<T>) => {
     throwIfAborted(signal);
     return raceAbort(work(), signal);
   };
@@ -42,15 +70,26 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
   return {
     async increment(...args) {
       const [key, bucketStart, amount] = parseCounterStoreArguments('increment', args.slice(0, 3));
-      return guard(args[3]?.abortSignal, () => add(client, key, bucketStart, amount));
+      const signal = args[3]?.abortSignal;
+      throwIfAborted(signal);
+      // Without a signal, one autocommit statement. With one, a transaction: its work starts
+      // once a connection is free, which is the last moment the write can still be called off.
+      if (!signal) return retryOnSerializationFailure(() => add(client, key, bucketStart, amount));
+      return writeOnce(signal, (send) =>
+        client.transaction(async (transaction) => {
+          send();
+          await transaction.query(readCommitted);
+          return add(transaction, key, bucketStart, amount);
+        }),
+      );
     },
     async sum(...args) {
       const [key, from, to] = parseCounterStoreArguments('sum', args.slice(0, 3));
-      return guard(args[3]?.abortSignal, () => total(client, key, from, to));
+      return read(args[3]?.abortSignal, () => total(key, from, to));
     },
     async buckets(...args) {
       const [key, from, to] = parseCounterStoreArguments('buckets', args.slice(0, 3));
-      return guard(args[3]?.abortSignal, async () => {
+      return read(args[3]?.abortSignal, async () => {
         const { rows } = await client.query<{ bucket_start: unknown; value: unknown }>(
           `SELECT bucket_start, value FROM ${table}
            WHERE key = $1 AND bucket_start >= $2 AND bucket_start < $3 ORDER BY bucket_start`,
@@ -67,22 +106,43 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
         'incrementIfWithin',
         args.slice(0, 4),
       );
-      return guard(args[4]?.abortSignal, () =>
+      const signal = args[4]?.abortSignal;
+      throwIfAborted(signal);
+      const lock = counterLockKey(schema, key);
+      const attempt = (send: () => void) =>
         client.transaction(async (transaction) => {
-          await transaction.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-            `guardloop.counter.${schema}.${key}`,
-          ]);
-          const current = await total(transaction, key, window.from, window.to);
-          if (current + amount > window.limit) return { applied: false, total: current };
-          await add(transaction, key, bucketStart, amount);
+          // A connection freed up after the caller gave up: leave without touching anything.
+          throwIfAborted(signal);
+          await transaction.query(readCommitted);
+          const { rows } = await transaction.query<{ locked: unknown }>(lockSql, [lock]);
+          if (rows[0]?.locked !== true) return busy;
+          send();
+          const [row] = (
+            await transaction.query<{ total: unknown; applied: unknown }>(conditionalSql, [
+              key,
+              bucketStart,
+              amount,
+              window.from,
+              window.to,
+              window.limit,
+            ])
+          ).rows;
+          const current = Number(row?.total ?? 0);
+          if (row?.applied !== true) return { applied: false, total: current };
           const inside = bucketStart >= window.from && bucketStart < window.to;
           return { applied: true, total: inside ? current + amount : current };
-        }),
-      );
+        });
+      return writeOnce(signal, async (send) => {
+        for (let round = 0; ; round++) {
+          const outcome = await attempt(send);
+          if (outcome !== busy) return outcome;
+          await pauseBeforeRetry(round, signal);
+        }
+      });
     },
     async prune(...args) {
       const [before] = parseCounterStoreArguments('prune', args.slice(0, 1));
-      return guard(args[1]?.abortSignal, async () => {
+      return read(args[1]?.abortSignal, async () => {
         return (await client.query(`DELETE FROM ${table} WHERE bucket_start < $1`, [before]))
           .rowCount;
       });

@@ -1,8 +1,14 @@
-import { type Artifact, type Page, type PutResult, pageLimit } from '@guardloop/feedback';
-import { z } from 'zod';
+import {
+  type Artifact,
+  decodePageCursor,
+  encodePageCursor,
+  type Page,
+  type PutResult,
+  pageLimit,
+} from '@guardloop/feedback';
 import type { SqlClient } from '../client/sql-client';
 import type { FeedbackTables } from './feedback-tables';
-import { encodeKeyCursor, keysetPage, parseKeyCursor } from './page-cursors';
+import { keysetPage } from './page-cursors';
 import type { FeedbackInput } from './parse-feedback-input';
 import { sqlConditions } from './sql-conditions';
 
@@ -11,8 +17,6 @@ interface ArtifactRow {
   artifact: Omit<Artifact, 'versions'>;
   versions: Artifact['versions'];
 }
-
-const cursorSchema = z.tuple([z.string()]);
 
 /**
  * Artifacts: the artifact without its versions as one jsonb row (compare-and-set on
@@ -80,7 +84,7 @@ export function artifactDocuments({ artifacts, artifactVersions }: FeedbackTable
       }),
     async list(sql: SqlClient, query: FeedbackInput<'artifactQuery'>): Promise<Page<Artifact>> {
       const conditions = sqlConditions();
-      conditions.add(parseKeyCursor(query.cursor, cursorSchema)?.[0], (id) => `stored.id > ${id}`);
+      conditions.add(decodePageCursor('artifacts', query)?.[0], (id) => `stored.id > ${id}`);
       conditions.add(query.kind, (kind) => `stored.kind = ${kind}`);
       conditions.add(query.category, (category) => `stored.category = ${category}`);
       const limit = pageLimit(query);
@@ -88,7 +92,9 @@ export function artifactDocuments({ artifacts, artifactVersions }: FeedbackTable
         `${selectSql} ${conditions.where()} ORDER BY stored.id LIMIT ${conditions.param(limit + 1)}`,
         conditions.params,
       );
-      return keysetPage(rows, limit, toArtifact, (row) => encodeKeyCursor([row.id]));
+      return keysetPage(rows, limit, toArtifact, (row) =>
+        encodePageCursor('artifacts', query, [row.id]),
+      );
     },
   };
 }

@@ -14,10 +14,15 @@ export interface CommitTables {
 class TraceRevisionMoved extends Error {}
 
 /**
- * `FeedbackStore.commitOutcome` as one transaction: insert the outcome (its UNIQUE id makes a
- * resend a `duplicate`), compare-and-set the trace on its revision (a `conflict` rolls the
- * outcome back, so nothing is written), then add the aggregate deltas. Locks are taken in
- * that order by every commit (outcome id, trace, buckets sorted), so commits never deadlock.
+ * `FeedbackStore.commitOutcome` as one READ COMMITTED transaction (the client sets the level
+ * whatever the server's default): insert the outcome (its UNIQUE id makes a resend a
+ * `duplicate`), compare-and-set the trace on its revision (a `conflict` rolls the outcome back,
+ * so nothing is written), rewrite the flags a re-fold changed, then add the aggregate deltas.
+ * The `UPDATE ... WHERE revision = $n` takes the trace's row lock: a concurrent writer of the
+ * same trace waits for it, re-reads the committed row and finds the revision moved. Under READ
+ * COMMITTED every statement sees what committed before it, so the duplicate's row is found
+ * after ON CONFLICT waited for it. Locks are taken in one order by every commit (outcome id,
+ * trace, the trace's own outcomes, buckets sorted), so commits never deadlock.
  */
 export async function commitOutcome(
   client: SqlClient,
@@ -36,6 +41,7 @@ export async function commitOutcome(
       if (!(await traces.write(transaction, commit.trace, commit.expectedTraceRevision))) {
         throw new TraceRevisionMoved();
       }
+      await outcomes.reflag(transaction, commit.trace.traceId, commit.reflagged);
       await aggregates.add(transaction, commit.aggregateDeltas);
       return { status: 'recorded', outcome: { ...commit.outcome, sequence } };
     });

@@ -1,6 +1,8 @@
 import { createManualClock } from '@guardloop/core';
 import {
+  createMemoryFeedbackStore,
   createOutcomeRecorder,
+  createSeededRandom,
   emptyKpiCounters,
   type FeedbackStore,
   type OutcomeInput,
@@ -10,6 +12,7 @@ import { fixtureDay } from '@guardloop/feedback/test';
 import { describe, expect, it } from 'vitest';
 import {
   describeWithPostgres,
+  type ServerTestDatabase,
   type TestDatabase,
   useTestDatabase,
 } from '../test-support/test-databases';
@@ -64,7 +67,98 @@ async function raceRecorders(store: FeedbackStore) {
   return Promise.all(sends);
 }
 
+const hour = 3_600_000;
+
+/**
+ * 120 outcomes on 6 traces: a decision and 19 follow-ups each at distinct times, in a seeded
+ * shuffled order, so that most arrive late and make their trace re-fold.
+ */
+function lateArrivals(): OutcomeInput[] {
+  const random = createSeededRandom(120);
+  const inputs = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].flatMap((traceId): OutcomeInput[] => {
+    const follow = (n: number): OutcomeInput => {
+      const common = { id: `${traceId}-${n}`, traceId, at: fixtureDay + (n + 1) * hour };
+      const kinds: OutcomeInput[] = [
+        { ...common, type: 'csat', score: 1 + (n % 5) },
+        { ...common, type: 'resolved', firstContact: n % 3 === 0 },
+        { ...common, type: 'reopened', reason: 'again' },
+        { ...common, type: 'first_response' },
+        { ...common, type: 'macro_used', macroId: 'm1', editDistance: n % 2 },
+      ];
+      return kinds[Math.floor(random() * kinds.length)] as OutcomeInput;
+    };
+    return [
+      {
+        id: `${traceId}-decision`,
+        traceId,
+        type: 'decision',
+        verdict: 'allow',
+        ticketId: `k-${traceId}`,
+        at: fixtureDay,
+        category: 'billing',
+      },
+      ...Array.from({ length: 19 }, (_, n) => follow(n)),
+    ];
+  });
+  for (let index = inputs.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [inputs[index], inputs[other]] = [inputs[other] as OutcomeInput, inputs[index] as OutcomeInput];
+  }
+  return inputs;
+}
+
+/** The states, flags and aggregates a store ends with (revisions depend on retries). */
+async function outcomeOf(store: FeedbackStore) {
+  const outcomes = await readAllPages((cursor) =>
+    store.listOutcomes({ limit: 50, ...(cursor === undefined ? {} : { cursor }) }),
+  );
+  const traces = await readAllPages((cursor) =>
+    store.listTraces(cursor === undefined ? {} : { cursor }),
+  );
+  return {
+    flags: Object.fromEntries(
+      outcomes
+        .map((outcome) => [outcome.id, outcome.flags])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ),
+    traces: Object.fromEntries(
+      traces
+        .map(({ revision: _, ...trace }) => [trace.traceId, trace] as const)
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ),
+    aggregates: await store.queryAggregates({}),
+  };
+}
+
 function concurrencySuite(database: TestDatabase) {
+  it('folds 120 concurrent, mostly late outcomes exactly as the same outcomes in time order', async () => {
+    const schema = await database.newSchema();
+    // Separate pools where there is a server: recorders in separate processes.
+    const server = 'separateClient' in database ? (database as ServerTestDatabase) : undefined;
+    const clients = await Promise.all(
+      [0, 1, 2, 3].map(() => (server ? server.separateClient() : database.client())),
+    );
+    const stores = clients.map((client) => createPostgresFeedbackStore({ client, schema }));
+    const clock = createManualClock(fixtureDay + 2 * 24 * hour);
+    const recorders = stores.map((store) =>
+      createOutcomeRecorder({ store, clock, maxAttempts: 1_000 }),
+    );
+    const inputs = lateArrivals();
+    const results = await Promise.all(
+      inputs.map((input, index) => recorders[index % recorders.length]?.record(input)),
+    );
+    expect(results.map((result) => result?.status)).toEqual(inputs.map(() => 'recorded'));
+
+    const reference = createMemoryFeedbackStore();
+    const inOrder = [...inputs].sort((a, b) => Number(a.at) - Number(b.at));
+    const referenceRecorder = createOutcomeRecorder({ store: reference, clock });
+    for (const input of inOrder) await referenceRecorder.record(input);
+    const [store] = stores as [FeedbackStore];
+    const actual = await outcomeOf(store);
+    expect(Object.keys(actual.flags)).toHaveLength(120);
+    expect(actual).toEqual(await outcomeOf(reference));
+  });
+
   it('records every outcome exactly once and sums every change into the aggregates', async () => {
     const store = createPostgresFeedbackStore({
       client: await database.client(),
@@ -115,4 +209,18 @@ describe('concurrent recorders on PGlite', () => {
 
 describeWithPostgres('concurrent recorders on a PostgreSQL server', () => {
   concurrencySuite(useTestDatabase('postgres', 'feedback_race'));
+});
+
+// The server's default is REPEATABLE READ: commits must still run at READ COMMITTED, where a
+// concurrent writer makes the trace compare-and-set fail cleanly instead of raising 40001.
+describeWithPostgres('concurrent recorders on a server defaulting to REPEATABLE READ', () => {
+  const database = useTestDatabase('postgres-repeatable-read', 'feedback_rr');
+  it('really defaults to repeatable read', async () => {
+    const client = await database.client();
+    const { rows } = await client.query<{ default_transaction_isolation: string }>(
+      'SHOW default_transaction_isolation',
+    );
+    expect(rows).toEqual([{ default_transaction_isolation: 'repeatable read' }]);
+  });
+  concurrencySuite(database);
 });

@@ -1,6 +1,14 @@
-import { type OutcomeEvent, type Page, pageLimit, type StoredOutcome } from '@guardloop/feedback';
+import {
+  decodePageCursor,
+  encodePageCursor,
+  type OutcomeEvent,
+  type OutcomeReflag,
+  type Page,
+  pageLimit,
+  type StoredOutcome,
+} from '@guardloop/feedback';
 import type { SqlClient } from '../client/sql-client';
-import { keysetPage, parseSequenceCursor } from './page-cursors';
+import { keysetPage } from './page-cursors';
 import type { FeedbackInput } from './parse-feedback-input';
 import { sqlConditions } from './sql-conditions';
 
@@ -24,6 +32,11 @@ export function outcomeLog(table: string) {
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10::jsonb)
     ON CONFLICT (id) DO NOTHING
     RETURNING sequence`;
+  // Only outcomes of the commit's trace: the trace's row lock, held by then, covers them.
+  const reflagSql = `UPDATE ${table} AS stored
+    SET flags = change.flags, event = jsonb_set(stored.event, '{flags}', to_jsonb(change.flags))
+    FROM jsonb_to_recordset($2::jsonb) AS change(id text, flags text[])
+    WHERE stored.id = change.id AND stored.trace_id = $1`;
   const get = async (sql: SqlClient, id: string) => {
     const { rows } = await sql.query<OutcomeRow>(
       `SELECT sequence, event FROM ${table} WHERE id = $1`,
@@ -50,9 +63,19 @@ export function outcomeLog(table: string) {
       ]);
       return rows[0] && Number(rows[0].sequence);
     },
+    /** Rewrites the flags of outcomes of `traceId` that a re-fold changed. */
+    async reflag(
+      sql: SqlClient,
+      traceId: string,
+      reflagged: readonly OutcomeReflag[] | undefined,
+    ): Promise<void> {
+      if (reflagged && reflagged.length > 0) {
+        await sql.query(reflagSql, [traceId, JSON.stringify(reflagged)]);
+      }
+    },
     async list(sql: SqlClient, query: FeedbackInput<'outcomeQuery'>): Promise<Page<StoredOutcome>> {
       const conditions = sqlConditions();
-      conditions.add(parseSequenceCursor(query.cursor), (after) => `sequence > ${after}`);
+      conditions.add(decodePageCursor('outcomes', query)?.[0], (after) => `sequence > ${after}`);
       conditions.add(query.traceId, (traceId) => `trace_id = ${traceId}`);
       conditions.add(query.ticketId, (ticketId) => `ticket_id = ${ticketId}`);
       conditions.add(query.types && [...query.types], (types) => `type = ANY(${types}::text[])`);
@@ -67,7 +90,9 @@ export function outcomeLog(table: string) {
          ORDER BY sequence LIMIT ${conditions.param(limit + 1)}`,
         conditions.params,
       );
-      return keysetPage(rows, limit, toStored, (row) => String(Number(row.sequence)));
+      return keysetPage(rows, limit, toStored, (row) =>
+        encodePageCursor('outcomes', query, [Number(row.sequence)]),
+      );
     },
   };
 }

@@ -5,7 +5,6 @@ import {
   commitFor,
   fixtureDay,
   outcomeEvent,
-  problemRecord,
 } from '@guardloop/feedback/test';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../test-support/test-databases';
@@ -20,34 +19,6 @@ async function setup() {
 }
 
 describe('createPostgresFeedbackStore', () => {
-  it('pages by key: rows written between pages neither repeat nor shift the pages', async () => {
-    const { store } = await setup();
-    for (const id of ['b', 'd', 'f']) {
-      await store.putArtifact(artifactRecord(id), { expectedRevision: null });
-      await store.putProblem(problemRecord(id, { lastSeenAt: fixtureDay }), {
-        expectedRevision: null,
-      });
-    }
-    const artifacts = await store.listArtifacts({ limit: 2 });
-    const problems = await store.listProblems({ limit: 2 });
-    expect(problems.items.map((problem) => problem.id)).toEqual(['b', 'd']);
-    for (const id of ['a', 'c', 'e']) {
-      await store.putArtifact(artifactRecord(id), { expectedRevision: null });
-      await store.putProblem(problemRecord(id, { lastSeenAt: fixtureDay }), {
-        expectedRevision: null,
-      });
-    }
-    const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
-    expect(ids(await store.listArtifacts({ cursor: artifacts.nextCursor as string }))).toEqual([
-      'e',
-      'f',
-    ]);
-    expect(ids(await store.listProblems({ cursor: problems.nextCursor as string }))).toEqual([
-      'e',
-      'f',
-    ]);
-  });
-
   it('keeps artifact versions as rows, in order, updated and dropped with the artifact', async () => {
     const { client, schema, store } = await setup();
     const first = artifactRecord('m1');

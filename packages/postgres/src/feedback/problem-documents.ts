@@ -1,7 +1,13 @@
-import { type Page, type Problem, type PutResult, pageLimit } from '@guardloop/feedback';
-import { z } from 'zod';
+import {
+  decodePageCursor,
+  encodePageCursor,
+  type Page,
+  type Problem,
+  type PutResult,
+  pageLimit,
+} from '@guardloop/feedback';
 import type { SqlClient } from '../client/sql-client';
-import { encodeKeyCursor, keysetPage, parseKeyCursor } from './page-cursors';
+import { keysetPage } from './page-cursors';
 import type { FeedbackInput } from './parse-feedback-input';
 import { sqlConditions } from './sql-conditions';
 
@@ -10,8 +16,6 @@ interface ProblemRow {
   last_seen_at: unknown;
   problem: Problem;
 }
-
-const cursorSchema = z.tuple([z.number().int(), z.string()]);
 
 /**
  * Problems as jsonb rows with compare-and-set on `revision`, and the fields the tracker
@@ -57,7 +61,7 @@ export function problemDocuments(table: string) {
     /** Newest sighting first, then by id; the cursor is the last row's (lastSeenAt, id). */
     async list(sql: SqlClient, query: FeedbackInput<'problemQuery'>): Promise<Page<Problem>> {
       const conditions = sqlConditions();
-      const after = parseKeyCursor(query.cursor, cursorSchema);
+      const after = decodePageCursor('problems', query);
       if (after) {
         const [seen, id] = [conditions.param(after[0]), conditions.param(after[1])];
         conditions.always(`(last_seen_at < ${seen} OR (last_seen_at = ${seen} AND id > ${id}))`);
@@ -82,7 +86,7 @@ export function problemDocuments(table: string) {
         rows,
         limit,
         (row) => row.problem,
-        (row) => encodeKeyCursor([Number(row.last_seen_at), row.id]),
+        (row) => encodePageCursor('problems', query, [Number(row.last_seen_at), row.id]),
       );
     },
   };

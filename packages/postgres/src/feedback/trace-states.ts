@@ -1,6 +1,12 @@
-import { type Page, pageLimit, type TraceState } from '@guardloop/feedback';
+import {
+  decodePageCursor,
+  encodePageCursor,
+  type Page,
+  pageLimit,
+  type TraceState,
+} from '@guardloop/feedback';
 import type { SqlClient } from '../client/sql-client';
-import { keysetPage, parseSequenceCursor } from './page-cursors';
+import { keysetPage } from './page-cursors';
 import type { FeedbackInput } from './parse-feedback-input';
 import { sqlConditions } from './sql-conditions';
 
@@ -56,7 +62,7 @@ export function traceStates(table: string) {
     },
     async list(sql: SqlClient, query: FeedbackInput<'traceQuery'>): Promise<Page<TraceState>> {
       const conditions = sqlConditions();
-      conditions.add(parseSequenceCursor(query.cursor), (after) => `sequence > ${after}`);
+      conditions.add(decodePageCursor('traces', query)?.[0], (after) => `sequence > ${after}`);
       conditions.add(query.fromDay, (fromDay) => `day >= ${fromDay}`);
       conditions.add(query.toDay, (toDay) => `day < ${toDay}`);
       conditions.segment(query.segment);
@@ -70,7 +76,7 @@ export function traceStates(table: string) {
         rows,
         limit,
         (row) => row.state,
-        (row) => String(Number(row.sequence)),
+        (row) => encodePageCursor('traces', query, [Number(row.sequence)]),
       );
     },
   };

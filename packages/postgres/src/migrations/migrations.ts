@@ -1,5 +1,6 @@
 import { counterMigration } from './counter-migration';
 import { feedbackMigration } from './feedback-migration';
+import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
 import type { Migration } from './migration';
 import { undoLogMigration } from './undo-log-migration';
 
@@ -8,4 +9,5 @@ export const migrations: readonly Migration[] = [
   undoLogMigration,
   counterMigration,
   feedbackMigration,
+  feedbackSegmentIndexesMigration,
 ];

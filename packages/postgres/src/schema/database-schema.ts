@@ -9,6 +9,8 @@ export const databaseSchemaSchema = z
   .string()
   .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'Expected a lower-case SQL identifier (a-z, 0-9, _)')
   .refine((name) => !name.startsWith('pg_'), 'Names starting with pg_ are reserved by PostgreSQL')
+  // PostgreSQL's own catalog views live there, and pg_dump skips it: guardloop's data would not be backed up.
+  .refine((name) => name !== 'information_schema', 'information_schema is reserved by PostgreSQL')
   .default('public');
 
 /** Validates a schema option (`invalid_input` otherwise); `undefined` means `public`. */

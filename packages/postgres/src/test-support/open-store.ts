@@ -1,7 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createPgClient } from '../client/create-pg-client';
-import { createPgliteClient } from '../client/create-pglite-client';
+import { openPgliteDirectory } from '../client/open-pglite-directory';
 import type { SqlClient } from '../client/sql-client';
 import { migrate } from '../migrations/migrate';
 import { createPostgresUndoLogStore } from '../undo-log/postgres-undo-log-store';
@@ -15,9 +14,7 @@ export async function openStore(location: string, schema: string) {
     client = createPgClient(pool);
     close = () => pool.end();
   } else {
-    const database = new PGlite(location);
-    client = createPgliteClient(database);
-    close = () => database.close();
+    ({ client, close } = await openPgliteDirectory(location));
   }
   await migrate(client, { schema });
   return { client, close, store: createPostgresUndoLogStore({ client, schema }) };

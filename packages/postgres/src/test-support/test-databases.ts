@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createPgClient } from '../client/create-pg-client';
 import { createPgliteClient } from '../client/create-pglite-client';
+import { openPgliteDirectory } from '../client/open-pglite-directory';
 import type { SqlClient } from '../client/sql-client';
 import { migrate } from '../migrations/migrate';
 
@@ -40,28 +41,123 @@ export interface TestDatabase {
   newSchema(): Promise<string>;
 }
 
-let schemaCount = 0;
+/** A database on the real server. */
+export interface ServerTestDatabase extends TestDatabase {
+  /** Its connection string, for child processes. */
+  url(): Promise<string>;
+  /** A client over a pool of its own (ended after the file): separate pools race like processes. */
+  separateClient(): Promise<SqlClient>;
+}
 
-/** One database per test file: `pglite` in memory, `pglite-file` in a temp dir, or `postgres`. */
+let schemaCount = 0;
+let databaseCount = 0;
+
+type Kind = 'pglite' | 'pglite-file' | 'postgres' | 'postgres-repeatable-read';
+
+/**
+ * One database per test file: `pglite` in memory, `pglite-file` in a temp dir (opened with
+ * `openPgliteDirectory`), `postgres` (the server's database), or `postgres-repeatable-read`
+ * (see `useRepeatableReadDatabase`).
+ */
 export function useTestDatabase(
-  kind: 'pglite' | 'pglite-file' | 'postgres',
+  kind: 'postgres' | 'postgres-repeatable-read',
   prefix: string,
-): TestDatabase {
-  let opened: Promise<{ client: SqlClient; close(): Promise<void> }> | undefined;
+): ServerTestDatabase;
+export function useTestDatabase(kind: Kind, prefix: string): TestDatabase;
+export function useTestDatabase(kind: Kind, prefix: string): TestDatabase {
+  if (kind === 'postgres-repeatable-read') return useServerDatabase(prefix, 'repeatable read');
+  if (kind === 'postgres') return useServerDatabase(prefix, undefined);
+  return usePgliteDatabase(kind === 'pglite-file', prefix);
+}
+
+/**
+ * A throwaway database on the real server whose default isolation is REPEATABLE READ
+ * (`ALTER DATABASE ... SET default_transaction_isolation`), dropped after the file: stores must
+ * hold their guarantees whatever the server's defaults. Call inside `describeWithPostgres`.
+ */
+export function useRepeatableReadDatabase(prefix: string): ServerTestDatabase {
+  return useServerDatabase(prefix, 'repeatable read');
+}
+
+function useServerDatabase(prefix: string, isolation: string | undefined): ServerTestDatabase {
+  const pools: pg.Pool[] = [];
+  const newPool = (connectionString: string) => {
+    const pool = new pg.Pool({ connectionString, max: 8 });
+    pools.push(pool);
+    return pool;
+  };
+  const database = isolation
+    ? `guardloop_${isolation.replace(' ', '_')}_${process.pid}_${++databaseCount}`
+    : undefined;
+  let created: Promise<string> | undefined;
+  const url = () => {
+    created ??= (async () => {
+      if (!database) return realDatabaseUrl ?? '';
+      const admin = new pg.Client({ connectionString: realDatabaseUrl });
+      await admin.connect();
+      try {
+        // template0: template1 may be in use by another test file's CREATE DATABASE.
+        await admin.query(`CREATE DATABASE "${database}" TEMPLATE template0`);
+        await admin.query(
+          `ALTER DATABASE "${database}" SET default_transaction_isolation = '${isolation}'`,
+        );
+      } finally {
+        await admin.end();
+      }
+      const target = new URL(realDatabaseUrl ?? '');
+      target.pathname = `/${database}`;
+      return target.toString();
+    })();
+    return created;
+  };
+  let shared: Promise<SqlClient> | undefined;
+  const client = () => {
+    shared ??= url().then((connectionString) => createPgClient(newPool(connectionString)));
+    return shared;
+  };
   const schemas: string[] = [];
-  const open = async () => {
-    if (kind === 'postgres') {
-      const pool = new pg.Pool({ connectionString: realDatabaseUrl, max: 8 });
-      return { client: createPgClient(pool), close: () => pool.end() };
+  beforeAll(async () => void (await client()), 120_000);
+  afterAll(async () => {
+    if (!shared) return;
+    const sql = await shared;
+    if (!database)
+      for (const schema of schemas) await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await Promise.all(pools.map((pool) => pool.end()));
+    if (database) {
+      const admin = new pg.Client({ connectionString: realDatabaseUrl });
+      await admin.connect();
+      await admin
+        .query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+        .finally(() => admin.end());
     }
-    const directory =
-      kind === 'pglite-file' ? await mkdtemp(join(tmpdir(), 'guardloop-pglite-')) : undefined;
-    const database = new PGlite(directory);
+  });
+  return {
+    client,
+    url,
+    separateClient: async () => createPgClient(newPool(await url())),
+    async newSchema() {
+      const schema = `${prefix}_${process.pid}_${++schemaCount}`;
+      schemas.push(schema);
+      await migrate(await client(), { schema });
+      return schema;
+    },
+  };
+}
+
+function usePgliteDatabase(inDirectory: boolean, prefix: string): TestDatabase {
+  let opened: Promise<{ client: SqlClient; close(): Promise<void> }> | undefined;
+  const open = async () => {
+    if (!inDirectory) {
+      const database = new PGlite();
+      return { client: createPgliteClient(database), close: () => database.close() };
+    }
+    const directory = await mkdtemp(join(tmpdir(), 'guardloop-pglite-'));
+    const { client, close } = await openPgliteDirectory(directory);
     return {
-      client: createPgliteClient(database),
+      client,
       close: async () => {
-        await database.close();
-        if (directory) await rm(directory, { recursive: true, force: true });
+        await close();
+        await rm(directory, { recursive: true, force: true });
       },
     };
   };
@@ -72,17 +168,12 @@ export function useTestDatabase(
   // PGlite takes seconds to boot on a busy machine: open it before the first test's clock starts.
   beforeAll(async () => void (await client()), 120_000);
   afterAll(async () => {
-    if (!opened) return;
-    const { client: sql, close } = await opened;
-    if (kind === 'postgres')
-      for (const schema of schemas) await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await close();
+    if (opened) await (await opened).close();
   });
   return {
     client,
     async newSchema() {
       const schema = `${prefix}_${process.pid}_${++schemaCount}`;
-      schemas.push(schema);
       await migrate(await client(), { schema });
       return schema;
     },

@@ -1,14 +1,11 @@
-import type { UndoLogUpdate } from '@guardloop/undo-log';
-import {
-  placeholder,
-  toParameter,
-  type UndoLogColumnField,
-  undoLogColumns,
-} from './undo-log-columns';
+import { storablePatchFields, type UndoLogUpdate } from '@guardloop/undo-log';
+import { placeholder, toParameter, undoLogColumns } from './undo-log-columns';
 
 /**
  * `UPDATE ... WHERE id AND status [AND lease_owner] RETURNING *`: the compare-and-set of
- * `UndoLogStore.update`, as one statement so it is atomic without a transaction.
+ * `UndoLogStore.update`, as one statement so it is atomic without a transaction. Only the
+ * patchable fields, read as own properties, reach the SQL: never `toString`, `constructor`
+ * or an identity column, whatever the patch object carries.
  */
 export function buildUndoLogUpdate(
   table: string,
@@ -17,8 +14,10 @@ export function buildUndoLogUpdate(
 ): { text: string; params: unknown[] } {
   const params: unknown[] = [id, [...expect.statuses]];
   const assignments: string[] = [];
-  for (const [field, value] of Object.entries(set) as [UndoLogColumnField, unknown][]) {
-    if (value === undefined || !(field in undoLogColumns)) continue;
+  for (const field of storablePatchFields) {
+    if (!Object.hasOwn(set, field)) continue;
+    const value = set[field];
+    if (value === undefined) continue;
     params.push(toParameter(field, value));
     assignments.push(`${undoLogColumns[field].column} = ${placeholder(field, params.length)}`);
   }

@@ -1,4 +1,9 @@
-import type { NewUndoLogRecord, UndoLogRecord, UndoLogStore } from '@guardloop/undo-log';
+import {
+  type NewUndoLogRecord,
+  parseUndoLogStoreArguments,
+  type UndoLogRecord,
+  type UndoLogStore,
+} from '@guardloop/undo-log';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { undoLogTable } from '../migrations/undo-log-migration';
@@ -24,7 +29,9 @@ type Row = Record<string, unknown>;
 /**
  * The undo log in PostgreSQL (a `pg` Pool or PGlite). Run `migrate(client)` first.
  * Idempotency rests on a UNIQUE key with `ON CONFLICT DO NOTHING`; recovery claims use
- * `FOR UPDATE SKIP LOCKED`, so concurrent processes never claim the same record.
+ * `FOR UPDATE SKIP LOCKED`, so concurrent processes never claim the same record. Arguments
+ * are validated like every store's (`parseUndoLogStoreArguments`): what PostgreSQL could not
+ * keep unchanged is `invalid_input` before any SQL runs.
  */
 export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions): UndoLogStore {
   const { client } = parseStoreOptions(options, 'postgres undo log store options');
@@ -40,6 +47,7 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
 
   return {
     async insert(record: NewUndoLogRecord) {
+      parseUndoLogStoreArguments('insert', [record]);
       const params = fields.map((field) => toParameter(field, record[field]));
       const inserted = await one(insertSql, params);
       if (inserted) return { inserted: true, record: inserted };
@@ -49,20 +57,30 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
         throw new Error(`Undo-log insert of ${record.id} conflicted but found no record.`);
       return { inserted: false, record: existing };
     },
-    get: (id) => one(`SELECT * FROM ${table} WHERE id = $1`, [id]),
-    getByIdempotencyKey: byKey,
-    update: (id, update) => {
+    async get(id) {
+      parseUndoLogStoreArguments('get', [id]);
+      return one(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+    },
+    async getByIdempotencyKey(key) {
+      parseUndoLogStoreArguments('getByIdempotencyKey', [key]);
+      return byKey(key);
+    },
+    async update(id, update) {
+      parseUndoLogStoreArguments('update', [id, update]);
       const { text, params } = buildUndoLogUpdate(table, id, update);
       return one(text, params);
     },
     async listByTrace(traceId) {
+      parseUndoLogStoreArguments('listByTrace', [traceId]);
       const { rows } = await client.query<Row>(
         `SELECT * FROM ${table} WHERE trace_id = $1 ORDER BY sequence`,
         [traceId],
       );
       return rows.map(rowToRecord);
     },
-    async claimExpired({ statuses, now, owner, leaseExpiresAt, limit }) {
+    async claimExpired(options) {
+      parseUndoLogStoreArguments('claimExpired', [options]);
+      const { statuses, now, owner, leaseExpiresAt, limit } = options;
       const { rows } = await client.query<Row>(
         `UPDATE ${table} SET lease_owner = $1, lease_expires_at = $2, updated_at = $3
          WHERE sequence IN (

@@ -144,5 +144,7 @@ describe('createModelClassifier', () => {
     expect(codeOf({ model, labels: ['one'] })).toBe('invalid_input');
     expect(codeOf({ model, labels, floor: 1.5 })).toBe('invalid_input');
     expect(codeOf({ labels })).toBe('invalid_input');
+    expect(codeOf({ model, labels, timeoutMs: 0 })).toBe('invalid_input');
+    expect(codeOf({ model, labels, clock: { now: () => 0 } })).toBe('invalid_input');
   });
 });

@@ -1,10 +1,11 @@
-import { parseInput, throwIfAborted } from '@guardloop/core';
+import { type Clock, parseInput, systemClock, throwIfAborted } from '@guardloop/core';
 import { generateText, type LanguageModel, Output } from 'ai';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
 import { defaultMaxTextLength, validateText } from '../classifier/validate-text';
 import { redactPii } from '../pii/redact-pii';
 import { buildClassificationInstructions } from './build-classification-instructions';
+import { describeModelFailure } from './describe-model-failure';
 import { ModelClassificationError } from './model-classification-error';
 
 export interface ModelClassifierOptions<Label extends string> {
@@ -22,6 +23,13 @@ export interface ModelClassifierOptions<Label extends string> {
   maxLength?: number;
   /** Passed to `generateText`. Default: the SDK's (2). */
   maxRetries?: number;
+  /**
+   * Bound on one `classify` call, retries included (ms): past it the call is aborted and
+   * rejects with ModelClassificationError, reason `timeout`. Default 30 000.
+   */
+  timeoutMs?: number;
+  /** Source of time for the timeout. Default: the system clock. */
+  clock?: Clock;
   name?: string;
 }
 
@@ -40,6 +48,20 @@ const optionsSchema = z.object({
   redactPii: z.boolean().default(false),
   maxLength: z.number().int().positive().default(defaultMaxTextLength),
   maxRetries: z.number().int().min(0).optional(),
+  timeoutMs: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .default(30_000),
+  clock: z
+    .custom<Clock>(
+      (value) =>
+        typeof (value as Clock | undefined)?.now === 'function' &&
+        typeof (value as Clock | undefined)?.setTimer === 'function',
+      'Expected a Clock',
+    )
+    .optional(),
   name: z.string().min(1).default('model'),
 });
 
@@ -49,14 +71,16 @@ const optionsSchema = z.object({
  * so the model cannot invent a label. `scores` holds the chosen label's confidence only.
  * @throws InvalidInputError (`invalid_input`) for malformed options. `classify` rejects with
  * the text errors (`invalid_input`, `empty_text`, `text_too_long`), with
- * ModelClassificationError (`model_classification_failed`) when the call or the output fails,
- * and with `signal.reason` when aborted.
+ * ModelClassificationError (`model_classification_failed`, with a `reason`: `rate_limited`,
+ * `provider_error`, `network_error`, `timeout`, `malformed_output`, `label_outside_set`) when the
+ * call or the output fails, and with `signal.reason` when the caller aborts.
  */
 export function createModelClassifier<const Label extends string>(
   options: ModelClassifierOptions<Label>,
 ): Classifier<Label> {
   const settings = parseInput(optionsSchema, options, 'model classifier options');
   const labels = settings.labels as [Label, ...Label[]];
+  const clock = settings.clock ?? systemClock;
   const schema = z.object({
     label: z.enum(labels).describe('The single best-fitting label'),
     confidence: z.number().min(0).max(1).describe('Probability that the label is correct'),
@@ -74,13 +98,20 @@ export function createModelClassifier<const Label extends string>(
       const { signal } = classifyOptions;
       throwIfAborted(signal);
       const valid = validateText(text, settings.maxLength);
+      const prompt = settings.redactPii ? redactPii(valid, { maxLength: valid.length }) : valid;
+      // Our own timer, so a provider that never answers ends the call (and tests need no sleep).
+      const timeout = new AbortController();
+      const cancelTimer = clock.setTimer(settings.timeoutMs, () =>
+        timeout.abort(new Error(`No answer within ${settings.timeoutMs} ms`)),
+      );
+      const abortSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
       try {
         const { output } = await generateText({
           model: settings.model,
           instructions,
-          prompt: settings.redactPii ? redactPii(valid) : valid,
+          prompt,
           output: Output.object({ schema, name: 'classification' }),
-          ...(signal ? { abortSignal: signal } : {}),
+          abortSignal,
           ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
         });
         return {
@@ -92,8 +123,16 @@ export function createModelClassifier<const Label extends string>(
         };
       } catch (error) {
         throwIfAborted(signal);
-        const isRetryable = (error as { isRetryable?: unknown }).isRetryable === true;
-        throw new ModelClassificationError({ cause: error, isRetryable });
+        if (timeout.signal.aborted) {
+          throw new ModelClassificationError({
+            cause: timeout.signal.reason,
+            reason: 'timeout',
+            isRetryable: true,
+          });
+        }
+        throw new ModelClassificationError(describeModelFailure(error, labels, clock.now()));
+      } finally {
+        cancelTimer();
       }
     },
   };

@@ -2,4 +2,9 @@ export {
   createModelClassifier,
   type ModelClassifierOptions,
 } from './create-model-classifier';
-export { ModelClassificationError } from './model-classification-error';
+export {
+  ModelClassificationError,
+  type ModelClassificationErrorOptions,
+  type ModelFailureReason,
+  modelFailureReasons,
+} from './model-classification-error';

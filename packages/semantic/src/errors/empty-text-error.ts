@@ -7,4 +7,8 @@ export class EmptyTextError extends GuardloopError {
     super(semanticErrorCodes.emptyText, { message: 'Cannot classify an empty text.' });
     this.name = 'EmptyTextError';
   }
+
+  static override isInstance(error: unknown): error is EmptyTextError {
+    return GuardloopError.hasCode(error, semanticErrorCodes.emptyText);
+  }
 }

@@ -14,4 +14,8 @@ export class TextTooLongError extends GuardloopError {
     this.length = length;
     this.maxLength = maxLength;
   }
+
+  static override isInstance(error: unknown): error is TextTooLongError {
+    return GuardloopError.hasCode(error, semanticErrorCodes.textTooLong);
+  }
 }

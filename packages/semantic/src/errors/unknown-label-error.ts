@@ -14,4 +14,8 @@ export class UnknownLabelError extends GuardloopError {
     this.label = label;
     this.labels = labels;
   }
+
+  static override isInstance(error: unknown): error is UnknownLabelError {
+    return GuardloopError.hasCode(error, semanticErrorCodes.unknownLabel);
+  }
 }

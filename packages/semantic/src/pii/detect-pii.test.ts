@@ -1,6 +1,8 @@
 import { GuardloopError } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
-import { detectPii } from './detect-pii';
+import { adversarialUnits, repeatTo } from './adversarial-inputs.fixture';
+import { defaultMaxPiiTextLength, detectPii } from './detect-pii';
+import { redactPii } from './redact-pii';
 
 const kinds = (text: string) => detectPii(text).map((finding) => [finding.kind, finding.value]);
 
@@ -57,5 +59,51 @@ describe('detectPii', () => {
     };
     expect(codeOf(() => detectPii(12 as unknown as string))).toBe('invalid_input');
     expect(codeOf(() => detectPii('x', { kinds: ['ssn' as 'email'] }))).toBe('invalid_input');
+  });
+
+  // A hang guard, not a timing assertion: the former patterns took 20 s on each of these.
+  it.each(Object.entries(adversarialUnits))(
+    'scans 100 KB of %s without backtracking',
+    { timeout: 5000 },
+    (_name, unit) => {
+      const text = repeatTo(unit, 100 * 1024);
+      expect(detectPii(text, { maxLength: text.length })).toEqual([]);
+      expect(redactPii(text, { maxLength: text.length })).toBe(text);
+    },
+  );
+
+  it('still finds real data inside adversarial text', { timeout: 5000 }, () => {
+    const noise = repeatTo('x@a.a.1-', 50 * 1024);
+    const text = `${noise} jo@example.com ${noise} 4111 1111 1111 1111 ${noise}`;
+    expect(detectPii(text, { maxLength: text.length }).map((finding) => finding.kind)).toEqual([
+      'email',
+      'card',
+    ]);
+  });
+
+  it('refuses texts over maxLength with text_too_long instead of scanning part of them', () => {
+    const text = 'a'.repeat(defaultMaxPiiTextLength + 1);
+    const caught = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(caught(() => detectPii(text))).toMatchObject({
+      code: 'text_too_long',
+      length: defaultMaxPiiTextLength + 1,
+      maxLength: defaultMaxPiiTextLength,
+    });
+    expect(caught(() => redactPii('jo@example.com', { maxLength: 5 }))).toMatchObject({
+      code: 'text_too_long',
+    });
+    expect(detectPii('a'.repeat(defaultMaxPiiTextLength))).toEqual([]);
+    expect(
+      GuardloopError.hasCode(
+        caught(() => detectPii('x', { maxLength: 0 })),
+        'invalid_input',
+      ),
+    ).toBe(true);
   });
 });

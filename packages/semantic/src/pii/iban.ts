@@ -12,6 +12,11 @@ const ibanLengths = new Map(
     .map((entry) => [entry.slice(0, 2), Number(entry.slice(2))] as const),
 );
 
+/** The IBAN length of a country code (either case), or undefined for an unknown country. */
+export function ibanLength(country: string): number | undefined {
+  return ibanLengths.get(country.toUpperCase());
+}
+
 /** Validates an IBAN (spaces allowed): known country, its length, and the ISO 7064 mod-97 check. */
 export function isValidIban(value: string): boolean {
   const iban = value.replace(/\s+/g, '').toUpperCase();

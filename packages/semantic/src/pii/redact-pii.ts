@@ -1,3 +1,5 @@
+import { parseInput } from '@guardloop/core';
+import { z } from 'zod';
 import { type DetectPiiOptions, detectPii } from './detect-pii';
 import type { PiiFinding } from './pii-kinds';
 
@@ -6,18 +8,36 @@ export interface RedactPiiOptions extends DetectPiiOptions {
   replacement?: (finding: PiiFinding) => string;
 }
 
+const replacementSchema = z.custom<RedactPiiOptions['replacement']>(
+  (value) => typeof value === 'function',
+  'Expected a function',
+);
 const defaultReplacement = (finding: PiiFinding) => `[${finding.kind.toUpperCase()}]`;
 
 /**
  * Replaces personal data found by `detectPii`, e.g. before a text reaches a language model.
+ * The original span of each finding is replaced, including any zero-width characters in it.
  * @throws InvalidInputError (`invalid_input`) when `text` is not a string or options are malformed.
+ * @throws TextTooLongError (`text_too_long`) when `text` is longer than `maxLength`.
  */
 export function redactPii(text: string, options: RedactPiiOptions = {}): string {
   const { replacement = defaultReplacement, ...detectOptions } = options;
-  let result = text;
-  // From the end, so earlier positions stay valid while replacing.
-  for (const finding of detectPii(text, detectOptions).reverse()) {
-    result = result.slice(0, finding.start) + replacement(finding) + result.slice(finding.end);
+  parseInput(replacementSchema, replacement, 'PII replacement');
+  return replaceFindings(text, detectPii(text, detectOptions), replacement);
+}
+
+/** Replaces sorted, non-overlapping findings in one pass (linear, however many there are). */
+export function replaceFindings(
+  text: string,
+  findings: readonly PiiFinding[],
+  replacement: (finding: PiiFinding) => string = defaultReplacement,
+): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const finding of findings) {
+    parts.push(text.slice(from, finding.start), replacement(finding));
+    from = finding.end;
   }
-  return result;
+  parts.push(text.slice(from));
+  return parts.join('');
 }

@@ -67,8 +67,12 @@ export function intentRail(options: IntentRailOptions): Rail {
           intent = await classifier.classify(text, { signal });
         } catch (error) {
           throwIfAborted(signal);
-          const code = (error as { code?: unknown }).code ?? 'unknown_error';
-          return verdict('escalate', `Intent classifier failed (${String(code)}).`);
+          const { code = 'unknown_error', reason } = error as { code?: unknown; reason?: unknown };
+          // The failure's reason (a model's `rate_limited`, `timeout`...) tells a reviewer why.
+          const detail = typeof reason === 'string' ? `: ${reason}` : '';
+          return verdict('escalate', `Intent classifier failed (${String(code)}${detail}).`, {
+            error: { code: String(code), ...(typeof reason === 'string' ? { reason } : {}) },
+          });
         }
       }
       const { label, confidence, abstained } = intent;

@@ -14,6 +14,8 @@ export const undoLogErrorCodes = {
   sagaFailed: 'saga_failed',
   malformedRecord: 'malformed_record',
   leaseLost: 'lease_lost',
+  actionInterrupted: 'action_interrupted',
+  resultNotStorable: 'result_not_storable',
 } as const;
 
 export type UndoLogErrorCode = (typeof undoLogErrorCodes)[keyof typeof undoLogErrorCodes];

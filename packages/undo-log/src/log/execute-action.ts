@@ -1,12 +1,20 @@
 import { throwIfAborted } from '@guardloop/core';
 import type { AnyActionDefinition } from '../action/define-action';
-import { ActionFailedError } from '../errors/action-failed-error';
+import { ActionFailedError, isRetryableError } from '../errors/action-failed-error';
 import { LeaseLostError } from '../errors/lease-lost-error';
+import { ResultNotStorableError } from '../errors/result-not-storable-error';
+import { storableJsonIssue } from '../record/storable-values';
 import type { UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { withRetry } from '../retry/with-retry';
 import { startLeaseHeartbeat } from './lease-heartbeat';
 import type { RunResult } from './run-options';
-import { restoreSnapshot, toStoredError, type UndoLogRuntime } from './undo-log-runtime';
+import { toStoreError } from './store-call';
+import {
+  restoreSnapshot,
+  signalOrNever,
+  toStoredError,
+  type UndoLogRuntime,
+} from './undo-log-runtime';
 
 /**
  * Runs `do` for a record this process just wrote as `pending` (holding its lease), with
@@ -29,6 +37,20 @@ export async function executeAction(
     const patch = { ...set, leaseOwner: null, leaseExpiresAt: null, updatedAt: now };
     const updated = await store.update(record.id, { expect, set: patch });
     if (!updated) throw new LeaseLostError({ actionId: record.id });
+  };
+  // `do` has run: the outcome must reach the store even if the caller aborts, and a failure
+  // must never read as "did not happen" (recovery would then undo a real effect).
+  const recordOutcome = async (set: UndoLogRecordPatch, operation: string) => {
+    try {
+      await withRetry(
+        () => finish(set),
+        { ...runtime.retry, isRetryable: isRetryableError },
+        signalOrNever(undefined),
+      );
+    } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
+      throw toStoreError(operation, true, error);
+    }
   };
 
   let attempts = 0;
@@ -53,20 +75,41 @@ export async function executeAction(
     );
   } catch (error) {
     stopHeartbeat();
-    await finish({
-      status: 'failed',
-      error: toStoredError(signal.aborted ? signal.reason : error),
-      attempts: record.attempts + attempts,
-    });
+    await recordOutcome(
+      {
+        status: 'failed',
+        error: toStoredError(signal.aborted ? signal.reason : error),
+        attempts: record.attempts + attempts,
+      },
+      `undo log: recording action ${record.id} failed`,
+    );
     if (signal.aborted) throw signal.reason;
     throw new ActionFailedError({ actionId: record.id, actionName: action.name, cause: error });
   }
   stopHeartbeat();
-  await finish({
-    status: 'done',
-    result: result ?? null,
-    error: null,
-    attempts: record.attempts + attempts,
-  });
+  const unstorable = storableJsonIssue(result);
+  if (unstorable) {
+    const issues = [{ path: unstorable.path.join('.'), message: unstorable.message }];
+    const error = new ResultNotStorableError({
+      actionId: record.id,
+      actionName: action.name,
+      issues,
+    });
+    // Done without the result: the effect happened, so it must be neither re-run nor undone.
+    await recordOutcome(
+      {
+        status: 'done',
+        result: null,
+        error: toStoredError(error),
+        attempts: record.attempts + attempts,
+      },
+      `undo log: recording action ${record.id} done`,
+    );
+    throw error;
+  }
+  await recordOutcome(
+    { status: 'done', result: result ?? null, error: null, attempts: record.attempts + attempts },
+    `undo log: recording action ${record.id} done`,
+  );
   return { status: 'done', actionId: record.id, result, replayed: false };
 }

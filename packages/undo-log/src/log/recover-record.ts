@@ -4,8 +4,14 @@ import { performUndo } from './perform-undo';
 import type { RecoveryOutcome, RecoveryPolicy } from './recover';
 import { resolveAction, restoreSnapshot, type UndoLogRuntime } from './undo-log-runtime';
 
+/**
+ * The stored error code of a record recovery left `failed` because its `do` was interrupted
+ * and its effect unconfirmed. Such a record never runs again under its key.
+ */
+export const interruptedErrorCode = 'interrupted';
+
 const interrupted = {
-  code: 'interrupted',
+  code: interruptedErrorCode,
   message:
     'The process running this action stopped before it reported; recovery did not confirm the effect.',
 };

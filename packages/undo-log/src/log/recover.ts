@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
 import { recoverRecord } from './recover-record';
+import { storeCall } from './store-call';
 import { abortSignalSchema, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
 /**
@@ -38,9 +39,10 @@ export interface RecoverResult {
 }
 
 /**
- * `UndoLog.recover`: call on start. Claims records whose lease expired (their process died)
- * and resolves them per `policy`, newest first. The claim is atomic in the store, so with
- * several processes each record is recovered by exactly one.
+ * `UndoLog.recover`: call on start and then periodically (`startRecovery`). Claims records
+ * whose lease expired (their process died) and resolves them per `policy`, newest first. The
+ * claim is atomic in the store, so with several processes each record is recovered by exactly
+ * one.
  */
 export async function recover(
   runtime: UndoLogRuntime,
@@ -50,13 +52,15 @@ export async function recover(
   throwIfAborted(options.abortSignal);
   const signal = signalOrNever(options.abortSignal);
   const now = runtime.clock.now();
-  const claimed = await runtime.store.claimExpired({
-    statuses: ['pending', 'undoing'],
-    now,
-    owner: runtime.ownerId,
-    leaseExpiresAt: now + runtime.leaseMs,
-    limit: options.limit,
-  });
+  const claimed = await storeCall('undo log: claiming expired records', false, () =>
+    runtime.store.claimExpired({
+      statuses: ['pending', 'undoing'],
+      now,
+      owner: runtime.ownerId,
+      leaseExpiresAt: now + runtime.leaseMs,
+      limit: options.limit,
+    }),
+  );
   const records: RecoveryOutcome[] = [];
   for (const raw of [...claimed].sort((a, b) => b.sequence - a.sequence)) {
     throwIfAborted(signal);

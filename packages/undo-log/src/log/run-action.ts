@@ -5,10 +5,17 @@ import type { AnyActionDefinition } from '../action/define-action';
 import { checkApproval } from '../approval/check-approval';
 import { IdempotencyKeyRequiredError } from '../errors/idempotency-key-required-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
+import type { NewUndoLogRecord } from '../record/undo-log-record';
 import { executeAction } from './execute-action';
 import { hashInput } from './input-hash';
 import { resumeExisting } from './resume-existing';
-import { type RunOptions, type RunResult, runOptionsSchema } from './run-options';
+import {
+  parseStorableInput,
+  type RunOptions,
+  type RunResult,
+  runOptionsSchema,
+} from './run-options';
+import { storeCall } from './store-call';
 import { resolveAction, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
 export type RunRequest = z.output<typeof runOptionsSchema>;
@@ -29,6 +36,8 @@ export async function runAction(
   const input = parseInput(action.input, rawInput, `input of action '${action.name}'`);
   if (options.dryRun)
     return { status: 'dry_run', plan: await planOf(action, input, options), replayed: false };
+  // The record keeps the input: what no store can keep is refused before anything runs.
+  parseStorableInput(action, input);
   return runParsed(runtime, action, input, options);
 }
 
@@ -54,14 +63,16 @@ export async function runParsed(
   }
   const inputHash = hashInput(input);
   const context = { runtime, action, input, inputHash, options, signal };
-  const existing = await runtime.store.getByIdempotencyKey(idempotencyKey);
+  const existing = await storeCall('undo log: looking up the idempotency key', false, () =>
+    runtime.store.getByIdempotencyKey(idempotencyKey),
+  );
   if (existing) return resumeExisting(context, parseStoredRecord(existing));
 
   const plan: PlanContext = { traceId, actor, idempotencyKey, signal };
   const snapshot = action.snapshot ? await action.snapshot(input, plan) : null;
   throwIfAborted(signal);
   const now = runtime.clock.now();
-  const { inserted, record } = await runtime.store.insert({
+  const newRecord: NewUndoLogRecord = {
     id: runtime.ids(),
     actionName: action.name,
     idempotencyKey,
@@ -81,7 +92,10 @@ export async function runParsed(
     leaseExpiresAt: now + runtime.leaseMs,
     createdAt: now,
     updatedAt: now,
-  });
+  };
+  const { inserted, record } = await storeCall('undo log: writing the intent', false, () =>
+    runtime.store.insert(newRecord),
+  );
   const stored = parseStoredRecord(record);
   if (!inserted) return resumeExisting(context, stored);
   return executeAction(runtime, action, stored, input, signal);

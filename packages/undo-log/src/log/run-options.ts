@@ -1,12 +1,14 @@
-import { actorSchema } from '@guardloop/core';
+import { actorSchema, parseInput } from '@guardloop/core';
 import { z } from 'zod';
+import type { AnyActionDefinition } from '../action/define-action';
 import { approvalTokenSchema } from '../approval/approval-token';
+import { storableJsonSchema, storableTextSchema } from '../record/storable-values';
 import { abortSignalSchema } from './undo-log-runtime';
 
 export const runOptionsSchema = z.object({
   /** Same key and same input: the stored result is returned and `do` does not run again. */
-  idempotencyKey: z.string().min(1).max(500).optional(),
-  traceId: z.string().min(1),
+  idempotencyKey: storableTextSchema.max(500).optional(),
+  traceId: storableTextSchema,
   actor: actorSchema,
   /** Plans without side effects and without writing any record. */
   dryRun: z.boolean().optional(),
@@ -24,3 +26,8 @@ export type RunResult<Output> =
   | { status: 'done'; actionId: string; result: Output; replayed: false }
   | { status: 'done' | 'undone'; actionId: string; result: Output | null; replayed: true }
   | { status: 'dry_run'; plan: unknown; replayed: false };
+
+/** Refuses (`invalid_input`) a parsed input that no store could keep unchanged as JSON. */
+export function parseStorableInput(action: AnyActionDefinition, input: unknown): void {
+  parseInput(storableJsonSchema, input, `input of action '${action.name}'`);
+}

@@ -5,9 +5,10 @@ import { type ApprovalToken, approvalTokenSchema } from '../approval/approval-to
 import { describeError } from '../errors/action-failed-error';
 import { InvalidActionStateError } from '../errors/invalid-action-state-error';
 import { SagaFailedError } from '../errors/saga-failed-error';
+import { storableTextSchema } from '../record/storable-values';
 import { rollBackSaga } from './roll-back-saga';
 import { planOf, runParsed } from './run-action';
-import type { RunResult } from './run-options';
+import { parseStorableInput, type RunResult } from './run-options';
 import { abortSignalSchema, resolveAction, type UndoLogRuntime } from './undo-log-runtime';
 
 export interface SagaStep {
@@ -21,15 +22,15 @@ export interface SagaStep {
 const stepSchema = z.object({
   action: z.union([z.string().min(1), z.object({ name: z.string().min(1) }).loose()]),
   input: z.unknown(),
-  idempotencyKey: z.string().min(1).optional(),
+  idempotencyKey: storableTextSchema.optional(),
   approval: approvalTokenSchema.optional(),
 });
 
 export const sagaOptionsSchema = z.object({
-  traceId: z.string().min(1),
+  traceId: storableTextSchema,
   actor: actorSchema,
   /** Prefix of the steps' idempotency keys, so a retried saga replays its finished steps. */
-  idempotencyKey: z.string().min(1).optional(),
+  idempotencyKey: storableTextSchema.optional(),
   dryRun: z.boolean().optional(),
   abortSignal: abortSignalSchema.optional(),
 });
@@ -62,6 +63,7 @@ export async function runSaga(
       step.input,
       `input of saga step ${index} ('${action.name}')`,
     );
+    if (!options.dryRun) parseStorableInput(action, input);
     const key =
       step.idempotencyKey ?? (options.idempotencyKey && `${options.idempotencyKey}:${index}`);
     return { action, input, key, approval: step.approval };

@@ -6,6 +6,7 @@ import { describeError } from '../errors/action-failed-error';
 import { ActionNotFoundError } from '../errors/action-not-found-error';
 import { UnknownActionError } from '../errors/unknown-action-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
+import { toStorableString } from '../record/storable-values';
 import type { StoredError, UndoLogRecord } from '../record/undo-log-record';
 import type { RetryOptions } from '../retry/with-retry';
 import type { UndoLogStore } from '../store/undo-log-store';
@@ -45,6 +46,7 @@ export async function readRecord(
   return parseStoredRecord(record);
 }
 
+/** The error as a record keeps it: its code and message, storable and bounded. */
 export function toStoredError(error: unknown): StoredError {
   const code = GuardloopError.isInstance(error)
     ? error.code
@@ -53,7 +55,10 @@ export function toStoredError(error: unknown): StoredError {
       : error instanceof Error
         ? error.name
         : 'error';
-  return { code, message: describeError(error) };
+  return {
+    code: toStorableString(code, 200),
+    message: toStorableString(describeError(error), 4_000),
+  };
 }
 
 /** Records store `null` for "no snapshot"; actions without `snapshot` expect `undefined`. */

@@ -8,6 +8,7 @@ import { type RecoverOptions, type RecoverResult, recover } from './recover';
 import { runAction } from './run-action';
 import type { RunOptions, RunResult } from './run-options';
 import { runSaga, type SagaOptions, type SagaResult, type SagaStep } from './run-saga';
+import { type RecoveryLoop, type StartRecoveryOptions, startRecovery } from './start-recovery';
 import { type UndoOptions, undoAction } from './undo-action';
 import { readRecord, type UndoLogRuntime } from './undo-log-runtime';
 import { type UndoTraceResult, undoTrace } from './undo-trace';
@@ -25,6 +26,8 @@ export interface UndoLog {
   undo(actionId: string, options: UndoOptions): Promise<UndoResult>;
   undoTrace(traceId: string, options: UndoOptions): Promise<UndoTraceResult>;
   recover(options?: RecoverOptions): Promise<RecoverResult>;
+  /** Runs `recover` now and every `intervalMs` (on the log's clock) until stopped or aborted. */
+  startRecovery(options: StartRecoveryOptions): RecoveryLoop;
   /** The stored record of an action (`action_not_found` when there is none). */
   getRecord(actionId: string): Promise<UndoLogRecord>;
   /** The records of a trace, oldest first. */
@@ -39,6 +42,7 @@ export function createUndoLogApi(runtime: UndoLogRuntime): UndoLog {
     undo: (actionId, options) => undoAction(runtime, actionId, options),
     undoTrace: (traceId, options) => undoTrace(runtime, traceId, options),
     recover: (options) => recover(runtime, options),
+    startRecovery: (options) => startRecovery(runtime, options),
     getRecord: async (actionId) => {
       parseInput(z.string().min(1), actionId, 'action id');
       return readRecord(runtime, actionId);

@@ -5,11 +5,13 @@ import type {
   UndoLogStore,
   UndoLogUpdate,
 } from './undo-log-store';
+import { parseUndoLogStoreArguments, storablePatchFields } from './undo-log-store-arguments';
 
 /**
  * An `UndoLogStore` in process memory, for tests and single-process tools. Records are
  * stored as JSON text so callers never share mutable objects with the store, and values
- * behave as in a database (`undefined` becomes `null`).
+ * behave as in a database (`undefined` becomes `null`). Arguments are validated like every
+ * store's (`parseUndoLogStoreArguments`), so it refuses what PostgreSQL could not keep.
  */
 export function createMemoryUndoLogStore(): UndoLogStore {
   const records = new Map<string, string>();
@@ -31,6 +33,7 @@ export function createMemoryUndoLogStore(): UndoLogStore {
 
   return {
     async insert(record: NewUndoLogRecord): Promise<InsertResult> {
+      parseUndoLogStoreArguments('insert', [record]);
       const existing = read(idsByKey.get(record.idempotencyKey));
       if (existing) return { inserted: false, record: existing };
       if (records.has(record.id)) throw new Error(`Duplicate undo-log record id '${record.id}'.`);
@@ -38,22 +41,30 @@ export function createMemoryUndoLogStore(): UndoLogStore {
       return { inserted: true, record: write({ ...record, sequence: ++sequence }) };
     },
     async get(id) {
+      parseUndoLogStoreArguments('get', [id]);
       return read(id);
     },
     async getByIdempotencyKey(idempotencyKey) {
+      parseUndoLogStoreArguments('getByIdempotencyKey', [idempotencyKey]);
       return read(idsByKey.get(idempotencyKey));
     },
-    async update(id, { expect, set }) {
+    async update(id, update) {
+      parseUndoLogStoreArguments('update', [id, update]);
+      const { expect, set } = update;
       const record = read(id);
       if (!record || !matches(record, expect)) return undefined;
-      // Like a SQL SET list: fields given as undefined are left alone.
-      const changes = Object.entries(set).filter(([, value]) => value !== undefined);
+      // Like a SQL SET list: fields given as undefined are left alone; only patchable fields.
+      const changes = storablePatchFields
+        .filter((field) => Object.hasOwn(set, field) && set[field] !== undefined)
+        .map((field) => [field, set[field]]);
       return write({ ...record, ...Object.fromEntries(changes) });
     },
     async listByTrace(traceId) {
+      parseUndoLogStoreArguments('listByTrace', [traceId]);
       return all().filter((record) => record.traceId === traceId);
     },
     async claimExpired(options: ClaimExpiredOptions) {
+      parseUndoLogStoreArguments('claimExpired', [options]);
       const claimable = all().filter(
         (record) =>
           options.statuses.includes(record.status) &&

@@ -1,5 +1,7 @@
+import { describeStoreArguments } from './argument-contract';
 import { describeStoreClaims } from './claim-contract';
 import type { UndoLogStoreContractOptions } from './contract-options';
+import { describeInterruptions } from './interruption-contract';
 import { describeLogOverStore } from './log-contract';
 import { describeStoreBasics } from './store-contract';
 
@@ -13,5 +15,7 @@ export { newTestRecord } from './new-test-record';
 export function runUndoLogStoreContract(options: UndoLogStoreContractOptions): void {
   describeStoreBasics(options);
   describeStoreClaims(options);
+  describeStoreArguments(options);
   describeLogOverStore(options);
+  describeInterruptions(options);
 }

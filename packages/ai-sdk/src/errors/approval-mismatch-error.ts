@@ -1,0 +1,33 @@
+import { GuardloopError } from '@guardloop/core';
+import type { ApprovalBinding } from '../approval/approval-binding';
+import { aiSdkErrorCodes } from './ai-sdk-error-codes';
+
+/**
+ * The approval was given for another call than the one about to run: another actor, action,
+ * tool call or input (e.g. the client edited the tool call's input after the human approved).
+ * The action was not run.
+ */
+export class ApprovalMismatchError extends GuardloopError {
+  readonly toolName: string;
+  readonly approvalId: string;
+  /** The bound fields that differ, e.g. `['inputHash']`. */
+  readonly fields: readonly (keyof ApprovalBinding)[];
+
+  constructor({
+    toolName,
+    approvalId,
+    fields,
+  }: { toolName: string; approvalId: string; fields: readonly (keyof ApprovalBinding)[] }) {
+    super(aiSdkErrorCodes.approvalMismatch, {
+      message: `The approval '${approvalId}' of tool '${toolName}' was given for another call (${fields.join(', ')} differ): nothing ran.`,
+    });
+    this.name = 'ApprovalMismatchError';
+    this.toolName = toolName;
+    this.approvalId = approvalId;
+    this.fields = fields;
+  }
+
+  static override isInstance(error: unknown): error is ApprovalMismatchError {
+    return GuardloopError.hasCode(error, aiSdkErrorCodes.approvalMismatch);
+  }
+}

@@ -1,0 +1,83 @@
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { storableKeySchema } from '../schemas/storable-values';
+import { unknownCursorError } from './feedback-store-arguments';
+
+const sequence = z.number().int().nonnegative();
+
+/**
+ * The sort key of the last item of a page, per listing: the next page starts after it.
+ * Outcomes: `sequence`; traces: the order they were first written in; artifacts: id;
+ * problems: (lastSeenAt, id), newest first.
+ */
+export const pageCursorKeys = {
+  outcomes: z.tuple([sequence]),
+  traces: z.tuple([sequence]),
+  artifacts: z.tuple([storableKeySchema]),
+  problems: z.tuple([z.number().int(), storableKeySchema]),
+} as const;
+
+export type PagedListing = keyof typeof pageCursorKeys;
+export type CursorKey<Listing extends PagedListing> = z.output<(typeof pageCursorKeys)[Listing]>;
+
+/** The query without its paging fields, with sorted keys and no undefined values. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
+}
+
+/** A short digest of the listing and its filters: a cursor only fits the query it came from. */
+function queryDigest(listing: string, query: object): string {
+  const { cursor: _cursor, limit: _limit, ...filters } = query as Record<string, unknown>;
+  return createHash('sha256')
+    .update(JSON.stringify([listing, canonical(filters)]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+const envelopeSchema = z.object({ q: z.string(), k: z.array(z.unknown()) });
+
+/**
+ * An opaque cursor (base64url JSON) holding the sort key of the last item returned and a
+ * digest of the query's filters (not its `limit`, which may change from page to page).
+ */
+export function encodePageCursor<Listing extends PagedListing>(
+  listing: Listing,
+  query: object,
+  key: CursorKey<Listing>,
+): string {
+  const envelope = { q: queryDigest(listing, query), k: key };
+  return Buffer.from(JSON.stringify(envelope)).toString('base64url');
+}
+
+/**
+ * The key in `query.cursor`, or `undefined` without one. A cursor that `encodePageCursor` did
+ * not produce for this listing with these filters is `invalid_input`.
+ */
+export function decodePageCursor<Listing extends PagedListing>(
+  listing: Listing,
+  query: { cursor?: string | undefined },
+): CursorKey<Listing> | undefined {
+  const { cursor } = query;
+  if (cursor === undefined) return undefined;
+  let envelope: z.output<typeof envelopeSchema>;
+  try {
+    if (!/^[A-Za-z0-9_-]*$/.test(cursor)) throw new Error('not base64url');
+    envelope = envelopeSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw unknownCursorError();
+  }
+  if (envelope.q !== queryDigest(listing, query)) {
+    throw unknownCursorError('The cursor belongs to a query with other filters');
+  }
+  const key = pageCursorKeys[listing].safeParse(envelope.k);
+  if (!key.success) throw unknownCursorError();
+  return key.data as CursorKey<Listing>;
+}

@@ -1,0 +1,44 @@
+import { parseInput } from '@guardloop/core';
+import { z } from 'zod';
+import type { IsolationLevel, QueryOptions, TransactionOptions } from './sql-client';
+
+const abortSignalSchema = z.custom<AbortSignal>((value) => value instanceof AbortSignal, {
+  message: 'Expected an AbortSignal',
+});
+
+const transactionOptionsSchema = z
+  .object({
+    isolationLevel: z
+      .enum(['read committed', 'repeatable read', 'serializable'])
+      .default('read committed'),
+    maxAttempts: z.int().min(1).max(20).default(4),
+    abortSignal: abortSignalSchema.optional(),
+  })
+  .default({ isolationLevel: 'read committed', maxAttempts: 4 });
+
+const queryOptionsSchema = z.object({ abortSignal: abortSignalSchema.optional() }).optional();
+
+export type ParsedTransactionOptions = z.output<typeof transactionOptionsSchema>;
+
+const defaults: ParsedTransactionOptions = { isolationLevel: 'read committed', maxAttempts: 4 };
+
+/** Validates `transaction` options (`invalid_input` otherwise); the common no-options call skips zod. */
+export function parseTransactionOptions(options: unknown): ParsedTransactionOptions {
+  if (options === undefined) return defaults;
+  return parseInput(transactionOptionsSchema, options, 'transaction options');
+}
+
+export function parseQueryOptions(options: unknown): QueryOptions | undefined {
+  if (options === undefined) return undefined;
+  return parseInput(queryOptionsSchema, options, 'query options');
+}
+
+/** `BEGIN` with the level spelled out: never the server's or role's default. */
+export const beginStatement = (level: IsolationLevel) =>
+  `BEGIN ISOLATION LEVEL ${level.toUpperCase()}`;
+
+/** The same, for drivers whose transaction helper sends a bare BEGIN itself (PGlite). */
+export const setIsolationStatement = (level: IsolationLevel) =>
+  `SET TRANSACTION ISOLATION LEVEL ${level.toUpperCase()}`;
+
+export type { TransactionOptions };

@@ -1,0 +1,59 @@
+import { type PiiScanner, scanCards, scanEmails, scanIbans, scanPhones } from './linear-scanners';
+import { normalizeForPii } from './normalize-for-pii';
+import type { PiiFinding, PiiKind } from './pii-kinds';
+
+// Earlier kinds win when spans overlap: an IBAN's digits must not also count as a phone.
+const scanners: ReadonlyArray<readonly [PiiKind, PiiScanner]> = [
+  ['email', scanEmails],
+  ['iban', scanIbans],
+  ['card', scanCards],
+  ['phone', scanPhones],
+];
+
+/**
+ * The unvalidated core of `detectPii`: folds the text (see `normalizeForPii`), runs the linear
+ * scanners on it, and maps each span back to the original text. Linear in the text's length:
+ * overlap with earlier kinds is an O(1) lookup in a prefix count of taken characters.
+ */
+export function scanPii(text: string, kinds: readonly PiiKind[]): PiiFinding[] {
+  const normalized = normalizeForPii(text);
+  const folded = normalized.text;
+  const taken = new Uint8Array(folded.length);
+  const spans: { kind: PiiKind; start: number; end: number }[] = [];
+  for (const [kind, scan] of scanners) {
+    if (!kinds.includes(kind)) continue;
+    const takenBefore = prefixCounts(taken, spans.length > 0);
+    const found: { kind: PiiKind; start: number; end: number }[] = [];
+    scan(
+      folded,
+      (start, end) => takenBefore === undefined || takenBefore[end] === takenBefore[start],
+      (start, end) => found.push({ kind, start, end }),
+    );
+    for (const span of found) {
+      taken.fill(1, span.start, span.end);
+      spans.push(span);
+    }
+  }
+  return spans
+    .map(({ kind, start, end }) => {
+      const originalStart = normalized.originalStart(start);
+      const originalEnd = normalized.originalEnd(end - 1);
+      return {
+        kind,
+        start: originalStart,
+        end: originalEnd,
+        value: text.slice(originalStart, originalEnd),
+      };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+/** counts[i] = taken characters before i; undefined while nothing is taken. */
+function prefixCounts(taken: Uint8Array, anyTaken: boolean): Int32Array | undefined {
+  if (!anyTaken) return undefined;
+  const counts = new Int32Array(taken.length + 1);
+  for (let index = 0; index < taken.length; index++) {
+    counts[index + 1] = (counts[index] as number) + (taken[index] as number);
+  }
+  return counts;
+}

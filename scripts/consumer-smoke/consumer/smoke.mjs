@@ -1,0 +1,33 @@
+// ESM consumer: loads every package with `import` (their `import` builds) and runs the checks.
+import * as ai from 'ai';
+import * as aiTest from 'ai/test';
+import * as pglite from '@electric-sql/pglite';
+import * as aiSdk from '@guardloop/ai-sdk';
+import * as core from '@guardloop/core';
+import * as deterministic from '@guardloop/deterministic';
+import * as economic from '@guardloop/economic';
+import * as feedback from '@guardloop/feedback';
+import * as postgres from '@guardloop/postgres';
+import * as semantic from '@guardloop/semantic';
+import * as semanticAi from '@guardloop/semantic/ai';
+import * as semanticData from '@guardloop/semantic/data';
+import * as undoLog from '@guardloop/undo-log';
+import * as zod from 'zod';
+import checks from './checks.cjs';
+
+await checks.runChecks('ESM, import', {
+  ai,
+  aiTest,
+  pglite,
+  aiSdk,
+  core,
+  deterministic,
+  economic,
+  feedback,
+  postgres,
+  semantic,
+  semanticAi,
+  semanticData,
+  undoLog,
+  zod,
+});
