@@ -63,16 +63,9 @@ write(
 );
 write(
   'tsup.config.ts',
-  `import { defineConfig } from 'tsup';
+  `import { definePackageBuild } from '../../scripts/build/define-package-build.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node22',
-});
+export default definePackageBuild({ index: 'src/index.ts' });
 `,
 );
 write(

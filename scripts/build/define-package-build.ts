@@ -15,10 +15,12 @@ import { defineConfig, type Options } from 'tsup';
  */
 export function definePackageBuild(entry: NonNullable<Options['entry']>) {
   return defineConfig(() => {
-    // The two format builds run in parallel; a `clean` in either would race with the other's output.
+    // The builds below run in parallel; a `clean` in any of them would race with the others' output.
     rmSync('dist', { recursive: true, force: true });
-    const shared = { entry, dts: true, sourcemap: true, clean: false, target: 'node22' } as const;
+    const shared = { entry, sourcemap: true, clean: false, target: 'node22' } as const;
     return [
+      // Declarations for both formats from one config: one rollup of the types, not one per format.
+      { ...shared, format: ['esm', 'cjs'], dts: { only: true } },
       { ...shared, format: 'esm' },
       { ...shared, format: 'cjs', noExternal: esmOnlyDependencies(process.cwd()) },
     ];

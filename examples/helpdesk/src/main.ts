@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPgliteDirectory } from '@guardloop/postgres';
 import { createProgress } from './progress';
-import { runReplay } from './replay';
+import { runReplay } from './simulation/replay';
 import { writeReports } from './report/write-reports';
 
 const root = join(import.meta.dirname, '..');

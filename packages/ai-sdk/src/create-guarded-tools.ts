@@ -12,7 +12,7 @@ import {
   validateRails,
 } from '@guardloop/core';
 import type { AnyActionDefinition } from '@guardloop/undo-log';
-import { type ModelMessage, type Tool, tool } from 'ai';
+import { asSchema, jsonSchema, type ModelMessage, type Tool, tool } from 'ai';
 import { z } from 'zod';
 import type { ApprovalBinding } from './approval/approval-binding';
 import { hashToolInput } from './approval/hash-tool-input';
@@ -81,18 +81,31 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
   const maxEntries = behaviour.maxCachedDecisions ?? defaultMaxCachedDecisions;
   // toolApproval's decisions, for execute in the same process: keyed by call AND input.
   const decisions = createBoundedMap<Decision>(maxEntries);
+  // The call each approval id was used for: one human answer approves one call, not a replay.
+  const spent = createBoundedMap<ApprovalBinding>(maxEntries);
   // What this process asked a human to approve, per tool call: the first request stands.
   const requested = createBoundedMap<ApprovalBinding>(maxEntries);
   const definitionOf = (name: string): GuardedToolDefinition | undefined =>
     Object.hasOwn(definitions ?? {}, name) ? definitions[name] : undefined;
 
-  const bindingOf = (name: string, toolCallId: string, input: unknown): ApprovalBinding => ({
+  // What the action will run on: the undo log parses the raw input once, so the rails, the
+  // approval binding and `willRun` must see that same parse (transforms applied once).
+  const parsedInputOf = (name: string, definition: GuardedToolDefinition, input: unknown) =>
+    parseInput(definition.action.input, input, `input of tool '${name}'`);
+
+  const bindingOf = (
+    name: string,
+    definition: GuardedToolDefinition,
+    toolCallId: string,
+    parsedInput: unknown,
+  ): ApprovalBinding => ({
     traceId,
     toolCallId,
     toolName: name,
-    actionName: (definitionOf(name) as GuardedToolDefinition).action.name,
+    actionName: definition.action.name,
     actorId: actor.id,
-    inputHash: hashToolInput(input),
+    // Equal to the undo log record's `inputHash`; refuses (typed) what no store could keep.
+    inputHash: hashToolInput(parsedInput),
   });
 
   const judge = (
@@ -141,8 +154,9 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       }: { toolCallId: string; abortSignal?: AbortSignal; messages: ModelMessage[] },
     ) => {
       const idempotencyKey = idempotencyKeyOf(toolCallId);
-      const action = toActionRequest(name, definition, input, idempotencyKey);
-      const binding = bindingOf(name, toolCallId, input);
+      const parsed = parsedInputOf(name, definition, input);
+      const binding = bindingOf(name, definition, toolCallId, parsed);
+      const action = toActionRequest(name, definition, parsed, idempotencyKey);
       const cacheKey = `${toolCallId}\u0000${binding.inputHash}`;
       const cached = decisions.take(cacheKey);
       const checked = cached ?? (await judge(checkRails, name, toolCallId, action, abortSignal));
@@ -154,7 +168,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       const approval = needsHuman(definition.action, checked)
         ? await requireApproval({
             toolName: name,
-            input,
+            input: parsed,
             action: definition.action,
             decision: checked,
             messages,
@@ -162,6 +176,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
             clock,
             binding,
             requested: requested.get(toolCallId),
+            spent,
             verifyApproval: options.verifyApproval,
             unsafeTrustClientApprovals: behaviour.unsafeTrustClientApprovals === true,
             abortSignal,
@@ -178,6 +193,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
           throw new ToolCallEscalatedError({ toolName: name, reason: counted.reason, decision });
         }
       }
+      // The raw input: the undo log parses it (once) itself.
       const result = await undoLog.run(definition.action as AnyActionDefinition, input, {
         idempotencyKey,
         traceId,
@@ -193,7 +209,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       name,
       tool({
         ...(definition.description ? { description: definition.description } : {}),
-        inputSchema: definition.action.input,
+        inputSchema: validateOnly(definition.action),
         execute: execute(name, definition),
       } as Tool<unknown, unknown>),
     ]),
@@ -218,8 +234,11 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       if (!definition || typeof toolCall.toolCallId !== 'string') return 'not-applicable';
       const { toolName: name, toolCallId, input } = toolCall;
       let action: ActionRequest;
+      let binding: ApprovalBinding;
       try {
-        action = toActionRequest(name, definition, input, idempotencyKeyOf(toolCallId));
+        const parsed = parsedInputOf(name, definition, input);
+        binding = bindingOf(name, definition, toolCallId, parsed);
+        action = toActionRequest(name, definition, parsed, idempotencyKeyOf(toolCallId));
       } catch (error) {
         // execute builds the request again and fails with this typed error before anything runs.
         if (GuardloopError.isInstance(error)) return 'not-applicable';
@@ -227,7 +246,6 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       }
       const decision = await judge(checkRails, name, toolCallId, action);
       report(name, toolCallId, action, decision);
-      const binding = bindingOf(name, toolCallId, input);
       if (decision.verdict === 'deny') return { type: 'denied', reason: decision.reason };
       decisions.set(`${toolCallId}\u0000${binding.inputHash}`, decision);
       if (needsHuman(definition.action, decision)) {
@@ -237,10 +255,29 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       return 'not-applicable';
     },
     approvalBindingOf(toolCall) {
-      const { toolName, toolCallId, input } = toolCallOf(toolCall);
-      return bindingOf(toolName, toolCallId, input);
+      const { toolName, toolCallId, input, definition } = toolCallOf(toolCall);
+      return bindingOf(
+        toolName,
+        definition,
+        toolCallId,
+        parsedInputOf(toolName, definition, input),
+      );
     },
     undoAll: ({ by, reason, abortSignal }) =>
       undoLog.undoTrace(traceId, { by, reason, ...(abortSignal ? { abortSignal } : {}) }),
   };
+}
+
+/**
+ * The tool's input schema for the AI SDK: the action's JSON schema, validated by the action's
+ * schema, but handing `execute` the raw input. The undo log parses it again, and a transform
+ * applied twice (dollars to cents...) would run another input than the one the model sent.
+ */
+function validateOnly(action: AnyActionDefinition) {
+  return jsonSchema(() => asSchema(action.input).jsonSchema, {
+    validate: (value) => {
+      const parsed = action.input.safeParse(value);
+      return parsed.success ? { success: true, value } : { success: false, error: parsed.error };
+    },
+  });
 }

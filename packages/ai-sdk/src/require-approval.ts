@@ -2,6 +2,7 @@ import { type Clock, type Decision, GuardloopError } from '@guardloop/core';
 import type { AnyActionDefinition, ApprovalToken } from '@guardloop/undo-log';
 import type { ModelMessage } from 'ai';
 import { type ApprovalBinding, bindingDifferences } from './approval/approval-binding';
+import type { BoundedMap } from './bounded-map';
 import { ApprovalMismatchError } from './errors/approval-mismatch-error';
 import { ApprovalUnverifiedError } from './errors/approval-unverified-error';
 import { ToolCallEscalatedError } from './errors/tool-call-escalated-error';
@@ -28,6 +29,8 @@ interface RequireApprovalOptions {
   binding: ApprovalBinding;
   /** The call this process asked a human about, when it did. */
   requested: ApprovalBinding | undefined;
+  /** The call each approval id already ran, per approval id (this process). */
+  spent: BoundedMap<ApprovalBinding>;
   verifyApproval: ((check: ApprovalCheck) => boolean | Promise<boolean>) | undefined;
   unsafeTrustClientApprovals: boolean;
   abortSignal: AbortSignal | undefined;
@@ -52,6 +55,11 @@ export async function requireApproval(options: RequireApprovalOptions): Promise<
   const changed = requested ? bindingDifferences(requested, binding) : [];
   if (changed.length > 0)
     throw new ApprovalMismatchError({ toolName, approvalId, fields: changed });
+  // The client copied an approval it got for another call into this one.
+  const spentOn = options.spent.get(approvalId);
+  const replayed = spentOn ? bindingDifferences(spentOn, binding) : [];
+  if (replayed.length > 0)
+    throw new ApprovalMismatchError({ toolName, approvalId, fields: replayed });
 
   if (options.verifyApproval) {
     let verified: unknown;
@@ -90,6 +98,7 @@ export async function requireApproval(options: RequireApprovalOptions): Promise<
         'approvals written by the client are not trusted: pass verifyApproval to check them on the server',
     });
   }
+  options.spent.set(approvalId, binding);
   return {
     approvedBy: `ai-sdk-approval:${approvalId}`,
     approvedAt: clock.now(),

@@ -19,6 +19,11 @@ export {
 } from './intake/signal-deduplicator';
 export { createTicket } from './lifecycle/create-ticket';
 export {
+  type Confirmation,
+  type ConfirmationInput,
+  confirmationInputSchema,
+} from './lifecycle/customer-confirmation';
+export {
   type CriterionResult,
   evaluateResolutionCriteria,
   type ResolutionCriterion,
@@ -40,11 +45,6 @@ export {
   ticketEventInputSchema,
   ticketMachine,
 } from './lifecycle/ticket-machine';
-export {
-  type Confirmation,
-  type ConfirmationInput,
-  confirmationInputSchema,
-} from './lifecycle/customer-confirmation';
 // Ticket lifecycle
 export {
   allowedTransitions,

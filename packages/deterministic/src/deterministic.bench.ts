@@ -225,8 +225,7 @@ test('compiling role inheritance chains', async ({ bench }) => {
     ),
     { time: 1000, warmupTime: 200 },
   );
-  const perRole = (name: string, size: number) =>
-    (results.get(name).latency.p50 * 1000) / size;
+  const perRole = (name: string, size: number) => (results.get(name).latency.p50 * 1000) / size;
   const base = perRole(names[0] as string, 4_000);
   const lines = sizes.map((size, index) => {
     const cost = perRole(names[index + 1] as string, size);

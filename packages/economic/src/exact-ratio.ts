@@ -17,6 +17,8 @@ const decimal = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
  * means, where the double nearest to it is a little off.
  */
 export function decimalRatio(value: number): Ratio {
+  // Event counts, the common case, are integers: skip the string.
+  if (Number.isSafeInteger(value)) return { numerator: BigInt(value), denominator: 1n };
   const match = decimal.exec(String(value));
   if (!match) throw new RangeError(`Not a finite number: ${value}.`);
   const [, sign = '', whole = '0', fraction = '', exponent = '0'] = match;

@@ -3,6 +3,7 @@ export {
   type BrandSafetyFinding,
   type CheckBrandSafetyOptions,
   checkBrandSafety,
+  createBrandSafetyCheck,
 } from './brand-safety/check-brand-safety';
 export { detectProfanity, type ProfanityMatch } from './brand-safety/detect-profanity';
 export {
@@ -73,15 +74,12 @@ export {
 // Rails
 export { type BrandSafetyRailOptions, brandSafetyRail } from './rails/brand-safety-rail';
 export { type IntentRailOptions, intentRail } from './rails/intent-rail';
-export {
-  type PiiRailOptions,
-  piiRail,
-  selectPiiValue,
-  type ValueSelector,
-} from './rails/pii-rail';
+export { type PiiRailOptions, piiRail } from './rails/pii-rail';
 export {
   selectAllText,
   selectDraftText,
   selectSignalText,
   type TextSelector,
 } from './rails/select-text';
+export { selectOutgoingValue, selectPiiValue, type ValueSelector } from './rails/select-value';
+export type { ValueScanOptions } from './rails/value-scan';

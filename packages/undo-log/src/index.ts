@@ -43,6 +43,7 @@ export { type UndoLogErrorCode, undoLogErrorCodes } from './errors/undo-log-erro
 export { UnknownActionError } from './errors/unknown-action-error';
 // The log
 export { createUndoLog, type UndoLogOptions } from './log/create-undo-log';
+export { canonicalJson, hashActionInput } from './log/input-hash';
 export type { UndoResult } from './log/perform-undo';
 export {
   type RecoverOptions,

@@ -5,6 +5,14 @@
 
 const assert = require('node:assert/strict');
 
+function expectVerdict(decision, verdict) {
+  assert.equal(
+    decision.verdict,
+    verdict,
+    `expected ${verdict}, got ${decision.verdict}: ${decision.reason}`,
+  );
+}
+
 /** @param {Record<string, any>} m the loaded packages, keyed as in smoke.mjs and smoke.cjs */
 function checks(m) {
   const { z } = m.zod;
@@ -27,7 +35,7 @@ function checks(m) {
         actor,
         action: { name: 'send_reset_link', input: {}, reversible: true, dryRun: false },
       };
-      assert.equal((await evaluateRails(rails, context)).verdict, 'allow');
+      expectVerdict(await evaluateRails(rails, context), 'allow');
       const loop = createLoop({
         rails,
         clock: createManualClock(start),
@@ -38,7 +46,11 @@ function checks(m) {
               id: 'locked-out',
               title: 'Customer is locked out',
               confidence: 0.9,
-              action: { name: 'send_reset_link', reversible: true, input: { email: 'a@example.com' } },
+              action: {
+                name: 'send_reset_link',
+                reversible: true,
+                input: { email: 'a@example.com' },
+              },
             },
           ],
           act: () => ({ sent: true }),
@@ -59,7 +71,9 @@ function checks(m) {
       });
       const access = rbacRail({
         actions: ['refund'],
-        roles: { 'ai-agent': { actorTypes: ['ai'], allow: [{ action: 'refund', resource: 'invoice:*' }] } },
+        roles: {
+          'ai-agent': { actorTypes: ['ai'], allow: [{ action: 'refund', resource: 'invoice:*' }] },
+        },
       });
       const rules = createRuleSet([
         {
@@ -73,12 +87,18 @@ function checks(m) {
       const context = (amount) => ({
         traceId: 'trace-deterministic',
         actor,
-        action: { name: 'refund', input: { amount }, resource: 'invoice:42', reversible: true, dryRun: false },
+        action: {
+          name: 'refund',
+          input: { amount },
+          resource: 'invoice:42',
+          reversible: true,
+          dryRun: false,
+        },
       });
       const rails = [schemaRail(refund), access, rulesRail(rules)];
-      assert.equal((await m.core.evaluateRails(rails, context(20))).verdict, 'allow');
+      expectVerdict(await m.core.evaluateRails(rails, context(20)), 'allow');
       const escalated = await m.core.evaluateRails(rails, context(900));
-      assert.equal(escalated.verdict, 'escalate');
+      expectVerdict(escalated, 'escalate');
       assert.match(escalated.reason, /high-value-refund/);
     },
 
@@ -123,14 +143,19 @@ function checks(m) {
       classifier.learn({ text: 'my password link expired', label: 'password_reset' });
       assert.equal((await classifier.classify('reset my password please')).label, 'password_reset');
       assert.equal(redactPii('mail jo@example.com'), 'mail [EMAIL]');
-      const context = { traceId: 'trace-semantic', actor, attributes: { draft: 'Hello jo@example.com' } };
-      assert.equal((await m.core.evaluateRails([piiRail()], context)).verdict, 'escalate');
+      const context = {
+        traceId: 'trace-semantic',
+        actor,
+        attributes: { draft: 'Hello jo@example.com' },
+      };
+      expectVerdict(await m.core.evaluateRails([piiRail()], context), 'escalate');
       assert.ok(m.semanticData.loadHelpdeskDataset().train.length > 0);
       assert.equal(typeof m.semanticAi.createModelClassifier, 'function');
     },
 
     async 'economic: cost budget and rate limit rails'() {
-      const { costBudgetRail, createCostMeter, createMemoryCounterStore, rateLimitRail } = m.economic;
+      const { costBudgetRail, createCostMeter, createMemoryCounterStore, rateLimitRail } =
+        m.economic;
       const clock = m.core.createManualClock(start);
       const store = createMemoryCounterStore();
       const meter = createCostMeter({
@@ -141,14 +166,20 @@ function checks(m) {
       const context = (tokens) => ({
         traceId: 'trace-economic',
         actor,
-        action: { name: 'reply', input: {}, reversible: true, dryRun: false, cost: { tokens } },
+        action: {
+          name: 'reply',
+          input: {},
+          reversible: true,
+          dryRun: false,
+          cost: { tokens, usd: 0 },
+        },
       });
       const budget = costBudgetRail({ meter, onExceeded: 'deny' });
-      assert.equal((await m.core.evaluateRails([budget], context(600), { clock })).verdict, 'allow');
-      assert.equal((await m.core.evaluateRails([budget], context(600), { clock })).verdict, 'deny');
+      expectVerdict(await m.core.evaluateRails([budget], context(600), { clock }), 'allow');
+      expectVerdict(await m.core.evaluateRails([budget], context(600), { clock }), 'deny');
       const rate = rateLimitRail({ store, clock, name: 'per-actor', limit: 1, window: '1m' });
-      assert.equal((await m.core.evaluateRails([rate], context(0), { clock })).verdict, 'allow');
-      assert.equal((await m.core.evaluateRails([rate], context(0), { clock })).verdict, 'deny');
+      expectVerdict(await m.core.evaluateRails([rate], context(0), { clock }), 'allow');
+      expectVerdict(await m.core.evaluateRails([rate], context(0), { clock }), 'deny');
     },
 
     async 'feedback: record outcomes, query KPIs'() {
@@ -156,15 +187,28 @@ function checks(m) {
       const clock = m.core.createManualClock(start);
       const store = createMemoryFeedbackStore();
       const recorder = createOutcomeRecorder({ store, clock });
-      await recorder.record({ traceId: 'T-2', type: 'decision', verdict: 'allow', category: 'billing' });
+      await recorder.record({
+        traceId: 'T-2',
+        type: 'decision',
+        verdict: 'allow',
+        category: 'billing',
+      });
       await recorder.record({ traceId: 'T-2', type: 'csat', score: 5 });
-      const report = await createKpis({ store, clock }).queryKpis({ from: start - 3_600_000, to: start + 86_400_000 });
+      const report = await createKpis({ store, clock }).queryKpis({
+        from: start - 3_600_000,
+        to: start + 86_400_000,
+      });
       assert.equal(report.metrics.csat.value, 5);
     },
 
     async 'postgres: PGlite stores for undo-log, economic and feedback'() {
-      const { createPgliteClient, createPostgresCounterStore, createPostgresFeedbackStore, createPostgresUndoLogStore, migrate } =
-        m.postgres;
+      const {
+        createPgliteClient,
+        createPostgresCounterStore,
+        createPostgresFeedbackStore,
+        createPostgresUndoLogStore,
+        migrate,
+      } = m.postgres;
       const database = new m.pglite.PGlite();
       try {
         const client = createPgliteClient(database);
@@ -177,15 +221,30 @@ function checks(m) {
           do: (input) => void tags.add(input.tag),
           undo: (input) => void tags.delete(input.tag),
         });
-        const log = m.undoLog.createUndoLog({ store: createPostgresUndoLogStore({ client }), actions: [addTag] });
-        const result = await log.run(addTag, { tag: 'vip' }, { idempotencyKey: 'tag-T-3', traceId: 'T-3', actor });
+        const log = m.undoLog.createUndoLog({
+          store: createPostgresUndoLogStore({ client }),
+          actions: [addTag],
+        });
+        const result = await log.run(
+          addTag,
+          { tag: 'vip' },
+          { idempotencyKey: 'tag-T-3', traceId: 'T-3', actor },
+        );
         assert.equal(result.status, 'done');
         assert.ok(tags.has('vip'));
         const counters = createPostgresCounterStore({ client });
         await counters.increment('replies:acme', start, 2);
         assert.equal(await counters.sum('replies:acme', start, start + 1), 2);
-        const recorder = m.feedback.createOutcomeRecorder({ store: createPostgresFeedbackStore({ client }) });
-        await recorder.record({ id: 'T-3:csat', traceId: 'T-3', type: 'csat', score: 4, at: start });
+        const recorder = m.feedback.createOutcomeRecorder({
+          store: createPostgresFeedbackStore({ client }),
+        });
+        await recorder.record({
+          id: 'T-3:csat',
+          traceId: 'T-3',
+          type: 'csat',
+          score: 4,
+          at: start,
+        });
         const report = await m.feedback
           .createKpis({ store: recorder.store })
           .queryKpis({ from: start - 3_600_000, to: start + 86_400_000 });
@@ -209,9 +268,14 @@ function checks(m) {
         },
         undo: ({ user }) => void resets.splice(resets.indexOf(user), 1),
       });
-      const undoLog = createUndoLog({ store: createMemoryUndoLogStore(), actions: [resetPassword] });
+      const undoLog = createUndoLog({
+        store: createMemoryUndoLogStore(),
+        actions: [resetPassword],
+      });
       const guarded = createGuardedTools({
-        tools: { resetPassword: guardedTool({ action: resetPassword, description: 'Send a reset link' }) },
+        tools: {
+          resetPassword: guardedTool({ action: resetPassword, description: 'Send a reset link' }),
+        },
         undoLog,
         actor,
       });
@@ -222,9 +286,21 @@ function checks(m) {
       const model = new m.aiTest.MockLanguageModelV4({
         doGenerate: async ({ prompt }) =>
           prompt.some((message) => message.role === 'tool')
-            ? { content: [{ type: 'text', text: 'Done.' }], finishReason: { unified: 'stop', raw: 'stop' }, usage, warnings: [] }
+            ? {
+                content: [{ type: 'text', text: 'Done.' }],
+                finishReason: { unified: 'stop', raw: 'stop' },
+                usage,
+                warnings: [],
+              }
             : {
-                content: [{ type: 'tool-call', toolCallId: 'call-1', toolName: 'resetPassword', input: '{"user":"ada"}' }],
+                content: [
+                  {
+                    type: 'tool-call',
+                    toolCallId: 'call-1',
+                    toolName: 'resetPassword',
+                    input: '{"user":"ada"}',
+                  },
+                ],
                 finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
                 usage,
                 warnings: [],
@@ -256,11 +332,19 @@ async function runChecks(label, modules) {
     } catch (error) {
       failed++;
       console.log(`  FAIL  ${name}`);
-      console.log(`        ${String(error?.stack ?? error).split('\n').join('\n        ')}`);
+      console.log(
+        `        ${String(error?.stack ?? error)
+          .split('\n')
+          .join('\n        ')}`,
+      );
       if (error?.cause) console.log(`        cause: ${error.cause?.stack ?? error.cause}`);
     }
   }
-  console.log(failed === 0 ? `consumer smoke (${label}): all passed` : `consumer smoke (${label}): ${failed} failed`);
+  console.log(
+    failed === 0
+      ? `consumer smoke (${label}): all passed`
+      : `consumer smoke (${label}): ${failed} failed`,
+  );
   if (failed > 0) process.exitCode = 1;
 }
 

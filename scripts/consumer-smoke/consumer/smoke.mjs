@@ -1,6 +1,5 @@
 // ESM consumer: loads every package with `import` (their `import` builds) and runs the checks.
-import * as ai from 'ai';
-import * as aiTest from 'ai/test';
+
 import * as pglite from '@electric-sql/pglite';
 import * as aiSdk from '@guardloop/ai-sdk';
 import * as core from '@guardloop/core';
@@ -12,6 +11,8 @@ import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
 import * as semanticData from '@guardloop/semantic/data';
 import * as undoLog from '@guardloop/undo-log';
+import * as ai from 'ai';
+import * as aiTest from 'ai/test';
 import * as zod from 'zod';
 import checks from './checks.cjs';
 

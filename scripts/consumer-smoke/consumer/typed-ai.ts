@@ -31,7 +31,12 @@ export async function typedAiConsumer(model: LanguageModel): Promise<string> {
     actor: { id: 'assistant', type: 'ai' },
     clock: createManualClock(0),
   });
-  const result = await generateText({ model, tools: guarded.tools, toolApproval: guarded.toolApproval, prompt: 'hi' });
+  const result = await generateText({
+    model,
+    tools: guarded.tools,
+    toolApproval: guarded.toolApproval,
+    prompt: 'hi',
+  });
   const classifier = createModelClassifier({ model, labels: ['billing', 'shipping'] });
   const classification = await classifier.classify('where is my parcel');
   await guarded.undoAll({ by: { id: 'lea', type: 'human' }, reason: 'typed' });

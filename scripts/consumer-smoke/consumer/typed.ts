@@ -13,7 +13,12 @@ import {
   type RailContext,
 } from '@guardloop/core';
 import { createRuleSet, rbacRail, rulesRail, schemaRail } from '@guardloop/deterministic';
-import { costBudgetRail, createCostMeter, createMemoryCounterStore, rateLimitRail } from '@guardloop/economic';
+import {
+  costBudgetRail,
+  createCostMeter,
+  createMemoryCounterStore,
+  rateLimitRail,
+} from '@guardloop/economic';
 import { createKpis, createMemoryFeedbackStore, createOutcomeRecorder } from '@guardloop/feedback';
 import {
   createPgliteClient,
@@ -24,7 +29,12 @@ import {
 } from '@guardloop/postgres';
 import { createLocalClassifier, piiRail } from '@guardloop/semantic';
 import { loadHelpdeskDataset } from '@guardloop/semantic/data';
-import { createMemoryUndoLogStore, createUndoLog, defineAction, type UndoLog } from '@guardloop/undo-log';
+import {
+  createMemoryUndoLogStore,
+  createUndoLog,
+  defineAction,
+  type UndoLog,
+} from '@guardloop/undo-log';
 import { z } from 'zod';
 
 export const actor = { id: 'assistant', type: 'ai' as const, roles: ['ai-agent'] };
@@ -55,7 +65,11 @@ export async function typedConsumer(): Promise<string[]> {
     { name: 'ai-keys', kind: 'deterministic', evaluate: () => allow('The AI holds this key.') },
     schemaRail(z.object({ name: z.literal('refund') })),
     rbacRail({ actions: ['refund'], roles: { 'ai-agent': { allow: [{ action: 'refund' }] } } }),
-    rulesRail(createRuleSet([{ id: 'r1', version: 1, description: 'Never.', verdict: 'escalate', when: { '>': [1, 2] } }])),
+    rulesRail(
+      createRuleSet([
+        { id: 'r1', version: 1, description: 'Never.', verdict: 'escalate', when: { '>': [1, 2] } },
+      ]),
+    ),
     piiRail(),
   ];
   const context: RailContext = { traceId: 't', actor };
@@ -75,12 +89,23 @@ export async function typedConsumer(): Promise<string[]> {
 
   const undoLog = createTypedUndoLog();
 
-  const run = await undoLog.run(credit, { account: 'acme', cents: 1 }, { idempotencyKey: 'k', traceId: 't', actor });
+  const run = await undoLog.run(
+    credit,
+    { account: 'acme', cents: 1 },
+    { idempotencyKey: 'k', traceId: 't', actor },
+  );
   // @ts-expect-error `cents` must be a number
-  await undoLog.run(credit, { account: 'acme', cents: '1' }, { idempotencyKey: 'k', traceId: 't', actor });
+  await undoLog.run(
+    credit,
+    { account: 'acme', cents: '1' },
+    { idempotencyKey: 'k', traceId: 't', actor },
+  );
   await undoLog.undoTrace('t', { by: { id: 'lea', type: 'human' }, reason: 'typed' });
 
-  const classifier = createLocalClassifier({ labels: ['a', 'b'], examples: [{ text: 'x', label: 'a' }] });
+  const classifier = createLocalClassifier({
+    labels: ['a', 'b'],
+    examples: [{ text: 'x', label: 'a' }],
+  });
   const classification = await classifier.classify('x');
   const dataset = loadHelpdeskDataset();
 

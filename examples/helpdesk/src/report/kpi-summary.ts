@@ -1,6 +1,6 @@
 import { createKpis, type KpiReport } from '@guardloop/feedback';
-import type { ReplayResult } from '../replay';
-import type { DayTally } from '../run-log';
+import type { ReplayResult } from '../simulation/replay';
+import type { DayTally } from './run-log';
 
 /** One KPI of the phase comparison. */
 export interface KpiRow {

@@ -1,40 +1,58 @@
-import type { ReplayResult } from '../replay';
-import type { Escalation } from '../run-log';
+import type { ReplayResult } from '../simulation/replay';
+import type { Escalation } from './run-log';
 import { type KpiSummary, summarizeKpis } from './kpi-summary';
+
+export interface EscalationReason {
+  /** The first sentence with numbers masked: similar reasons share it. */
+  key: string;
+  /** A real reason of the group, whole and with its numbers (the first one seen). */
+  example: string;
+  count: number;
+}
 
 export interface EscalationGroup {
   rail: string;
   count: number;
-  reasons: { reason: string; count: number }[];
+  reasons: EscalationReason[];
 }
 
-/** The deciding rail's own words, with numbers masked so similar reasons group together. */
+/** The deciding rail's own words, in full, without the rail's name in front. */
 export function reasonOf(escalation: Escalation): string {
   const own = escalation.reason
     .split(' | ')
     .find((part) => part.startsWith(`${escalation.rail}: `));
-  const text = (own ?? escalation.reason).replace(`${escalation.rail}: `, '');
-  const masked = text.replace(/\d+(?:\.\d+)?/g, '#');
-  const sentence = masked.split(/(?<=\.)\s/)[0] ?? masked;
-  return sentence.length > 90 ? `${sentence.slice(0, 89)}…` : sentence;
+  return (own ?? escalation.reason).replace(`${escalation.rail}: `, '');
+}
+
+/** Groups reasons that differ only in their numbers ("Refunds over 120 EUR", "over 340 EUR"). */
+export function reasonKey(reason: string): string {
+  const masked = reason.replace(/\d+(?:\.\d+)?/g, '#');
+  return masked.split(/(?<=\.)\s/)[0] ?? masked;
+}
+
+/** Cuts a reason for a narrow column; the full text stays in the HTML report's hover and details. */
+export function shortReason(reason: string, length = 90): string {
+  const sentence = reason.split(/(?<=\.)\s/)[0] ?? reason;
+  return sentence.length > length ? `${sentence.slice(0, length - 1)}…` : sentence;
 }
 
 /** Escalations and denials grouped by the rail that decided them, most frequent first. */
 export function groupEscalations(escalations: readonly Escalation[]): EscalationGroup[] {
-  const groups = new Map<string, Map<string, number>>();
+  const groups = new Map<string, Map<string, EscalationReason>>();
   for (const escalation of escalations) {
-    const reasons = groups.get(escalation.rail) ?? new Map<string, number>();
-    const reason = reasonOf(escalation);
-    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    const reasons = groups.get(escalation.rail) ?? new Map<string, EscalationReason>();
+    const example = reasonOf(escalation);
+    const key = reasonKey(example);
+    const known = reasons.get(key) ?? { key, example, count: 0 };
+    known.count += 1;
+    reasons.set(key, known);
     groups.set(escalation.rail, reasons);
   }
   return [...groups.entries()]
     .map(([rail, reasons]) => ({
       rail,
-      count: [...reasons.values()].reduce((sum, count) => sum + count, 0),
-      reasons: [...reasons.entries()]
-        .map(([reason, count]) => ({ reason, count }))
-        .sort((a, b) => b.count - a.count),
+      count: [...reasons.values()].reduce((sum, reason) => sum + reason.count, 0),
+      reasons: [...reasons.values()].sort((a, b) => b.count - a.count),
     }))
     .sort((a, b) => b.count - a.count);
 }

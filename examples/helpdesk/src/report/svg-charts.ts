@@ -24,6 +24,10 @@ export interface LineChartOptions {
   labels: readonly string[];
   series: readonly LineSeries[];
   max: number;
+  /** Bottom of the y axis. Default 0. */
+  min?: number;
+  /** Values with a grid line and a label; default five even steps from `min` to `max`. */
+  ticks?: readonly number[];
   format: (value: number) => string;
   /** Shaded spans of the x axis, e.g. the baseline and after-learning phases. */
   bands?: readonly { from: number; to: number; label: string }[];
@@ -33,18 +37,21 @@ export interface LineChartOptions {
 }
 
 export function lineChart(options: LineChartOptions): string {
-  const { labels, series, max, format, width = 460, height = 220 } = options;
+  const { labels, series, max, min = 0, format, width = 460, height = 220 } = options;
   const left = 44;
   const bottom = height - 28;
   const top = 40;
   const plotWidth = width - left - 12;
   const x = (index: number) =>
     left + (labels.length <= 1 ? 0 : (index / (labels.length - 1)) * plotWidth);
-  const y = (value: number) => bottom - (Math.min(value, max) / max) * (bottom - top);
-  const grid = [0, 0.25, 0.5, 0.75, 1]
-    .map((share) => {
-      const at = y(share * max);
-      return `<line x1="${left}" x2="${width - 12}" y1="${at}" y2="${at}" stroke="#e5e7eb"/><text x="${left - 4}" y="${at + 4}" text-anchor="end" font-size="10" fill="#6b7280">${escapeHtml(format(share * max))}</text>`;
+  // Clamped to the axis: a value outside [min, max] is drawn on its edge, never outside the plot.
+  const y = (value: number) =>
+    bottom - ((Math.min(Math.max(value, min), max) - min) / (max - min)) * (bottom - top);
+  const ticks = options.ticks ?? [0, 0.25, 0.5, 0.75, 1].map((share) => min + share * (max - min));
+  const grid = ticks
+    .map((value) => {
+      const at = y(value);
+      return `<line x1="${left}" x2="${width - 12}" y1="${at}" y2="${at}" stroke="#e5e7eb"/><text x="${left - 4}" y="${at + 4}" text-anchor="end" font-size="10" fill="#6b7280">${escapeHtml(format(value))}</text>`;
     })
     .join('');
   const bands = (options.bands ?? [])
@@ -55,7 +62,7 @@ export function lineChart(options: LineChartOptions): string {
     })
     .join('');
   const every = Math.max(1, Math.ceil(labels.length / 14));
-  const ticks = labels
+  const xTicks = labels
     .map((label, index) =>
       index % every === 0
         ? `<text x="${x(index)}" y="${bottom + 14}" text-anchor="middle" font-size="10" fill="#6b7280">${escapeHtml(label)}</text>`
@@ -85,7 +92,7 @@ export function lineChart(options: LineChartOptions): string {
       return `<tspan fill="${color}">■</tspan> ${escapeHtml(line.name)}  `;
     })
     .join('');
-  return `<figure><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title)}"><text x="${left}" y="14" font-size="12" font-weight="600">${escapeHtml(options.title)}</text><text x="${left}" y="29" font-size="10">${legend}</text>${bands}${grid}${ticks}${lines}</svg></figure>`;
+  return `<figure><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title)}"><text x="${left}" y="14" font-size="12" font-weight="600">${escapeHtml(options.title)}</text><text x="${left}" y="29" font-size="10">${legend}</text>${bands}${grid}${xTicks}${lines}</svg></figure>`;
 }
 
 export interface StackedBarRow {

@@ -1,5 +1,5 @@
 import type { KpiRow } from './kpi-summary';
-import type { ReportData } from './report-data';
+import { type ReportData, shortReason } from './report-data';
 
 const percent = (value: number | null) =>
   value === null ? '   n/a' : `${(value * 100).toFixed(1)}%`;
@@ -63,7 +63,7 @@ export function renderTerminalReport(data: ReportData, reportPath: string): stri
   push('', 'Escalations and denials by deciding rail (top reason)');
   for (const group of data.escalations) {
     push(
-      `  ${group.rail.padEnd(30)}${String(group.count).padStart(4)}  ${group.reasons[0]?.reason ?? ''}`,
+      `  ${group.rail.padEnd(30)}${String(group.count).padStart(4)}  ${shortReason(group.reasons[0]?.example ?? '')}`,
     );
   }
   push(

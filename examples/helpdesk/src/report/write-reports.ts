@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ReplayResult } from '../replay';
+import type { ReplayResult } from '../simulation/replay';
 import { renderHtmlReport } from './html-report';
 import { collectReportData } from './report-data';
 import { renderTerminalReport } from './terminal-report';

@@ -20,3 +20,16 @@ describe('hashToolInput', () => {
     expect(hashToolInput({ user: 'ada' })).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('hashToolInput, hostile inputs', () => {
+  it('tells apart unicode-equivalent spellings and keeps prototype-named keys', () => {
+    // NFC and NFD render alike but are other bytes: the approval must not stretch to both.
+    expect(hashToolInput({ user: 'Jos\u00e9' })).not.toBe(hashToolInput({ user: 'Jose\u0301' }));
+    const polluted = JSON.parse('{"__proto__":{"admin":true},"constructor":{"prototype":1}}');
+    expect(canonicalJson(polluted)).toBe(
+      '{"__proto__":{"admin":true},"constructor":{"prototype":1}}',
+    );
+    expect(hashToolInput(polluted)).not.toBe(hashToolInput({}));
+    expect(({} as { admin?: boolean }).admin).toBeUndefined();
+  });
+});

@@ -1,27 +1,25 @@
-import { createHash } from 'node:crypto';
-
-// Same canonical form as the undo log's input hash (sorted keys, `undefined` dropped), which
-// @guardloop/undo-log does not export: keep the two in step.
+import { parseInput } from '@guardloop/core';
+import {
+  hashActionInput,
+  storableJsonSchema,
+  canonicalJson as undoLogCanonicalJson,
+} from '@guardloop/undo-log';
 
 /**
- * SHA-256 (hex) of the input's canonical JSON: key order does not matter, every other change
- * (a character, a case, a space) gives another hash.
+ * SHA-256 (hex) of the input's canonical JSON, exactly the `inputHash` the undo log records
+ * for it: key order does not matter, every other change (a character, a case, a space) gives
+ * another hash. Hash the input as the action's schema parsed it (`approvalBindingOf` does).
+ * @throws InvalidInputError for an input no store could keep (a cycle, NUL, a Map, too deep)
  */
 export function hashToolInput(input: unknown): string {
-  return createHash('sha256').update(canonicalJson(input)).digest('hex');
+  return hashActionInput(input);
 }
 
-/** JSON with object keys sorted and `undefined` entries dropped. */
+/**
+ * JSON as `JSON.stringify` writes it, with object keys sorted and `undefined` entries dropped.
+ * @throws InvalidInputError for a value no store could keep (a cycle, NUL, a Map, too deep)
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined || value === null) return 'null';
-  if (typeof value === 'bigint') return JSON.stringify(value.toString());
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  parseInput(storableJsonSchema, value, 'canonical JSON value');
+  return undoLogCanonicalJson(value);
 }

@@ -89,7 +89,7 @@ describe('createSignal with hostile payloads', () => {
     '20 000 levels of nesting': deep(20_000),
     '257 levels of nesting': deep(257),
     'an Invalid Date': { at: new Date(Number.NaN) },
-    'NaN': { n: Number.NaN },
+    NaN: { n: Number.NaN },
     'a bigint': { n: 1n },
     'a function': { f: () => 1 },
     'a throwing getter': getter,
@@ -98,7 +98,10 @@ describe('createSignal with hostile payloads', () => {
     it(`rejects ${name} with invalid_input, with or without a fingerprint`, () => {
       for (const extra of [{}, { fingerprint: 'given' }]) {
         expect(() =>
-          createSignal({ source: 'x', kind: 'alert', payload: { data: payload }, ...extra }, options),
+          createSignal(
+            { source: 'x', kind: 'alert', payload: { data: payload }, ...extra },
+            options,
+          ),
         ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
       }
     });
@@ -114,13 +117,12 @@ describe('createSignal with hostile payloads', () => {
     ).not.toThrow();
   });
 
-  it('rejects an Invalid Date as occurredAt and malformed options with invalid_input', () => {
-    expect(() =>
-      createSignal(
-        { source: 'x', kind: 'alert', payload: {}, occurredAt: new Date(Number.NaN) },
-        options,
-      ),
-    ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+  it('rejects an Invalid or pre-1970 Date and malformed options with invalid_input', () => {
+    for (const occurredAt of [new Date(Number.NaN), new Date(-1)]) {
+      expect(() =>
+        createSignal({ source: 'x', kind: 'alert', payload: {}, occurredAt }, options),
+      ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
     for (const bad of [null, { clock: 1 }, { idGenerator: 'x' }]) {
       expect(() => createSignal({ source: 'x', kind: 'alert', payload: {} }, bad as never)).toThrow(
         expect.objectContaining({ code: 'invalid_input' }),

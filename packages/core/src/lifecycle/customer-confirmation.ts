@@ -28,6 +28,11 @@ export function confirmerProblem(
   if (byType === 'ai' || byType === 'system') {
     return `a confirmation by an ${byType} actor is not the customer's`;
   }
+  // Fail closed: a stored confirmation that does not say who confirmed (hand-written, or
+  // recorded before `byType` existed) could be anyone's, the AI's included.
+  if (byType !== 'customer' && byType !== 'human') {
+    return 'the confirmation does not say it came from the customer side (byType)';
+  }
   if (automatedActors.has(by.trim())) return `'${by}' is an automated actor, not the customer`;
   return undefined;
 }

@@ -1,5 +1,5 @@
-import type { Ticket } from '../schemas/ticket';
 import { InvalidInputError } from '../errors/invalid-input-error';
+import type { Ticket } from '../schemas/ticket';
 import { throwIfAborted } from '../utils/abort';
 
 /**

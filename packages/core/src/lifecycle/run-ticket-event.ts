@@ -60,13 +60,19 @@ const optionsSchema = z
 /** @throws InvalidInputError for malformed options */
 export function resolveLifecycleSettings(options: unknown, subject: string): LifecycleSettings {
   parseInput(optionsSchema, options, subject);
-  const { criteria = [], clock = systemClock, automatedActors = [] } =
-    (options as TicketLifecycleOptions | undefined) ?? {};
+  const {
+    criteria = [],
+    clock = systemClock,
+    automatedActors = [],
+  } = (options as TicketLifecycleOptions | undefined) ?? {};
   return {
     // The caller's objects are kept (not the parsed copies): checks may rely on `this`.
     criteria: [...criteria],
     clock,
-    automatedActors: new Set([...defaultAutomatedActors, ...automatedActors.map((id) => id.trim())]),
+    automatedActors: new Set([
+      ...defaultAutomatedActors,
+      ...automatedActors.map((id) => id.trim()),
+    ]),
   };
 }
 
@@ -87,7 +93,8 @@ export async function runTicketEvent(
 ): Promise<RunTicketEventResult> {
   let criteria: CriterionResult[] = [];
   const resolves = ticketTransitions.some(
-    (edge) => edge.from === ticket.status && edge.event === command.type && edge.event === 'resolve',
+    (edge) =>
+      edge.from === ticket.status && edge.event === command.type && edge.event === 'resolve',
   );
   if (resolves) {
     criteria = await evaluateResolutionCriteria(

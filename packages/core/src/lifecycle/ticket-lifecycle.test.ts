@@ -148,6 +148,7 @@ describe('createTicketLifecycle', () => {
     // A stored confirmation naming the AI (written by older code or by hand) does not close it.
     for (const customerConfirmation of [
       { by: 'ai-bot', confirmedAt: 1 },
+      { by: 'ai-bot', byType: 'customer' as const, confirmedAt: 1 },
       { by: 'helper', byType: 'ai' as const, confirmedAt: 1 },
       { by: 'system', confirmedAt: 1 },
     ]) {
@@ -158,6 +159,29 @@ describe('createTicketLifecycle', () => {
     const byAgent = lifecycle.confirm(resolved, { by: 'agent-7', byType: 'human' });
     await expect(lifecycle.transition(byAgent, 'closed')).resolves.toMatchObject({
       ticket: { status: 'closed', customerConfirmation: { by: 'agent-7', byType: 'human' } },
+    });
+  });
+
+  it('does not count a stored confirmation that does not say it came from the customer side', async () => {
+    // No automatedActors configured: before the fix `{ by: 'ai-bot' }` closed the ticket.
+    const lifecycle = createTicketLifecycle({ clock });
+    const resolved = await walk(lifecycle, newTicket({ external: true }), [
+      'triaged',
+      'in_progress',
+      'resolved',
+    ]);
+    for (const by of ['ai-bot', 'ada@example.com']) {
+      await expect(
+        lifecycle.transition(
+          { ...resolved, customerConfirmation: { by, confirmedAt: 1 } },
+          'closed',
+        ),
+      ).rejects.toMatchObject({ code: 'customer_confirmation_required' });
+    }
+    const confirmed = lifecycle.confirm(resolved, { by: 'ada@example.com' });
+    expect(confirmed.customerConfirmation?.byType).toBe('customer');
+    await expect(lifecycle.transition(confirmed, 'closed')).resolves.toMatchObject({
+      ticket: { status: 'closed' },
     });
   });
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type Ticket, type TicketStatus, ticketSchema, ticketStatusSchema } from '../schemas/ticket';
+import {
+  type Ticket,
+  type TicketStatus,
+  ticketSchema,
+  ticketStatusSchema,
+} from '../schemas/ticket';
 import { parseInput } from '../utils/parse-input';
 import { applyTicketEvent } from './apply-ticket-event';
 import { type ConfirmationInput, confirmationInputSchema } from './customer-confirmation';

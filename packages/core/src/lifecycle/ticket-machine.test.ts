@@ -132,7 +132,14 @@ describe('ticketMachine', () => {
 
   it('rejects malformed events and actors with invalid_input', async () => {
     const actor = createTicketActor(createTicket({ status: 'in_progress' }, { clock }));
-    for (const event of [null, undefined, 42, {}, { type: 'explode' }, { type: 'triage', at: NaN }]) {
+    for (const event of [
+      null,
+      undefined,
+      42,
+      {},
+      { type: 'explode' },
+      { type: 'triage', at: NaN },
+    ]) {
       await expect(sendTicketEvent(actor, event as never)).rejects.toThrow(code('invalid_input'));
     }
     await expect(sendTicketEvent(null as never, { type: 'triage' })).rejects.toThrow(
@@ -142,9 +149,9 @@ describe('ticketMachine', () => {
     await expect(sendTicketEvent(actor, { type: 'resolve' })).rejects.toThrow(
       code('invalid_input'),
     );
-    expect(() => createTicketActor(createTicket({}, { clock }), { criteria: 'x' } as never)).toThrow(
-      code('invalid_input'),
-    );
+    expect(() =>
+      createTicketActor(createTicket({}, { clock }), { criteria: 'x' } as never),
+    ).toThrow(code('invalid_input'));
   });
 
   it('resumes a stored ticket at its status', async () => {
@@ -186,7 +193,9 @@ describe('both lifecycle APIs', () => {
               id: 't-1',
               status,
               data: { loginVerified: verified },
-              ...(confirmation ? { customerConfirmation: { by: confirmation, confirmedAt: 1 } } : {}),
+              ...(confirmation
+                ? { customerConfirmation: { by: confirmation, confirmedAt: 1 } }
+                : {}),
             },
             { clock },
           );

@@ -1,7 +1,7 @@
 import { assign, createActor, setup, type Actor as XStateActor } from 'xstate';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { type Ticket, ticketSchema, ticketStatuses } from '../schemas/ticket';
+import { type Ticket, ticketSchema, type ticketStatuses } from '../schemas/ticket';
 import type { Clock } from '../utils/clock';
 import { parseInput } from '../utils/parse-input';
 import type { TicketCommand } from './apply-ticket-event';

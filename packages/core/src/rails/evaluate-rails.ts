@@ -10,6 +10,7 @@ import {
   abortSignalSchema,
   clockSchema,
   idGeneratorSchema,
+  isValidTimeoutMs,
   timeoutMsSchema,
 } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
@@ -34,6 +35,32 @@ const optionsSchema = z
   })
   .optional();
 
+/** The options, checked by hand on the hot path; zod only words the error. */
+function readOptions(options: unknown): EvaluateRailsOptions {
+  if (options === undefined) return {};
+  if (typeof options === 'object' && options !== null) {
+    try {
+      // Read once: a getter cannot hand the engine a value other than the one checked.
+      const { abortSignal, clock, idGenerator, timeoutMs } = options as Record<string, unknown>;
+      if (
+        (abortSignal === undefined || abortSignal instanceof AbortSignal) &&
+        (clock === undefined || clockSchema.safeParse(clock).success) &&
+        (idGenerator === undefined || typeof idGenerator === 'function') &&
+        (timeoutMs === undefined || isValidTimeoutMs(timeoutMs))
+      ) {
+        return { abortSignal, clock, idGenerator, timeoutMs } as EvaluateRailsOptions;
+      }
+    } catch {
+      // Worded by parseInput below.
+    }
+  }
+  parseInput(optionsSchema, options, 'evaluateRails options');
+  throw new InvalidInputError({
+    subject: 'evaluateRails options',
+    issues: [{ path: '', message: 'cannot be read' }],
+  });
+}
+
 /** Only what the engine itself reads; rails check the rest of the context they depend on. */
 function contextProblem(context: unknown): string | undefined {
   if (typeof context !== 'object' || context === null) return 'expected an object';
@@ -44,7 +71,8 @@ function contextProblem(context: unknown): string | undefined {
   } catch (error) {
     return `cannot be read (${describeThrown(error)})`;
   }
-  if (typeof traceId !== 'string' || traceId.length === 0) return 'traceId: expected a non-empty string';
+  if (typeof traceId !== 'string' || traceId.length === 0)
+    return 'traceId: expected a non-empty string';
   if (typeof actor !== 'object' || actor === null) return 'actor: expected an object';
   return undefined;
 }
@@ -72,10 +100,13 @@ export async function evaluateRails<Context extends RailContext>(
     clock = systemClock,
     idGenerator = randomIdGenerator,
     timeoutMs = 2000,
-  } = parseInput(optionsSchema, options, 'evaluateRails options') ?? {};
+  } = readOptions(options);
   const problem = contextProblem(context);
   if (problem !== undefined) {
-    throw new InvalidInputError({ subject: 'rail context', issues: [{ path: '', message: problem }] });
+    throw new InvalidInputError({
+      subject: 'rail context',
+      issues: [{ path: '', message: problem }],
+    });
   }
   throwIfAborted(abortSignal);
   const startedAt = clock.now();

@@ -61,7 +61,7 @@ const faultyVerdicts: Record<string, () => unknown> = {
   'a function as evidence': () => ({ verdict: 'allow', reason: 'ok', evidence: () => 1 }),
   'a number': () => 42,
   'a string': () => 'allow',
-  'undefined': () => undefined,
+  undefined: () => undefined,
   'a symbol': () => Symbol('allow'),
   'a rejection with a null-prototype object': () => Promise.reject(nullPrototype),
   'a rejection with a proxy': () => Promise.reject(hostileProxy),
@@ -103,11 +103,15 @@ describe('evaluateRails with faulty rails', () => {
   }
 
   it('rejects rails whose fields cannot be read with invalid_rail', async () => {
-    const getterRail = Object.defineProperty({ kind: 'semantic', evaluate: () => allow('x') }, 'name', {
-      get() {
-        throw new Error('no name');
+    const getterRail = Object.defineProperty(
+      { kind: 'semantic', evaluate: () => allow('x') },
+      'name',
+      {
+        get() {
+          throw new Error('no name');
+        },
       },
-    });
+    );
     for (const rails of [[getterRail], [hostileProxy], hostileProxy]) {
       await expect(evaluateRails(rails as never, context, options())).rejects.toThrow(
         code('invalid_rail'),
@@ -158,7 +162,15 @@ describe('rail timeouts', () => {
 
 describe('evaluateRails input', () => {
   it('rejects a missing or malformed context with invalid_input', async () => {
-    for (const bad of [null, undefined, 'ctx', {}, { traceId: '' }, { traceId: 't' }, hostileProxy]) {
+    for (const bad of [
+      null,
+      undefined,
+      'ctx',
+      {},
+      { traceId: '' },
+      { traceId: 't' },
+      hostileProxy,
+    ]) {
       await expect(evaluateRails([], bad as never, options())).rejects.toThrow(
         code('invalid_input'),
       );

@@ -39,11 +39,15 @@ export function runRail<Context extends RailContext>(
   try {
     value = spec.evaluate.call(spec.rail, context, { signal: controller.signal });
     // Reading `then` runs the verdict's getters or proxy traps: a fault here is the rail's.
-    then = typeof value === 'object' || typeof value === 'function' ? (value as { then?: unknown } | null)?.then : undefined;
+    then =
+      typeof value === 'object' || typeof value === 'function'
+        ? (value as { then?: unknown } | null)?.then
+        : undefined;
   } catch (error) {
     return settle(spec, { type: 'error', error }, startedAt, options);
   }
-  if (typeof then !== 'function') return settle(spec, { type: 'verdict', value }, startedAt, options);
+  if (typeof then !== 'function')
+    return settle(spec, { type: 'verdict', value }, startedAt, options);
   return wait(spec, value, then as PromiseLike<unknown>['then'], controller, options).then(
     (settled) => settle(spec, settled, startedAt, options),
   );

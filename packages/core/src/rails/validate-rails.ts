@@ -37,7 +37,10 @@ export function readRails<R extends Rail<never>>(rails: readonly R[]): RailSpec<
   return list.map((rail, index) => {
     const spec = readRail(rail, index);
     if (names.has(spec.name)) {
-      throw new InvalidRailError({ rail: spec.name, message: `Two rails are named '${spec.name}'.` });
+      throw new InvalidRailError({
+        rail: spec.name,
+        message: `Two rails are named '${spec.name}'.`,
+      });
     }
     names.add(spec.name);
     return spec;

@@ -22,12 +22,15 @@ export const signalSchema = z.object({
 
 export type Signal = z.output<typeof signalSchema>;
 
+// A Date before 1970 would become a negative epoch, which the signal schema refuses.
+const epochDate = z.date().min(new Date(0));
+
 /** What a host passes in: ids, fingerprint and timestamps are filled in when missing. */
 export const signalInputSchema = signalSchema.extend({
   id: signalSchema.shape.id.optional(),
   fingerprint: signalSchema.shape.fingerprint.optional(),
-  occurredAt: z.union([z.number().int().nonnegative(), z.date()]).optional(),
-  receivedAt: z.union([z.number().int().nonnegative(), z.date()]).optional(),
+  occurredAt: z.union([z.number().int().nonnegative(), epochDate]).optional(),
+  receivedAt: z.union([z.number().int().nonnegative(), epochDate]).optional(),
   traceId: signalSchema.shape.traceId.optional(),
 });
 

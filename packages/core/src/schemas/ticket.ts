@@ -42,7 +42,7 @@ export const ticketSchema = z.object({
     .object({
       confirmedAt: z.number(),
       by: z.string().min(1),
-      /** Absent on confirmations stored before it existed; judged by `by` alone then. */
+      /** Absent on confirmations written by hand or by older versions: those never count. */
       byType: confirmerTypeSchema.optional(),
       note: z.string().optional(),
     })

@@ -68,4 +68,12 @@ describe('raceAbort', () => {
     controller.abort(new Error('bye'));
     await expect(pending).rejects.toThrow('bye');
   });
+
+  it('rejects something that is not a promise with invalid_input', async () => {
+    for (const value of [null, undefined, 42, {}]) {
+      await expect(raceAbort(value as never, undefined)).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    }
+  });
 });

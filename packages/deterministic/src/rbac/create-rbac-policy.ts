@@ -1,6 +1,7 @@
 import { parseInput, toInputIssues } from '@guardloop/core';
 import { InvalidPolicyError } from '../errors/invalid-policy-error';
 import { UnknownActionError } from '../errors/unknown-action-error';
+import { checkRoleInheritance } from './check-role-inheritance';
 import { compileRoles } from './compile-roles';
 import {
   createRbacCheck,
@@ -9,7 +10,6 @@ import {
   rbacRequestSchema,
 } from './create-rbac-check';
 import { type RbacPolicyDefinition, rbacPolicySchema } from './rbac-policy-schema';
-import { checkRoleInheritance } from './check-role-inheritance';
 
 /** An RBAC policy validated and compiled into lookup tables. Build it with `createRbacPolicy`. */
 export interface RbacPolicy {

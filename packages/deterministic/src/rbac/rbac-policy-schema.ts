@@ -18,7 +18,10 @@ export const resourcePatternSchema = z
     if (pattern === '*') return;
     const result = normalizeResourceId(pattern.endsWith('*') ? pattern.slice(0, -1) : pattern);
     if (!result.ok) {
-      context.addIssue({ code: 'custom', message: `not a safe resource pattern: ${result.problem}` });
+      context.addIssue({
+        code: 'custom',
+        message: `not a safe resource pattern: ${result.problem}`,
+      });
     }
   });
 

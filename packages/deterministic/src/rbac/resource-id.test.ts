@@ -1,6 +1,7 @@
 import type { Actor } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
 import { createRbacPolicy } from './create-rbac-policy';
+import { rbacRail } from './rbac-rail';
 import { normalizeResourceId } from './resource-id';
 
 // A deny on VIP invoices under a broader grant: every spelling of a VIP invoice must be denied.
@@ -108,6 +109,30 @@ describe('RBAC resource normalisation', () => {
         }),
       ).toThrow(expect.objectContaining({ code: 'invalid_policy' }));
     }
+  });
+
+  it('makes the rail deny with the reason and the outcome in its evidence', () => {
+    const rail = rbacRail(policy);
+    const judge = (resource: string) =>
+      rail.evaluate(
+        {
+          traceId: 't',
+          actor: actor(['agent']),
+          action: { name: 'refund', input: {}, resource, reversible: true, dryRun: false },
+        },
+        { signal: new AbortController().signal },
+      );
+    expect(judge('invoice:1/../vip-7')).toMatchObject({
+      verdict: 'deny',
+      reason: expect.stringMatching(
+        /not a safe resource id \(it has a '\.' or '\.\.' path segment\)/,
+      ),
+      evidence: { outcome: 'invalid_resource' },
+    });
+    expect(judge('invoice:VIP-7')).toMatchObject({
+      verdict: 'deny',
+      evidence: { outcome: 'explicit_deny' },
+    });
   });
 
   it('exposes the normalised form', () => {

@@ -3,10 +3,6 @@ export const maxResourceIdLength = 512;
 
 export type NormalizedResourceId = { ok: true; id: string } | { ok: false; problem: string };
 
-// Printable ASCII without space, backslash, percent or capitals: the common case, used as is
-// (the same string, so Map lookups reuse its cached hash).
-const plainLowerAscii = /^[!-$&-@[\]-~]*$/;
-const plainAscii = /^[!-$&-[\]-~]*$/;
 const loneSurrogate = /\p{Cs}/u;
 // Control, format (zero-width and bidi marks, soft hyphen), private-use, unassigned, whitespace.
 const invisible = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Z}\s]/u;
@@ -38,13 +34,12 @@ export function comparableResourceId(raw: string): string | { ok: false; problem
   if (raw.length > maxResourceIdLength) {
     return { ok: false, problem: `it is longer than ${maxResourceIdLength} characters` };
   }
-  if (plainLowerAscii.test(raw)) {
-    // No '%' or '\\' here: only the segments are left to check.
-    return raw.includes('.') && hasDotSegment(raw) ? dotSegment : raw;
-  }
-  if (plainAscii.test(raw)) {
-    const id = raw.toLowerCase();
-    return id.includes('.') && hasDotSegment(id) ? dotSegment : id;
+  const form = asciiForm(raw);
+  if (form !== notPlain) {
+    // Printable ASCII without space, '%' or '\\': only case and segments are left. A lower-case
+    // id is used as is (the same string, so Map lookups reuse its cached hash).
+    const id = (form & hasUpper) !== 0 ? raw.toLowerCase() : raw;
+    return (form & hasDot) !== 0 && hasDotSegment(id) ? dotSegment : id;
   }
   if (loneSurrogate.test(raw)) {
     return { ok: false, problem: 'it is not well-formed UTF-16 (it has a lone surrogate)' };
@@ -52,7 +47,12 @@ export function comparableResourceId(raw: string): string | { ok: false; problem
   const hidden = findInvisible(raw);
   if (hidden !== undefined) return { ok: false, problem: hidden };
   if (raw.includes('\\')) return { ok: false, problem: "it contains a backslash '\\'" };
-  const id = raw.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(dashes, '-');
+  const id = raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(dashes, '-');
   // NFKC can turn some characters into spaces or backslashes: check what will be compared.
   const after = findInvisible(id);
   if (after !== undefined) return { ok: false, problem: after };
@@ -68,6 +68,23 @@ const dotSegment: { ok: false; problem: string } = {
   ok: false,
   problem: "it has a '.' or '..' path segment",
 };
+
+const notPlain = -1;
+const hasUpper = 1;
+const hasDot = 2;
+
+/** One pass over the common case, much cheaper than regular expressions on a hot path. */
+function asciiForm(raw: string): number {
+  let form = 0;
+  for (let index = 0; index < raw.length; index++) {
+    const code = raw.charCodeAt(index);
+    // Outside '!'..'~', or '%' (0x25) or '\\' (0x5c).
+    if (code < 0x21 || code > 0x7e || code === 0x25 || code === 0x5c) return notPlain;
+    if (code >= 0x41 && code <= 0x5a) form |= hasUpper;
+    else if (code === 0x2e) form |= hasDot;
+  }
+  return form;
+}
 
 function hasDotSegment(id: string): boolean {
   return id.split(pathSegments).some((part) => part === '.' || part === '..');

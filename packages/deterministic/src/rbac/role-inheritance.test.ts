@@ -88,7 +88,9 @@ function oracle(definition: RbacPolicyInput, roles: string[], action: string, re
 }
 
 describe('role inheritance semantics', () => {
-  it('matches the flattening oracle on random policies (grants, denies and explanations)', { timeout: 60_000 }, () => {
+  it('matches the flattening oracle on random policies (grants, denies and explanations)', {
+    timeout: 60_000,
+  }, () => {
     let seed = 7;
     const random = (below: number) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -113,7 +115,11 @@ describe('role inheritance semantics', () => {
         const inherits = [...new Set(picked)]
           .filter((parent) => parent < index)
           .map((parent) => `r${parent}`);
-        roles[`r${index}`] = { inherits, allow: permissions(random(3)), deny: permissions(random(2)) };
+        roles[`r${index}`] = {
+          inherits,
+          allow: permissions(random(3)),
+          deny: permissions(random(2)),
+        };
       }
       const definition: RbacPolicyInput = { actions: ['read', 'write'], roles };
       const policy = createRbacPolicy(definition);

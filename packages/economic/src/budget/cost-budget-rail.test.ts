@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { CounterStore } from '../counter-store';
 import { createMemoryCounterStore } from '../memory-counter-store';
 import { costBudgetRail } from './cost-budget-rail';
-import { createCostMeter } from './cost-meter';
+import { type CostMeter, createCostMeter } from './cost-meter';
 
 const options = { signal: new AbortController().signal };
 
@@ -168,5 +168,42 @@ describe('costBudgetRail', () => {
     controller.abort(new Error('Denied by rail policy.'));
     await refund;
     expect((await meter.usage(decision()))[0]?.used).toBe(0);
+  });
+
+  it('rejects with the abort reason, and crashes nothing, when a failed refund meets a throwing onRefundError', async () => {
+    const { meter: real } = setup();
+    let abortNow = () => {};
+    const meter: CostMeter = {
+      ...real,
+      // The abort lands between the write and the rail reading its result.
+      async charge() {
+        abortNow();
+        return { applied: true, lines: [], exceeded: undefined };
+      },
+      async refund() {
+        throw new Error('store down');
+      },
+    };
+    const heard: string[] = [];
+    const rail = costBudgetRail({
+      meter,
+      onRefundError: (error) => {
+        heard.push((error as Error).message);
+        throw new Error('reporter broke');
+      },
+    });
+    const controller = new AbortController();
+    abortNow = () => controller.abort(new Error('gave up'));
+    await expect(
+      Promise.resolve(rail.evaluate(decision({ tokens: 0, usd: 0.4 }), { signal: controller.signal })),
+    ).rejects.toThrow('gave up');
+    // Aborted after it answered: the refund runs from the abort listener, where a throw would
+    // be an unhandled rejection.
+    abortNow = () => {};
+    const later = new AbortController();
+    await rail.evaluate(decision({ tokens: 0, usd: 0.2 }), { signal: later.signal });
+    later.abort(new Error('Denied by rail policy.'));
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(heard).toEqual(['store down', 'store down']);
   });
 });

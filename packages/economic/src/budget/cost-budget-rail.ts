@@ -2,6 +2,7 @@ import { allow, deny, escalate, type Rail } from '@guardloop/core';
 import { parseCostContext } from './cost-input';
 import type { CostCharge, CostLine } from './cost-line';
 import type { CostMeter } from './cost-meter';
+import { takeForVerdict } from '../dropped-verdict';
 
 export interface CostBudgetRailOptions {
   meter: CostMeter;
@@ -9,7 +10,10 @@ export interface CostBudgetRailOptions {
   name?: string;
   /** What a decision that would exceed a budget gets. Default `'escalate'`: a human may approve the spend. */
   onExceeded?: 'escalate' | 'deny';
-  /** Told when giving back the charge of a discarded verdict failed (the counter keeps it). */
+  /**
+   * Told when giving back the charge of a dropped verdict failed (the counter keeps it). What it
+   * throws is ignored.
+   */
   onRefundError?: (error: unknown, charge: CostCharge) => void;
 }
 
@@ -22,11 +26,11 @@ const period = (line: CostLine) =>
  * Charges each decision's declared `action.cost` (tokens and USD) to its budgets and lets it
  * through while they hold. A decision that would exceed a budget escalates or is denied, and is
  * not charged; a negative, NaN or infinite cost rejects with `InvalidInputError` (the engine
- * escalates it). The charge is made when the rail runs. When the engine discards the rail's
- * verdict (its signal aborts because another rail denied first, the caller gave up, or the rail
- * timed out) the rail gives the charge back itself, even if it aborts after the rail answered.
- * When another rail denies after this one answered, the decision's evidence carries the charge:
- * give it back with `meter.refund`.
+ * escalates it). The charge is made when the rail runs and held through `takeForVerdict`: when
+ * the engine drops the rail's verdict (its signal aborts because another rail denied first, the
+ * caller gave up, or the rail timed out) the rail gives the charge back itself. When another
+ * rail denies after this one answered, the verdict is not dropped and the decision's evidence
+ * carries the charge: give it back with `meter.refund`.
  */
 export function costBudgetRail({
   meter,
@@ -43,18 +47,13 @@ export function costBudgetRail({
       if (!cost || (cost.tokens === 0 && cost.usd === 0)) {
         return allow('No cost declared for this decision: nothing to charge.');
       }
-      const charge = await meter.charge(context, { abortSignal: signal });
-      if (charge.applied) {
-        // The signal of a rail aborts only while the engine still waits for its verdict, and the
-        // engine then drops the verdict: a charge nobody will see must not stay on the budget.
-        const giveBack = () =>
-          meter.refund(charge).catch((error: unknown) => onRefundError(error, charge));
-        if (signal.aborted) {
-          await giveBack();
-          throw signal.reason;
-        }
-        signal.addEventListener('abort', () => void giveBack(), { once: true });
-      }
+      const charge = await takeForVerdict({
+        signal,
+        take: (abortSignal) => meter.charge(context, { abortSignal }),
+        applied: (taken) => taken.applied,
+        giveBack: (taken) => meter.refund(taken),
+        onGiveBackError: onRefundError,
+      });
       const { exceeded } = charge;
       if (exceeded) {
         const reason = `Cost budget '${exceeded.budget}' would be exceeded for ${exceeded.scope}: ${amount(exceeded, exceeded.used)} already spent + ${amount(exceeded, exceeded.cost)} > ${amount(exceeded, exceeded.limit)} limit (period ${period(exceeded)}).`;

@@ -176,6 +176,11 @@ describe('createCostMeter', () => {
     expect(results).toEqual([true, false, false, false, false]);
   });
 
+  it('treats a limit too large for counter units as no limit', async () => {
+    const { meter } = setup([{ name: 'huge', usd: 1e303 }]);
+    expect((await meter.charge(decision({ tokens: 0, usd: 1000 }))).applied).toBe(true);
+  });
+
   it('rejects a malformed refund with invalid_input, and gives one charge back once', async () => {
     const { meter } = setup([{ name: 'daily', tokens: 100 }]);
     for (const charge of [

@@ -102,7 +102,12 @@ export function createCostMeter({
             slot.key,
             slot.periodStart,
             toCounterUnits(slot, slot.cost),
-            { from: slot.periodStart, to: slot.periodEnd, limit: toCounterUnits(slot, slot.limit) },
+            {
+              from: slot.periodStart,
+              to: slot.periodEnd,
+              // A limit too large for counter units (1e303 USD) is no limit, not an error.
+              limit: Math.min(toCounterUnits(slot, slot.limit), Number.MAX_VALUE),
+            },
             options,
           );
           slot.used = fromCounterUnits(slot, result.total);

@@ -1,5 +1,12 @@
-import { createManualClock, evaluateRails, type RailContext } from '@guardloop/core';
+import {
+  createManualClock,
+  deny,
+  evaluateRails,
+  type Rail,
+  type RailContext,
+} from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import type { CounterStore } from '../counter-store';
 import { createMemoryCounterStore } from '../memory-counter-store';
 import { type RateLimitRailOptions, rateLimitRail } from './rate-limit-rail';
 
@@ -16,6 +23,56 @@ function decision(actor = 'agent', action: string | null = 'send_email'): RailCo
       : { action: { name: action, input: {}, reversible: true, dryRun: false } }),
   };
 }
+
+/**
+ * Wraps a store: its conditional writes wait for `open()` and then apply even if aborted meanwhile
+ * (they were already sent), `returned` lists the amounts given back, and `failGiveBack` makes
+ * giving back fail.
+ */
+function gated(inner: CounterStore = createMemoryCounterStore(), failGiveBack = false) {
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const returned: number[] = [];
+  const store: CounterStore = {
+    ...inner,
+    async incrementIfWithin(key, bucketStart, amount, window) {
+      await gate;
+      return inner.incrementIfWithin(key, bucketStart, amount, window);
+    },
+    async increment(key, bucketStart, amount, options) {
+      if (failGiveBack) throw new Error('store down');
+      returned.push(amount);
+      return inner.increment(key, bucketStart, amount, options);
+    },
+  };
+  return { store, open, returned };
+}
+
+/** The rail, and a way to wait until its evaluations (whoever started them) have settled. */
+function watched(rail: Rail) {
+  const running: Promise<unknown>[] = [];
+  return {
+    rail: {
+      ...rail,
+      evaluate(context, options) {
+        const verdict = Promise.resolve(rail.evaluate(context, options));
+        running.push(verdict.catch(() => undefined));
+        return verdict;
+      },
+    } satisfies Rail,
+    settled: () => Promise.all(running),
+  };
+}
+
+const policy = () => {
+  let denyNow = () => {};
+  const rail: Rail = {
+    name: 'policy',
+    kind: 'semantic',
+    evaluate: () => new Promise((resolve) => (denyNow = () => resolve(deny('Against policy.')))),
+  };
+  return { rail, denyNow: () => denyNow() };
+};
 
 function setup(overrides: Partial<RateLimitRailOptions> = {}) {
   const clock = createManualClock(Date.UTC(2030, 0, 1));
@@ -113,5 +170,103 @@ describe('rateLimitRail', () => {
     expect(() => setup({ window: '7x' as never })).toThrowError(
       expect.objectContaining({ code: 'invalid_window' }),
     );
+  });
+
+  it('gives the slot back when another rail denies while its take is on its way', async () => {
+    const slow = gated();
+    const { rail, clock, verdicts } = setup({ store: slow.store, limit: 1 });
+    const watch = watched(rail);
+    const denier = policy();
+    const decided = evaluateRails([watch.rail, denier.rail], decision(), { clock });
+    denier.denyNow();
+    expect(await decided).toMatchObject({
+      verdict: 'deny',
+      decidedBy: 'policy',
+      rails: [{ rail: 'rate-limit:emails', status: 'aborted' }, { rail: 'policy' }],
+    });
+    slow.open();
+    await watch.settled();
+    expect(slow.returned).toEqual([-1]);
+    expect(await verdicts(2)).toEqual(['allow', 'deny']);
+  });
+
+  it('gives the slot back when it times out, and the decision escalates', async () => {
+    const slow = gated();
+    const { rail, clock, verdicts } = setup({ store: slow.store, limit: 1 });
+    const watch = watched(rail);
+    const decided = evaluateRails([watch.rail], decision(), { clock, timeoutMs: 100 });
+    clock.advance(100);
+    expect(await decided).toMatchObject({ verdict: 'escalate', rails: [{ status: 'timed_out' }] });
+    slow.open();
+    await watch.settled();
+    expect(slow.returned).toEqual([-1]);
+    expect(await verdicts(2)).toEqual(['allow', 'deny']);
+  });
+
+  it('never keeps a take aborted while it was on its way: it rejects with the abort reason', async () => {
+    const slow = gated();
+    const { rail, verdicts } = setup({ store: slow.store, limit: 1 });
+    const controller = new AbortController();
+    const pending = Promise.resolve(rail.evaluate(decision(), { signal: controller.signal }));
+    controller.abort(new Error('gave up'));
+    slow.open();
+    await expect(pending).rejects.toThrow('gave up');
+    expect(slow.returned).toEqual([-1]);
+    expect(await verdicts(2)).toEqual(['allow', 'deny']);
+  });
+
+  it('gives the slot back when its signal aborts after it answered: the engine dropped the verdict', async () => {
+    const slow = gated();
+    const { rail, verdicts } = setup({ store: slow.store, limit: 1 });
+    slow.open();
+    const controller = new AbortController();
+    const verdict = await rail.evaluate(decision(), { signal: controller.signal });
+    expect(verdict.verdict).toBe('allow');
+    controller.abort(new Error('Denied by rail policy.'));
+    controller.abort(new Error('again'));
+    expect(slow.returned).toEqual([-1]);
+    expect(await verdicts(2)).toEqual(['allow', 'deny']);
+  });
+
+  it('gives nothing back for a refused take', async () => {
+    const slow = gated();
+    const { rail, verdicts } = setup({ store: slow.store, limit: 1 });
+    slow.open();
+    expect(await verdicts(1)).toEqual(['allow']);
+    const controller = new AbortController();
+    const verdict = await rail.evaluate(decision(), { signal: controller.signal });
+    expect(verdict.verdict).toBe('deny');
+    controller.abort(new Error('gave up'));
+    expect(slow.returned).toEqual([]);
+  });
+
+  it('reports a slot it failed to give back to onRefundError, even one that throws', async () => {
+    const slow = gated(createMemoryCounterStore(), true);
+    const heard: unknown[] = [];
+    const { rail } = setup({
+      store: slow.store,
+      onRefundError: (error, slot) => {
+        heard.push([(error as Error).message, slot]);
+        throw new Error('reporter broke');
+      },
+    });
+    slow.open();
+    const controller = new AbortController();
+    await rail.evaluate(decision(), { signal: controller.signal });
+    controller.abort(new Error('gave up'));
+    const late = new AbortController();
+    const pending = Promise.resolve(rail.evaluate(decision(), { signal: late.signal }));
+    late.abort(new Error('gave up late'));
+    await expect(pending).rejects.toThrow('gave up late');
+    const slot = {
+      rateLimit: 'emails',
+      scope: "actor 'agent', action type 'send_email'",
+      key: 'rate:emails:actor=agent,actionType=send_email',
+      bucketStart: Date.UTC(2030, 0, 1),
+    };
+    expect(heard).toEqual([
+      ['store down', slot],
+      ['store down', slot],
+    ]);
   });
 });

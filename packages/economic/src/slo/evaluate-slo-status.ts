@@ -1,4 +1,4 @@
-import { compareRatios, ratioToNumber } from '../exact-ratio';
+import { compareRatios, type Ratio, ratioToNumber } from '../exact-ratio';
 import { type AutonomyLevel, lowerAutonomy } from './autonomy-level';
 import { alertThreshold } from './burn-rate-alert';
 import type { Slo } from './define-slo';
@@ -23,8 +23,15 @@ export function evaluateSloStatus(
     if (!found) throw new Error(`No reading for window ${windowMs}ms.`);
     return found;
   };
-  const burn = (entry: SloWindowReading) =>
-    exactBurnRate({ good: entry.good, bad: entry.bad, objective: slo.objective });
+  const burns = new Map<SloWindowReading, Ratio>();
+  const burn = (entry: SloWindowReading) => {
+    let exact = burns.get(entry);
+    if (!exact) {
+      exact = exactBurnRate({ good: entry.good, bad: entry.bad, objective: slo.objective });
+      burns.set(entry, exact);
+    }
+    return exact;
+  };
   const window = reading(slo.windowMs);
   const remaining = budgetLeft(burn(window));
   const budgetRemaining = ratioToNumber(remaining);

@@ -179,6 +179,12 @@ export function runCounterStoreContract(
         () => store.incrementIfWithin('k', t0, 1, { ...window, limit: Number.NaN }),
         () => store.incrementIfWithin('k', t0, 1, { ...window, from: t0 + 2 * minute }),
         () => store.prune(Number.POSITIVE_INFINITY),
+        // Fractional times cannot go into bigint columns.
+        () => store.sum('k', t0, t0 + 0.5),
+        () => store.buckets('k', t0 - 0.5, t0),
+        () => store.incrementIfWithin('k', t0, 1, { ...window, to: t0 + 1.5 }),
+        () => store.prune(t0 + 0.25),
+        () => store.increment('k', Number.MAX_SAFE_INTEGER + 2, 1),
       ];
       for (const call of calls) {
         const error = await call().then(

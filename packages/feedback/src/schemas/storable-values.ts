@@ -19,7 +19,10 @@ export const storableLimits = {
 // In unicode mode a surrogate pair is one code point, so only unpaired halves match.
 const loneSurrogate = /[\uD800-\uDFFF]/u;
 
+const utf8 = new TextEncoder();
+
 // NUL or any surrogate: one cheap scan that nearly every string passes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what it looks for.
 const suspicious = /[\u0000\uD800-\uDFFF]/;
 
 /** Why PostgreSQL (text or jsonb) cannot keep `value` unchanged, if it cannot. */
@@ -30,7 +33,15 @@ export function unstorableStringReason(value: string): string | undefined {
   return undefined;
 }
 
-const utf8 = new TextEncoder();
+/** Whether `value` is a key `storableKeySchema` accepts (a plain check, for hot paths). */
+export function isStorableKey(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0) return false;
+  if (unstorableStringReason(value) !== undefined) return false;
+  return (
+    value.length * 3 <= storableLimits.keyBytes ||
+    utf8.encode(value).length <= storableLimits.keyBytes
+  );
+}
 
 /** A non-empty string that text columns and btree indexes can keep. */
 export const storableKeySchema = z
@@ -88,7 +99,8 @@ function visit(current: unknown, depth: number, state: WalkState): JsonIssue | u
   switch (typeof current) {
     case 'string': {
       state.chars += current.length;
-      if (state.chars > state.maxChars) return issueAt(`Too large: over ${state.maxChars} characters`);
+      if (state.chars > state.maxChars)
+        return issueAt(`Too large: over ${state.maxChars} characters`);
       const reason = unstorableStringReason(current);
       return reason ? issueAt(`String ${reason}`) : undefined;
     }

@@ -7,8 +7,10 @@ import { outcomeEventSchema, outcomeFlags } from '../schemas/outcome-event';
 import { outcomeTypes } from '../schemas/outcome-payloads';
 import { segmentFilterSchema, segmentSchema } from '../schemas/segment';
 import { storableDocumentIssue, storableKeySchema } from '../schemas/storable-values';
-import { traceStateSchema } from '../schemas/trace-state';
+import { type TraceState, traceStateSchema } from '../schemas/trace-state';
+import { arePlainAggregateDeltas, isPlainTraceState } from './fast-commit-checks';
 import type {
+  AggregateDelta,
   AggregateQuery,
   ArtifactQuery,
   OutcomeCommit,
@@ -46,20 +48,31 @@ const aggregateDeltaSchema = segmentSchema.extend({
 
 const reflagSchema = z.object({ id: storableKeySchema, flags: z.array(z.enum(outcomeFlags)) });
 
+const commitShape = {
+  outcome: outcomeEventSchema,
+  trace: traceStateSchema,
+  expectedTraceRevision: z.number().int().positive().nullable(),
+  aggregateDeltas: z.array(aggregateDeltaSchema).readonly(),
+  reflagged: z.array(reflagSchema).readonly().optional(),
+};
+const commitSchema = <Shape extends typeof commitShape | typeof fastCommitShape>(shape: Shape) =>
+  storable(z.object(shape)).refine(
+    (commit) =>
+      (commit as { outcome: { traceId: string } }).outcome.traceId ===
+      (commit as { trace: { traceId: string } }).trace.traceId,
+    { message: 'The outcome and the trace must name the same trace', path: ['trace', 'traceId'] },
+  );
+// The same, for a trace and deltas the plain checks already accepted.
+const fastCommitShape = {
+  ...commitShape,
+  trace: z.custom<TraceState>(),
+  aggregateDeltas: z.custom<readonly AggregateDelta[]>(),
+};
+const fastCommitSchema = commitSchema(fastCommitShape);
+
 /** Argument schemas of the `FeedbackStore` methods, by argument kind. */
 export const feedbackStoreArgumentSchemas = {
-  commit: storable(
-    z.object({
-      outcome: outcomeEventSchema,
-      trace: traceStateSchema,
-      expectedTraceRevision: z.number().int().positive().nullable(),
-      aggregateDeltas: z.array(aggregateDeltaSchema).readonly(),
-      reflagged: z.array(reflagSchema).readonly().optional(),
-    }),
-  ).refine((commit) => commit.outcome.traceId === commit.trace.traceId, {
-    message: 'The outcome and the trace must name the same trace',
-    path: ['trace', 'traceId'],
-  }),
+  commit: commitSchema(commitShape),
   id: storableKeySchema,
   outcomeQuery: z.object({
     ...pageFields,
@@ -132,8 +145,15 @@ export function parseFeedbackStoreArgument<Kind extends FeedbackStoreArgumentKin
 ): FeedbackStoreArguments[Kind] {
   // zod types optional fields as `T | undefined`, which `exactOptionalPropertyTypes` keeps apart
   // from the interface's `T`; the stores treat an undefined field as an absent one.
+  const commit = kind === 'commit' ? (input as Partial<OutcomeCommit> | null) : undefined;
+  const fast =
+    typeof commit === 'object' &&
+    commit !== null &&
+    isPlainTraceState(commit.trace) &&
+    arePlainAggregateDeltas(commit.aggregateDeltas);
+  const schema = fast ? fastCommitSchema : feedbackStoreArgumentSchemas[kind];
   return parseInput(
-    feedbackStoreArgumentSchemas[kind] as z.ZodType,
+    schema as z.ZodType,
     input,
     `${method} argument`,
   ) as FeedbackStoreArguments[Kind];

@@ -61,10 +61,10 @@ export function encodePageCursor<Listing extends PagedListing>(
  * The key in `query.cursor`, or `undefined` without one. A cursor that `encodePageCursor` did
  * not produce for this listing with these filters is `invalid_input`.
  */
-export function decodePageCursor<Listing extends PagedListing>(
-  listing: Listing,
-  query: { cursor?: string | undefined },
-): CursorKey<Listing> | undefined {
+export function decodePageCursor<
+  Listing extends PagedListing,
+  Query extends { cursor?: string | undefined },
+>(listing: Listing, query: Query): CursorKey<Listing> | undefined {
   const { cursor } = query;
   if (cursor === undefined) return undefined;
   let envelope: z.output<typeof envelopeSchema>;

@@ -91,6 +91,45 @@ export function storableInputContract(makeStore: MakeStore): void {
         'lone surrogate in an artifact id',
         () => store.putArtifact(artifactRecord(loneSurrogate), { expectedRevision: null }),
       ],
+      [
+        'a fractional trace revision',
+        () => {
+          const commit = commitWith({});
+          return store.commitOutcome({ ...commit, trace: { ...commit.trace, revision: 1.5 } });
+        },
+      ],
+      [
+        'a trace confidence over 1',
+        () => {
+          const commit = commitWith({});
+          return store.commitOutcome({ ...commit, trace: { ...commit.trace, confidence: 2 } });
+        },
+      ],
+      [
+        'a trace of another trace id',
+        () => {
+          const commit = commitWith({});
+          return store.commitOutcome({ ...commit, trace: { ...commit.trace, traceId: 'other' } });
+        },
+      ],
+      [
+        'a fractional aggregate delta',
+        () => {
+          const commit = commitWith({});
+          const [delta] = commit.aggregateDeltas;
+          const deltas = delta ? [{ ...delta, counters: { traces: 0.5 } }] : [];
+          return store.commitOutcome({ ...commit, aggregateDeltas: deltas });
+        },
+      ],
+      [
+        'NUL in an aggregate bucket',
+        () => {
+          const commit = commitWith({});
+          const [delta] = commit.aggregateDeltas;
+          const deltas = delta ? [{ ...delta, queue: nul }] : [];
+          return store.commitOutcome({ ...commit, aggregateDeltas: deltas });
+        },
+      ],
       ['NUL in a looked-up id', () => store.getOutcome(nul)],
       ['NUL in a trace lookup', () => store.getTrace(nul)],
       ['NUL in a trace filter', () => store.listOutcomes({ traceId: nul })],

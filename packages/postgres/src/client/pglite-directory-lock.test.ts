@@ -1,7 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseLockedError } from '../errors/database-locked-error';
 import { lockPgliteDirectory, pgliteLockFileName } from './pglite-directory-lock';
@@ -113,5 +123,53 @@ describe('lockPgliteDirectory', () => {
     first.release();
     expect(() => lockPgliteDirectory(directory)).toThrow(DatabaseLockedError);
     second.release();
+  });
+
+  it('sees one directory behind relative, symlinked and trailing-slash paths', () => {
+    const base = freshDirectory();
+    const directory = join(base, 'data');
+    mkdirSync(directory);
+    const alias = join(base, 'alias');
+    symlinkSync(directory, alias, 'dir');
+    let closed = false;
+    const lock = lockPgliteDirectory(alias, { isAbandoned: () => closed });
+    expect(lock.directory).toBe(realpathSync(directory));
+    for (const other of [
+      directory,
+      `${directory}/`,
+      relative(process.cwd(), directory),
+      `${alias}//`,
+    ]) {
+      expect(() => lockPgliteDirectory(other)).toThrow(DatabaseLockedError);
+    }
+    // The instance that held it through the alias is closed: reclaimable through the real path.
+    closed = true;
+    lockPgliteDirectory(directory).release();
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it.runIf(processStartToken(process.pid) !== undefined)(
+    'takes over a lock left by an earlier process that had this same pid (a restarted container)',
+    () => {
+      const directory = freshDirectory();
+      writeLock(directory, { pid: process.pid, startToken: 'earlier-boot:1', token: 'earlier' });
+      const lock = lockPgliteDirectory(directory);
+      expect(JSON.parse(readFileSync(lock.lockFile, 'utf8'))).toMatchObject({
+        pid: process.pid,
+        startToken: processStartToken(process.pid),
+      });
+      lock.release();
+    },
+  );
+
+  it('answers a path that is not a directory with a typed error', () => {
+    const base = freshDirectory();
+    const file = join(base, 'file');
+    writeFileSync(file, 'not a directory');
+    for (const directory of [file, join(file, 'below')]) {
+      expect(() => lockPgliteDirectory(directory)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@guardloop/core';
 import { DatabaseLockedError, type DatabaseLockHolder } from '../errors/database-locked-error';
 import { isProcessAlive, processStartToken } from './process-start-token';
 
@@ -53,6 +54,10 @@ const isStale = (lockFile: string, record: LockRecord | undefined): boolean => {
   // Another host's processes cannot be checked (a shared volume): never take its lock.
   if (record.hostname !== os().hostname()) return false;
   if (record.pid === process.pid) {
+    // Our pid, but an earlier process's start: a restarted container (pid 1 again) after a crash.
+    const ours = processStartToken(process.pid);
+    if (record.startToken !== undefined && ours !== undefined && ours !== record.startToken)
+      return true;
     const here = heldHere.get(lockFile);
     return here?.token === record.token && here.isAbandoned();
   }
@@ -80,9 +85,8 @@ export function lockPgliteDirectory(
   directory: string,
   { isAbandoned = () => false }: { isAbandoned?: () => boolean } = {},
 ): PgliteDirectoryLock {
-  const absolute = path().resolve(directory);
+  const absolute = realDirectory(directory);
   const lockFile = path().join(absolute, pgliteLockFileName);
-  fs().mkdirSync(absolute, { recursive: true });
   const record: LockRecord = {
     pid: process.pid,
     hostname: os().hostname(),
@@ -121,6 +125,28 @@ export function lockPgliteDirectory(
     });
   } finally {
     fs().rmSync(pending, { force: true });
+  }
+}
+
+/**
+ * The directory, created when missing, with symlinks resolved: every path to one directory
+ * (relative, symlinked, trailing slash) must name one lock, in this process's table too.
+ */
+function realDirectory(directory: string): string {
+  try {
+    const absolute = path().resolve(directory);
+    fs().mkdirSync(absolute, { recursive: true });
+    const real = fs().realpathSync(absolute);
+    if (!fs().statSync(real).isDirectory())
+      throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    return real;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new InvalidInputError({
+      subject: 'PGlite directory',
+      issues: [{ path: '', message: `Cannot use ${directory} as a directory (${reason})` }],
+      cause: error,
+    });
   }
 }
 

@@ -23,7 +23,10 @@ export interface TransactionAttempt {
   client(
     query: (text: string, params?: readonly unknown[]) => Promise<SqlResult<unknown>>,
   ): SqlClient;
-  /** Call after `work` resolved, before COMMIT: rethrows a swallowed failure if it aborted the transaction. */
+  /**
+   * Call after `work` resolved, before COMMIT: throws the abort reason once the signal aborted,
+   * and rethrows a swallowed failure if it aborted the transaction.
+   */
   checkNotAborted(
     query: (text: string, params?: readonly unknown[]) => Promise<SqlResult<unknown>>,
   ): Promise<void>;
@@ -51,8 +54,10 @@ export async function runTransaction<T>(
             failedStatement ??= error;
             throw error;
           }
-        }),
+        }, options.abortSignal),
       async checkNotAborted(query) {
+        // The caller gave up: roll back rather than commit work it no longer waits for.
+        options.abortSignal?.throwIfAborted();
         if (failedStatement === undefined) return;
         // A savepoint may have recovered the transaction; a probe tells (25P02 if aborted).
         await query('SELECT 1').catch(() => {

@@ -23,7 +23,10 @@ export interface TransactionOptions {
    * (40001) or a deadlock (40P01). Default 4; 1 never re-runs it.
    */
   maxAttempts?: number;
-  /** Checked before each attempt. */
+  /**
+   * Checked before each attempt, each statement of `work` and COMMIT: once it aborts, the
+   * transaction rolls back and rejects with its reason (a statement already sent runs to its end).
+   */
   abortSignal?: AbortSignal | undefined;
 }
 
@@ -43,21 +46,47 @@ export interface SqlClient {
    * Runs `work` on one connection inside BEGIN/COMMIT; rolls back and rethrows when it
    * throws. `work` is re-run from the start after a serialization failure or deadlock, so it
    * must touch nothing but the database through the client it is given. Calling `transaction`
-   * on that client joins the outer transaction (its options are then ignored).
+   * on that client runs a nested transaction in a SAVEPOINT of the outer one (its options are
+   * then ignored): a nested work that throws is rolled back alone.
    */
   transaction<T>(work: (client: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
-/** A client that is already inside a transaction: nested transactions join it. */
+let savepoints = 0;
+
+/**
+ * A client that is already inside a transaction. A nested `transaction` runs in a SAVEPOINT:
+ * when its work throws, its statements are rolled back and the error rethrown, so an outer
+ * work that catches it never commits half of it. `abortSignal` (the outer transaction's) is
+ * checked before every statement.
+ */
 export function joinedClient(
   query: (text: string, params?: readonly unknown[]) => Promise<SqlResult<unknown>>,
+  abortSignal?: AbortSignal,
 ): SqlClient {
   const client: SqlClient = {
     query: ((text: string, params?: readonly unknown[], options?: QueryOptions) => {
+      abortSignal?.throwIfAborted();
       options?.abortSignal?.throwIfAborted();
       return query(text, params);
     }) as SqlClient['query'],
-    transaction: (work) => work(client),
+    async transaction(work) {
+      savepoints += 1;
+      const name = `guardloop_nested_${savepoints}`;
+      await client.query(`SAVEPOINT ${name}`);
+      let result: Awaited<ReturnType<typeof work>>;
+      try {
+        result = await work(client);
+      } catch (error) {
+        // Best effort: if even this fails, the transaction is aborted and will not commit.
+        await query(`ROLLBACK TO SAVEPOINT ${name}`)
+          .then(() => query(`RELEASE SAVEPOINT ${name}`))
+          .catch(() => {});
+        throw error;
+      }
+      await client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    },
   };
   return client;
 }

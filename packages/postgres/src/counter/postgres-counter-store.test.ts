@@ -1,3 +1,5 @@
+import { createManualClock, type RailContext } from '@guardloop/core';
+import { createCostMeter } from '@guardloop/economic';
 import { runCounterStoreContract } from '@guardloop/economic/test';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +136,44 @@ describeWithPostgres('counter store locks on a real PostgreSQL server', (url) =>
         total: 1,
       });
       expect(await store.sum('hot', t0, t0 + minute)).toBe(1);
+    } finally {
+      await holder.end();
+      await pool.end();
+    }
+  }, 60_000);
+
+  it('leaves nothing charged by a cost charge aborted while its budget key is busy', async () => {
+    const schema = await server.newSchema();
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      const store = createPostgresCounterStore({ client: createPgClient(pool), schema });
+      const clock = createManualClock(t0);
+      const meter = createCostMeter({ store, clock, budgets: [{ name: 'daily', tokens: 100 }] });
+      const context: RailContext = {
+        traceId: 'trace',
+        actor: { id: 'agent', type: 'ai', roles: [] },
+        action: {
+          name: 'reply',
+          input: {},
+          reversible: true,
+          dryRun: false,
+          cost: { tokens: 10, usd: 0 },
+        },
+      };
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        counterLockKey(schema, 'cost:daily:tokens:all'),
+      ]);
+      const controller = new AbortController();
+      const pending = meter.charge(context, { abortSignal: controller.signal });
+      const reason = new Error('denied by another rail');
+      controller.abort(reason);
+      await expect(pending).rejects.toBe(reason);
+      await holder.query('COMMIT');
+      expect((await meter.usage(context))[0]?.used).toBe(0);
+      expect((await meter.charge(context)).lines[0]?.used).toBe(10);
     } finally {
       await holder.end();
       await pool.end();

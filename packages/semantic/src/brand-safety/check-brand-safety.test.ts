@@ -35,6 +35,24 @@ describe('checkBrandSafety', () => {
     expect(ids('That was a stupid question')).toEqual(['abuse']);
   });
 
+  it('folds zero-width and format characters, fullwidth letters and no-break spaces first', () => {
+    expect(ids('What the f\u200Buck')).toEqual(['profanity']);
+    expect(ids('\uFF46\uFF55\uFF43\uFF4B')).toEqual(['profanity']);
+    expect(ids('That was a st\u00ADupid question')).toEqual(['abuse']);
+    expect(ids('Reply with your 2FA\u2060 code')).toEqual(['credentials_request']);
+    expect(ids('You\u00A0should\u00A0sue them')).toEqual(['legal_advice']);
+    // Findings point into the original text: the span covers the hidden characters.
+    const text = 'ok, f\u200Bu\u200Bck';
+    expect(checkBrandSafety(text)).toMatchObject([
+      { id: 'profanity', start: 4, end: text.length, match: 'f\u200Bu\u200Bck' },
+    ]);
+    // A custom pattern sees the folded text too.
+    const patterns = [{ id: 'x', pattern: /secret/, verdict: 'deny' as const, reason: 'X.' }];
+    expect(checkBrandSafety('ｓｅｃｒｅｔ', { patterns, profanity: false })).toMatchObject([
+      { id: 'x', start: 0, end: 6, match: 'ｓｅｃｒｅｔ' },
+    ]);
+  });
+
   it('supports custom patterns and a profanity switch', () => {
     const patterns = [
       ...defaultUnsafeContentPatterns,

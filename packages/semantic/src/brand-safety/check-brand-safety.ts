@@ -1,5 +1,6 @@
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
+import { foldForMatching } from '../text/fold-for-matching';
 import { detectProfanity } from './detect-profanity';
 import { defaultUnsafeContentPatterns, type UnsafeContentPattern } from './unsafe-content-pattern';
 
@@ -41,6 +42,9 @@ const optionsSchema = z.object({
 /**
  * Everything in `text` a brand would not want to send: profanity, abuse, and the configured
  * unsafe patterns (refund promises, legal advice, requests for credentials). Sorted by position.
+ * The text is folded first, as for PII (NFKC, so fullwidth letters are plain; zero-width and
+ * format characters dropped; NBSP a space; see `foldForMatching`), so `f\u200Buck` or `ｉｄｉｏｔ`
+ * are found; positions and `match` refer to the original text.
  * @throws InvalidInputError (`invalid_input`) when `text` is not a string or options are malformed.
  */
 export function checkBrandSafety(
@@ -48,39 +52,62 @@ export function checkBrandSafety(
   options: CheckBrandSafetyOptions = {},
 ): BrandSafetyFinding[] {
   parseInput(z.string(), text, 'text');
+  return createBrandSafetyCheck(options)(text);
+}
+
+/**
+ * `checkBrandSafety` with its options validated and its patterns compiled once, for callers that
+ * check many texts (the rail checks every string of a draft).
+ * @throws InvalidInputError (`invalid_input`) when options are malformed.
+ */
+export function createBrandSafetyCheck(
+  options: CheckBrandSafetyOptions = {},
+): (text: string) => BrandSafetyFinding[] {
   const parsed = parseInput(optionsSchema, options, 'brand safety options');
-  const findings: BrandSafetyFinding[] = [];
-  if (parsed.profanity) {
-    for (const match of detectProfanity(text)) {
-      findings.push({
-        id: 'profanity',
-        kind: 'profanity',
-        verdict: parsed.profanityVerdict,
-        reason: `Profanity ('${match.word}').`,
-        match: text.slice(match.start, match.end),
-        start: match.start,
-        end: match.end,
-      });
+  // Copies with the global flag, so a caller's `lastIndex` is never touched.
+  const patterns = (parsed.patterns ?? defaultUnsafeContentPatterns).map((entry) => ({
+    ...entry,
+    pattern: new RegExp(
+      entry.pattern.source,
+      entry.pattern.flags.includes('g') ? entry.pattern.flags : `${entry.pattern.flags}g`,
+    ),
+  }));
+  return (text) => {
+    const folded = foldForMatching(text);
+    // A span of the folded text, back in the original (an empty match stays empty).
+    const span = (start: number, end: number) => {
+      const from = folded.originalStart(start);
+      return { start: from, end: end > start ? folded.originalEnd(end - 1) : from };
+    };
+    const findings: BrandSafetyFinding[] = [];
+    if (parsed.profanity) {
+      for (const match of detectProfanity(folded.text)) {
+        const { start, end } = span(match.start, match.end);
+        findings.push({
+          id: 'profanity',
+          kind: 'profanity',
+          verdict: parsed.profanityVerdict,
+          reason: `Profanity ('${match.word}').`,
+          match: text.slice(start, end),
+          start,
+          end,
+        });
+      }
     }
-  }
-  for (const { id, pattern, verdict, reason } of parsed.patterns ?? defaultUnsafeContentPatterns) {
-    // A copy with the global flag, so a caller's `lastIndex` is never touched.
-    const global = new RegExp(
-      pattern.source,
-      pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
-    );
-    for (const match of text.matchAll(global)) {
-      const end = match.index + match[0].length;
-      findings.push({
-        id,
-        kind: 'unsafe',
-        verdict,
-        reason,
-        match: match[0],
-        start: match.index,
-        end,
-      });
+    for (const { id, pattern, verdict, reason } of patterns) {
+      for (const match of folded.text.matchAll(pattern)) {
+        const { start, end } = span(match.index, match.index + match[0].length);
+        findings.push({
+          id,
+          kind: 'unsafe',
+          verdict,
+          reason,
+          match: text.slice(start, end),
+          start,
+          end,
+        });
+      }
     }
-  }
-  return findings.sort((a, b) => a.start - b.start);
+    return findings.sort((a, b) => a.start - b.start);
+  };
 }

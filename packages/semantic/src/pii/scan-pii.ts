@@ -1,5 +1,5 @@
+import { foldForMatching } from '../text/fold-for-matching';
 import { type PiiScanner, scanCards, scanEmails, scanIbans, scanPhones } from './linear-scanners';
-import { normalizeForPii } from './normalize-for-pii';
 import type { PiiFinding, PiiKind } from './pii-kinds';
 
 // Earlier kinds win when spans overlap: an IBAN's digits must not also count as a phone.
@@ -11,12 +11,12 @@ const scanners: ReadonlyArray<readonly [PiiKind, PiiScanner]> = [
 ];
 
 /**
- * The unvalidated core of `detectPii`: folds the text (see `normalizeForPii`), runs the linear
+ * The unvalidated core of `detectPii`: folds the text (see `foldForMatching`), runs the linear
  * scanners on it, and maps each span back to the original text. Linear in the text's length:
  * overlap with earlier kinds is an O(1) lookup in a prefix count of taken characters.
  */
 export function scanPii(text: string, kinds: readonly PiiKind[]): PiiFinding[] {
-  const normalized = normalizeForPii(text);
+  const normalized = foldForMatching(text);
   const folded = normalized.text;
   const taken = new Uint8Array(folded.length);
   const spans: { kind: PiiKind; start: number; end: number }[] = [];

@@ -1,7 +1,8 @@
-import { GuardloopError } from '@guardloop/core';
+import { GuardloopError, type RailContext } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
 import { brandSafetyRail } from './brand-safety-rail';
 import { options, railContext } from './rail-context.fixture';
+import { selectDraftText } from './select-text';
 
 const withDraft = (draft: string) => railContext('my order is late', { attributes: { draft } });
 
@@ -56,6 +57,171 @@ describe('brandSafetyRail', () => {
     await expect(lenient.evaluate(context, options)).resolves.toMatchObject({
       verdict: 'escalate',
     });
+  });
+
+  it('checks every string of the draft and the action input, not only the first draft field', async () => {
+    const action = (input: Record<string, unknown>): Partial<RailContext> => ({
+      action: { name: 'send_reply', input, reversible: false, dryRun: false },
+    });
+    const cases: Array<[string, Partial<RailContext>, string, string]> = [
+      [
+        'a second draft field',
+        action({ reply: 'Thanks!', body: 'this shit is slow' }),
+        'action.input.body',
+        'deny',
+      ],
+      [
+        'the subject',
+        action({ subject: 'You idiot', body: 'Hello' }),
+        'action.input.subject',
+        'deny',
+      ],
+      [
+        'a nested object',
+        action({ reply: 'Hi', meta: { note: { text: 'We will issue a full refund.' } } }),
+        'action.input.meta.note.text',
+        'escalate',
+      ],
+      [
+        'an array',
+        action({ reply: 'Hi', paragraphs: ['ok', 'what the fuck'] }),
+        'action.input.paragraphs[1]',
+        'deny',
+      ],
+      [
+        'the action input besides a string draft',
+        { attributes: { draft: 'Hello' }, ...action({ footer: 'Send me your password.' }) },
+        'action.input.footer',
+        'deny',
+      ],
+      [
+        'a structured draft',
+        { attributes: { draft: { greeting: 'Hi', body: 'This is shit.' } } },
+        'attributes.draft.body',
+        'deny',
+      ],
+    ];
+    for (const [name, extra, path, verdict] of cases) {
+      const result = await rail.evaluate(railContext('my order is late', extra), options);
+      expect(result.verdict, name).toBe(verdict);
+      const findings = (result.evidence as { findings: Array<{ path?: string }> }).findings;
+      expect(
+        findings.map((finding) => finding.path),
+        name,
+      ).toEqual([path]);
+    }
+    // The customer's own words are not the brand's: the signal is not checked.
+    await expect(
+      rail.evaluate(railContext('this shit is broken', action({ reply: 'Sorry!' })), options),
+    ).resolves.toMatchObject({ verdict: 'allow' });
+  });
+
+  it('sees through zero-width, format, fullwidth and no-break-space evasions', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['f\u200Buck you', 'profanity', 'f\u200Buck'],
+      ['sh\u200Dit happens', 'profanity', 'sh\u200Dit'],
+      ['f\u00ADu\u2060c\uFEFFk', 'profanity', 'f\u00ADu\u2060c\uFEFFk'],
+      ['You \uFF49\uFF44\uFF49\uFF4F\uFF54.', 'abuse', '\uFF49\uFF44\uFF49\uFF4F\uFF54'],
+      ['You id\u200Biot.', 'abuse', 'id\u200Biot'],
+      ['Please send me your pass\u200Bword.', 'credentials_request', 'send me your pass\u200Bword'],
+      [
+        'We\u00A0will\u00A0issue a full refund.',
+        'refund_promise',
+        'We\u00A0will\u00A0issue a full refund',
+      ],
+      [
+        'We will issue a full \uFF52\uFF45\uFF46\uFF55\uFF4E\uFF44.',
+        'refund_promise',
+        'We will issue a full \uFF52\uFF45\uFF46\uFF55\uFF4E\uFF44',
+      ],
+    ];
+    for (const [draft, id, match] of cases) {
+      const result = await rail.evaluate(withDraft(draft), options);
+      expect(result.verdict, draft).not.toBe('allow');
+      const findings = (result.evidence as { findings: Array<Record<string, unknown>> }).findings;
+      // Positions and the match refer to the original text, evasion characters included.
+      const start = draft.indexOf(match);
+      expect(findings, draft).toMatchObject([
+        { id, match, start, end: start + match.length, path: 'attributes.draft' },
+      ]);
+    }
+  });
+
+  it('survives cycles and fails closed past its depth, size and value limits', async () => {
+    const cyclic: Record<string, unknown> = { body: 'you idiot' };
+    cyclic.self = cyclic;
+    await expect(
+      rail.evaluate(railContext('hi', { attributes: { draft: cyclic } }), options),
+    ).resolves.toMatchObject({
+      verdict: 'deny',
+      evidence: { findings: [{ id: 'abuse', path: 'attributes.draft.body' }] },
+    });
+
+    let deep: unknown = 'fuck';
+    for (let level = 0; level < 40; level++) deep = { next: deep };
+    await expect(
+      rail.evaluate(railContext('hi', { attributes: { draft: deep } }), options),
+    ).resolves.toMatchObject({ verdict: 'escalate', evidence: { limit: 'maxDepth', max: 32 } });
+
+    const long = railContext('hi', { attributes: { draft: ['a'.repeat(60), 'b'.repeat(60)] } });
+    const tooLong = await brandSafetyRail({ maxLength: 100 }).evaluate(long, options);
+    expect(tooLong).toMatchObject({
+      verdict: 'escalate',
+      evidence: { limit: 'maxLength', max: 100 },
+    });
+    expect(tooLong.reason).toContain('more than 100 characters');
+    const huge = withDraft(`${'a '.repeat(50_000)}fuck`);
+    await expect(rail.evaluate(huge, options)).resolves.toMatchObject({
+      verdict: 'escalate',
+      evidence: { limit: 'maxLength', max: 100_000 },
+    });
+
+    const many = railContext('hi', {
+      attributes: { draft: Array.from({ length: 50 }, () => 'ok') },
+    });
+    await expect(brandSafetyRail({ maxValues: 20 }).evaluate(many, options)).resolves.toMatchObject(
+      { verdict: 'escalate', evidence: { limit: 'maxValues', max: 20 } },
+    );
+  });
+
+  it('keeps the one-text mode with selectText, and takes selectValue', async () => {
+    const oneText = brandSafetyRail({ selectText: selectDraftText });
+    const verdict = await oneText.evaluate(withDraft('You idiot.'), options);
+    expect(verdict).toMatchObject({
+      verdict: 'deny',
+      evidence: { findings: [{ id: 'abuse', start: 4, end: 9 }] },
+    });
+    expect((verdict.evidence as { findings: object[] }).findings[0]).not.toHaveProperty('path');
+    const custom = brandSafetyRail({ selectValue: (context) => context.attributes?.notes });
+    const context = railContext('x', { attributes: { notes: [{ text: 'stupid' }] } });
+    await expect(custom.evaluate(context, options)).resolves.toMatchObject({
+      verdict: 'deny',
+      evidence: { findings: [{ id: 'abuse', path: '[0].text' }] },
+    });
+  });
+
+  it('rejects both selectors at once, bad limits and a non-function selector', () => {
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (caught) {
+        return GuardloopError.isInstance(caught) ? caught.code : 'other';
+      }
+    };
+    expect(
+      codeOf(() => brandSafetyRail({ selectText: selectDraftText, selectValue: () => 'x' })),
+    ).toBe('invalid_input');
+    expect(codeOf(() => brandSafetyRail({ maxDepth: 0 }))).toBe('invalid_input');
+    expect(codeOf(() => brandSafetyRail({ maxLength: -1 }))).toBe('invalid_input');
+    expect(codeOf(() => brandSafetyRail({ selectValue: 'draft' as never }))).toBe('invalid_input');
+  });
+
+  it('stops when the evaluation is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled'));
+    await expect(
+      rail.evaluate(withDraft('hello'), { signal: controller.signal }),
+    ).rejects.toThrow();
   });
 
   it('rejects malformed options with invalid_input', () => {

@@ -1,39 +1,71 @@
-import { parseInput, type Rail } from '@guardloop/core';
+import { parseInput, type Rail, throwIfAborted } from '@guardloop/core';
 import { z } from 'zod';
-import { type CheckBrandSafetyOptions, checkBrandSafety } from '../brand-safety/check-brand-safety';
+import {
+  type BrandSafetyFinding,
+  type CheckBrandSafetyOptions,
+  createBrandSafetyCheck,
+} from '../brand-safety/check-brand-safety';
 import { railVerdict } from './rail-verdict';
-import { selectDraftText, type TextSelector } from './select-text';
+import { selectOutgoingValue } from './select-value';
+import {
+  createValueScan,
+  limitExceededVerdict,
+  oneSelector,
+  type ValueScanOptions,
+  valueScanOptionsShape,
+} from './value-scan';
 
-export interface BrandSafetyRailOptions extends CheckBrandSafetyOptions {
-  /** Default: the outgoing draft (`attributes.draft`, see `selectDraftText`). */
-  selectText?: TextSelector;
+export interface BrandSafetyRailOptions extends CheckBrandSafetyOptions, ValueScanOptions {
+  // `selectValue` defaults to `selectOutgoingValue` (the draft and the action's whole input);
+  // `selectText` checks one text instead (the former default was `selectDraftText`).
   name?: string;
 }
 
-const optionsSchema = z.looseObject({
-  selectText: z.custom<TextSelector>((value) => typeof value === 'function').optional(),
-  name: z.string().min(1).default('brand-safety'),
-});
+const optionsSchema = z
+  .looseObject({ ...valueScanOptionsShape, name: z.string().min(1).default('brand-safety') })
+  .refine(...oneSelector);
 
 /**
- * Checks outgoing drafts for profanity, abuse and unsafe commitments (see `checkBrandSafety`).
+ * Checks what goes out for profanity, abuse and unsafe commitments (see `checkBrandSafety`):
+ * every string of `attributes.draft` and of the action's input, recursively (see
+ * `selectOutgoingValue`), so a clean `reply` cannot carry a profane `body` or `subject`.
  * Denies when any finding says deny, escalates when any says escalate, allows a clean or
- * absent draft. Evidence lists the findings with their positions.
+ * absent draft. Evidence lists the findings with their `path` and positions in that string.
+ * Fails closed: a value over `maxLength` characters, `maxDepth` levels or `maxValues` values
+ * escalates, since part of it would go unchecked.
  * @throws InvalidInputError (`invalid_input`) for malformed options.
  */
 export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
-  const { name } = parseInput(optionsSchema, options, 'brand safety rail options');
-  const { selectText = selectDraftText, name: _name, ...checkOptions } = options;
+  const parsed = parseInput(optionsSchema, options, 'brand safety rail options');
+  const { profanity, profanityVerdict, patterns } = options;
   // Validates the check options once, at construction, rather than on every evaluation.
-  checkBrandSafety('', checkOptions);
+  const check = createBrandSafetyCheck({
+    ...(profanity === undefined ? {} : { profanity }),
+    ...(profanityVerdict === undefined ? {} : { profanityVerdict }),
+    ...(patterns === undefined ? {} : { patterns }),
+  });
+  const scan = createValueScan(parsed, selectOutgoingValue);
   return {
-    name,
+    name: parsed.name,
     kind: 'deterministic',
-    async evaluate(context) {
-      const text = selectText(context);
-      if (text === undefined) return railVerdict('allow', 'No outgoing draft to check.');
-      const findings = checkBrandSafety(text, checkOptions);
-      if (findings.length === 0) return railVerdict('allow', 'The draft is brand-safe.');
+    async evaluate(context, { signal }) {
+      throwIfAborted(signal);
+      const collected = scan(context);
+      if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
+      const findings: Array<BrandSafetyFinding & { path?: string }> = [];
+      for (const segment of collected.segments) {
+        for (const finding of check(segment.text)) {
+          findings.push(segment.path === '' ? finding : { ...finding, path: segment.path });
+        }
+      }
+      if (findings.length === 0) {
+        // Keys alone (`attributes`, `draft` of the selected value) are no draft.
+        const anyText = collected.segments.some((segment) => !segment.isKey);
+        return railVerdict(
+          'allow',
+          anyText ? 'The draft is brand-safe.' : 'No outgoing draft to check.',
+        );
+      }
       const reasons = [...new Set(findings.map((finding) => finding.reason))].join(' ');
       const kind = findings.some((finding) => finding.verdict === 'deny') ? 'deny' : 'escalate';
       return railVerdict(kind, reasons, { findings });

@@ -37,6 +37,7 @@ describe('piiRail', () => {
     ).resolves.toMatchObject({ verdict: 'allow' });
     await expect(piiRail().evaluate(railContext(undefined), options)).resolves.toMatchObject({
       verdict: 'allow',
+      reason: 'No text to check for personal data.',
     });
   });
 

@@ -1,75 +1,44 @@
-import { parseInput, type Rail, type RailContext, throwIfAborted } from '@guardloop/core';
+import { parseInput, type Rail, throwIfAborted } from '@guardloop/core';
 import { z } from 'zod';
 import { defaultMaxPiiTextLength } from '../pii/detect-pii';
 import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
 import { replaceFindings } from '../pii/redact-pii';
 import { scanPii } from '../pii/scan-pii';
-import { type CollectLimits, collectTextSegments } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
-import type { TextSelector } from './select-text';
+import { selectPiiValue } from './select-value';
+import {
+  createValueScan,
+  limitExceededVerdict,
+  oneSelector,
+  type ValueScanOptions,
+  valueScanOptionsShape,
+} from './value-scan';
 
-/** Picks the value a rail should scan: any JSON-like value, walked recursively. */
-export type ValueSelector = (context: RailContext) => unknown;
-
-/**
- * The signal's whole payload, the draft in `attributes.draft` and the action's whole input:
- * every string in them, including recipients, subjects and nested fields.
- */
-export const selectPiiValue: ValueSelector = (context) => ({
-  signal: { payload: context.signal?.payload },
-  attributes: { draft: context.attributes?.draft },
-  action: { input: context.action?.input },
-});
-
-export interface PiiRailOptions {
+export interface PiiRailOptions extends ValueScanOptions {
   /** Default: all (`email`, `phone`, `card`, `iban`). */
   kinds?: readonly PiiKind[];
   /** Verdict when personal data is found. Default `escalate`. */
   onDetected?: 'allow' | 'escalate' | 'deny';
   /** Put the redacted text in the evidence (`evidence.redactedText`). Default true. */
   redact?: boolean;
-  /** The value to scan, walked recursively. Default `selectPiiValue`. */
-  selectValue?: ValueSelector;
-  /** Scan one text instead of a value (the former default was `selectAllText`). */
-  selectText?: TextSelector;
-  /** Total characters scanned; above it the rail escalates. Default 100 000. */
-  maxLength?: number;
-  /** Nesting depth of the selected value; deeper escalates. Default 32. */
-  maxDepth?: number;
-  /** Values visited in the selected value; more escalates. Default 10 000. */
-  maxValues?: number;
+  // `selectValue` defaults to `selectPiiValue`; `selectText` scans one text instead (the former
+  // default was `selectAllText`).
   name?: string;
 }
 
-const functionSchema = z.custom<(context: RailContext) => unknown>(
-  (value) => typeof value === 'function',
-  'Expected a function',
-);
 const optionsSchema = z
   .object({
+    ...valueScanOptionsShape,
     kinds: z
       .array(z.enum(piiKinds))
       .min(1)
       .default([...piiKinds]),
     onDetected: z.enum(['allow', 'escalate', 'deny']).default('escalate'),
     redact: z.boolean().default(true),
-    selectValue: functionSchema.optional(),
-    selectText: functionSchema.optional(),
     maxLength: z.number().int().positive().default(defaultMaxPiiTextLength),
-    maxDepth: z.number().int().positive().default(32),
-    maxValues: z.number().int().positive().default(10_000),
     name: z.string().min(1).default('pii'),
   })
-  .refine((options) => !(options.selectValue && options.selectText), {
-    message: 'Pass selectValue or selectText, not both',
-    path: ['selectText'],
-  });
-
-const limitNames: Record<keyof CollectLimits, string> = {
-  maxLength: 'characters',
-  maxDepth: 'levels of nesting',
-  maxValues: 'values',
-};
+  .refine(...oneSelector);
 
 /**
  * Finds personal data (e-mail, phone, Luhn-valid card numbers, mod-97-valid IBANs) in every
@@ -83,31 +52,17 @@ const limitNames: Record<keyof CollectLimits, string> = {
  * @throws InvalidInputError (`invalid_input`) for malformed options.
  */
 export function piiRail(options: PiiRailOptions = {}): Rail {
-  const { kinds, onDetected, redact, name, maxLength, maxDepth, maxValues } = parseInput(
-    optionsSchema,
-    options,
-    'PII rail options',
-  );
-  const limits = { maxLength, maxDepth, maxValues };
-  const select: ValueSelector = options.selectText ?? options.selectValue ?? selectPiiValue;
+  const parsed = parseInput(optionsSchema, options, 'PII rail options');
+  const { kinds, onDetected, redact, name } = parsed;
   const redactKey = (key: string) => replaceFindings(key, scanPii(key, kinds));
+  const scan = createValueScan(parsed, selectPiiValue, redactKey);
   return {
     name,
     kind: 'deterministic',
     async evaluate(context, { signal }) {
       throwIfAborted(signal);
-      const collected = collectTextSegments(select(context), limits, redactKey);
-      if (!collected.ok) {
-        const what = limitNames[collected.limit];
-        const reason = `Too much to check for personal data: more than ${collected.max} ${what}; escalating rather than passing unscanned text.`;
-        return railVerdict('escalate', reason, {
-          limit: collected.limit,
-          max: collected.max,
-        });
-      }
-      if (collected.segments.length === 0) {
-        return railVerdict('allow', 'No text to check for personal data.');
-      }
+      const collected = scan(context);
+      if (!collected.ok) return limitExceededVerdict(collected, 'for personal data');
       const findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> = [];
       const redactedParts: string[] = [];
       for (const segment of collected.segments) {
@@ -119,7 +74,14 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
         }
         if (redact && !segment.isKey) redactedParts.push(replaceFindings(segment.text, found));
       }
-      if (findings.length === 0) return railVerdict('allow', 'No personal data found.');
+      if (findings.length === 0) {
+        // Keys alone (`signal`, `payload` of the selected value) are no text.
+        const anyText = collected.segments.some((segment) => !segment.isKey);
+        return railVerdict(
+          'allow',
+          anyText ? 'No personal data found.' : 'No text to check for personal data.',
+        );
+      }
       const found = [...new Set(findings.map((finding) => finding.kind))].join(', ');
       const evidence = {
         findings,

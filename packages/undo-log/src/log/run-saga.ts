@@ -4,6 +4,7 @@ import type { AnyActionDefinition } from '../action/define-action';
 import { type ApprovalToken, approvalTokenSchema } from '../approval/approval-token';
 import { describeError } from '../errors/action-failed-error';
 import { InvalidActionStateError } from '../errors/invalid-action-state-error';
+import { ResultNotStorableError } from '../errors/result-not-storable-error';
 import { SagaFailedError } from '../errors/saga-failed-error';
 import { storableTextSchema } from '../record/storable-values';
 import { rollBackSaga } from './roll-back-saga';
@@ -92,7 +93,23 @@ export async function runSaga(
       results.push(result);
     } catch (error) {
       const reason = `saga step ${index} ('${step.action.name}') failed: ${describeError(error)}`;
-      const rollback = await rollBackSaga(runtime, results, options.actor, reason);
+      // This step took effect and is recorded done without its result: roll it back too.
+      const tookEffect = ResultNotStorableError.isInstance(error)
+        ? [
+            {
+              status: 'done' as const,
+              actionId: error.actionId,
+              result: null,
+              replayed: true as const,
+            },
+          ]
+        : [];
+      const rollback = await rollBackSaga(
+        runtime,
+        [...results, ...tookEffect],
+        options.actor,
+        reason,
+      );
       if (options.abortSignal?.aborted) throw options.abortSignal.reason;
       throw new SagaFailedError({
         failedStep: index,

@@ -76,12 +76,13 @@ export function storableJsonIssue(value: unknown): JsonIssue | undefined {
   const ancestors = new Set<object>();
   const issue = (message: string): JsonIssue => ({ path: [...path], message });
   const visit = (raw: unknown, depth: number): JsonIssue | undefined => {
-    const current =
-      typeof raw === 'object' &&
-      raw !== null &&
-      typeof (raw as { toJSON?: unknown }).toJSON === 'function'
-        ? (raw as { toJSON(key: string): unknown }).toJSON(String(path.at(-1) ?? ''))
-        : raw;
+    let current: unknown;
+    try {
+      current = toJsonValue(raw, String(path.at(-1) ?? ''));
+    } catch (error) {
+      // The store's JSON.stringify would throw the same: say where, instead of crashing.
+      return issue(`Converting it to JSON threw: ${describeThrown(error)}`);
+    }
     switch (typeof current) {
       case 'string': {
         chars += current.length;
@@ -108,6 +109,8 @@ export function storableJsonIssue(value: unknown): JsonIssue | undefined {
         if (depth >= storableLimits.jsonDepth)
           return issue(`Nested deeper than ${storableLimits.jsonDepth} levels`);
         if (ancestors.has(node)) return issue('Circular reference');
+        const lossy = lossyJsonKind(node);
+        if (lossy) return issue(`JSON keeps nothing of a ${lossy}: convert it to plain data`);
         ancestors.add(node);
         const found = Array.isArray(node) ? visitArray(node, depth) : visitObject(node, depth);
         ancestors.delete(node);
@@ -129,15 +132,55 @@ export function storableJsonIssue(value: unknown): JsonIssue | undefined {
       path.push(key);
       chars += key.length;
       const keyReason = unstorableStringReason(key);
-      const found = keyReason
-        ? issue(`Key ${keyReason}`)
-        : visit((object as Record<string, unknown>)[key], depth + 1);
+      let found: JsonIssue | undefined;
+      if (keyReason) found = issue(`Key ${keyReason}`);
+      else {
+        let entry: unknown;
+        try {
+          entry = (object as Record<string, unknown>)[key];
+        } catch (error) {
+          found = issue(`Reading it threw: ${describeThrown(error)}`);
+        }
+        found ??= visit(entry, depth + 1);
+      }
       path.pop();
       if (found) return found;
     }
     return undefined;
   };
   return visit(value, 0);
+}
+
+/** What `JSON.stringify` writes in place of `value`: the result of its `toJSON`, if any. */
+function toJsonValue(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === 'function' ? toJSON.call(value, key) : value;
+}
+
+// Built-ins whose content lives outside their own enumerable keys: JSON writes `{}` for them,
+// and a store would keep (and hash) every Map as the same empty object.
+const lossyJsonKinds: readonly [string, (value: object) => boolean][] = [
+  ['Map', (value) => value instanceof Map],
+  ['Set', (value) => value instanceof Set],
+  ['WeakMap', (value) => value instanceof WeakMap],
+  ['WeakSet', (value) => value instanceof WeakSet],
+  ['Error', (value) => value instanceof Error],
+  ['RegExp', (value) => value instanceof RegExp],
+  ['Promise', (value) => value instanceof Promise],
+  ['ArrayBuffer', (value) => value instanceof ArrayBuffer],
+];
+
+function lossyJsonKind(value: object): string | undefined {
+  return lossyJsonKinds.find(([, matches]) => matches(value))?.[0];
+}
+
+function describeThrown(error: unknown): string {
+  try {
+    return toStorableString(error instanceof Error ? error.message : String(error), 200);
+  } catch {
+    return 'an unprintable value';
+  }
 }
 
 /** Any value whose JSON every store keeps unchanged (`undefined` is stored as null). */

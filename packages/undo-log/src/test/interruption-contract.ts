@@ -156,6 +156,80 @@ export function describeInterruptions({ name, createStore }: UndoLogStoreContrac
       expect(bank.effects).toEqual(['echo']);
     });
 
+    it('keeps an interrupted record for a person: no other input, no undo, no re-run', async () => {
+      const bank = setup(await createStore());
+      const options = { idempotencyKey: `credit-${unique()}`, traceId: `t-${unique()}`, actor };
+      const crashing = bank.crashing();
+      void crashing.log.run(bank.credit, { account: 'acme' }, options);
+      await crashing.entered;
+      const later = bank.later();
+      const [recovered] = (await later.recover({ policy: 'fail' })).records;
+      // Another input under the key is a conflict, not a way round the interruption.
+      await expect(later.run(bank.credit, { account: 'other' }, options)).rejects.toSatisfy(
+        (error) => GuardloopError.hasCode(error, 'idempotency_conflict'),
+      );
+      await expect(
+        later.undo(String(recovered?.actionId), { by: actor, reason: 'probe' }),
+      ).rejects.toSatisfy((error) => GuardloopError.hasCode(error, 'invalid_action_state'));
+      expect(
+        (await later.undoTrace(options.traceId, { by: actor, reason: 'probe' })).undone,
+      ).toEqual([]);
+      expect(bank.effects).toEqual(['credit acme']);
+    });
+
+    it('never re-runs the interrupted step of a retried saga', async () => {
+      const store = await createStore();
+      const effects: string[] = [];
+      let entered: () => void = () => {};
+      const paying = new Promise<void>((resolve) => {
+        entered = resolve;
+      });
+      let hang = true;
+      const reserve = defineAction({
+        name: 'reserve',
+        input: z.object({ sku: z.string() }),
+        reversible: true,
+        do: (input) => void effects.push(`reserve ${input.sku}`),
+        undo: (input) => void effects.push(`release ${input.sku}`),
+      });
+      const pay = defineAction({
+        name: 'pay',
+        input: z.object({ cents: z.number() }),
+        reversible: false,
+        do: (input) => {
+          effects.push(`pay ${input.cents}`);
+          entered();
+          return hang ? new Promise<never>(() => {}) : undefined;
+        },
+      });
+      const log = (now: number, ownerId: string) =>
+        createUndoLog({
+          store,
+          actions: [reserve, pay],
+          clock: createManualClock(now),
+          leaseMs,
+          ownerId,
+        });
+      const idempotencyKey = `saga-${unique()}`;
+      const options = { idempotencyKey, traceId: `t-${unique()}`, actor };
+      const steps = [
+        { action: reserve, input: { sku: 'lamp' } },
+        { action: pay, input: { cents: 700 }, approval: approval(`${idempotencyKey}:1`) },
+      ];
+      void log(start, 'crashing-process').runSaga(steps, options);
+      await paying;
+
+      hang = false;
+      const later = log(start + 100 * leaseMs, 'later-process');
+      expect((await later.recover()).records).toMatchObject([
+        { actionName: 'pay', outcome: 'failed' },
+      ]);
+      const retried = await later.runSaga(steps, options).catch((error) => error);
+      expect(GuardloopError.hasCode(retried, 'saga_failed')).toBe(true);
+      expect(GuardloopError.hasCode(retried.cause, 'action_interrupted')).toBe(true);
+      expect(effects.filter((effect) => effect.startsWith('pay'))).toEqual(['pay 700']);
+    });
+
     it('refuses an input no store can keep before anything runs', async () => {
       const store = await createStore();
       const bank = setup(store);

@@ -3,25 +3,19 @@ import {
   type Clock,
   createLoop,
   createSequentialIdGenerator,
+  type LoopEvent,
   type LoopResult,
   type Rail,
 } from '@guardloop/core';
-import type {
-  ArtifactRegistry,
-  LoopEventRecorder,
-  OutcomeRouter,
-  RouteSuggestion,
-} from '@guardloop/feedback';
+import type { ArtifactRegistry, LoopEventRecorder, OutcomeRouter } from '@guardloop/feedback';
 import { type Classifier, redactPii } from '@guardloop/semantic';
 import type { UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from './helpdesk-store';
 import { proposeHypotheses } from './hypotheses';
-import type { RunLog } from './run-log';
-import type { TicketCase } from './simulation-context';
 import type { TicketDesk } from './ticket-desk';
 import { readTicketFacts } from './ticket-facts';
-import type { TicketEvent } from './tickets/ticket-event';
-import { ticketSignal } from './tickets/ticket-signal';
+import type { Ticket } from './ticket';
+import { ticketSignal } from './ticket-signal';
 
 export interface PipelineOptions {
   clock: Clock;
@@ -33,7 +27,8 @@ export interface PipelineOptions {
   artifacts: ArtifactRegistry;
   router: OutcomeRouter;
   loopRecorder: LoopEventRecorder;
-  runLog: RunLog;
+  /** Hear every loop event (decisions, actions...) besides the feedback recorder: tracing, reports. */
+  listeners?: readonly ((event: LoopEvent) => void)[];
 }
 
 /** The AI's identity: the RBAC policy gives its role narrow keys. */
@@ -42,18 +37,13 @@ export const aiActor: ActorInput = { id: 'helpdesk-ai', type: 'ai', roles: ['hel
 /**
  * One ticket through the Signal-Learning Loop: intake with deduplication, intent (personal data
  * redacted before the classifier, so before any model), grounded hypotheses, the rails, and the
- * action through the undo log. Decisions and escalations reach @guardloop/feedback on their own.
+ * action through the undo log. Decisions and escalations reach @guardloop/feedback on their own;
+ * anything else that wants to know what happened listens to the loop's events.
  */
 export function createHelpdeskPipeline(options: PipelineOptions) {
-  const { clock, store, desk, classifier, undoLog, artifacts, router, loopRecorder, runLog } =
-    options;
+  const { clock, store, desk, classifier, undoLog, artifacts, router, loopRecorder } = options;
+  const listeners = [loopRecorder.onEvent, ...(options.listeners ?? [])];
   const traceIds = createSequentialIdGenerator('trace');
-  const cases = new Map<string, Partial<TicketCase>>();
-  const caseOf = (traceId: string) => {
-    const known = cases.get(traceId) ?? {};
-    cases.set(traceId, known);
-    return known;
-  };
   const loop = createLoop({
     rails: options.rails,
     clock,
@@ -61,14 +51,11 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
     // Repeats of a fingerprint within 6 hours (an outage, a double submit) are dropped at intake.
     deduplicate: { windowMs: 6 * 3_600_000 },
     onEvent(event) {
-      loopRecorder.onEvent(event);
-      if (event.type === 'decision.made') runLog.recordDecision(event.decision);
+      for (const listener of listeners) listener(event);
     },
     steps: {
-      async classifyIntent({ signal, traceId }, { abortSignal }) {
+      async classifyIntent({ signal }, { abortSignal }) {
         const text = redactPii(`${signal.payload.subject}\n${signal.payload.body}`);
-        runLog.classifierInputs.push(text);
-        caseOf(traceId).redactedText = text;
         const {
           label,
           confidence,
@@ -87,7 +74,6 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
           { ticketId, subject, body: String(signal.payload.body) },
           customer,
         );
-        caseOf(traceId).facts = facts;
         return proposeHypotheses({
           facts,
           intent,
@@ -95,15 +81,8 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
             const active = await artifacts.getActive(id);
             return { text: active.content, version: active.version };
           },
-          suggestQueue: async (category) => {
-            const suggestion: RouteSuggestion = await router.suggest({
-              traceId,
-              category,
-              ticketId,
-            });
-            caseOf(traceId).suggestion = suggestion;
-            return suggestion.queue;
-          },
+          suggestQueue: async (category) =>
+            (await router.suggest({ traceId, category, ticketId })).queue,
         });
       },
       async act({ hypothesis, traceId, actor }, { abortSignal }) {
@@ -116,14 +95,13 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
           abortSignal,
         });
         if (run.status === 'dry_run') throw new Error('Unexpected dry run.');
-        caseOf(traceId).aiActionId = run.actionId;
         return { actionId: run.actionId, replayed: run.replayed };
       },
     },
   });
 
   return {
-    async handle(ticket: TicketEvent): Promise<{ result: LoopResult; ticketCase: TicketCase }> {
+    async handle(ticket: Ticket): Promise<LoopResult> {
       const traceId = traceIds();
       desk.open(ticket, traceId);
       const customer = store.customer(ticket.customerId);
@@ -142,21 +120,7 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
         },
       );
       await loopRecorder.flush();
-      runLog.recordResult(result, ticket.id);
-      const known = cases.get(traceId) ?? {};
-      cases.delete(traceId);
-      const { intent, hypothesis } = result;
-      const ticketCase: TicketCase = {
-        ...known,
-        ticket,
-        traceId,
-        category: intent && !intent.abstained ? intent.label : 'unclassified',
-        redactedText: known.redactedText ?? '',
-        intent,
-        hypothesis,
-        queue: known.suggestion?.queue,
-      };
-      return { result, ticketCase };
+      return result;
     },
   };
 }

@@ -4,7 +4,7 @@ import {
   type FeedbackStore,
 } from '@guardloop/feedback';
 import type { SemanticRails } from './rails/semantic-rails';
-import type { RunLog } from './run-log';
+import type { RunLog } from '../report/run-log';
 
 export interface LearningJobOptions {
   store: FeedbackStore;

@@ -1,5 +1,5 @@
 import type { Evidence } from '@guardloop/core';
-import type { Customer, Invoice } from './tickets/customer-directory';
+import type { Customer, Invoice } from './customer';
 
 /** What the ticket's words and the back office say, each fact with the path it came from. */
 export interface TicketFacts {

@@ -9,12 +9,12 @@ import type {
 import type { LocalClassifier } from '@guardloop/semantic';
 import type { HelpdeskIntent } from '@guardloop/semantic/data';
 import type { UndoLog } from '@guardloop/undo-log';
-import type { HelpdeskStore } from './helpdesk-store';
-import type { EconomicRails } from './rails/economic-rails';
-import type { RunLog } from './run-log';
+import type { HelpdeskStore } from '../app/helpdesk-store';
+import type { EconomicRails } from '../app/rails/economic-rails';
+import type { RunLog } from '../report/run-log';
 import type { SimulationScheduler } from './simulation-scheduler';
-import type { TicketDesk } from './ticket-desk';
-import type { TicketFacts } from './ticket-facts';
+import type { TicketDesk } from '../app/ticket-desk';
+import type { TicketFacts } from '../app/ticket-facts';
 import type { TicketEvent } from './tickets/ticket-event';
 
 /** Everything the simulated people (customers, agents, finance, SREs) act on. */

@@ -17,15 +17,15 @@ import {
   migrate,
 } from '@guardloop/postgres';
 import { createUndoLog } from '@guardloop/undo-log';
-import { createHelpdeskActions } from './actions';
-import { createIntentClassifier, type IntentClassifierOptions } from './classifier';
+import { createHelpdeskActions } from '../app/actions';
+import { createIntentClassifier, type IntentClassifierOptions } from '../app/classifier';
 import { defaultQueues, queueCandidates } from './customer-behaviour';
-import { createHelpdeskStore } from './helpdesk-store';
-import { macros } from './macros';
-import { createHelpdeskRails } from './rails';
-import { createRunLog } from './run-log';
+import { createHelpdeskStore } from '../app/helpdesk-store';
+import { macros } from '../app/macros';
+import { createHelpdeskRails } from '../app/rails';
+import { createRunLog } from '../report/run-log';
 import { createSimulationScheduler } from './simulation-scheduler';
-import { createTicketDesk } from './ticket-desk';
+import { createTicketDesk } from '../app/ticket-desk';
 import type { Customer } from './tickets/customer-directory';
 
 export interface HelpdeskOptions {

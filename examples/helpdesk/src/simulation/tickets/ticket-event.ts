@@ -1,7 +1,8 @@
 import type { HelpdeskIntent } from '@guardloop/semantic/data';
 import { z } from 'zod';
+import { type Ticket, ticketSchema } from '../../app/ticket';
 
-export const channels = ['email', 'web-form', 'status-widget'] as const;
+export { channels } from '../../app/ticket';
 
 /**
  * What the simulation knows and the pipeline must not look at: the customer's real intent and
@@ -24,19 +25,6 @@ export type TicketTruth = z.output<typeof ticketTruthSchema> & {
   intent: HelpdeskIntent | 'out_of_scope';
 };
 
-/** One ticket of the replayed stream, as the help desk receives it. */
-export const ticketEventSchema = z.object({
-  id: z.string().min(1),
-  at: z.number().int().nonnegative(),
-  channel: z.enum(channels),
-  customerId: z.string().min(1),
-  tenant: z.string().min(1),
-  subject: z.string().min(1),
-  body: z.string().min(1),
-  /** Status-widget reports carry the affected service and the error they saw. */
-  widget: z.object({ service: z.string(), error: z.string() }).optional(),
-  truth: ticketTruthSchema,
-});
-export type TicketEvent = Omit<z.output<typeof ticketEventSchema>, 'truth'> & {
-  truth: TicketTruth;
-};
+/** One ticket of the replayed stream: what the help desk receives, plus the simulation's truth. */
+export const ticketEventSchema = ticketSchema.extend({ truth: ticketTruthSchema });
+export type TicketEvent = Ticket & { truth: TicketTruth };

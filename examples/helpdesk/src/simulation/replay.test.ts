@@ -7,7 +7,7 @@ import { type Classifier, detectPii } from '@guardloop/semantic';
 import { type HelpdeskIntent, helpdeskIntents } from '@guardloop/semantic/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReplayResult, runReplay } from './replay';
-import { writeReports } from './report/write-reports';
+import { writeReports } from '../report/write-reports';
 
 // Stands in for the OpenAI model: the cascade sends it what the local classifier is unsure of.
 const modelTexts: string[] = [];

@@ -1,11 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { createSeededRandom } from '@guardloop/feedback';
-import type { IntentClassifierOptions } from './classifier';
+import type { IntentClassifierOptions } from '../app/classifier';
 import { createHelpdesk, type Helpdesk } from './create-helpdesk';
 import { hourMs } from './customer-behaviour';
-import { createLearningJob } from './learning';
+import { createLearningJob } from '../app/learning';
 import { createOutcomesSimulator } from './outcomes-simulator';
-import { createHelpdeskPipeline } from './pipeline';
+import { createHelpdeskPipeline } from '../app/pipeline';
 import type { TicketCase } from './simulation-context';
 import { createCustomerDirectory } from './tickets/customer-directory';
 import { generateTicketStream } from './tickets/generate-ticket-stream';

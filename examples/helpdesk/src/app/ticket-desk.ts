@@ -9,7 +9,7 @@ import {
 } from '@guardloop/core';
 import type { UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from './helpdesk-store';
-import type { TicketEvent } from './tickets/ticket-event';
+import type { Ticket as IncomingTicket } from './ticket';
 
 /**
  * The tickets' lifecycle (core's table: new -> triaged -> in_progress -> resolved -> closed,
@@ -68,7 +68,7 @@ export function createTicketDesk({
     get,
     update,
     move,
-    open(event: TicketEvent, traceId: string): Ticket {
+    open(event: IncomingTicket, traceId: string): Ticket {
       const ticket = createTicket(
         {
           id: event.id,

@@ -1,12 +1,12 @@
 import { fingerprint, type SignalInput } from '@guardloop/core';
-import type { TicketEvent } from './ticket-event';
+import type { Ticket } from './ticket';
 
 /**
  * Intake: a ticket becomes a guardloop signal. The fingerprint says what counts as "the same
  * ticket": status-widget reports of one service and error are one incident, whoever sends them;
  * anything else is the same only when the same customer sends the same words again.
  */
-export function ticketSignal(ticket: TicketEvent): SignalInput {
+export function ticketSignal(ticket: Ticket): SignalInput {
   return {
     source: ticket.channel,
     kind: 'ticket',

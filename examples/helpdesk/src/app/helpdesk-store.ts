@@ -1,5 +1,5 @@
 import type { Ticket } from '@guardloop/core';
-import type { Customer, Invoice } from './tickets/customer-directory';
+import type { Customer, Invoice } from './customer';
 
 export interface OutboxMessage {
   id: string;

@@ -1,0 +1,60 @@
+import { throwIfAborted } from '@guardloop/core';
+
+export interface TakeForVerdictOptions<Taken> {
+  /** The rail's signal (`RailEvaluateOptions.signal`). */
+  signal: AbortSignal;
+  /**
+   * Takes from a counter with `signal`: either rejects, having taken nothing (the `CounterStore`
+   * and `CostMeter` guarantee for an aborted write), or resolves with what it did.
+   */
+  take: (abortSignal: AbortSignal) => Promise<Taken>;
+  /** Whether `take` took anything; a refused take has nothing to give back. */
+  applied: (taken: Taken) => boolean;
+  /** Gives back what was taken. Called at most once, without the signal: it must finish. */
+  giveBack: (taken: Taken) => unknown;
+  /** Told when `giveBack` fails; the counter then keeps what was taken. */
+  onGiveBackError: (error: unknown, taken: Taken) => void;
+}
+
+/**
+ * The one way the economic rails hold what they take (a cost charge, a rate-limit slot) for a
+ * verdict the engine may still drop. `evaluateRails` gives each rail evaluation its own signal and
+ * aborts it only while it waits for that rail's verdict (another rail denied first, the caller
+ * gave up, the rail timed out), and then drops the verdict; once it has the verdict it never
+ * aborts the signal. So an abort, whenever it comes, means nobody will act on the verdict, and
+ * what was taken for it is given back:
+ * - aborted before the take resolved with something taken (the write was already on its way):
+ *   gives it back and rejects with the abort reason, as if nothing was taken;
+ * - aborted later, even after the rail answered: gives it back from the abort listener.
+ * A failed give-back goes to `onGiveBackError`, never to an unhandled rejection.
+ */
+export async function takeForVerdict<Taken>({
+  signal,
+  take,
+  applied,
+  giveBack,
+  onGiveBackError,
+}: TakeForVerdictOptions<Taken>): Promise<Taken> {
+  const taken = await take(signal);
+  if (!applied(taken)) return taken;
+  let given = false;
+  const release = async () => {
+    if (given) return;
+    given = true;
+    try {
+      await giveBack(taken);
+    } catch (error) {
+      try {
+        onGiveBackError(error, taken);
+      } catch {
+        // A reporter that throws must not turn into an unhandled rejection: it was told.
+      }
+    }
+  };
+  if (signal.aborted) {
+    await release();
+    throwIfAborted(signal);
+  }
+  signal.addEventListener('abort', () => void release(), { once: true });
+  return taken;
+}
