@@ -50,6 +50,7 @@ function run(command, commandArgs, options = {}) {
 /** Runs one step; a failed step is reported at the end, and `fatal` steps stop the smoke at once. */
 function step(name, body, { fatal = false } = {}) {
   console.log(`\n--> ${name}`);
+  const started = Date.now();
   let ok;
   try {
     ok = body() !== false;
@@ -57,13 +58,15 @@ function step(name, body, { fatal = false } = {}) {
     console.log(error?.stack ?? String(error));
     ok = false;
   }
-  results.push({ name, ok });
+  results.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
   if (!ok && fatal) finish();
 }
 
 function finish() {
   console.log('\nconsumer smoke summary');
-  for (const { name, ok } of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${name}`);
+  for (const { name, ok, seconds } of results) {
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${name} (${seconds} s)`);
+  }
   const failed = results.filter((result) => !result.ok).length;
   if (failed === 0 && !keep) rmSync(project, { recursive: true, force: true });
   else console.log(`the consumer project is kept in ${project}`);

@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPgliteDirectory } from '@guardloop/postgres';
 import { createProgress } from './progress';
-import { runReplay } from './simulation/replay';
 import { writeReports } from './report/write-reports';
+import { runReplay } from './simulation/replay';
 
 const root = join(import.meta.dirname, '..');
 const databaseDirectory = join(root, '.guardloop', 'helpdesk-db');

@@ -52,7 +52,11 @@ export {
   type RateLimit,
   type RateLimitInput,
 } from './rate-limit/define-rate-limit';
-export { type RateLimitRailOptions, rateLimitRail } from './rate-limit/rate-limit-rail';
+export {
+  type RateLimitRailOptions,
+  type RateLimitSlot,
+  rateLimitRail,
+} from './rate-limit/rate-limit-rail';
 export { type Scope, type ScopeDimension, scopeDimensions, scopeOf } from './scope';
 // SLOs and the autonomy dial
 export {

@@ -4,13 +4,20 @@ import {
   type FeedbackStore,
 } from '@guardloop/feedback';
 import type { SemanticRails } from './rails/semantic-rails';
-import type { RunLog } from '../report/run-log';
+
+export interface LearningJournal {
+  floorCalibrated(at: number, floor: number, note: string): void;
+  milestone(at: number, text: string): void;
+}
 
 export interface LearningJobOptions {
   store: FeedbackStore;
   artifacts: ArtifactRegistry;
   semantic: SemanticRails;
-  runLog: RunLog;
+  /** Where the job reports what it changed (a log, a dashboard, the demo's report). */
+  journal: LearningJournal;
+  /** The classifier's own abstention floor: calibration never goes below it. */
+  minimumFloor: number;
   now: () => number;
   /** Highest acceptable share of autonomous decisions an agent overrides. Default 0.05. */
   targetErrorRate?: number;
@@ -23,11 +30,11 @@ export interface LearningJobOptions {
  * router reads the KPI aggregates on every suggestion.
  */
 export function createLearningJob(options: LearningJobOptions) {
-  const { store, artifacts, semantic, runLog, now, targetErrorRate = 0.05 } = options;
+  const { store, artifacts, semantic, journal, minimumFloor, now } = options;
+  const { targetErrorRate = 0.05 } = options;
   const seenCandidates = new Set<string>();
   return {
     async nightly() {
-      const day = runLog.dayOf(now());
       const calibration = await calibrateConfidenceFloor({
         store,
         targetErrorRate,
@@ -37,12 +44,12 @@ export function createLearningJob(options: LearningJobOptions) {
       if (calibration.status === 'calibrated') {
         const before = semantic.floor();
         // Never below the classifier's own abstention floor.
-        const floor = Math.max(calibration.floor, runLog.floors[0]?.floor ?? 0);
+        const floor = Math.max(calibration.floor, minimumFloor);
         semantic.setFloor(floor);
         const note = `${calibration.labelledSamples} labelled decisions, error bound ${(calibration.errorRateUpperBound * 100).toFixed(1)}% at the floor`;
-        runLog.floors.push({ day, floor, note });
+        journal.floorCalibrated(now(), floor, note);
         if (Math.abs(floor - before) >= 0.01) {
-          runLog.milestone(
+          journal.milestone(
             now(),
             `Confidence floor ${before.toFixed(2)} -> ${floor.toFixed(2)} (${note})`,
           );
@@ -50,14 +57,17 @@ export function createLearningJob(options: LearningJobOptions) {
       }
       const run = await artifacts.proposeFromOutcomes({ by: 'guardloop-learning' });
       for (const { artifactId, version, candidate } of run.proposals) {
-        runLog.milestone(now(), `Proposed ${artifactId} v${version.version}: ${candidate.summary}`);
+        journal.milestone(
+          now(),
+          `Proposed ${artifactId} v${version.version}: ${candidate.summary}`,
+        );
         await artifacts.review(artifactId, version.version, { by: 'qa-lead', score: 0.9 });
         const reviewed = await artifacts.review(artifactId, version.version, {
           by: 'support-lead',
           score: 0.85,
         });
         if (reviewed.activeVersion === version.version) {
-          runLog.milestone(
+          journal.milestone(
             now(),
             `${artifactId} v${version.version} approved by two reviewers and active`,
           );
@@ -68,7 +78,7 @@ export function createLearningJob(options: LearningJobOptions) {
         const key = `${candidate.kind}:${candidate.category}`;
         if (candidate.kind !== 'reopen_reasons' || seenCandidates.has(key)) continue;
         seenCandidates.add(key);
-        runLog.milestone(now(), `Article candidate: ${candidate.summary}`);
+        journal.milestone(now(), `Article candidate: ${candidate.summary}`);
       }
     },
   };

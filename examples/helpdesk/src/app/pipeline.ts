@@ -12,9 +12,9 @@ import { type Classifier, redactPii } from '@guardloop/semantic';
 import type { UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from './helpdesk-store';
 import { proposeHypotheses } from './hypotheses';
+import type { Ticket } from './ticket';
 import type { TicketDesk } from './ticket-desk';
 import { readTicketFacts } from './ticket-facts';
-import type { Ticket } from './ticket';
 import { ticketSignal } from './ticket-signal';
 
 export interface PipelineOptions {

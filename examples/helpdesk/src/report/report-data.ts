@@ -1,6 +1,6 @@
 import type { ReplayResult } from '../simulation/replay';
-import type { Escalation } from './run-log';
 import { type KpiSummary, summarizeKpis } from './kpi-summary';
+import type { Escalation } from './run-log';
 
 export interface EscalationReason {
   /** The first sentence with numbers masked: similar reasons share it. */

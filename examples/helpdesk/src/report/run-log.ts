@@ -1,4 +1,4 @@
-import type { Decision, LoopResult } from '@guardloop/core';
+import type { Decision, LoopEvent, LoopResult } from '@guardloop/core';
 
 export interface DayTally {
   day: number;
@@ -28,7 +28,11 @@ export interface Milestone {
 
 const emptyRailTally = (): RailTally => ({ allow: 0, escalate: 0, deny: 0, skipped: 0, failed: 0 });
 
-/** What the replay saw, for the reports: tallies per day, per rail, and the story's milestones. */
+/**
+ * What the replay saw, for the reports: tallies per day, per rail, and the story's milestones.
+ * Fed by loop events (`onEvent`), the replay and the learning job's journal; the host's pipeline
+ * does not know it exists.
+ */
 export function createRunLog(start: number) {
   const dayOf = (at: number) => Math.floor((at - start) / 86_400_000) + 1;
   const days = new Map<number, DayTally>();
@@ -58,6 +62,13 @@ export function createRunLog(start: number) {
     rails: () => [...rails.entries()].map(([rail, counts]) => ({ rail, ...counts })),
     milestone(at: number, text: string) {
       log.milestones.push({ at, day: dayOf(at), text });
+    },
+    floorCalibrated(at: number, floor: number, note: string) {
+      log.floors.push({ day: dayOf(at), floor, note });
+    },
+    /** A loop listener: tallies every rail's verdict of every decision. */
+    onEvent(event: LoopEvent) {
+      if (event.type === 'decision.made') log.recordDecision(event.decision);
     },
     recordDecision(decision: Decision) {
       for (const result of decision.rails) {

@@ -19,13 +19,13 @@ import {
 import { createUndoLog } from '@guardloop/undo-log';
 import { createHelpdeskActions } from '../app/actions';
 import { createIntentClassifier, type IntentClassifierOptions } from '../app/classifier';
-import { defaultQueues, queueCandidates } from './customer-behaviour';
 import { createHelpdeskStore } from '../app/helpdesk-store';
 import { macros } from '../app/macros';
 import { createHelpdeskRails } from '../app/rails';
-import { createRunLog } from '../report/run-log';
-import { createSimulationScheduler } from './simulation-scheduler';
 import { createTicketDesk } from '../app/ticket-desk';
+import { createRunLog } from '../report/run-log';
+import { defaultQueues, queueCandidates } from './customer-behaviour';
+import { createSimulationScheduler } from './simulation-scheduler';
 import type { Customer } from './tickets/customer-directory';
 
 export interface HelpdeskOptions {

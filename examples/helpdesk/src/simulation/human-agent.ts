@@ -1,10 +1,10 @@
 import type { ActorInput } from '@guardloop/core';
-import { delay, firstContactChance, odds } from './customer-behaviour';
 import { proposeHypotheses } from '../app/hypotheses';
 import { draftReply, type MacroId, ssoMissingStep } from '../app/macros';
 import { autonomousIntents } from '../app/rails/semantic-rails';
-import type { SimulationContext, TicketCase } from './simulation-context';
 import { readTicketFacts } from '../app/ticket-facts';
+import { delay, firstContactChance, odds } from './customer-behaviour';
+import type { SimulationContext, TicketCase } from './simulation-context';
 
 const agents = ['agent-ana', 'agent-ben', 'agent-chloe', 'agent-dev'];
 

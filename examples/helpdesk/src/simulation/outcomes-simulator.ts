@@ -1,7 +1,7 @@
 import type { LoopResult } from '@guardloop/core';
+import { ssoMissingStep } from '../app/macros';
 import { csatScore, delay, odds, reopenChance, reopenReason } from './customer-behaviour';
 import { createHumanAgent } from './human-agent';
-import { ssoMissingStep } from '../app/macros';
 import { createReversals } from './reversals';
 import type { SimulationContext, TicketCase } from './simulation-context';
 

@@ -6,8 +6,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { type Classifier, detectPii } from '@guardloop/semantic';
 import { type HelpdeskIntent, helpdeskIntents } from '@guardloop/semantic/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReplayResult, runReplay } from './replay';
 import { writeReports } from '../report/write-reports';
+import { type ReplayResult, runReplay } from './replay';
 
 // Stands in for the OpenAI model: the cascade sends it what the local classifier is unsure of.
 const modelTexts: string[] = [];
@@ -98,5 +98,18 @@ describe('a shortened help-desk replay', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('Rail verdicts');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('says the data is simulated, and shows reasons with their real numbers, in full on demand', () => {
+    const html = readFileSync(reportPath, 'utf8');
+    expect(html).toMatch(/Simulated data\./);
+    const reasons = html.slice(html.indexOf('<th>reason</th>'), html.indexOf('<h2>What happened'));
+    expect(reasons).not.toContain('#');
+    expect(reasons).toMatch(/\d/);
+    // A long reason is never cut for good: the whole text is in the hover title and the details.
+    for (const match of reasons.matchAll(/<summary>([^<]*)…<\/summary>([^<]*)<\/details>/g)) {
+      expect(match[2]?.startsWith(match[1] ?? '')).toBe(true);
+    }
+    expect(html).toContain('<td class="day">day ');
   });
 });

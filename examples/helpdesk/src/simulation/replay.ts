@@ -1,12 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { createSeededRandom } from '@guardloop/feedback';
 import type { IntentClassifierOptions } from '../app/classifier';
+import { createLearningJob } from '../app/learning';
+import { createHelpdeskPipeline } from '../app/pipeline';
 import { createHelpdesk, type Helpdesk } from './create-helpdesk';
 import { hourMs } from './customer-behaviour';
-import { createLearningJob } from '../app/learning';
 import { createOutcomesSimulator } from './outcomes-simulator';
-import { createHelpdeskPipeline } from '../app/pipeline';
 import type { TicketCase } from './simulation-context';
+import { createTicketCases } from './ticket-cases';
 import { createCustomerDirectory } from './tickets/customer-directory';
 import { generateTicketStream } from './tickets/generate-ticket-stream';
 import type { TicketEvent } from './tickets/ticket-event';
@@ -78,16 +79,28 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     learningEnabled: () => clock.now() >= start + baselineDays * dayMs,
   };
   const simulator = createOutcomesSimulator(context);
+  const cases = createTicketCases(helpdesk.store);
+  const { classifier } = helpdesk.intent;
   const pipeline = createHelpdeskPipeline({
     ...helpdesk,
-    classifier: helpdesk.intent.classifier,
+    // Audited: the test checks that no personal data ever reaches the classifier.
+    classifier: {
+      ...classifier,
+      classify(text, classifyOptions) {
+        runLog.classifierInputs.push(text);
+        return classifier.classify(text, classifyOptions);
+      },
+    },
+    router: cases.observe(helpdesk.router),
     rails: rails.rails,
+    listeners: [runLog.onEvent, cases.onEvent],
   });
   const learning = createLearningJob({
     store: helpdesk.feedbackStore,
     artifacts: helpdesk.artifacts,
     semantic: rails.semantic,
-    runLog,
+    journal: runLog,
+    minimumFloor: runLog.floors[0]?.floor ?? 0,
     now: clock.now,
   });
   for (let hour = 0; hour < days * 24; hour++) {
@@ -120,7 +133,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
 
   for (const [index, ticket] of tickets.entries()) {
     await scheduler.runUntil(ticket.at);
-    const { result, ticketCase } = await pipeline.handle(ticket);
+    const result = await pipeline.handle(ticket);
+    runLog.recordResult(result, ticket.id);
+    const ticketCase = cases.take(ticket, result);
     if (result.status === 'duplicate') {
       desk.update(ticket.id, { duplicateOf: result.duplicateOf });
       if (ticket.truth.incident)

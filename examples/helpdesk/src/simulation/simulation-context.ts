@@ -11,10 +11,10 @@ import type { HelpdeskIntent } from '@guardloop/semantic/data';
 import type { UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from '../app/helpdesk-store';
 import type { EconomicRails } from '../app/rails/economic-rails';
-import type { RunLog } from '../report/run-log';
-import type { SimulationScheduler } from './simulation-scheduler';
 import type { TicketDesk } from '../app/ticket-desk';
 import type { TicketFacts } from '../app/ticket-facts';
+import type { RunLog } from '../report/run-log';
+import type { SimulationScheduler } from './simulation-scheduler';
 import type { TicketEvent } from './tickets/ticket-event';
 
 /** Everything the simulated people (customers, agents, finance, SREs) act on. */

@@ -23,7 +23,8 @@ export interface CostMeter {
   /**
    * Charges the action's declared cost to every budget it falls under, all or nothing. Rejects
    * with `InvalidInputError` (`invalid_input`) for a negative, NaN or infinite cost. When it
-   * rejects (an abort included) nothing stays charged; when it resolves, its lines are charged.
+   * rejects (an abort included) nothing stays charged, unless taking back what it had charged
+   * failed: it then rejects with that failure. When it resolves, its lines are charged.
    */
   charge(context: RailContext, options?: CounterStoreCallOptions): Promise<CostCharge>;
   /**

@@ -1,5 +1,6 @@
 import { allow, type Clock, deny, escalate, type Rail, systemClock } from '@guardloop/core';
 import type { CounterStore } from '../counter-store';
+import { takeForVerdict } from '../dropped-verdict';
 import { scopeOf } from '../scope';
 import { trailingRange } from '../window/bucket-range';
 import { formatWindow } from '../window/window';
@@ -13,13 +14,31 @@ export interface RateLimitRailOptions extends RateLimitInput {
   /** Rail name; defaults to `rate-limit:<name>`. */
   railName?: string;
   keyPrefix?: string;
+  /**
+   * Told when giving back the slot of a dropped verdict failed (the window keeps counting it).
+   * What it throws is ignored.
+   */
+  onRefundError?: (error: unknown, slot: RateLimitSlot) => void;
+}
+
+/** The slot one decision took: one count in the bucket `bucketStart` of the counter `key`. */
+export interface RateLimitSlot {
+  rateLimit: string;
+  scope: string;
+  key: string;
+  bucketStart: number;
 }
 
 /**
  * Limits how many actions a scope (by default: an actor and an action type) may take per sliding
  * window. The window is kept as a few buckets and checked with `incrementIfWithin`, so the limit
  * holds across processes sharing a store and memory does not grow with traffic. A decision over
- * the limit is not counted. Throws `InvalidRateLimitError` / `InvalidWindowError` for bad limits.
+ * the limit is not counted. The slot is taken when the rail runs and held through
+ * `takeForVerdict`, like the cost rail's charge: when the engine drops the rail's verdict
+ * (another rail denied first, the caller gave up, the rail timed out) the slot is given back, and
+ * a take aborted while its write was on its way rejects with the abort reason, its slot given
+ * back. A decision another rail denies after this one answered keeps its slot.
+ * Throws `InvalidRateLimitError` / `InvalidWindowError` for bad limits.
  */
 export function rateLimitRail({
   store,
@@ -27,6 +46,7 @@ export function rateLimitRail({
   onExceeded = 'deny',
   railName,
   keyPrefix = '',
+  onRefundError = () => {},
   ...input
 }: RateLimitRailOptions): Rail {
   const rateLimit = defineRateLimit(input);
@@ -46,13 +66,26 @@ export function rateLimitRail({
         rateLimit.windowMs,
         rateLimit.bucketMs,
       );
-      const result = await store.incrementIfWithin(
-        `${keyPrefix}rate:${encodeURIComponent(rateLimit.name)}:${scope.key}`,
+      const slot: RateLimitSlot = {
+        rateLimit: rateLimit.name,
+        scope: scope.description,
+        key: `${keyPrefix}rate:${encodeURIComponent(rateLimit.name)}:${scope.key}`,
         bucketStart,
-        1,
-        { from, to, limit: rateLimit.limit },
-        { abortSignal: signal },
-      );
+      };
+      const result = await takeForVerdict({
+        signal,
+        take: (abortSignal) =>
+          store.incrementIfWithin(
+            slot.key,
+            bucketStart,
+            1,
+            { from, to, limit: rateLimit.limit },
+            { abortSignal },
+          ),
+        applied: (taken) => taken.applied,
+        giveBack: () => store.increment(slot.key, bucketStart, -1),
+        onGiveBackError: (error) => onRefundError(error, slot),
+      });
       const evidence = {
         rateLimit: rateLimit.name,
         scope: scope.description,

@@ -101,6 +101,23 @@ export function runCounterStoreContract(
       expect(await store.sum('r', t0, t0 + 10 * minute)).toBe(5);
     });
 
+    it('takes back a conditional increment with a negative one: the window has room again', async () => {
+      // How the rate-limit rail gives back the slot of a dropped verdict.
+      const store = await fresh();
+      const window = { from: t0, to: t0 + minute, limit: 1 };
+      expect(await store.incrementIfWithin('slot', t0, 1, window)).toEqual({
+        applied: true,
+        total: 1,
+      });
+      expect((await store.incrementIfWithin('slot', t0, 1, window)).applied).toBe(false);
+      expect(await store.increment('slot', t0, -1)).toBe(0);
+      expect(await store.incrementIfWithin('slot', t0, 1, window)).toEqual({
+        applied: true,
+        total: 1,
+      });
+      expect(await store.sum('slot', t0, t0 + minute)).toBe(1);
+    });
+
     it('counts only the window when checking a conditional increment', async () => {
       const store = await fresh();
       await store.increment('r', t0, 10);
