@@ -20,6 +20,7 @@ export function definePackageBuild(entry: NonNullable<Options['entry']>) {
     const shared = { entry, sourcemap: true, clean: false, target: 'node22' } as const;
     return [
       // Declarations for both formats from one config: one rollup of the types, not one per format.
+      // (With tsdown, drop this entry and set `dts: true` on the two below.)
       { ...shared, format: ['esm', 'cjs'], dts: { only: true } },
       { ...shared, format: 'esm' },
       { ...shared, format: 'cjs', noExternal: esmOnlyDependencies(process.cwd()) },

@@ -114,8 +114,11 @@ function ownDiagnostics(output) {
 
 console.log(`consumer smoke: ${packageDirs.length} packages, project ${project}`);
 
-if (build)
-  step('build every package (pnpm build)', () => run('pnpm', ['build']).ok, { fatal: true });
+if (build) {
+  // Generous: a loaded machine builds slowly; the timeout is only there to stop a hang.
+  const buildAll = () => run('pnpm', ['build'], { timeoutMs: 900_000 }).ok;
+  step('build every package (pnpm build)', buildAll, { fatal: true });
+}
 
 step(
   'pack every package (pnpm pack)',

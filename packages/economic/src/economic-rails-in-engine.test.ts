@@ -204,10 +204,14 @@ describe('cost and rate-limit rails in evaluateRails', () => {
     const economic = economics({ gate: true });
     const [cost, rate] = economic.rails;
     if (!cost || !rate) throw new Error('missing rails');
-    const decided = evaluateRails([{ ...cost, evaluate: cost.evaluate, timeoutMs: 50 }, rate], context, {
-      clock: economic.clock,
-      timeoutMs: 100,
-    });
+    const decided = evaluateRails(
+      [{ ...cost, evaluate: cost.evaluate, timeoutMs: 50 }, rate],
+      context,
+      {
+        clock: economic.clock,
+        timeoutMs: 100,
+      },
+    );
     economic.clock.advance(50);
     economic.open();
     const decision = await decided;
@@ -217,5 +221,24 @@ describe('cost and rate-limit rails in evaluateRails', () => {
     expect(economic.returned).toEqual(['cost']);
     expect(await economic.spent()).toBe(0);
     expect(await economic.slotFree()).toBe(false);
+  });
+
+  // Known gap, for core: when the caller aborts, evaluateRails rejects and drops every verdict,
+  // but it aborts only the signals of the rails still running. What the rails that had already
+  // answered took stays, and no decision carries it. Passes once the engine also aborts (or
+  // otherwise tells) the rails that had answered.
+  it.fails('give back what they took when the caller aborts the evaluation after they answered', async () => {
+    const economic = economics();
+    const other = later('tone');
+    const caller = new AbortController();
+    const decided = evaluateRails([...economic.rails, other.rail], context, {
+      clock: economic.clock,
+      abortSignal: caller.signal,
+    });
+    await economic.answered();
+    caller.abort(new Error('request closed'));
+    await expect(decided).rejects.toThrow('request closed');
+    await economic.settled();
+    expect(economic.returned.sort()).toEqual(['cost', 'rate']);
   });
 });

@@ -80,15 +80,19 @@ export function renderHtmlReport(data: ReportData): string {
   ];
   const levels: Record<string, number> = { full: 1, reduced: 0.5, none: 0 };
   const autonomy = lineChart({
-    title: 'Autonomy dial (1 full, 0.5 reduced, 0 none) and error budget left, hourly',
+    title:
+      'Autonomy dial (left: 1 full, 0.5 reduced, 0 none) and error budget left (right), hourly',
     labels: runLog.autonomy.map((reading) => `d${runLog.dayOf(reading.at)}`),
     max: 1,
-    format: (value) => value.toFixed(2),
+    ticks: [0, 0.5, 1],
+    format: (value) => ({ 0: 'none', 0.5: 'reduced', 1: 'full' })[value] ?? value.toFixed(2),
+    rightAxis: { format: percent },
     step: true,
     width: 940,
     series: [
       { name: 'autonomy', values: runLog.autonomy.map((reading) => levels[reading.level] ?? 0) },
       {
+        // An overspent budget (below 0) is drawn at 0: the axis ends there.
         name: 'error budget left',
         values: runLog.autonomy.map((reading) => Math.max(0, reading.budgetRemaining)),
         color: palette[4] as string,

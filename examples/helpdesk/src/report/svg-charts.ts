@@ -32,6 +32,8 @@ export interface LineChartOptions {
   /** Shaded spans of the x axis, e.g. the baseline and after-learning phases. */
   bands?: readonly { from: number; to: number; label: string }[];
   step?: boolean;
+  /** Labels the same scale again on the right, e.g. a share in % next to levels. */
+  rightAxis?: { format: (value: number) => string };
   width?: number;
   height?: number;
 }
@@ -41,7 +43,8 @@ export function lineChart(options: LineChartOptions): string {
   const left = 44;
   const bottom = height - 28;
   const top = 40;
-  const plotWidth = width - left - 12;
+  const right = options.rightAxis ? 44 : 12;
+  const plotWidth = width - left - right;
   const x = (index: number) =>
     left + (labels.length <= 1 ? 0 : (index / (labels.length - 1)) * plotWidth);
   // Clamped to the axis: a value outside [min, max] is drawn on its edge, never outside the plot.
@@ -51,7 +54,10 @@ export function lineChart(options: LineChartOptions): string {
   const grid = ticks
     .map((value) => {
       const at = y(value);
-      return `<line x1="${left}" x2="${width - 12}" y1="${at}" y2="${at}" stroke="#e5e7eb"/><text x="${left - 4}" y="${at + 4}" text-anchor="end" font-size="10" fill="#6b7280">${escapeHtml(format(value))}</text>`;
+      const rightLabel = options.rightAxis
+        ? `<text x="${width - right + 4}" y="${at + 4}" font-size="10" fill="#6b7280">${escapeHtml(options.rightAxis.format(value))}</text>`
+        : '';
+      return `<line x1="${left}" x2="${width - right}" y1="${at}" y2="${at}" stroke="#e5e7eb"/><text x="${left - 4}" y="${at + 4}" text-anchor="end" font-size="10" fill="#6b7280">${escapeHtml(format(value))}</text>${rightLabel}`;
     })
     .join('');
   const bands = (options.bands ?? [])

@@ -32,3 +32,6 @@ export const abortSignalSchema = z.custom<AbortSignal>(
   (value) => value instanceof AbortSignal,
   'Expected an AbortSignal',
 );
+
+/** The options of a call whose only option is its cancellation. */
+export const abortOptionsSchema = z.object({ abortSignal: abortSignalSchema.optional() }).optional();

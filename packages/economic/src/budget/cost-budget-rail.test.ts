@@ -195,7 +195,9 @@ describe('costBudgetRail', () => {
     const controller = new AbortController();
     abortNow = () => controller.abort(new Error('gave up'));
     await expect(
-      Promise.resolve(rail.evaluate(decision({ tokens: 0, usd: 0.4 }), { signal: controller.signal })),
+      Promise.resolve(
+        rail.evaluate(decision({ tokens: 0, usd: 0.4 }), { signal: controller.signal }),
+      ),
     ).rejects.toThrow('gave up');
     // Aborted after it answered: the refund runs from the abort listener, where a throw would
     // be an unhandled rejection.

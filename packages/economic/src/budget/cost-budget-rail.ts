@@ -1,8 +1,8 @@
 import { allow, deny, escalate, type Rail } from '@guardloop/core';
+import { takeForVerdict } from '../dropped-verdict';
 import { parseCostContext } from './cost-input';
 import type { CostCharge, CostLine } from './cost-line';
 import type { CostMeter } from './cost-meter';
-import { takeForVerdict } from '../dropped-verdict';
 
 export interface CostBudgetRailOptions {
   meter: CostMeter;

@@ -1,7 +1,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 
 export interface ProfanityMatch {
-  /** The dictionary word that matched, e.g. `fuck` for "fuuuck" or "f u c k". */
+  /** The dictionary word that matched, e.g. `fuck` for "fuuuck" or "fvck". */
   word: string;
   start: number;
   /** Exclusive. */

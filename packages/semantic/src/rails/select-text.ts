@@ -10,7 +10,11 @@ const draftFields = ['draft', 'reply', 'message', 'text', 'body'];
 export const selectSignalText: TextSelector = (context) =>
   joinStrings(context.signal?.payload, signalFields);
 
-/** The outgoing reply: `attributes.draft`, else the action input's draft/reply/message/text/body. */
+/**
+ * The outgoing reply as one text: `attributes.draft`, else the first of the action input's
+ * draft/reply/message/text/body. Other fields go unread: to check everything that goes out, use
+ * `selectOutgoingValue` (the brand-safety rail's default).
+ */
 export const selectDraftText: TextSelector = (context) => {
   const draft = context.attributes?.draft;
   if (typeof draft === 'string' && draft.trim() !== '') return draft;

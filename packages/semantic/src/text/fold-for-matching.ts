@@ -77,7 +77,8 @@ export function foldForMatching(text: string): FoldedText {
     }
     index += width;
   }
-  const originalStart = (index: number) => (index < length ? (starts[index] as number) : text.length);
+  const originalStart = (index: number) =>
+    index < length ? (starts[index] as number) : text.length;
   return {
     text: decodeUnits(units, length),
     originalStart,

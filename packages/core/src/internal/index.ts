@@ -1,0 +1,30 @@
+// Plumbing shared by the @guardloop packages: stable enough for them, not the public API.
+// Everything here may change in a minor release; hosts import from the root.
+
+export { describeThrown, findJsonProblem, formatPath } from '../utils/json-value';
+export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
+export { fingerprintWithin } from '../utils/fingerprint';
+export {
+  abortOptionsSchema,
+  abortSignalSchema,
+  clockSchema,
+  idGeneratorSchema,
+  isValidTimeoutMs,
+  timeoutMsSchema,
+} from '../utils/option-schemas';
+export { createSeededRandom, shuffle } from '../utils/seeded-random';
+export {
+  findStorableJsonIssue,
+  type JsonIssue,
+  type JsonObject,
+  type JsonValue,
+  type StorableJsonOptions,
+} from '../utils/storable-json';
+export {
+  exceedsUtf8Bytes,
+  isStorableText,
+  storableTextSchema,
+  toStorableString,
+  unstorableStringReason,
+  unstorableTextReason,
+} from '../utils/storable-values';

@@ -1,0 +1,21 @@
+import { type Decision, GuardloopError } from '@guardloop/core';
+import { inboxErrorCodes } from './inbox-error-codes';
+
+/** The edited input is denied by the deterministic rails: a reviewer cannot approve it. */
+export class EditRefusedError extends GuardloopError {
+  readonly escalationId: string;
+  readonly decision: Decision;
+
+  constructor({ escalationId, decision }: { escalationId: string; decision: Decision }) {
+    super(inboxErrorCodes.editRefused, {
+      message: `The edit of escalation '${escalationId}' is denied by policy: ${decision.reason}`,
+    });
+    this.name = 'EditRefusedError';
+    this.escalationId = escalationId;
+    this.decision = decision;
+  }
+
+  static override isInstance(error: unknown): error is EditRefusedError {
+    return GuardloopError.hasCode(error, inboxErrorCodes.editRefused);
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  actorSchema,
+  hypothesisSchema,
+  intentSchema,
+  parseInput,
+  railResultSchema,
+  signalSchema,
+  throwIfAborted,
+} from '@guardloop/core';
+import { hashActionInput, storableJsonSchema, storableTextSchema } from '@guardloop/undo-log';
+import { z } from 'zod';
+import {
+  type InboxItem,
+  inboxPrioritySchema,
+  type NewInboxItem,
+  newInboxItemSchema,
+} from '../item/inbox-item';
+import { abortSignalSchema } from './option-schemas';
+import type { InboxRuntime } from './inbox-runtime';
+
+export const escalateInputSchema = z.object({
+  /** One item per trace: escalating a trace again returns its item. */
+  traceId: storableTextSchema,
+  signal: signalSchema.optional(),
+  intent: intentSchema.optional(),
+  hypotheses: z.array(hypothesisSchema).max(100).default([]),
+  action: z.object({
+    name: storableTextSchema,
+    input: storableJsonSchema.default({}),
+    resource: storableTextSchema.optional(),
+  }),
+  /** Who asked for the action (the AI or agent the loop ran for); may not approve it. */
+  requestedBy: actorSchema.optional(),
+  /** The rail whose verdict escalated. */
+  rail: storableTextSchema.optional(),
+  reason: z.string().max(10_000),
+  evidence: storableJsonSchema.optional(),
+  /** Every rail's verdict on the proposed action. */
+  verdicts: z.array(railResultSchema).max(1000).default([]),
+  priority: inboxPrioritySchema.default('normal'),
+  queue: storableTextSchema.default('default'),
+  abortSignal: abortSignalSchema.optional(),
+});
+export type EscalateInput = z.input<typeof escalateInputSchema>;
+
+/** Stores an escalation durably, with its input hash and due times; idempotent per trace. */
+export async function escalate(runtime: InboxRuntime, input: EscalateInput): Promise<InboxItem> {
+  const { abortSignal, ...escalation } = parseInput(escalateInputSchema, input, 'escalation');
+  throwIfAborted(abortSignal);
+  const existing = await runtime.store.getByTrace(escalation.traceId);
+  if (existing !== undefined) return existing;
+  const now = runtime.clock.now();
+  const sla = runtime.sla[escalation.priority] ?? {};
+  const due = (ms: number | undefined) => (ms === undefined ? null : now + ms);
+  const item: NewInboxItem = {
+    id: runtime.idGenerator(),
+    traceId: escalation.traceId,
+    signal: escalation.signal ?? null,
+    intent: escalation.intent ?? null,
+    hypotheses: escalation.hypotheses,
+    action: {
+      name: escalation.action.name,
+      input: escalation.action.input ?? null,
+      resource: escalation.action.resource ?? null,
+    },
+    inputHash: hashActionInput(escalation.action.input ?? null),
+    requestedBy: escalation.requestedBy ?? null,
+    rail: escalation.rail ?? null,
+    reason: escalation.reason,
+    evidence: escalation.evidence ?? null,
+    verdicts: escalation.verdicts,
+    priority: escalation.priority,
+    queue: escalation.queue,
+    status: 'pending',
+    assignee: null,
+    leaseExpiresAt: null,
+    acknowledgedAt: null,
+    acknowledgeBy: due(sla.acknowledgeWithinMs),
+    decideBy: due(sla.decideWithinMs),
+    decision: null,
+    result: null,
+    error: null,
+    decidedAt: null,
+    revision: 0,
+    createdAt: now,
+    updatedAt: now,
+    history: [
+      {
+        type: 'escalated',
+        at: now,
+        ...(escalation.requestedBy ? { actor: escalation.requestedBy } : {}),
+        details: { rail: escalation.rail ?? null, reason: escalation.reason },
+      },
+    ],
+  };
+  // Everything the store would refuse is refused here, worded for the caller.
+  parseInput(newInboxItemSchema, item, 'escalation');
+  throwIfAborted(abortSignal);
+  return (await runtime.store.insert(item)).item;
+}

@@ -1,0 +1,79 @@
+import {
+  type Clock,
+  type IdGenerator,
+  type Rail,
+  StoreUnavailableError,
+  throwIfAborted,
+} from '@guardloop/core';
+import type { RbacPolicy } from '@guardloop/deterministic';
+import type { AnyActionDefinition, UndoLog } from '@guardloop/undo-log';
+import { AlreadyDecidedError } from '../errors/already-decided-error';
+import { EscalationNotFoundError } from '../errors/escalation-not-found-error';
+import type { InboxItem, InboxPriority } from '../item/inbox-item';
+import type { InboxItemUpdate, InboxStore } from '../store/inbox-store';
+
+/** Acknowledge-by (first claim) and decide-by, in ms after the escalation. */
+export interface SlaTarget {
+  acknowledgeWithinMs?: number;
+  decideWithinMs?: number;
+}
+
+/** What every inbox operation shares, validated once by `createInbox`. */
+export interface InboxRuntime {
+  store: InboxStore;
+  clock: Clock;
+  idGenerator: IdGenerator;
+  policy: RbacPolicy | undefined;
+  sla: Partial<Record<InboxPriority, SlaTarget>>;
+  undoLog: UndoLog | undefined;
+  actions: ReadonlyMap<string, AnyActionDefinition>;
+  rails: readonly Rail[];
+  defaultLeaseMs: number;
+}
+
+/** The item, or `escalation_not_found`. */
+export async function loadItem(
+  runtime: InboxRuntime,
+  id: string,
+  abortSignal: AbortSignal | undefined,
+): Promise<InboxItem> {
+  throwIfAborted(abortSignal);
+  const item = await runtime.store.get(id);
+  if (item === undefined) throw new EscalationNotFoundError({ escalationId: id });
+  return item;
+}
+
+export function assertPending(item: InboxItem): void {
+  if (item.status !== 'pending')
+    throw new AlreadyDecidedError({ escalationId: item.id, status: item.status });
+}
+
+// Each lost compare-and-set means another writer changed the item; a handful always suffices
+// unless writers hammer one item, which then surfaces as a retryable store error.
+const maxAttempts = 8;
+
+/**
+ * Reads the item, lets `plan` check it and say what to write, and writes it as a
+ * compare-and-set on its revision; when another writer got there first, starts over on the
+ * fresh item (so `plan` sees, and refuses, what that writer did).
+ */
+export async function updateWithRetry(
+  runtime: InboxRuntime,
+  id: string,
+  abortSignal: AbortSignal | undefined,
+  plan: (item: InboxItem) => Omit<InboxItemUpdate, 'expectRevision'> | Promise<Omit<InboxItemUpdate, 'expectRevision'>>,
+): Promise<InboxItem> {
+  for (let attempt = 1; ; attempt++) {
+    const item = await loadItem(runtime, id, abortSignal);
+    const update = await plan(item);
+    throwIfAborted(abortSignal);
+    const updated = await runtime.store.update(id, { ...update, expectRevision: item.revision });
+    if (updated !== undefined) return updated;
+    if (attempt >= maxAttempts) {
+      throw new StoreUnavailableError({
+        operation: 'inbox: updating an item',
+        message: `Escalation '${id}' kept changing under ${maxAttempts} attempts to update it.`,
+      });
+    }
+  }
+}

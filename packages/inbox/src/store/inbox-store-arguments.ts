@@ -1,0 +1,55 @@
+import { parseInput } from '@guardloop/core';
+import { storableTextSchema } from '@guardloop/undo-log';
+import { z } from 'zod';
+import {
+  historyEntrySchema,
+  inboxItemPatchSchema,
+  inboxStatusSchema,
+  newInboxItemSchema,
+} from '../item/inbox-item';
+import type { InboxStore } from './inbox-store';
+
+const text = storableTextSchema;
+const entries = z.array(historyEntrySchema).max(100);
+
+/** Argument tuples of each `InboxStore` method, for implementations to validate against. */
+export const inboxStoreArgumentSchemas = {
+  insert: z.tuple([newInboxItemSchema]),
+  get: z.tuple([text]),
+  getByTrace: z.tuple([text]),
+  update: z.tuple([
+    text,
+    z.strictObject({
+      expectRevision: z.int().min(0).max(2_147_483_647),
+      set: inboxItemPatchSchema,
+      append: entries.optional(),
+    }),
+  ]),
+  append: z.tuple([text, entries.min(1)]),
+  list: z.tuple([
+    z.strictObject({
+      statuses: z.array(inboxStatusSchema).min(1).optional(),
+      queue: text.optional(),
+      assignee: text.optional(),
+      overdueAt: z.int().nonnegative().optional(),
+      afterSequence: z.int().nonnegative().optional(),
+      limit: z.int().min(1).max(1000),
+    }),
+  ]),
+} as const;
+
+export type InboxStoreMethod = keyof InboxStore;
+export type InboxStoreArguments<Method extends InboxStoreMethod> = z.output<
+  (typeof inboxStoreArgumentSchemas)[Method]
+>;
+
+/**
+ * Validates the arguments of an `InboxStore` call: every store calls it first, so memory and
+ * PostgreSQL accept and refuse the same values (`invalid_input`) before anything is written.
+ */
+export function parseInboxStoreArguments<Method extends InboxStoreMethod>(
+  method: Method,
+  args: readonly unknown[],
+): InboxStoreArguments<Method> {
+  return parseInput(inboxStoreArgumentSchemas[method], args, `inbox store ${method} arguments`);
+}

@@ -1,0 +1,56 @@
+import type {
+  HistoryEntry,
+  InboxItem,
+  InboxItemPatch,
+  InboxStatus,
+  NewInboxItem,
+} from '../item/inbox-item';
+
+export type InboxInsertResult =
+  | { inserted: true; item: InboxItem }
+  /** The trace already has an item: `item` is the existing one, unchanged. */
+  | { inserted: false; item: InboxItem };
+
+/** A compare-and-set: applies while the item's revision is `expectRevision`, then bumps it. */
+export interface InboxItemUpdate {
+  expectRevision: number;
+  set: InboxItemPatch;
+  /** Appended to the history in the same write. */
+  append?: readonly HistoryEntry[];
+}
+
+export interface InboxStoreQuery {
+  statuses?: readonly InboxStatus[];
+  queue?: string;
+  assignee?: string;
+  /**
+   * Only `pending` items past a deadline at this time: not acknowledged by `acknowledgeBy`,
+   * or not decided by `decideBy`.
+   */
+  overdueAt?: number;
+  /** Keyset paging: items with a greater `sequence`. */
+  afterSequence?: number;
+  limit: number;
+}
+
+/**
+ * Persistence of the inbox. Every method is atomic on its own: `insert` against the trace id
+ * (one item per trace), `update` as a compare-and-set on `revision`, `append` without one.
+ * Values are JSON: what a store returns equals what was written after a JSON round trip.
+ * `runInboxStoreContract` from `@guardloop/inbox/test` checks an implementation.
+ */
+export interface InboxStore {
+  /** Inserts unless the trace (or the id) has an item; assigns `sequence`. */
+  insert(item: NewInboxItem): Promise<InboxInsertResult>;
+  get(id: string): Promise<InboxItem | undefined>;
+  getByTrace(traceId: string): Promise<InboxItem | undefined>;
+  /** Applies `set` and `append` when the revision matches; the new item, else undefined. */
+  update(id: string, update: InboxItemUpdate): Promise<InboxItem | undefined>;
+  /**
+   * Appends to the history whatever the revision (comments, refused attempts), keeping
+   * entries a concurrent `update` appends. The new item, or undefined for an unknown id.
+   */
+  append(id: string, entries: readonly HistoryEntry[]): Promise<InboxItem | undefined>;
+  /** Items matching every given filter in ascending `sequence`, at most `limit`. */
+  list(query: InboxStoreQuery): Promise<InboxItem[]>;
+}
