@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runQuickstart } from './main';
 
@@ -39,5 +41,27 @@ describe('quickstart', () => {
     expect(result.status).toBe('escalated');
     expect(actions).toEqual([]);
     expect(metrics.firstContactResolution.value).toBeNull();
+  });
+});
+
+describe('docs/getting-started.md', () => {
+  it('walks through this very code: every line of its samples is in main.ts, in order', () => {
+    const guide = readFileSync(
+      join(import.meta.dirname, '../../../docs/getting-started.md'),
+      'utf8',
+    );
+    const code = readFileSync(join(import.meta.dirname, 'main.ts'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
+    const samples = [...guide.matchAll(/^```ts[^\n]*\n([\s\S]*?)^```/gm)].map((match) =>
+      (match[1] ?? '').split('\n').map((line) => line.trim()),
+    );
+    expect(samples.length).toBeGreaterThanOrEqual(6);
+    let at = 0;
+    for (const line of samples.flat().filter(Boolean)) {
+      const found = code.indexOf(line, at);
+      expect(found, `not in main.ts (in this order): ${line}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
   });
 });

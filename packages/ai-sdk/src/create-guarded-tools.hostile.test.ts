@@ -96,6 +96,8 @@ describe('hostile tool calls', () => {
       );
     }
     expect(notes).toEqual([]);
+    // A careless host: nothing to judge is nothing to ask about, never a TypeError.
+    await expect(guarded.toolApproval(undefined as never)).resolves.toBe('not-applicable');
   });
 
   it('refuses one approval replayed for a second call, even with the same input', async () => {

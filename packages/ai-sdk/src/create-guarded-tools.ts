@@ -229,7 +229,8 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
   return {
     tools,
     traceId,
-    async toolApproval({ toolCall }) {
+    async toolApproval(request) {
+      const toolCall = request?.toolCall;
       const definition = definitionOf(toolCall?.toolName);
       if (!definition || typeof toolCall.toolCallId !== 'string') return 'not-applicable';
       const { toolName: name, toolCallId, input } = toolCall;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { coreErrorCodes } from './error-codes';
 import { GuardloopError } from './guardloop-error';
+import { summarizeIssues } from './summarize-issues';
 
 export interface InputIssue {
   /** Path of the offending value, e.g. `payload.email`; empty for the root. */
@@ -18,11 +19,10 @@ export class InvalidInputError extends GuardloopError {
     issues,
     cause,
   }: { subject: string; issues: readonly InputIssue[]; cause?: unknown }) {
-    const summary = issues
-      .slice(0, 5)
-      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-      .join('; ');
-    super(coreErrorCodes.invalidInput, { message: `Invalid ${subject}: ${summary}`, cause });
+    super(coreErrorCodes.invalidInput, {
+      message: `Invalid ${subject}: ${summarizeIssues(issues)}`,
+      cause,
+    });
     this.name = 'InvalidInputError';
     this.subject = subject;
     this.issues = issues;

@@ -1,6 +1,7 @@
 // Plumbing shared by the @guardloop packages: stable enough for them, not the public API.
 // Everything here may change in a minor release; hosts import from the root.
 
+export { summarizeIssues } from '../errors/summarize-issues';
 export { describeThrown, findJsonProblem, formatPath } from '../utils/json-value';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';

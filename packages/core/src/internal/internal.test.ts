@@ -9,6 +9,7 @@ import {
   type StorableJsonOptions,
   sha256,
   shuffle,
+  summarizeIssues,
   storableTextSchema,
   toStorableString,
   unstorableStringReason,
@@ -220,5 +221,14 @@ describe('abortOptionsSchema', () => {
       true,
     );
     expect(abortOptionsSchema.safeParse({ abortSignal: {} }).success).toBe(false);
+  });
+});
+
+describe('summarizeIssues', () => {
+  it('shows the first issues and counts the rest', () => {
+    const issues = Array.from({ length: 7 }, (_, index) => ({ path: `a.${index}`, message: 'bad' }));
+    expect(summarizeIssues(issues.slice(0, 2))).toBe('a.0: bad; a.1: bad');
+    expect(summarizeIssues(issues, 3)).toBe('a.0: bad; a.1: bad; a.2: bad (and 4 more)');
+    expect(summarizeIssues([{ path: '', message: 'Required' }])).toBe('Required');
   });
 });

@@ -5,6 +5,7 @@ import {
   ticketSchema,
   ticketStatusSchema,
 } from '../schemas/ticket';
+import { abortSignalSchema } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
 import { applyTicketEvent } from './apply-ticket-event';
 import { type ConfirmationInput, confirmationInputSchema } from './customer-confirmation';
@@ -63,7 +64,7 @@ const transitionOptionsSchema = z
   .object({
     by: z.string().optional(),
     reason: z.string().optional(),
-    abortSignal: z.instanceof(AbortSignal).optional(),
+    abortSignal: abortSignalSchema.optional(),
   })
   .optional();
 

@@ -1,3 +1,4 @@
+import { clockSchema } from '@guardloop/core/internal';
 import {
   type Clock,
   escalate,
@@ -26,12 +27,7 @@ export interface RulesRailOptions {
 
 const optionsSchema = z.object({
   name: z.string().min(1).optional(),
-  clock: z
-    .custom<Clock>(
-      (value) => typeof (value as Clock | undefined)?.now === 'function',
-      'expected a Clock',
-    )
-    .optional(),
+  clock: clockSchema.optional(),
   project: z
     .custom<RulesRailOptions['project'] & {}>(
       (value) => typeof value === 'function',

@@ -7,7 +7,7 @@ import {
   toInputIssues,
 } from '@guardloop/core';
 import { z } from 'zod';
-import { summarizeIssues } from '../errors/summarize-issues';
+import { summarizeIssues } from '@guardloop/core/internal';
 
 /** Picks the value to validate out of the context; `undefined` means "nothing to validate". */
 export type SchemaTargetSelector = (context: RailContext) => unknown;

@@ -1,5 +1,6 @@
+import { abortSignalSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
-import { clockSchema, feedbackStoreSchema, idGeneratorSchema } from '../schemas/dependency-schemas';
+import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { timeRangeSchema } from '../schemas/time-range';
 import type { ProposalAuthor } from './artifact-registry-types';
 import { artifactKinds } from './artifact-schemas';
@@ -58,7 +59,11 @@ export const rollbackSchema = z.looseObject({
   reason: text.optional(),
 });
 export const proposeFromOutcomesSchema = z
-  .looseObject({ range: timeRangeSchema.optional(), by: text.optional() })
+  .looseObject({
+    range: timeRangeSchema.optional(),
+    by: text.optional(),
+    abortSignal: abortSignalSchema.optional(),
+  })
   .optional();
 export const versionSchema = z.number().int().positive();
 

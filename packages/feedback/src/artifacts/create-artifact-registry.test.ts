@@ -150,6 +150,10 @@ describe('createArtifactRegistry', () => {
     await expect(registry.proposeFromOutcomes({ range: { from: 5, to: 1 } })).rejects.toSatisfy(
       invalid,
     );
+    // An abortSignal that is not one was ignored: the run could not be cancelled.
+    await expect(
+      registry.proposeFromOutcomes({ abortSignal: { aborted: true } } as never),
+    ).rejects.toSatisfy(invalid);
     for (const options of [
       {},
       { store, review: { minScore: 3 } },

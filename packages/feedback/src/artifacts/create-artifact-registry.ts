@@ -1,6 +1,6 @@
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { InvalidInputError, parseInput, randomIdGenerator, systemClock } from '@guardloop/core';
 import { ArtifactNotFoundError } from '../errors/artifact-not-found-error';
-import { abortOptionsSchema } from '../schemas/dependency-schemas';
 import { createArtifactAccess } from './artifact-access';
 import {
   createArtifactSchema,

@@ -32,7 +32,7 @@ export async function runProposals({
   options,
 }: RunProposalsOptions): Promise<ProposalRun> {
   const parsed = parseInput(proposeFromOutcomesSchema, options, 'proposal run options') ?? {};
-  const abortSignal = parsed.abortSignal instanceof AbortSignal ? parsed.abortSignal : undefined;
+  const { abortSignal } = parsed;
   abortSignal?.throwIfAborted();
   const by = parsed.by ?? 'guardloop';
   const run: ProposalRun = { proposals: [], candidates: [] };

@@ -1,10 +1,7 @@
+import { abortOptionsSchema, clockSchema } from '@guardloop/core/internal';
 import { type Clock, parseInput, systemClock } from '@guardloop/core';
 import { z } from 'zod';
-import {
-  abortOptionsSchema,
-  clockSchema,
-  feedbackStoreSchema,
-} from '../schemas/dependency-schemas';
+import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { type SegmentFilter, segmentFilterSchema } from '../schemas/segment';
 import { dayBounds, type TimeRangeInput, timeRangeSchema } from '../schemas/time-range';
 import type { FeedbackStore, StoreOptions } from '../store/feedback-store';

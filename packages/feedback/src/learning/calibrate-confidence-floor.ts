@@ -1,6 +1,7 @@
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
-import { abortOptionsSchema, feedbackStoreSchema } from '../schemas/dependency-schemas';
+import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { segmentFilterSchema } from '../schemas/segment';
 import { dayBounds, timeRangeSchema } from '../schemas/time-range';
 import type { TraceState } from '../schemas/trace-state';

@@ -1,7 +1,7 @@
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import { NoCandidateQueuesError } from '../errors/no-candidate-queues-error';
-import { abortOptionsSchema } from '../schemas/dependency-schemas';
 import { dayMs, dayOf } from '../schemas/time-range';
 import {
   type OutcomeRouter,

@@ -1,23 +1,2 @@
-import { InvalidInputError } from '@guardloop/core';
-
-/**
- * A reproducible source of uniform numbers in [0, 1) (mulberry32: 32-bit state, passes
- * SmallCrush). Inject it wherever `random` is accepted to make runs repeatable.
- * @throws InvalidInputError (`invalid_input`) when the seed is not a finite number
- */
-export function createSeededRandom(seed: number): () => number {
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new InvalidInputError({
-      subject: 'seed',
-      issues: [{ path: '', message: 'Expected a finite number' }],
-    });
-  }
-  let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// One implementation for every package, in core; feedback keeps exporting it from its root.
+export { createSeededRandom } from '@guardloop/core/internal';

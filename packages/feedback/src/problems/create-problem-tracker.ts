@@ -1,8 +1,8 @@
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { parseInput, randomIdGenerator, systemClock } from '@guardloop/core';
 import { z } from 'zod';
 import { ConcurrentUpdateError } from '../errors/concurrent-update-error';
 import { ProblemNotFoundError } from '../errors/problem-not-found-error';
-import { abortOptionsSchema } from '../schemas/dependency-schemas';
 import { findProblemMatch, findResolvedProblem } from './find-problem-match';
 import { addIncident, newProblem } from './problem-records';
 import type { Problem } from './problem-schemas';

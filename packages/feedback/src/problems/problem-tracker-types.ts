@@ -1,6 +1,7 @@
+import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import type { Clock, IdGenerator } from '@guardloop/core';
 import { z } from 'zod';
-import { clockSchema, feedbackStoreSchema, idGeneratorSchema } from '../schemas/dependency-schemas';
+import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { epochSchema } from '../schemas/time-range';
 import type { FeedbackStore, Page, ProblemQuery, StoreOptions } from '../store/feedback-store';
 import type { Problem } from './problem-schemas';

@@ -1,10 +1,10 @@
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { type LoopEvent, parseInput, raceAbort } from '@guardloop/core';
 import { z } from 'zod';
 import {
   type LoopEventFailure,
   LoopEventRecordingError,
 } from '../errors/loop-event-recording-error';
-import { abortOptionsSchema } from '../schemas/dependency-schemas';
 import type { StoreOptions } from '../store/feedback-store';
 import type { OutcomeRecorder, RecordResult } from './create-outcome-recorder';
 import { createLoopEventObserver } from './loop-event-outcome';

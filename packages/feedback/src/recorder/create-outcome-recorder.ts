@@ -1,3 +1,4 @@
+import { abortOptionsSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import {
   type Clock,
   type IdGenerator,
@@ -7,12 +8,7 @@ import {
   throwIfAborted,
 } from '@guardloop/core';
 import { z } from 'zod';
-import {
-  abortOptionsSchema,
-  clockSchema,
-  feedbackStoreSchema,
-  idGeneratorSchema,
-} from '../schemas/dependency-schemas';
+import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import type { StoredOutcome } from '../schemas/outcome-event';
 import { type OutcomeInput, parseOutcomeInput } from '../schemas/outcome-input';
 import type { FeedbackStore, StoreOptions } from '../store/feedback-store';

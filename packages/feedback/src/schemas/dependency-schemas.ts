@@ -1,4 +1,3 @@
-import type { Clock, IdGenerator } from '@guardloop/core';
 import { z } from 'zod';
 import type { FeedbackStore } from '../store/feedback-store';
 
@@ -13,22 +12,8 @@ export const feedbackStoreSchema = z.custom<FeedbackStore>(
   'Expected a FeedbackStore (e.g. createMemoryFeedbackStore())',
 );
 
-export const clockSchema = z.custom<Clock>(
-  (value) => hasMethods(value, ['now', 'setTimer']),
-  'Expected a Clock ({ now(), setTimer() })',
-);
-
-export const idGeneratorSchema = z.custom<IdGenerator>(
-  (value) => typeof value === 'function',
-  'Expected an id generator function',
-);
-
 /** A source of uniform numbers in [0, 1), e.g. `createSeededRandom(seed)`. */
 export const randomSchema = z.custom<() => number>(
   (value) => typeof value === 'function',
   'Expected a function returning numbers in [0, 1)',
 );
-
-export const abortOptionsSchema = z
-  .object({ abortSignal: z.instanceof(AbortSignal).optional() })
-  .optional();

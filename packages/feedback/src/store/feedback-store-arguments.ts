@@ -1,3 +1,4 @@
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { InvalidInputError, parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import { type Artifact, artifactKinds, artifactSchema } from '../artifacts/artifact-schemas';
@@ -107,10 +108,10 @@ export const feedbackStoreArgumentSchemas = {
     category: storableKeySchema.optional(),
     lastSeenAfter: epoch,
   }),
-  storeOptions: z.object({ abortSignal: z.instanceof(AbortSignal).optional() }).optional(),
+  storeOptions: z.object({ abortSignal: abortSignalSchema.optional() }).optional(),
   writeOptions: z.object({
     expectedRevision: z.number().int().positive().nullable(),
-    abortSignal: z.instanceof(AbortSignal).optional(),
+    abortSignal: abortSignalSchema.optional(),
   }),
 } satisfies Record<keyof FeedbackStoreArguments, z.ZodType>;
 

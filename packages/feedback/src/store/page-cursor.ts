@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256 } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { storableKeySchema } from '../schemas/storable-values';
 import { unknownCursorError } from './feedback-store-arguments';
@@ -21,25 +21,10 @@ export const pageCursorKeys = {
 export type PagedListing = keyof typeof pageCursorKeys;
 export type CursorKey<Listing extends PagedListing> = z.output<(typeof pageCursorKeys)[Listing]>;
 
-/** The query without its paging fields, with sorted keys and no undefined values. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .sort()
-      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-  );
-}
-
 /** A short digest of the listing and its filters: a cursor only fits the query it came from. */
 function queryDigest(listing: string, query: object): string {
   const { cursor: _cursor, limit: _limit, ...filters } = query as Record<string, unknown>;
-  return createHash('sha256')
-    .update(JSON.stringify([listing, canonical(filters)]))
-    .digest('base64url')
-    .slice(0, 16);
+  return sha256(canonicalJson([listing, filters]), 'base64url').slice(0, 16);
 }
 
 const envelopeSchema = z.object({ q: z.string(), k: z.array(z.unknown()) });

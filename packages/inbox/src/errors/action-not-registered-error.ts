@@ -6,7 +6,9 @@ export class ActionNotRegisteredError extends GuardloopError {
   readonly actionName: string;
 
   constructor({ actionName }: { actionName: string }) {
-    super(inboxErrorCodes.actionNotRegistered, { message: `Action '${actionName}' is not in the inbox's actions: its edited input cannot be validated.` });
+    super(inboxErrorCodes.actionNotRegistered, {
+      message: `Action '${actionName}' is not in the inbox's actions: its edited input cannot be validated.`,
+    });
     this.name = 'ActionNotRegisteredError';
     this.actionName = actionName;
   }

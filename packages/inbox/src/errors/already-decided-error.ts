@@ -7,7 +7,9 @@ export class AlreadyDecidedError extends GuardloopError {
   readonly status: string;
 
   constructor({ escalationId, status }: { escalationId: string; status: string }) {
-    super(inboxErrorCodes.alreadyDecided, { message: `Escalation '${escalationId}' is already decided (${status}).` });
+    super(inboxErrorCodes.alreadyDecided, {
+      message: `Escalation '${escalationId}' is already decided (${status}).`,
+    });
     this.name = 'AlreadyDecidedError';
     this.escalationId = escalationId;
     this.status = status;

@@ -6,7 +6,9 @@ export class EscalationNotFoundError extends GuardloopError {
   readonly escalationId: string;
 
   constructor({ escalationId }: { escalationId: string }) {
-    super(inboxErrorCodes.escalationNotFound, { message: `No escalation with id '${escalationId}'.` });
+    super(inboxErrorCodes.escalationNotFound, {
+      message: `No escalation with id '${escalationId}'.`,
+    });
     this.name = 'EscalationNotFoundError';
     this.escalationId = escalationId;
   }

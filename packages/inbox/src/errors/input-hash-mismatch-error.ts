@@ -12,7 +12,9 @@ export class InputHashMismatchError extends GuardloopError {
     expected,
     actual,
   }: { escalationId: string; expected: string; actual: string }) {
-    super(inboxErrorCodes.inputHashMismatch, { message: `The input of escalation '${escalationId}' does not match the hash the decision is bound to.` });
+    super(inboxErrorCodes.inputHashMismatch, {
+      message: `The input of escalation '${escalationId}' does not match the hash the decision is bound to.`,
+    });
     this.name = 'InputHashMismatchError';
     this.escalationId = escalationId;
     this.expected = expected;

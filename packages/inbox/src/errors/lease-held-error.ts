@@ -12,7 +12,9 @@ export class LeaseHeldError extends GuardloopError {
     holder,
     leaseExpiresAt,
   }: { escalationId: string; holder: string; leaseExpiresAt: number }) {
-    super(inboxErrorCodes.leaseHeld, { message: `Escalation '${escalationId}' is claimed by '${holder}' until ${leaseExpiresAt}.` });
+    super(inboxErrorCodes.leaseHeld, {
+      message: `Escalation '${escalationId}' is claimed by '${holder}' until ${leaseExpiresAt}.`,
+    });
     this.name = 'LeaseHeldError';
     this.escalationId = escalationId;
     this.holder = holder;

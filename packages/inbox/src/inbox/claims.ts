@@ -31,7 +31,11 @@ export const reassignOptionsSchema = z.object({
 });
 export type ReassignOptions = z.input<typeof reassignOptionsSchema>;
 
-export const commentOptionsSchema = z.object({ by: actorSchema, text: reviewerTextSchema, ...base });
+export const commentOptionsSchema = z.object({
+  by: actorSchema,
+  text: reviewerTextSchema,
+  ...base,
+});
 export type CommentOptions = z.input<typeof commentOptionsSchema>;
 
 /** The live claim of someone other than `reviewerId`, if any. */
@@ -54,7 +58,11 @@ export function assertNotHeldByOther(item: InboxItem, reviewer: Actor, now: numb
 /** One reviewer at a time: takes (or renews) the claim; the first claim acknowledges the item. */
 export async function claim(runtime: InboxRuntime, id: unknown, options: ClaimOptions) {
   const escalationId = parseInput(idSchema, id, 'escalation id');
-  const { reviewer, leaseMs, abortSignal } = parseInput(claimOptionsSchema, options, 'claim options');
+  const { reviewer, leaseMs, abortSignal } = parseInput(
+    claimOptionsSchema,
+    options,
+    'claim options',
+  );
   return updateWithRetry(runtime, escalationId, abortSignal, (item) => {
     assertPending(item);
     const now = runtime.clock.now();

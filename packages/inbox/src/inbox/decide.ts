@@ -86,7 +86,9 @@ function decisionUpdate(item: InboxItem, decision: InboxDecision, entry: History
 /** The input as the action will run it: parsed by its schema when the inbox knows the action. */
 function parsedInput(runtime: InboxRuntime, name: string, input: unknown): unknown {
   const action = runtime.actions.get(name);
-  return action === undefined ? input : parseInput(action.input, input, `input of action '${name}'`);
+  return action === undefined
+    ? input
+    : parseInput(action.input, input, `input of action '${name}'`);
 }
 
 /**
@@ -187,7 +189,11 @@ export async function approveWithEdits(
           type: 'authority_denied',
           at: runtime.clock.now(),
           actor: reviewer,
-          details: { decision: 'approve_with_edits', outcome: 'edit_denied', reason: verdict.reason },
+          details: {
+            decision: 'approve_with_edits',
+            outcome: 'edit_denied',
+            reason: verdict.reason,
+          },
         },
       ]);
       throw new EditRefusedError({ escalationId: first.id, decision: verdict });
@@ -221,7 +227,11 @@ export async function approveWithEdits(
 /** Rejects the escalation: nothing runs. */
 export async function reject(runtime: InboxRuntime, id: unknown, options: RejectOptions) {
   const escalationId = parseInput(idSchema, id, 'escalation id');
-  const { reviewer, reason, abortSignal } = parseInput(rejectOptionsSchema, options, 'reject options');
+  const { reviewer, reason, abortSignal } = parseInput(
+    rejectOptionsSchema,
+    options,
+    'reject options',
+  );
   return updateWithRetry(runtime, escalationId, abortSignal, async (item) => {
     await checkDecision(runtime, item, reviewer, 'reject', undefined);
     const at = runtime.clock.now();
@@ -232,4 +242,3 @@ export async function reject(runtime: InboxRuntime, id: unknown, options: Reject
     );
   });
 }
-

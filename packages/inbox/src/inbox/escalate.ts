@@ -15,8 +15,8 @@ import {
   type NewInboxItem,
   newInboxItemSchema,
 } from '../item/inbox-item';
-import { abortSignalSchema } from './option-schemas';
 import type { InboxRuntime } from './inbox-runtime';
+import { abortSignalSchema } from './option-schemas';
 
 export const escalateInputSchema = z.object({
   /** One item per trace: escalating a trace again returns its item. */

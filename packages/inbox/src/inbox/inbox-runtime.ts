@@ -61,7 +61,9 @@ export async function updateWithRetry(
   runtime: InboxRuntime,
   id: string,
   abortSignal: AbortSignal | undefined,
-  plan: (item: InboxItem) => Omit<InboxItemUpdate, 'expectRevision'> | Promise<Omit<InboxItemUpdate, 'expectRevision'>>,
+  plan: (
+    item: InboxItem,
+  ) => Omit<InboxItemUpdate, 'expectRevision'> | Promise<Omit<InboxItemUpdate, 'expectRevision'>>,
 ): Promise<InboxItem> {
   for (let attempt = 1; ; attempt++) {
     const item = await loadItem(runtime, id, abortSignal);

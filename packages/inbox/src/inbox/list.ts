@@ -37,7 +37,7 @@ export const listOptionsSchema = z
     overdue: z.boolean().optional(),
     ...pageSchema,
   })
-  .default({ limit: 50 });
+  .prefault({});
 export type ListOptions = z.input<typeof listOptionsSchema>;
 
 export interface InboxPage<Entry = InboxItem> {
@@ -92,10 +92,14 @@ export const dueOptionsSchema = z
     /** Default: the inbox clock's now. */
     now: z.int().nonnegative().optional(),
     /** Also list deadlines this close (ms). Default 0: only breaches. */
-    warnBeforeMs: z.int().min(0).max(365 * 24 * 60 * 60 * 1000).default(0),
+    warnBeforeMs: z
+      .int()
+      .min(0)
+      .max(365 * 24 * 60 * 60 * 1000)
+      .default(0),
     ...pageSchema,
   })
-  .default({ warnBeforeMs: 0, limit: 50 });
+  .prefault({});
 export type DueOptions = z.input<typeof dueOptionsSchema>;
 
 export interface SlaDeadline {
@@ -111,7 +115,10 @@ export interface DueItem {
 }
 
 /** Pending items whose acknowledge-by or decide-by has passed, or passes within `warnBeforeMs`. */
-export async function due(runtime: InboxRuntime, options?: DueOptions): Promise<InboxPage<DueItem>> {
+export async function due(
+  runtime: InboxRuntime,
+  options?: DueOptions,
+): Promise<InboxPage<DueItem>> {
   const parsed = parseInput(dueOptionsSchema, options, 'inbox due options');
   throwIfAborted(parsed.abortSignal);
   const now = parsed.now ?? runtime.clock.now();
@@ -126,7 +133,11 @@ export async function due(runtime: InboxRuntime, options?: DueOptions): Promise<
     nextCursor: found.nextCursor,
     items: found.items.map((item) => {
       const deadlines: SlaDeadline[] = [];
-      if (item.acknowledgedAt === null && item.acknowledgeBy !== null && item.acknowledgeBy <= horizon)
+      if (
+        item.acknowledgedAt === null &&
+        item.acknowledgeBy !== null &&
+        item.acknowledgeBy <= horizon
+      )
         deadlines.push(deadline('acknowledge', item.acknowledgeBy));
       if (item.decideBy !== null && item.decideBy <= horizon)
         deadlines.push(deadline('decide', item.decideBy));

@@ -1,5 +1,9 @@
 import { actorSchema } from '@guardloop/core';
-import { storableJsonSchema, storableTextSchema, unstorableStringReason } from '@guardloop/undo-log';
+import {
+  storableJsonSchema,
+  storableTextSchema,
+  unstorableStringReason,
+} from '@guardloop/undo-log';
 import { z } from 'zod';
 
 export const inboxPriorities = ['low', 'normal', 'high', 'urgent'] as const;

@@ -38,18 +38,24 @@ export const inboxStoreArgumentSchemas = {
   ]),
 } as const;
 
-export type InboxStoreMethod = keyof InboxStore;
-export type InboxStoreArguments<Method extends InboxStoreMethod> = z.output<
-  (typeof inboxStoreArgumentSchemas)[Method]
->;
+export type InboxStoreMethod = keyof typeof inboxStoreArgumentSchemas;
+
+/** The argument tuple of each `InboxStore` method. */
+export type InboxStoreArguments = {
+  [Method in InboxStoreMethod]: Parameters<InboxStore[Method]>;
+};
 
 /**
  * Validates the arguments of an `InboxStore` call: every store calls it first, so memory and
- * PostgreSQL accept and refuse the same values (`invalid_input`) before anything is written.
+ * PostgreSQL accept and refuse the same values (`invalid_input`: NUL, lone surrogates, long
+ * text, fractional times, non-JSON values, unknown patch fields) before anything is written.
+ * Returns `args` as given.
  */
 export function parseInboxStoreArguments<Method extends InboxStoreMethod>(
   method: Method,
   args: readonly unknown[],
-): InboxStoreArguments<Method> {
-  return parseInput(inboxStoreArgumentSchemas[method], args, `inbox store ${method} arguments`);
+): InboxStoreArguments[Method] {
+  const schema: z.ZodType = inboxStoreArgumentSchemas[method];
+  parseInput(schema, args, `InboxStore.${method} arguments`);
+  return args as InboxStoreArguments[Method];
 }

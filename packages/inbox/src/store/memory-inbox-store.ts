@@ -58,12 +58,12 @@ export function createMemoryInboxStore(): InboxStore {
       ]);
       const item = items.get(id);
       if (item === undefined || item.revision !== expectRevision) return undefined;
-      const next: InboxItem = {
+      const next = {
         ...item,
         ...copy(set),
         revision: item.revision + 1,
         history: [...item.history, ...copy(append)],
-      };
+      } as InboxItem;
       items.set(id, next);
       return copy(next);
     },

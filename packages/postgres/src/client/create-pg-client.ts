@@ -1,7 +1,13 @@
 import { classifyDriverError, toStoreError } from './driver-errors';
 import { runTransaction } from './run-transaction';
 import type { SqlClient, SqlResult } from './sql-client';
-import { beginStatement, parseQueryOptions, parseTransactionOptions } from './transaction-options';
+import {
+  beginStatement,
+  checkStatement,
+  checkWork,
+  parseQueryOptions,
+  parseTransactionOptions,
+} from './transaction-options';
 
 /** The part of a `pg` query result used here. */
 interface PgResultLike {
@@ -44,6 +50,7 @@ export function createPgClient(pool: PgPoolLike): SqlClient {
   if (typeof events.on === 'function') events.on('error', () => {});
   return {
     query: (async (text: string, params?: readonly unknown[], options?: unknown) => {
+      checkStatement(text, params);
       const { abortSignal } = parseQueryOptions(options) ?? {};
       for (let attempt = 1; ; attempt += 1) {
         abortSignal?.throwIfAborted();
@@ -56,6 +63,7 @@ export function createPgClient(pool: PgPoolLike): SqlClient {
       }
     }) as SqlClient['query'],
     async transaction(work, options) {
+      checkWork(work);
       const parsed = parseTransactionOptions(options);
       return runTransaction(parsed, async (state) => {
         const connection = await pool.connect();

@@ -3,6 +3,8 @@ import { lockPgliteDirectory } from './pglite-directory-lock';
 import { runTransaction } from './run-transaction';
 import type { SqlClient, SqlResult } from './sql-client';
 import {
+  checkStatement,
+  checkWork,
   parseQueryOptions,
   parseTransactionOptions,
   setIsolationStatement,
@@ -64,6 +66,7 @@ export function createPgliteClient(database: PgliteLike): SqlClient {
   }
   return {
     query: (async (text: string, params?: readonly unknown[], options?: unknown) => {
+      checkStatement(text, params);
       parseQueryOptions(options)?.abortSignal?.throwIfAborted();
       try {
         return await run(database, text, params);
@@ -72,6 +75,7 @@ export function createPgliteClient(database: PgliteLike): SqlClient {
       }
     }) as SqlClient['query'],
     async transaction(work, options) {
+      checkWork(work);
       const parsed = parseTransactionOptions(options);
       return runTransaction(parsed, (state) =>
         database.transaction(async (transaction) => {

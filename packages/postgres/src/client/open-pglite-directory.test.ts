@@ -105,6 +105,22 @@ describe('openPgliteDirectory', () => {
     slow,
   );
 
+  it(
+    'lets this process open a directory again after its instance was closed directly',
+    async () => {
+      const directory = await freshDirectory();
+      const first = await openPgliteDirectory(directory);
+      await first.database.close(); // not first.close(): the lock file stays behind
+      const again = await openPgliteDirectory(directory);
+      await first.close(); // late and idempotent: must not release the new holder's lock
+      await expect(openPgliteDirectory(directory)).rejects.toMatchObject({
+        code: 'database_locked',
+      });
+      await again.close();
+    },
+    slow,
+  );
+
   it('rejects what is not a directory with invalid_input', async () => {
     for (const directory of ['', 'memory://', 'idb://guardloop', 42, undefined]) {
       await expect(openPgliteDirectory(directory as string)).rejects.toMatchObject({

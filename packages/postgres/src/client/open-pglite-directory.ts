@@ -83,12 +83,15 @@ export async function openPgliteDirectory<Database extends ClosablePglite = Clos
     throw new PgliteNotInstalledError({ cause: error });
   }
   abortSignal?.throwIfAborted();
-  const lock = lockPgliteDirectory(path);
-  let database: ClosablePglite & { waitReady: Promise<void> };
+  let database: (ClosablePglite & { waitReady: Promise<void> }) | undefined;
+  // An instance closed directly (`database.close()`, not `close()`) leaves its lock reclaimable.
+  const lock = lockPgliteDirectory(path, { isAbandoned: () => database?.closed === true });
+  let opened: ClosablePglite & { waitReady: Promise<void> };
   try {
-    database = new module.PGlite(lock.directory, pglite);
-    markPgliteLocked(database);
-    await database.waitReady;
+    opened = new module.PGlite(lock.directory, pglite);
+    database = opened;
+    markPgliteLocked(opened);
+    await opened.waitReady;
   } catch (error) {
     lock.release();
     throw error;
@@ -97,7 +100,7 @@ export async function openPgliteDirectory<Database extends ClosablePglite = Clos
   const close = () => {
     closing ??= (async () => {
       try {
-        if (!database.closed) await database.close();
+        if (!opened.closed) await opened.close();
       } finally {
         lock.release();
       }
@@ -109,8 +112,8 @@ export async function openPgliteDirectory<Database extends ClosablePglite = Clos
     abortSignal.throwIfAborted();
   }
   return {
-    client: createPgliteClient(database),
-    database: database as unknown as Database,
+    client: createPgliteClient(opened),
+    database: opened as unknown as Database,
     directory: lock.directory,
     close,
   };

@@ -1,3 +1,5 @@
+import { checkStatement, checkWork } from './transaction-options';
+
 /** Rows of one statement and how many rows it returned or changed. */
 export interface SqlResult<Row> {
   rows: Row[];
@@ -65,12 +67,14 @@ export function joinedClient(
   abortSignal?: AbortSignal,
 ): SqlClient {
   const client: SqlClient = {
-    query: ((text: string, params?: readonly unknown[], options?: QueryOptions) => {
+    query: (async (text: string, params?: readonly unknown[], options?: QueryOptions) => {
+      checkStatement(text, params);
       abortSignal?.throwIfAborted();
       options?.abortSignal?.throwIfAborted();
       return query(text, params);
     }) as SqlClient['query'],
     async transaction(work) {
+      checkWork(work);
       savepoints += 1;
       const name = `guardloop_nested_${savepoints}`;
       await client.query(`SAVEPOINT ${name}`);

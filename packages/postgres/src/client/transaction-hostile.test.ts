@@ -85,4 +85,26 @@ describe.each(kinds)('transactions over %s, used carelessly', (kind) => {
     });
     expect(await keys(client, table)).toEqual(['kept', 'outer']);
   });
+
+  it('answers malformed statements and work with invalid_input, inside transactions too', async () => {
+    const client = await database.client();
+    const invalid = { code: 'invalid_input' };
+    const malformed = async (target: SqlClient) => {
+      for (const [text, params] of [
+        [undefined, undefined],
+        ['', undefined],
+        ['SELECT $1', 'not an array'],
+        [{ text: 'SELECT 1' }, undefined],
+      ] as const) {
+        await expect(target.query(text as never, params as never)).rejects.toMatchObject(invalid);
+      }
+      await expect(target.transaction(undefined as never)).rejects.toMatchObject(invalid);
+    };
+    await malformed(client);
+    await client.transaction(async (transaction) => {
+      await malformed(transaction);
+      // Refused before anything was sent: the transaction is still usable.
+      await transaction.query('SELECT 1');
+    });
+  });
 });

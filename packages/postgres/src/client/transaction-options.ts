@@ -1,4 +1,4 @@
-import { parseInput } from '@guardloop/core';
+import { InvalidInputError, parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import type { IsolationLevel, QueryOptions, TransactionOptions } from './sql-client';
 
@@ -31,6 +31,25 @@ export function parseTransactionOptions(options: unknown): ParsedTransactionOpti
 export function parseQueryOptions(options: unknown): QueryOptions | undefined {
   if (options === undefined) return undefined;
   return parseInput(queryOptionsSchema, options, 'query options');
+}
+
+const invalid = (subject: string, message: string) =>
+  new InvalidInputError({ subject, issues: [{ path: '', message }] });
+
+/**
+ * Refuses (`invalid_input`) a statement the driver would reject with an untyped TypeError, or
+ * misread: the text must be a non-empty string and the parameters an array.
+ */
+export function checkStatement(text: unknown, params: unknown): void {
+  if (typeof text !== 'string' || text.trim() === '')
+    throw invalid('SQL statement', 'Expected a non-empty string');
+  if (params !== undefined && !Array.isArray(params))
+    throw invalid('SQL parameters', 'Expected an array of parameters');
+}
+
+/** Refuses (`invalid_input`) a transaction whose work is not a function. */
+export function checkWork(work: unknown): void {
+  if (typeof work !== 'function') throw invalid('transaction work', 'Expected a function');
 }
 
 /** `BEGIN` with the level spelled out: never the server's or role's default. */

@@ -25,6 +25,7 @@ describe('migrate (PGlite)', () => {
       'guardloop_feedback_outcomes',
       'guardloop_feedback_problems',
       'guardloop_feedback_traces',
+      'guardloop_inbox_items',
       'guardloop_migrations',
       'guardloop_undo_log',
     ]);

@@ -1,6 +1,7 @@
 import { counterMigration } from './counter-migration';
 import { feedbackMigration } from './feedback-migration';
 import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
+import { inboxMigration } from './inbox-migration';
 import type { Migration } from './migration';
 import { undoLogMigration } from './undo-log-migration';
 
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   counterMigration,
   feedbackMigration,
   feedbackSegmentIndexesMigration,
+  inboxMigration,
 ];

@@ -125,4 +125,20 @@ describe('results and inputs that JSON cannot keep', () => {
     expect(effects).toEqual(['do', 'undo']);
     expect(balances.get('acme')).toBe(0);
   });
+
+  it("re-runs an action whose own error had the code 'interrupted', as any clean failure", async () => {
+    let fail = true;
+    const { log, act, store, effects } = logReturning(() => {
+      if (fail) throw Object.assign(new Error('upstream interrupted'), { code: 'interrupted' });
+      return { ok: true };
+    });
+    await expect(log.run(act, { n: 1 }, options)).rejects.toSatisfy(hasCode('action_failed'));
+    expect((await store.getByIdempotencyKey('k-1'))?.error?.code).toBe('action:interrupted');
+    fail = false;
+    expect(await log.run(act, { n: 1 }, options)).toMatchObject({
+      status: 'done',
+      replayed: false,
+    });
+    expect(effects).toEqual(['do', 'do']);
+  });
 });

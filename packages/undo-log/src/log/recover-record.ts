@@ -1,14 +1,11 @@
 import { LeaseLostError } from '../errors/lease-lost-error';
 import type { UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
+import { interruptedErrorCode } from './interrupted-error-code';
 import { performUndo } from './perform-undo';
 import type { RecoveryOutcome, RecoveryPolicy } from './recover';
 import { resolveAction, restoreSnapshot, type UndoLogRuntime } from './undo-log-runtime';
 
-/**
- * The stored error code of a record recovery left `failed` because its `do` was interrupted
- * and its effect unconfirmed. Such a record never runs again under its key.
- */
-export const interruptedErrorCode = 'interrupted';
+export { interruptedErrorCode };
 
 const interrupted = {
   code: interruptedErrorCode,

@@ -10,6 +10,7 @@ import { toStorableString } from '../record/storable-values';
 import type { StoredError, UndoLogRecord } from '../record/undo-log-record';
 import type { RetryOptions } from '../retry/with-retry';
 import type { UndoLogStore } from '../store/undo-log-store';
+import { interruptedErrorCode } from './interrupted-error-code';
 
 /** Everything the operations of one undo log share; built once by `createUndoLog`. */
 export interface UndoLogRuntime {
@@ -48,13 +49,15 @@ export async function readRecord(
 
 /** The error as a record keeps it: its code and message, storable and bounded. */
 export function toStoredError(error: unknown): StoredError {
-  const code = GuardloopError.isInstance(error)
+  const thrown = GuardloopError.isInstance(error)
     ? error.code
     : typeof (error as { code?: unknown } | null)?.code === 'string'
       ? (error as { code: string }).code
       : error instanceof Error
         ? error.name
         : 'error';
+  // An action's own `interrupted` error failed cleanly: it must not lock its key like recovery's.
+  const code = thrown === interruptedErrorCode ? `action:${thrown}` : thrown;
   return {
     code: toStorableString(code, 200),
     message: toStorableString(describeError(error), 4_000),

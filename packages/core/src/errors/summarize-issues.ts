@@ -1,6 +1,6 @@
-import type { InputIssue } from '@guardloop/core';
+import type { InputIssue } from './invalid-input-error';
 
-/** The first few issues as one line, the way core's InvalidInputError words them. */
+/** The first few issues as one line (`path: message; ...`), for error messages and reasons. */
 export function summarizeIssues(issues: readonly InputIssue[], limit = 5): string {
   const shown = issues
     .slice(0, limit)

@@ -1,0 +1,173 @@
+import {
+  type Clock,
+  type IdGenerator,
+  InvalidInputError,
+  parseInput,
+  type Rail,
+  randomIdGenerator,
+  systemClock,
+} from '@guardloop/core';
+import {
+  createRbacPolicy,
+  isRbacPolicy,
+  type RbacPolicy,
+  type RbacPolicyInput,
+} from '@guardloop/deterministic';
+import { type AnyActionDefinition, storableTextSchema, type UndoLog } from '@guardloop/undo-log';
+import { z } from 'zod';
+import { type InboxItem, type InboxPriority, inboxPriorities } from '../item/inbox-item';
+import type { InboxStore } from '../store/inbox-store';
+import {
+  type ClaimOptions,
+  type CommentOptions,
+  claim,
+  comment,
+  type ReassignOptions,
+  type ReleaseOptions,
+  reassign,
+  release,
+} from './claims';
+import {
+  type ApproveOptions,
+  type ApproveWithEditsOptions,
+  approve,
+  approveWithEdits,
+  type RejectOptions,
+  reject,
+} from './decide';
+import { type EscalateInput, escalate } from './escalate';
+import type { InboxRuntime, SlaTarget } from './inbox-runtime';
+import { loadItem } from './inbox-runtime';
+import { type DueItem, type DueOptions, due, type InboxPage, type ListOptions, list } from './list';
+import {
+  abortSignalSchema,
+  clockSchema,
+  durationMsSchema,
+  slaDurationMsSchema,
+} from './option-schemas';
+
+export interface InboxOptions {
+  store: InboxStore;
+  clock?: Clock;
+  /** Escalation ids. Default: random UUIDs. */
+  idGenerator?: IdGenerator;
+  /**
+   * Who may decide what, as RBAC policy data (`@guardloop/deterministic`): a reviewer needs a
+   * grant for the proposed action's name (on its resource, when it has one). Without it any
+   * human may decide. Nobody approves their own request either way.
+   */
+  reviewers?: { policy: RbacPolicy | RbacPolicyInput };
+  /** Per priority: acknowledge-by (first claim) and decide-by, in ms after the escalation. */
+  sla?: Partial<Record<InboxPriority, SlaTarget>>;
+  /** Runs approved actions; without it, approvals are recorded and the host runs them. */
+  undoLog?: UndoLog;
+  /** Action definitions by name, whose schemas validate edited inputs (and parse approved ones). */
+  actions?: readonly AnyActionDefinition[];
+  /** Rails that re-check an edited input (`evaluateRails`); a deny refuses the edit. */
+  rails?: readonly Rail[];
+  /** Claim length when `claim` gives none (ms). Default 15 minutes. */
+  defaultLeaseMs?: number;
+}
+
+export interface Inbox {
+  /** Stores an escalation (idempotent per trace) and returns its item. */
+  escalate(input: EscalateInput): Promise<InboxItem>;
+  get(id: string, options?: { abortSignal?: AbortSignal }): Promise<InboxItem>;
+  list(options?: ListOptions): Promise<InboxPage>;
+  claim(id: string, options: ClaimOptions): Promise<InboxItem>;
+  release(id: string, options: ReleaseOptions): Promise<InboxItem>;
+  reassign(id: string, options: ReassignOptions): Promise<InboxItem>;
+  comment(id: string, options: CommentOptions): Promise<InboxItem>;
+  approve(id: string, options: ApproveOptions): Promise<InboxItem>;
+  approveWithEdits(id: string, options: ApproveWithEditsOptions): Promise<InboxItem>;
+  reject(id: string, options: RejectOptions): Promise<InboxItem>;
+  /** Pending items past, or within `warnBeforeMs` of, a deadline. */
+  due(options?: DueOptions): Promise<InboxPage<DueItem>>;
+}
+
+const isFunction = (value: unknown) => typeof value === 'function';
+const storeMethods = ['insert', 'get', 'getByTrace', 'update', 'append', 'list'];
+const slaTargetSchema = z.strictObject({
+  acknowledgeWithinMs: slaDurationMsSchema.optional(),
+  decideWithinMs: slaDurationMsSchema.optional(),
+});
+
+const optionsSchema = z.object({
+  store: z.custom<InboxStore>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      storeMethods.every((method) => isFunction((value as Record<string, unknown>)[method])),
+    { message: 'Expected an InboxStore' },
+  ),
+  clock: clockSchema.optional(),
+  idGenerator: z.custom<IdGenerator>(isFunction, 'Expected a function returning ids').optional(),
+  reviewers: z.object({ policy: z.unknown() }).optional(),
+  sla: z.partialRecord(z.enum(inboxPriorities), slaTargetSchema).optional(),
+  undoLog: z
+    .custom<UndoLog>((value) => isFunction((value as UndoLog | null)?.run), 'Expected an UndoLog')
+    .optional(),
+  actions: z
+    .array(
+      z
+        .object({
+          name: storableTextSchema,
+          input: z.custom<z.ZodType>(
+            (value) => value instanceof z.ZodType,
+            'Expected a zod schema',
+          ),
+        })
+        .loose(),
+    )
+    .optional(),
+  rails: z.array(z.object({ name: z.string().min(1) }).loose()).optional(),
+  defaultLeaseMs: durationMsSchema.default(15 * 60 * 1000),
+});
+
+/**
+ * Creates an inbox over `store`. Throws `invalid_input` for bad options and `invalid_policy`
+ * (and the like, from `createRbacPolicy`) for bad reviewer policy data.
+ */
+export function createInbox(options: InboxOptions): Inbox {
+  const parsed = parseInput(optionsSchema, options, 'inbox options');
+  const actions = new Map<string, AnyActionDefinition>();
+  for (const action of options.actions ?? []) {
+    if (actions.has(action.name))
+      throw new InvalidInputError({
+        subject: 'inbox options',
+        issues: [{ path: 'actions', message: `Duplicate action name '${action.name}'` }],
+      });
+    actions.set(action.name, action);
+  }
+  const policy = options.reviewers?.policy;
+  const runtime: InboxRuntime = {
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    idGenerator: options.idGenerator ?? randomIdGenerator,
+    policy:
+      policy === undefined ? undefined : isRbacPolicy(policy) ? policy : createRbacPolicy(policy),
+    sla: (parsed.sla ?? {}) as InboxRuntime['sla'],
+    undoLog: options.undoLog,
+    actions,
+    rails: options.rails ?? [],
+    defaultLeaseMs: parsed.defaultLeaseMs,
+  };
+  const getOptions = z.object({ abortSignal: abortSignalSchema.optional() }).optional();
+  return {
+    escalate: (input) => escalate(runtime, input),
+    get: async (id, getOptionsInput) => {
+      const escalationId = parseInput(storableTextSchema, id, 'escalation id');
+      const read = parseInput(getOptions, getOptionsInput, 'get options');
+      return loadItem(runtime, escalationId, read?.abortSignal);
+    },
+    list: (listOptions) => list(runtime, listOptions),
+    claim: (id, claimOptions) => claim(runtime, id, claimOptions),
+    release: (id, releaseOptions) => release(runtime, id, releaseOptions),
+    reassign: (id, reassignOptions) => reassign(runtime, id, reassignOptions),
+    comment: (id, commentOptions) => comment(runtime, id, commentOptions),
+    approve: (id, approveOptions) => approve(runtime, id, approveOptions),
+    approveWithEdits: (id, editOptions) => approveWithEdits(runtime, id, editOptions),
+    reject: (id, rejectOptions) => reject(runtime, id, rejectOptions),
+    due: (dueOptions) => due(runtime, dueOptions),
+  };
+}

@@ -1,0 +1,4 @@
+import { runInboxStoreContract } from '../test/index';
+import { createMemoryInboxStore } from './memory-inbox-store';
+
+runInboxStoreContract({ name: 'memory', createStore: () => createMemoryInboxStore() });

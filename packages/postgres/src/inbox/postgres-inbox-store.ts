@@ -1,0 +1,131 @@
+import {
+  type InboxItem,
+  type InboxStore,
+  type InboxStoreQuery,
+  parseInboxStoreArguments,
+} from '@guardloop/inbox';
+import { parseStoreOptions } from '../client/parse-sql-client';
+import type { SqlClient } from '../client/sql-client';
+import { inboxTable } from '../migrations/inbox-migration';
+import { parseDatabaseSchema, qualifiedTable } from '../schema/database-schema';
+import { inboxColumns, rowToItem, splitFields } from './inbox-columns';
+
+export interface PostgresInboxStoreOptions {
+  client: SqlClient;
+  /** Schema passed to `migrate`. Default `public`. */
+  schema?: string;
+}
+
+type Row = Record<string, unknown>;
+const json = (value: unknown) => JSON.stringify(value);
+
+/** WHERE conditions and parameters of a list query; each filter matches an index. */
+function listConditions(query: InboxStoreQuery): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (query.statuses) add((p) => `status = ANY(${p}::text[])`, [...query.statuses]);
+  if (query.queue !== undefined) add((p) => `queue = ${p}`, query.queue);
+  if (query.assignee !== undefined) add((p) => `assignee = ${p}`, query.assignee);
+  if (query.afterSequence !== undefined) add((p) => `sequence > ${p}`, query.afterSequence);
+  if (query.overdueAt !== undefined)
+    // Spelled like the partial indexes' predicates, so the planner can use both.
+    add(
+      (p) =>
+        `status = 'pending' AND ((acknowledged_at IS NULL AND acknowledge_by IS NOT NULL AND acknowledge_by <= ${p})
+          OR (decide_by IS NOT NULL AND decide_by <= ${p}))`,
+      query.overdueAt,
+    );
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * The inbox in PostgreSQL (a `pg` Pool or PGlite). Run `migrate(client)` first. One item per
+ * trace rests on a UNIQUE `trace_id` with `ON CONFLICT DO NOTHING`; `update` is one
+ * `UPDATE ... WHERE revision = $n` (a compare-and-set that concurrent processes cannot both
+ * win); `append` concatenates to the history in one statement, so no entry is ever lost.
+ * Arguments are validated like every store's (`parseInboxStoreArguments`).
+ */
+export function createPostgresInboxStore(options: PostgresInboxStoreOptions): InboxStore {
+  const { client } = parseStoreOptions(options, 'postgres inbox store options');
+  const table = qualifiedTable(parseDatabaseSchema(options.schema), inboxTable);
+  const one = async (text: string, params: unknown[]) => {
+    const row = (await client.query<Row>(text, params)).rows[0];
+    return row === undefined ? undefined : rowToItem(row);
+  };
+  const byTrace = (traceId: string) => one(`SELECT * FROM ${table} WHERE trace_id = $1`, [traceId]);
+  const byId = (id: string) => one(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+
+  return {
+    async insert(item) {
+      parseInboxStoreArguments('insert', [item]);
+      const { columns, document } = splitFields(item);
+      const names = [...columns.map(([field]) => inboxColumns[field]), 'document', 'history'];
+      const params = [
+        ...columns.map(([, value]) => value ?? null),
+        json(document),
+        json(item.history),
+      ];
+      const placeholders = params.map((_, index) =>
+        index >= columns.length ? `$${index + 1}::jsonb` : `$${index + 1}`,
+      );
+      const inserted = await one(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})
+         ON CONFLICT DO NOTHING RETURNING *`,
+        params,
+      );
+      if (inserted) return { inserted: true, item: inserted };
+      // The conflicting row committed before ON CONFLICT gave up, so it is visible now.
+      const existing = (await byTrace(item.traceId)) ?? (await byId(item.id));
+      if (!existing) throw new Error(`Inbox insert of ${item.id} conflicted but found no item.`);
+      return { inserted: false, item: existing };
+    },
+    async get(id) {
+      parseInboxStoreArguments('get', [id]);
+      return byId(id);
+    },
+    async getByTrace(traceId) {
+      parseInboxStoreArguments('getByTrace', [traceId]);
+      return byTrace(traceId);
+    },
+    async update(id, update) {
+      parseInboxStoreArguments('update', [id, update]);
+      const { columns, document } = splitFields(update.set);
+      const params: unknown[] = [id, update.expectRevision];
+      const sets = columns.map(([field, value]) => {
+        params.push(value ?? null);
+        return `${inboxColumns[field]} = $${params.length}`;
+      });
+      params.push(json(document), json(update.append ?? []));
+      sets.push(
+        `document = document || $${params.length - 1}::jsonb`,
+        `history = history || $${params.length}::jsonb`,
+        'revision = revision + 1',
+      );
+      return one(
+        `UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1 AND revision = $2 RETURNING *`,
+        params,
+      );
+    },
+    async append(id, entries) {
+      parseInboxStoreArguments('append', [id, entries]);
+      return one(`UPDATE ${table} SET history = history || $2::jsonb WHERE id = $1 RETURNING *`, [
+        id,
+        json(entries),
+      ]);
+    },
+    async list(query) {
+      parseInboxStoreArguments('list', [query]);
+      const { where, params } = listConditions(query);
+      params.push(query.limit);
+      const { rows } = await client.query<Row>(
+        `SELECT * FROM ${table} ${where} ORDER BY sequence LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map(rowToItem) as InboxItem[];
+    },
+  };
+}
