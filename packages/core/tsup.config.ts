@@ -1,3 +1,6 @@
 import { definePackageBuild } from '../../scripts/build/define-package-build.ts';
 
-export default definePackageBuild({ index: 'src/index.ts', 'internal/index': 'src/internal/index.ts' });
+export default definePackageBuild({
+  index: 'src/index.ts',
+  'internal/index': 'src/internal/index.ts',
+});

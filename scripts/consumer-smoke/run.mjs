@@ -175,8 +175,7 @@ const everyMode = ['typed.mts', 'typed.cts', 'typed-ai.mts', 'typed-ai.cts'];
 const typeChecks = [
   // node16 cannot require ESM, so no CommonJS file there may import the ESM-only `ai`.
   { name: 'node16', module: 'node16', moduleResolution: 'node16', files: everyMode.slice(0, 3) },
-  // node20 models require(esm), which Node >= 22.12 (the packages' engines) has.
-  { name: 'node20', module: 'node20', moduleResolution: 'node16', files: everyMode },
+  // nodenext models require(esm), which Node >= 22.12 (the packages' engines) has.
   { name: 'nodenext', module: 'nodenext', moduleResolution: 'nodenext', files: everyMode },
   {
     name: 'bundler',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ticket } from '../schemas/ticket';
 import { type Clock, systemClock } from '../utils/clock';
+import { clockSchema } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
 import {
   type AppliedTicketEvent,
@@ -45,14 +46,7 @@ const optionsSchema = z
         }),
       )
       .optional(),
-    clock: z
-      .custom<Clock>(
-        (value) =>
-          typeof (value as Clock | null)?.now === 'function' &&
-          typeof (value as Clock).setTimer === 'function',
-        'Expected a clock with now() and setTimer()',
-      )
-      .optional(),
+    clock: clockSchema.optional(),
     automatedActors: z.array(z.string().trim().min(1)).optional(),
   })
   .optional();

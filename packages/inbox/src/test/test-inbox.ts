@@ -52,6 +52,7 @@ export function createTestInbox(store: InboxStore, overrides: Partial<InboxOptio
     input: z.object({ orderId: z.string().min(1), amount: z.number().positive() }),
     reversible: true,
     do: (input) => {
+      if (input.orderId === 'o-fail') throw new Error('payment provider refused the refund');
       runs.push(`refund ${input.orderId} ${input.amount}`);
       return { refundId: `r-${runs.length}` };
     },

@@ -27,7 +27,9 @@ function listConditions(query: InboxStoreQuery): { where: string; params: unknow
     params.push(value);
     conditions.push(condition(`$${params.length}`));
   };
-  if (query.statuses) add((p) => `status = ANY(${p}::text[])`, [...query.statuses]);
+  // One status as `=`, so that the (status, sequence) index also yields the page order.
+  if (query.statuses?.length === 1) add((p) => `status = ${p}`, query.statuses[0]);
+  else if (query.statuses) add((p) => `status = ANY(${p}::text[])`, [...query.statuses]);
   if (query.queue !== undefined) add((p) => `queue = ${p}`, query.queue);
   if (query.assignee !== undefined) add((p) => `assignee = ${p}`, query.assignee);
   if (query.afterSequence !== undefined) add((p) => `sequence > ${p}`, query.afterSequence);
