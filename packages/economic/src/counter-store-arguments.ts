@@ -1,4 +1,4 @@
-import { parseInput } from '@guardloop/core';
+import { InvalidInputError, parseInput } from '@guardloop/core';
 import { z } from 'zod';
 
 /**
@@ -7,8 +7,31 @@ import { z } from 'zod';
  */
 export const maxCounterKeyBytes = 2048;
 
-/** Largest amount one call may add or take, in magnitude: counters hold integers exactly up to it. */
+/**
+ * Largest amount one call may add or take, and largest bucket value and conditional window total,
+ * in magnitude: counters hold integers exactly up to it.
+ */
 export const maxCounterAmount = Number.MAX_SAFE_INTEGER;
+
+/** True when a bucket or window may hold `value`: beyond it doubles stop counting by one. */
+export const isWithinCounterRange = (value: number): boolean =>
+  value >= -maxCounterAmount && value <= maxCounterAmount;
+
+/**
+ * The error of an `increment` that would take its bucket beyond `maxCounterAmount` (nothing is
+ * written): past 2^53 doubles round, and the counter would silently lose part of the amount.
+ */
+export function counterOverflowError(key: string, bucketStart: number): InvalidInputError {
+  return new InvalidInputError({
+    subject: 'CounterStore.increment arguments',
+    issues: [
+      {
+        path: '2',
+        message: `would take bucket ${bucketStart} of counter ${JSON.stringify(key.slice(0, 64))} beyond ±${maxCounterAmount}`,
+      },
+    ],
+  });
+}
 
 // ES2024 String methods (Node >= 20); the base tsconfig targets ES2023 typings.
 const isWellFormed = (value: string) =>

@@ -26,7 +26,10 @@ export interface CounterWindowLimit {
 }
 
 export interface ConditionalIncrementResult {
-  /** False when adding the amount would have pushed the window above its limit; nothing was written. */
+  /**
+   * False when adding the amount would have pushed the window above its limit, or the window or
+   * the bucket beyond `maxCounterAmount`; nothing was written.
+   */
   applied: boolean;
   /** Sum of the window `[from, to)` after the call. */
   total: number;
@@ -45,7 +48,11 @@ export interface ConditionalIncrementResult {
  * `runCounterStoreContract` from `@guardloop/economic/test` checks an implementation.
  */
 export interface CounterStore {
-  /** Adds `amount` to the bucket atomically and resolves with the bucket's new value. */
+  /**
+   * Adds `amount` to the bucket atomically and resolves with the bucket's new value. Rejects with
+   * `InvalidInputError` (`counterOverflowError`), writing nothing, when the bucket would go beyond
+   * `maxCounterAmount` in magnitude: past it doubles round and part of the amount would be lost.
+   */
   increment(
     key: string,
     bucketStart: number,

@@ -36,7 +36,9 @@ export type {
 export {
   type CounterStoreArguments,
   type CounterStoreMethod,
+  counterOverflowError,
   counterStoreArgumentSchemas,
+  isWithinCounterRange,
   maxCounterAmount,
   maxCounterKeyBytes,
   parseCounterStoreArguments,

@@ -1,6 +1,11 @@
 import { throwIfAborted } from '@guardloop/core';
 import type { CounterBucket, CounterStore } from './counter-store';
-import { parseCounterStoreArguments } from './counter-store-arguments';
+import {
+  counterOverflowError,
+  isWithinCounterRange,
+  maxCounterAmount,
+  parseCounterStoreArguments,
+} from './counter-store-arguments';
 import { lowerBound } from './lower-bound';
 
 /** The in-memory store, with a way to observe that memory stays bounded. */
@@ -47,6 +52,12 @@ export function createMemoryCounterStore(): MemoryCounterStore {
     return amount;
   };
 
+  const bucketValue = (key: string, bucketStart: number): number => {
+    const entry = series.get(key);
+    if (!entry) return 0;
+    const index = lowerBound(entry.starts, bucketStart);
+    return entry.starts[index] === bucketStart ? (entry.values[index] ?? 0) : 0;
+  };
   const total = (key: string, from: number, to: number): number => {
     const entry = series.get(key);
     if (!entry) return 0;
@@ -62,6 +73,9 @@ export function createMemoryCounterStore(): MemoryCounterStore {
     async increment(...args) {
       const [key, bucketStart, amount] = parseCounterStoreArguments('increment', args.slice(0, 3));
       throwIfAborted(args[3]?.abortSignal);
+      if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
+        throw counterOverflowError(key, bucketStart);
+      }
       return add(key, bucketStart, amount);
     },
     async sum(...args) {
@@ -88,7 +102,13 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       );
       throwIfAborted(args[4]?.abortSignal);
       const current = total(key, window.from, window.to);
-      if (current + amount > window.limit) return { applied: false, total: current };
+      // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
+      if (
+        current + amount > Math.min(window.limit, maxCounterAmount) ||
+        !isWithinCounterRange(bucketValue(key, bucketStart) + amount)
+      ) {
+        return { applied: false, total: current };
+      }
       add(key, bucketStart, amount);
       const inside = bucketStart >= window.from && bucketStart < window.to;
       return { applied: true, total: inside ? current + amount : current };

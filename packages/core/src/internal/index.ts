@@ -2,9 +2,10 @@
 // Everything here may change in a minor release; hosts import from the root.
 
 export { summarizeIssues } from '../errors/summarize-issues';
-export { describeThrown, findJsonProblem, formatPath } from '../utils/json-value';
+export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';
+export { describeThrown, findJsonProblem, formatPath } from '../utils/json-value';
 export {
   abortOptionsSchema,
   abortSignalSchema,

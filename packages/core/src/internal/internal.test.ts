@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   abortOptionsSchema,
   canonicalJson,
+  combineRailResults,
   createSeededRandom,
   findStorableJsonIssue,
   hashCanonicalJson,
@@ -9,8 +10,8 @@ import {
   type StorableJsonOptions,
   sha256,
   shuffle,
-  summarizeIssues,
   storableTextSchema,
+  summarizeIssues,
   toStorableString,
   unstorableStringReason,
   unstorableTextReason,
@@ -49,11 +50,14 @@ const hashVectors: Array<[unknown, string, string]> = [
 ];
 
 describe('canonicalJson and hashCanonicalJson', () => {
-  it.each(hashVectors.map((vector, index) => [index, ...vector] as const))('keep the recorded text and hash of vector %i', (_index, value, text, hash) => {
-    expect(canonicalJson(value)).toBe(text);
-    expect(hashCanonicalJson(value)).toBe(hash);
-    expect(sha256(text)).toBe(hash);
-  });
+  it.each(hashVectors.map((vector, index) => [index, ...vector] as const))(
+    'keep the recorded text and hash of vector %i',
+    (_index, value, text, hash) => {
+      expect(canonicalJson(value)).toBe(text);
+      expect(hashCanonicalJson(value)).toBe(hash);
+      expect(sha256(text)).toBe(hash);
+    },
+  );
 
   it('ignore key order and keep every other difference', () => {
     expect(hashCanonicalJson({ a: 1, b: { c: 'x', d: 2 } })).toBe(
@@ -146,7 +150,7 @@ describe('findStorableJsonIssue', () => {
         path: ['a', 1],
         message: 'String must not contain NUL (U+0000)',
       });
-      expect(findStorableJsonIssue({ ['k\uD800']: 1 }, options)?.message).toBe(
+      expect(findStorableJsonIssue({ 'k\uD800': 1 }, options)?.message).toBe(
         'Key must not contain lone UTF-16 surrogates',
       );
       expect(findStorableJsonIssue({ a: { b: { c: {} } } }, options)).toEqual({
@@ -188,9 +192,12 @@ describe('findStorableJsonIssue', () => {
   });
 
   it("'stringify' follows JSON.stringify and refuses what it would lose", () => {
-    expect(findStorableJsonIssue({ a: new Date(0), b: undefined, c: -0 }, { ...stringify, maxChars: 40 })).toBe(
-      undefined,
-    );
+    expect(
+      findStorableJsonIssue(
+        { a: new Date(0), b: undefined, c: -0 },
+        { ...stringify, maxChars: 40 },
+      ),
+    ).toBe(undefined);
     expect(findStorableJsonIssue({ a: new Map() }, stringify)?.message).toBe(
       'JSON keeps nothing of a Map: convert it to plain data',
     );
@@ -199,9 +206,10 @@ describe('findStorableJsonIssue', () => {
     );
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
-    expect(
-      findStorableJsonIssue(cycle, { ...stringify, maxDepth: 100 }),
-    ).toEqual({ path: ['self'], message: 'Circular reference' });
+    expect(findStorableJsonIssue(cycle, { ...stringify, maxDepth: 100 })).toEqual({
+      path: ['self'],
+      message: 'Circular reference',
+    });
     const badJson = {
       toJSON() {
         throw new Error('nope');
@@ -217,18 +225,57 @@ describe('findStorableJsonIssue', () => {
 describe('abortOptionsSchema', () => {
   it('takes no options or an AbortSignal, nothing else', () => {
     expect(abortOptionsSchema.safeParse(undefined).success).toBe(true);
-    expect(abortOptionsSchema.safeParse({ abortSignal: new AbortController().signal }).success).toBe(
-      true,
-    );
+    expect(
+      abortOptionsSchema.safeParse({ abortSignal: new AbortController().signal }).success,
+    ).toBe(true);
     expect(abortOptionsSchema.safeParse({ abortSignal: {} }).success).toBe(false);
   });
 });
 
 describe('summarizeIssues', () => {
   it('shows the first issues and counts the rest', () => {
-    const issues = Array.from({ length: 7 }, (_, index) => ({ path: `a.${index}`, message: 'bad' }));
+    const issues = Array.from({ length: 7 }, (_, index) => ({
+      path: `a.${index}`,
+      message: 'bad',
+    }));
     expect(summarizeIssues(issues.slice(0, 2))).toBe('a.0: bad; a.1: bad');
     expect(summarizeIssues(issues, 3)).toBe('a.0: bad; a.1: bad; a.2: bad (and 4 more)');
     expect(summarizeIssues([{ path: '', message: 'Required' }])).toBe('Required');
+  });
+});
+
+describe('combineRailResults', () => {
+  const base = { id: 'd-1', traceId: 't-1', decidedAt: 5, durationMs: 2 };
+  const result = (rail: string, verdict: 'allow' | 'deny' | 'escalate') => ({
+    rail,
+    kind: 'deterministic' as const,
+    status: 'completed' as const,
+    verdict,
+    reason: `${verdict} reason`,
+    startedAt: 5,
+    durationMs: 1,
+  });
+
+  it('lets the first deny win, then names every escalation, else allows', () => {
+    const rails = [result('a', 'escalate'), result('b', 'deny'), result('c', 'deny')];
+    expect(combineRailResults(rails, base)).toMatchObject({
+      verdict: 'deny',
+      reason: 'b: deny reason',
+      decidedBy: 'b',
+      rails,
+      ...base,
+    });
+    expect(
+      combineRailResults([result('a', 'escalate'), result('b', 'escalate')], base),
+    ).toMatchObject({
+      verdict: 'escalate',
+      reason: 'a: escalate reason | b: escalate reason',
+      decidedBy: 'a',
+    });
+    expect(combineRailResults([result('a', 'allow')], base)).toMatchObject({
+      verdict: 'allow',
+      reason: 'All 1 rails allowed.',
+    });
+    expect(combineRailResults([], base).reason).toBe('No rails are configured.');
   });
 });

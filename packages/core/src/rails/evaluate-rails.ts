@@ -14,6 +14,7 @@ import {
   timeoutMsSchema,
 } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
+import { combineRailResults } from './combine-rail-results';
 import type { Rail, RailContext } from './rail';
 import { runRail } from './run-rail';
 import { type RailSpec, readRails } from './validate-rails';
@@ -177,33 +178,10 @@ function combine(
     clock,
   }: { id: string; traceId: string; startedAt: number; clock: Clock },
 ): Decision {
-  const denial = results.find((result) => result.verdict === 'deny');
-  const escalations = results.filter((result) => result.verdict === 'escalate');
-  const base = {
+  return combineRailResults(results, {
     id,
     traceId,
-    rails: results,
     decidedAt: startedAt,
     durationMs: Math.max(0, clock.now() - startedAt),
-  };
-  if (denial) {
-    return {
-      ...base,
-      verdict: 'deny',
-      reason: `${denial.rail}: ${denial.reason}`,
-      decidedBy: denial.rail,
-    };
-  }
-  const [first] = escalations;
-  if (first) {
-    return {
-      ...base,
-      verdict: 'escalate',
-      reason: escalations.map((result) => `${result.rail}: ${result.reason}`).join(' | '),
-      decidedBy: first.rail,
-    };
-  }
-  const reason =
-    results.length === 0 ? 'No rails are configured.' : `All ${results.length} rails allowed.`;
-  return { ...base, verdict: 'allow', reason };
+  });
 }

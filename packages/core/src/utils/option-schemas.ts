@@ -34,4 +34,6 @@ export const abortSignalSchema = z.custom<AbortSignal>(
 );
 
 /** The options of a call whose only option is its cancellation. */
-export const abortOptionsSchema = z.object({ abortSignal: abortSignalSchema.optional() }).optional();
+export const abortOptionsSchema = z
+  .object({ abortSignal: abortSignalSchema.optional() })
+  .optional();

@@ -56,119 +56,182 @@ const describe = (error: unknown) => toStorableString(describeThrown(error), 200
 /**
  * The first reason `value` would not survive a jsonb round trip unchanged (see
  * `StorableJsonOptions.semantics`), with its path, or undefined. Never throws: a getter or
- * `toJSON` that throws is an issue too. Runs on every write of every store, so paths are
- * copied only on failure.
+ * `toJSON` that throws is an issue too.
  */
 export function findStorableJsonIssue(
   value: unknown,
   options: StorableJsonOptions,
 ): JsonIssue | undefined {
-  const { maxDepth, maxChars } = options;
-  const stringify = options.semantics === 'stringify';
-  const skipUndefined = !stringify && options.skipUndefined === true;
-  let chars = 0;
-  const path: (string | number)[] = [];
-  const ancestors = new Set<object>();
-  const issue = (message: string): JsonIssue => ({ path: [...path], message });
+  const state: WalkState = {
+    maxDepth: options.maxDepth,
+    maxChars: options.maxChars,
+    skipUndefined: options.semantics === 'plain' && options.skipUndefined === true,
+    chars: 0,
+    ancestors: new Set(),
+  };
+  return options.semantics === 'plain' ? visitPlain(value, 0, state) : visitJson(value, 0, '', state);
+}
 
-  const visit = (raw: unknown, depth: number): JsonIssue | undefined => {
-    let current = raw;
-    if (stringify && typeof raw === 'object' && raw !== null) {
-      try {
-        const toJSON = (raw as { toJSON?: unknown }).toJSON;
-        if (typeof toJSON === 'function') current = toJSON.call(raw, String(path.at(-1) ?? ''));
-      } catch (error) {
-        // The store's JSON.stringify would throw the same: say where, instead of crashing.
-        return issue(`Converting it to JSON threw: ${describe(error)}`);
-      }
-    }
-    switch (typeof current) {
-      case 'string': {
-        chars += current.length;
-        if (chars > maxChars) return issue(`Too large: over ${maxChars} characters`);
-        const reason = unstorableStringReason(current);
-        return reason ? issue(`String ${reason}`) : undefined;
-      }
-      case 'number':
-        if (!Number.isFinite(current)) {
-          return issue(
-            stringify
-              ? 'Numbers must be finite (JSON turns NaN and Infinity into null)'
-              : 'Numbers must be finite (no NaN or Infinity)',
-          );
+interface WalkState {
+  maxDepth: number;
+  maxChars: number;
+  skipUndefined: boolean;
+  chars: number;
+  /** `'stringify'` only: `'plain'` data has no cycle that its depth cap does not catch. */
+  ancestors: Set<object>;
+}
+
+const issueAt = (message: string): JsonIssue => ({ path: [], message });
+
+function stringIssue(value: string, state: WalkState): JsonIssue | undefined {
+  state.chars += value.length;
+  if (state.chars > state.maxChars) return issueAt(`Too large: over ${state.maxChars} characters`);
+  const reason = unstorableStringReason(value);
+  return reason ? issueAt(`String ${reason}`) : undefined;
+}
+
+// Both walks run on every write of every store: they recurse with one shared state and build
+// the path only on the way out of a failure.
+function visitPlain(current: unknown, depth: number, state: WalkState): JsonIssue | undefined {
+  switch (typeof current) {
+    case 'string':
+      return stringIssue(current, state);
+    case 'number':
+      if (!Number.isFinite(current)) return issueAt('Numbers must be finite (no NaN or Infinity)');
+      if (current === 0 && 1 / current < 0) return issueAt('-0 does not survive JSON: use 0');
+      return undefined;
+    case 'boolean':
+      return undefined;
+    case 'object': {
+      if (current === null) return undefined;
+      if (depth >= state.maxDepth) return issueAt(`Nested deeper than ${state.maxDepth} levels`);
+      if (Array.isArray(current)) {
+        for (let index = 0; index < current.length; index++) {
+          const found = visitPlain(current[index], depth + 1, state);
+          if (found) {
+            found.path.unshift(index);
+            return found;
+          }
         }
-        if (!stringify && current === 0 && 1 / current < 0)
-          return issue('-0 does not survive JSON: use 0');
         return undefined;
-      case 'boolean':
-        return undefined;
-      case 'object':
-        return current === null ? undefined : visitNode(current, depth);
-      case 'bigint':
-        if (stringify) return issue('A bigint is not JSON: convert it to a string or a number');
-        break;
-      default:
-        // Absent in JSON (null in arrays), as in every JSON store.
-        if (stringify) return undefined;
-    }
-    return issue(`${typeof current} is not JSON`);
-  };
-
-  const visitNode = (node: object, depth: number): JsonIssue | undefined => {
-    if (depth >= maxDepth) return issue(`Nested deeper than ${maxDepth} levels`);
-    if (stringify) {
-      if (ancestors.has(node)) return issue('Circular reference');
-      const lossy = lossyJsonKinds.find(([, matches]) => matches(node))?.[0];
-      if (lossy) return issue(`JSON keeps nothing of a ${lossy}: convert it to plain data`);
-    } else if (!Array.isArray(node) && !isPlainObject(node)) {
-      return issue(`Only plain objects are JSON, not ${node.constructor?.name ?? 'object'}`);
-    }
-    ancestors.add(node);
-    const found = Array.isArray(node) ? visitArray(node, depth) : visitObject(node, depth);
-    ancestors.delete(node);
-    return found;
-  };
-
-  const visitArray = (array: readonly unknown[], depth: number) => {
-    for (let index = 0; index < array.length; index++) {
-      path.push(index);
-      const found = visit(array[index], depth + 1);
-      path.pop();
-      if (found) return found;
-    }
-    return undefined;
-  };
-
-  const visitObject = (object: object, depth: number) => {
-    for (const key of Object.keys(object)) {
-      path.push(key);
-      const found = visitProperty(object as Record<string, unknown>, key, depth);
-      path.pop();
-      if (found) return found;
-    }
-    return undefined;
-  };
-
-  const visitProperty = (object: Record<string, unknown>, key: string, depth: number) => {
-    let entry: unknown;
-    let read = false;
-    try {
-      // Optional fields left `undefined` are absent: neither their key nor their value counts.
-      if (skipUndefined) {
-        entry = object[key];
-        read = true;
-        if (entry === undefined) return undefined;
       }
-      chars += key.length;
-      const keyReason = unstorableStringReason(key);
-      if (keyReason) return issue(`Key ${keyReason}`);
-      if (!read) entry = object[key];
-    } catch (error) {
-      return issue(`Reading it threw: ${describe(error)}`);
+      if (!isPlainObject(current)) {
+        return issueAt(`Only plain objects are JSON, not ${current.constructor?.name ?? 'object'}`);
+      }
+      for (const key in current) {
+        if (!Object.hasOwn(current, key)) continue;
+        const found = visitPlainProperty(current as Record<string, unknown>, key, depth, state);
+        if (found) {
+          found.path.unshift(key);
+          return found;
+        }
+      }
+      return undefined;
     }
-    if (entry === undefined && !stringify) return issue('undefined is not JSON: leave the key out');
-    return visit(entry, depth + 1);
-  };
+    default:
+      return issueAt(`${typeof current} is not JSON`);
+  }
+}
 
-  return visit(value, 0);
+function visitPlainProperty(
+  object: Record<string, unknown>,
+  key: string,
+  depth: number,
+  state: WalkState,
+): JsonIssue | undefined {
+  let item: unknown;
+  try {
+    item = object[key];
+  } catch (error) {
+    return issueAt(`Reading it threw: ${describe(error)}`);
+  }
+  // Optional fields left `undefined` are absent: neither their key nor their value counts.
+  if (item === undefined && state.skipUndefined) return undefined;
+  state.chars += key.length;
+  const keyReason = unstorableStringReason(key);
+  if (keyReason) return issueAt(`Key ${keyReason}`);
+  if (item === undefined) return issueAt('undefined is not JSON: leave the key out');
+  return visitPlain(item, depth + 1, state);
+}
+
+function visitJson(
+  raw: unknown,
+  depth: number,
+  key: string,
+  state: WalkState,
+): JsonIssue | undefined {
+  let current = raw;
+  if (typeof raw === 'object' && raw !== null) {
+    try {
+      const toJSON = (raw as { toJSON?: unknown }).toJSON;
+      if (typeof toJSON === 'function') current = toJSON.call(raw, key);
+    } catch (error) {
+      // The store's JSON.stringify would throw the same: say where, instead of crashing.
+      return issueAt(`Converting it to JSON threw: ${describe(error)}`);
+    }
+  }
+  switch (typeof current) {
+    case 'string':
+      return stringIssue(current, state);
+    case 'number':
+      return Number.isFinite(current)
+        ? undefined
+        : issueAt('Numbers must be finite (JSON turns NaN and Infinity into null)');
+    case 'boolean':
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      // Absent in JSON (null in arrays), as in every JSON store.
+      return undefined;
+    case 'bigint':
+      return issueAt('A bigint is not JSON: convert it to a string or a number');
+    default: {
+      if (current === null) return undefined;
+      const node = current as object;
+      if (depth >= state.maxDepth) return issueAt(`Nested deeper than ${state.maxDepth} levels`);
+      if (state.ancestors.has(node)) return issueAt('Circular reference');
+      const lossy = lossyJsonKinds.find(([, matches]) => matches(node))?.[0];
+      if (lossy) return issueAt(`JSON keeps nothing of a ${lossy}: convert it to plain data`);
+      state.ancestors.add(node);
+      const found = Array.isArray(node)
+        ? visitJsonArray(node, depth, state)
+        : visitJsonObject(node, depth, state);
+      state.ancestors.delete(node);
+      return found;
+    }
+  }
+}
+
+function visitJsonArray(array: readonly unknown[], depth: number, state: WalkState) {
+  for (let index = 0; index < array.length; index++) {
+    const found = visitJson(array[index], depth + 1, String(index), state);
+    if (found) {
+      found.path.unshift(index);
+      return found;
+    }
+  }
+  return undefined;
+}
+
+function visitJsonObject(object: object, depth: number, state: WalkState) {
+  for (const key of Object.keys(object)) {
+    state.chars += key.length;
+    const keyReason = unstorableStringReason(key);
+    let found: JsonIssue | undefined;
+    if (keyReason) found = issueAt(`Key ${keyReason}`);
+    else {
+      let entry: unknown;
+      try {
+        entry = (object as Record<string, unknown>)[key];
+      } catch (error) {
+        found = issueAt(`Reading it threw: ${describe(error)}`);
+      }
+      found ??= visitJson(entry, depth + 1, key, state);
+    }
+    if (found) {
+      found.path.unshift(key);
+      return found;
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
-import { deterministicErrorCodes } from './deterministic-error-codes';
 import { summarizeIssues } from '@guardloop/core/internal';
+import { deterministicErrorCodes } from './deterministic-error-codes';
 
 /** An RBAC policy is not well-formed data (wrong shape, duplicate action, bad resource pattern...). */
 export class InvalidPolicyError extends GuardloopError {

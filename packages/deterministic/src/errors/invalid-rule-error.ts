@@ -1,6 +1,6 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
-import { deterministicErrorCodes } from './deterministic-error-codes';
 import { summarizeIssues } from '@guardloop/core/internal';
+import { deterministicErrorCodes } from './deterministic-error-codes';
 
 /** A policy rule is not well-formed (missing id, bad verdict, a `when` that is not json-logic...). */
 export class InvalidRuleError extends GuardloopError {

@@ -225,7 +225,13 @@ describe('rulesRail', () => {
   });
 
   it('rejects bad options and bad rule lists with typed errors', () => {
-    const invalidOptions = [{ name: '' }, { clock: { tick: 1 } }, { project: 'data' }] as never[];
+    const invalidOptions = [
+      { name: '' },
+      { clock: { tick: 1 } },
+      // Core's clock schema, as every option takes it: a clock has now() and setTimer().
+      { clock: { now: () => 0 } },
+      { project: 'data' },
+    ] as never[];
     for (const options of invalidOptions) {
       expect(() => rulesRail(rules, options)).toThrow(
         expect.objectContaining({ code: 'invalid_input' }),

@@ -1,4 +1,3 @@
-import { clockSchema } from '@guardloop/core/internal';
 import {
   type Clock,
   escalate,
@@ -8,6 +7,7 @@ import {
   type RailContext,
   systemClock,
 } from '@guardloop/core';
+import { clockSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { CustomOperation } from './compile-json-logic';
 import { createRuleSet, isRuleSet, type RuleFailure, type RuleSet } from './create-rule-set';

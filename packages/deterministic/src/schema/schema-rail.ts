@@ -6,8 +6,8 @@ import {
   type RailVerdict,
   toInputIssues,
 } from '@guardloop/core';
-import { z } from 'zod';
 import { summarizeIssues } from '@guardloop/core/internal';
+import { z } from 'zod';
 
 /** Picks the value to validate out of the context; `undefined` means "nothing to validate". */
 export type SchemaTargetSelector = (context: RailContext) => unknown;

@@ -39,6 +39,17 @@ const dimensions: readonly CostDimension[] = ['tokens', 'usd'];
 export const toCounterUnits = (line: CostLine, value: number): number =>
   Math.round(value * scale[line.dimension]);
 
+/**
+ * A cost in counter units, rounded up unless it is a whole number of units up to float noise
+ * ($0.1 is 100000.00000000001 micro-dollars): rounded to nearest, a cost below half a unit
+ * ($0.0000004) would be charged nothing, however many times it is spent.
+ */
+export const costToCounterUnits = (line: CostLine, value: number): number => {
+  const units = value * scale[line.dimension];
+  const nearest = Math.round(units);
+  return Math.abs(units - nearest) <= 1e-9 * Math.max(1, units) ? nearest : Math.ceil(units);
+};
+
 /** A counter total back in the line's units. */
 export const fromCounterUnits = (line: CostLine, value: number): number =>
   value / scale[line.dimension];

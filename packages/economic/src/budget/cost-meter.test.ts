@@ -235,4 +235,29 @@ describe('createCostMeter', () => {
       meter.refund({ applied: true, lines: [], exceeded: undefined }, { abortSignal }),
     ).rejects.toBe(reason);
   });
+
+  it('charges sub-micro-dollar costs at least one micro-dollar, and gives back what it charged', async () => {
+    const { meter, store } = setup([{ name: 'all', usd: 0.000002 }]);
+    const charges = [];
+    for (let index = 0; index < 2; index++) {
+      const charge = await meter.charge(decision({ tokens: 0, usd: 0.0000004 }));
+      expect(charge.applied).toBe(true);
+      charges.push(charge);
+    }
+    // Rounded to nearest, each was 0 micro-dollars: an endless stream of them spent nothing.
+    expect((await meter.charge(decision({ tokens: 0, usd: 0.0000004 }))).applied).toBe(false);
+    for (const charge of charges) await meter.refund(charge);
+    expect(await store.sum('cost:all:usd:all', 0, Number.MAX_SAFE_INTEGER)).toBe(0);
+  });
+
+  it('refuses a charge whose total would pass 2^53 units rather than counting it inexactly', async () => {
+    const { meter } = setup([{ name: 'huge', tokens: Number.MAX_VALUE }]);
+    const cost = { tokens: Number.MAX_SAFE_INTEGER - 1, usd: 0 };
+    expect((await meter.charge(decision(cost))).applied).toBe(true);
+    const second = await meter.charge(decision(cost));
+    expect(second.applied).toBe(false);
+    expect(second.exceeded?.used).toBe(Number.MAX_SAFE_INTEGER - 1);
+    const usage = await meter.usage(decision(undefined));
+    expect(usage[0]?.used).toBe(Number.MAX_SAFE_INTEGER - 1);
+  });
 });

@@ -14,6 +14,7 @@ import {
   type CostLine,
   costLines,
   fromCounterUnits,
+  costToCounterUnits,
   toCounterUnits,
 } from './cost-line';
 import { type CostBudget, type CostBudgetInput, defineCostBudget } from './define-cost-budget';
@@ -69,7 +70,7 @@ export function createCostMeter({
   // Lines already given back, so that a repeated or retried refund never gives twice.
   const refunded = new WeakSet<CostLine>();
   const giveBack = (line: CostLine) =>
-    store.increment(line.key, line.periodStart, -toCounterUnits(line, line.cost));
+    store.increment(line.key, line.periodStart, -costToCounterUnits(line, line.cost));
 
   return {
     budgets,
@@ -79,7 +80,7 @@ export function createCostMeter({
       throwIfAborted(abortSignal);
       const lines = slots(context).filter((line) => line.cost > 0);
       for (const line of lines) {
-        if (toCounterUnits(line, line.cost) > maxCounterAmount) {
+        if (costToCounterUnits(line, line.cost) > maxCounterAmount) {
           throw new InvalidInputError({
             subject: 'cost meter decision',
             issues: [
@@ -102,7 +103,7 @@ export function createCostMeter({
           const result = await store.incrementIfWithin(
             slot.key,
             slot.periodStart,
-            toCounterUnits(slot, slot.cost),
+            costToCounterUnits(slot, slot.cost),
             {
               from: slot.periodStart,
               to: slot.periodEnd,

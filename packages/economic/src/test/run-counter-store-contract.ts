@@ -291,6 +291,39 @@ export function runCounterStoreContract(
       expect(await store.buckets('k', latest - 1, latest)).toEqual([]);
     });
 
+    it('never lets a bucket or a checked window pass maxCounterAmount, where counts would round', async () => {
+      const store = await fresh();
+      const max = maxCounterAmount;
+      expect(await store.increment('k', t0, max - 1)).toBe(max - 1);
+      expect(await store.increment('k', t0, 1)).toBe(max);
+      // 2^53 + 1 is not a double: the sum would silently drop the amount.
+      const overflow = await rejection(() => store.increment('k', t0, 2));
+      expect(GuardloopError.hasCode(overflow, 'invalid_input')).toBe(true);
+      expect(await rejection(() => store.increment('k', t0, max))).toMatchObject({
+        code: 'invalid_input',
+      });
+      expect(await store.sum('k', t0, t0 + 1)).toBe(max);
+      expect(await store.increment('k', t0, -max)).toBe(0);
+      expect(await store.increment('n', t0, -max)).toBe(-max);
+      await expect(store.increment('n', t0, -1)).rejects.toMatchObject({ code: 'invalid_input' });
+      // A limit above the exact range is capped to it; a bucket outside the window counts too.
+      const window = { from: t0, to: t0 + minute, limit: Number.MAX_VALUE };
+      expect(await store.incrementIfWithin('w', t0, max, window)).toEqual({
+        applied: true,
+        total: max,
+      });
+      expect(await store.incrementIfWithin('w', t0 + 1, 1, window)).toEqual({
+        applied: false,
+        total: max,
+      });
+      const later = { from: t0 + minute, to: t0 + 2 * minute, limit: Number.MAX_VALUE };
+      expect(await store.incrementIfWithin('w', t0, 1, later)).toEqual({
+        applied: false,
+        total: 0,
+      });
+      expect(await store.sum('w', t0, t0 + 2 * minute)).toBe(max);
+    });
+
     it('reports every aborted write truthfully: rejected ones wrote nothing', async () => {
       const store = await fresh();
       const window = { from: t0, to: t0 + minute, limit: 1_000 };

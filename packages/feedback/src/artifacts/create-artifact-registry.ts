@@ -1,5 +1,5 @@
-import { abortOptionsSchema } from '@guardloop/core/internal';
 import { InvalidInputError, parseInput, randomIdGenerator, systemClock } from '@guardloop/core';
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { ArtifactNotFoundError } from '../errors/artifact-not-found-error';
 import { createArtifactAccess } from './artifact-access';
 import {

@@ -1,5 +1,5 @@
-import { abortOptionsSchema, clockSchema } from '@guardloop/core/internal';
 import { type Clock, parseInput, systemClock } from '@guardloop/core';
+import { abortOptionsSchema, clockSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { type SegmentFilter, segmentFilterSchema } from '../schemas/segment';

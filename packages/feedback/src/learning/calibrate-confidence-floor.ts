@@ -1,5 +1,5 @@
-import { abortOptionsSchema } from '@guardloop/core/internal';
 import { parseInput } from '@guardloop/core';
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { segmentFilterSchema } from '../schemas/segment';

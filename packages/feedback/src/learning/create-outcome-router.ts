@@ -1,5 +1,5 @@
-import { abortOptionsSchema } from '@guardloop/core/internal';
 import { parseInput } from '@guardloop/core';
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { NoCandidateQueuesError } from '../errors/no-candidate-queues-error';
 import { dayMs, dayOf } from '../schemas/time-range';

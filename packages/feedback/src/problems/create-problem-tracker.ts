@@ -1,5 +1,5 @@
-import { abortOptionsSchema } from '@guardloop/core/internal';
 import { parseInput, randomIdGenerator, systemClock } from '@guardloop/core';
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { ConcurrentUpdateError } from '../errors/concurrent-update-error';
 import { ProblemNotFoundError } from '../errors/problem-not-found-error';

@@ -1,5 +1,5 @@
-import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import type { Clock, IdGenerator } from '@guardloop/core';
+import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { epochSchema } from '../schemas/time-range';

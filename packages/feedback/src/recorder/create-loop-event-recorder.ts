@@ -1,5 +1,5 @@
-import { abortOptionsSchema } from '@guardloop/core/internal';
 import { type LoopEvent, parseInput, raceAbort } from '@guardloop/core';
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import {
   type LoopEventFailure,

@@ -1,4 +1,3 @@
-import { abortOptionsSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import {
   type Clock,
   type IdGenerator,
@@ -7,6 +6,7 @@ import {
   systemClock,
   throwIfAborted,
 } from '@guardloop/core';
+import { abortOptionsSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import type { StoredOutcome } from '../schemas/outcome-event';

@@ -1,5 +1,5 @@
-import { abortSignalSchema } from '@guardloop/core/internal';
 import { InvalidInputError, parseInput } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { type Artifact, artifactKinds, artifactSchema } from '../artifacts/artifact-schemas';
 import { type Problem, problemSchema, problemStatuses } from '../problems/problem-schemas';

@@ -1,4 +1,6 @@
+import { parseInput } from '@guardloop/core';
 import { type ApprovalToken, hashActionInput, type VerifyApproval } from '@guardloop/undo-log';
+import { z } from 'zod';
 import type { InboxStore } from '../store/inbox-store';
 
 export interface InboxApprovalVerifierOptions {
@@ -8,6 +10,14 @@ export interface InboxApprovalVerifierOptions {
 }
 
 const prefix = 'inbox:';
+const isFunction = (value: unknown) => typeof value === 'function';
+const optionsSchema = z.object({
+  store: z.custom<InboxStore>(
+    (value) => isFunction((value as InboxStore | null)?.get),
+    'Expected an InboxStore',
+  ),
+  verify: z.custom<VerifyApproval>(isFunction, 'Expected a function').optional(),
+});
 
 /**
  * A `verifyApproval` for the undo log that trusts only approvals the inbox holds: the token's
@@ -16,6 +26,7 @@ const prefix = 'inbox:';
  * written by a client (or replayed for another input) cannot run an irreversible action.
  */
 export function createInboxApprovalVerifier(options: InboxApprovalVerifierOptions): VerifyApproval {
+  parseInput(optionsSchema, options, 'inbox approval verifier options');
   const { store, verify } = options;
   return async (token: ApprovalToken, request) => {
     if (token.idempotencyKey !== request.idempotencyKey) return false;

@@ -44,7 +44,10 @@ export const refundLimitRail: Rail = {
  * An inbox over `store` with a memory undo log whose actions count their runs, the reviewer
  * policy above, SLA clocks for `normal` and `urgent`, and the inbox's approval verifier.
  */
-export function createTestInbox(store: InboxStore, overrides: Partial<InboxOptions> = {}) {
+export function createTestInbox(
+  store: InboxStore,
+  overrides: { [Key in keyof InboxOptions]?: InboxOptions[Key] | undefined } = {},
+) {
   const clock = createManualClock(testNow);
   const runs: string[] = [];
   const refund = defineAction({
@@ -87,7 +90,7 @@ export function createTestInbox(store: InboxStore, overrides: Partial<InboxOptio
     actions: [refund, deleteAccount],
     rails: [refundLimitRail],
     ...overrides,
-  };
+  } as InboxOptions;
   return { inbox: createInbox(options), clock, runs, undoLog, undoLogStore, options };
 }
 

@@ -1,5 +1,10 @@
 import { raceAbort, throwIfAborted } from '@guardloop/core';
-import { type CounterStore, parseCounterStoreArguments } from '@guardloop/economic';
+import {
+  type CounterStore,
+  counterOverflowError,
+  maxCounterAmount,
+  parseCounterStoreArguments,
+} from '@guardloop/economic';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { counterTable } from '../migrations/counter-migration';
@@ -35,8 +40,12 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
   const { client } = parseStoreOptions(options, 'postgres counter store options');
   const schema = parseDatabaseSchema(options.schema);
   const table = qualifiedTable(schema, counterTable);
+  // Past 2^53 doubles round: an update that would take a bucket beyond maxCounterAmount is
+  // suppressed (no row returned) and reported, rather than silently losing part of the amount.
+  const inRange = `abs(counter.value + EXCLUDED.value) <= ${maxCounterAmount}::float8`;
   const upsert = `INSERT INTO ${table} AS counter (key, bucket_start, value) VALUES ($1, $2, $3)
     ON CONFLICT (key, bucket_start) DO UPDATE SET value = counter.value + EXCLUDED.value
+    WHERE ${inRange}
     RETURNING value`;
   const sumSql = `SELECT COALESCE(SUM(value), 0) AS total FROM ${table}
     WHERE key = $1 AND bucket_start >= $2 AND bucket_start < $3`;
@@ -47,17 +56,20 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
       WHERE key = $1::text AND bucket_start >= $4::bigint AND bucket_start < $5::bigint
     ), written AS (
       INSERT INTO ${table} AS counter (key, bucket_start, value)
-      SELECT $1::text, $2::bigint, $3::float8 FROM current WHERE current.total + $3::float8 <= $6::float8
+      SELECT $1::text, $2::bigint, $3::float8 FROM current
+      WHERE current.total + $3::float8 <= LEAST($6::float8, ${maxCounterAmount}::float8)
       ON CONFLICT (key, bucket_start) DO UPDATE SET value = counter.value + EXCLUDED.value
+      WHERE ${inRange}
       RETURNING value
     )
     SELECT total, EXISTS (SELECT 1 FROM written) AS applied FROM current`;
   const lockSql = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
 
-  const add = async (sql: SqlClient, key: string, bucketStart: number, amount: number) =>
-    Number(
-      (await sql.query<{ value: unknown }>(upsert, [key, bucketStart, amount])).rows[0]?.value,
-    );
+  const add = async (sql: SqlClient, key: string, bucketStart: number, amount: number) => {
+    const [row] = (await sql.query<{ value: unknown }>(upsert, [key, bucketStart, amount])).rows;
+    if (row === undefined) throw counterOverflowError(key, bucketStart);
+    return Number(row.value);
+  };
   const total = async (key: string, from: number, to: number) =>
     Number((await client.query<{ total: unknown }>(sumSql, [key, from, to])).rows[0]?.total ?? 0);
   // Reads have no effect: they may reject at once and let the query finish unobserved.

@@ -58,13 +58,21 @@ function indexSuite(database: TestDatabase) {
     }
     await client.query(`ANALYZE "${schema}".guardloop_inbox_items`);
     const plans: Array<[string, () => Promise<unknown>, string[]]> = [
-      ['by status', () => store.list({ statuses: ['pending'], limit: 10 }), ['guardloop_inbox_status']],
+      [
+        'by status',
+        () => store.list({ statuses: ['pending'], limit: 10 }),
+        ['guardloop_inbox_status'],
+      ],
       [
         'by queue and status',
         () => store.list({ statuses: ['pending'], queue: 'q1', limit: 10 }),
         ['guardloop_inbox_queue'],
       ],
-      ['by assignee', () => store.list({ assignee: 'r1', limit: 10 }), ['guardloop_inbox_assignee']],
+      [
+        'by assignee',
+        () => store.list({ assignee: 'r1', limit: 10 }),
+        ['guardloop_inbox_assignee'],
+      ],
       [
         'overdue (SLA)',
         () => store.list({ overdueAt: 1_010, limit: 10 }),
@@ -85,9 +93,9 @@ function indexSuite(database: TestDatabase) {
           `EXPLAIN (FORMAT JSON) ${statement.text}`,
           statement.params,
         );
-        return [...new Set(indexesOf(rows[0]?.['QUERY PLAN']))].filter((used) =>
-          indexes.includes(used),
-        ).sort();
+        return [...new Set(indexesOf(rows[0]?.['QUERY PLAN']))]
+          .filter((used) => indexes.includes(used))
+          .sort();
       });
       expected[name] = indexes;
     }

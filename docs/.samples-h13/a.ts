@@ -1,0 +1,1 @@
+import { createInbox } from '@guardloop/inbox'; const x: number = createInbox; export {};
