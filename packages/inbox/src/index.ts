@@ -11,6 +11,7 @@ export { EscalationNotFoundError } from './errors/escalation-not-found-error';
 export { type InboxErrorCode, inboxErrorCodes } from './errors/inbox-error-codes';
 export { InputHashMismatchError } from './errors/input-hash-mismatch-error';
 export { LeaseHeldError } from './errors/lease-held-error';
+export { MalformedItemError } from './errors/malformed-item-error';
 export { ReviewerNotAuthorizedError } from './errors/reviewer-not-authorized-error';
 // The inbox
 export type {

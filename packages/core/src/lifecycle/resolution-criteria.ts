@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors/invalid-input-error';
 import type { Ticket } from '../schemas/ticket';
 import { throwIfAborted } from '../utils/abort';
+import { describeThrown } from '../utils/json-value';
 
 /**
  * One checkable part of a ticket's definition of done, e.g. "the customer can log in again".
@@ -47,11 +48,8 @@ export async function evaluateResolutionCriteria(
         }
         return { ...base, met: (await criterion.check(ticket, { signal })) === true };
       } catch (error) {
-        return {
-          ...base,
-          met: false,
-          error: error instanceof Error ? error.message : String(error),
-        };
+        // Whatever was thrown (a null-prototype object cannot even be String()ed).
+        return { ...base, met: false, error: describeThrown(error) };
       }
     }),
   );

@@ -91,6 +91,17 @@ describe('createTicketLifecycle', () => {
     ]);
   });
 
+  it('counts a check that throws what String() cannot print as unmet too', async () => {
+    const lifecycle = createTicketLifecycle({
+      clock,
+      criteria: [{ id: 'odd', description: 'x', check: () => Promise.reject(Object.create(null)) }],
+    });
+    const ticket = await walk(lifecycle, newTicket(), ['triaged', 'in_progress']);
+    await expect(lifecycle.evaluateCriteria(ticket)).resolves.toEqual([
+      { id: 'odd', description: 'x', met: false, error: '[object Object]' },
+    ]);
+  });
+
   it('applies criteria only to the tickets they concern', async () => {
     const lifecycle = createTicketLifecycle({
       clock,

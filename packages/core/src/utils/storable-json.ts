@@ -69,7 +69,9 @@ export function findStorableJsonIssue(
     chars: 0,
     ancestors: new Set(),
   };
-  return options.semantics === 'plain' ? visitPlain(value, 0, state) : visitJson(value, 0, '', state);
+  return options.semantics === 'plain'
+    ? visitPlain(value, 0, state)
+    : visitJson(value, 0, '', state);
 }
 
 interface WalkState {

@@ -138,6 +138,19 @@ describe('createRuleSet', () => {
     ]);
   });
 
+  it('reports a rule that throws what String() cannot print', () => {
+    const rules = createRuleSet([{ ...highValueRefund, when: { explode: [] } }], {
+      operations: {
+        explode: () => {
+          throw Object.create(null);
+        },
+      },
+    });
+    expect(rules.evaluate({}).failed).toEqual([
+      { rule: expect.objectContaining({ id: 'high-value-refund' }), error: '[object Object]' },
+    ]);
+  });
+
   describe('nesting depth', () => {
     const nested = (levels: number) => {
       let when: unknown = { '==': [{ var: 'action.name' }, 'refund'] };

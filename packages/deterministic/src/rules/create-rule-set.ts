@@ -1,4 +1,5 @@
 import { parseInput } from '@guardloop/core';
+import { describeThrown } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { CustomOperation } from './compile-json-logic';
 import { compileRules } from './compile-rules';
@@ -99,7 +100,7 @@ export function createRuleSet(
           matched.push(rule);
         } catch (error) {
           failed ??= [];
-          failed.push({ rule, error: error instanceof Error ? error.message : String(error) });
+          failed.push({ rule, error: describeThrown(error) });
         }
       }
       return {

@@ -188,6 +188,18 @@ describe('rulesRail', () => {
     expect(judge(weekend, context()).verdict).toBe('deny');
   });
 
+  it('escalates when the projection throws what String() cannot print', () => {
+    const broken = rulesRail(rules, {
+      project: () => {
+        throw Object.create(null);
+      },
+    });
+    expect(judge(broken, context())).toEqual({
+      verdict: 'escalate',
+      reason: 'Could not build the data for the policy rules ([object Object]); escalating.',
+    });
+  });
+
   it('escalates, naming the rule, when a rule fails to evaluate', () => {
     const flaky = rulesRail(
       [

@@ -7,7 +7,7 @@ import {
   type RailContext,
   systemClock,
 } from '@guardloop/core';
-import { clockSchema } from '@guardloop/core/internal';
+import { clockSchema, describeThrown } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { CustomOperation } from './compile-json-logic';
 import { createRuleSet, isRuleSet, type RuleFailure, type RuleSet } from './create-rule-set';
@@ -79,8 +79,9 @@ export function rulesRail(
       try {
         data = project(context, clock.now());
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return escalate(`Could not build the data for the policy rules (${message}); escalating.`);
+        return escalate(
+          `Could not build the data for the policy rules (${describeThrown(error)}); escalating.`,
+        );
       }
       const { revision, checked, matched, failed } = ruleSet.evaluate(data);
       if (matched.length === 0 && failed.length === 0) {

@@ -6,7 +6,7 @@ import {
   type RailVerdict,
   toInputIssues,
 } from '@guardloop/core';
-import { summarizeIssues } from '@guardloop/core/internal';
+import { describeThrown, summarizeIssues } from '@guardloop/core/internal';
 import { z } from 'zod';
 
 /** Picks the value to validate out of the context; `undefined` means "nothing to validate". */
@@ -73,7 +73,7 @@ export function schemaRail(schema: z.ZodType, options: SchemaRailOptions = {}): 
 
   const failed = (context: RailContext, error: unknown): RailVerdict =>
     escalate(
-      `Could not validate the ${describe(context)}: ${error instanceof Error ? error.message : String(error)}; escalating because rails fail closed.`,
+      `Could not validate the ${describe(context)}: ${describeThrown(error)}; escalating because rails fail closed.`,
     );
 
   return {

@@ -13,8 +13,8 @@ import {
   type CostCharge,
   type CostLine,
   costLines,
-  fromCounterUnits,
   costToCounterUnits,
+  fromCounterUnits,
   toCounterUnits,
 } from './cost-line';
 import { type CostBudget, type CostBudgetInput, defineCostBudget } from './define-cost-budget';

@@ -2,6 +2,7 @@ import { parseInput } from '@guardloop/core';
 import { type ApprovalToken, hashActionInput, type VerifyApproval } from '@guardloop/undo-log';
 import { z } from 'zod';
 import type { InboxStore } from '../store/inbox-store';
+import { validatedStore } from '../store/validated-store';
 
 export interface InboxApprovalVerifierOptions {
   store: InboxStore;
@@ -27,7 +28,8 @@ const optionsSchema = z.object({
  */
 export function createInboxApprovalVerifier(options: InboxApprovalVerifierOptions): VerifyApproval {
   parseInput(optionsSchema, options, 'inbox approval verifier options');
-  const { store, verify } = options;
+  const { verify } = options;
+  const store = validatedStore(options.store);
   return async (token: ApprovalToken, request) => {
     if (token.idempotencyKey !== request.idempotencyKey) return false;
     if (!token.idempotencyKey.startsWith(prefix)) return false;

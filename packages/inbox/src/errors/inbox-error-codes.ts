@@ -7,6 +7,7 @@ export const inboxErrorCodes = {
   inputHashMismatch: 'input_hash_mismatch',
   editRefused: 'edit_refused',
   actionNotRegistered: 'action_not_registered',
+  malformedItem: 'malformed_item',
 } as const;
 
 export type InboxErrorCode = (typeof inboxErrorCodes)[keyof typeof inboxErrorCodes];

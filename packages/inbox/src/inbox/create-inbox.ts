@@ -17,6 +17,7 @@ import { type AnyActionDefinition, storableTextSchema, type UndoLog } from '@gua
 import { z } from 'zod';
 import { type InboxItem, type InboxPriority, inboxPriorities } from '../item/inbox-item';
 import type { InboxStore } from '../store/inbox-store';
+import { validatedStore } from '../store/validated-store';
 import {
   type ClaimOptions,
   type CommentOptions,
@@ -43,6 +44,7 @@ import {
   abortSignalSchema,
   clockSchema,
   durationMsSchema,
+  idGeneratorSchema,
   slaDurationMsSchema,
 } from './option-schemas';
 
@@ -101,7 +103,7 @@ const optionsSchema = z.object({
     { message: 'Expected an InboxStore' },
   ),
   clock: clockSchema.optional(),
-  idGenerator: z.custom<IdGenerator>(isFunction, 'Expected a function returning ids').optional(),
+  idGenerator: idGeneratorSchema.optional(),
   reviewers: z.object({ policy: z.unknown() }).optional(),
   sla: z.partialRecord(z.enum(inboxPriorities), slaTargetSchema).optional(),
   undoLog: z
@@ -141,7 +143,7 @@ export function createInbox(options: InboxOptions): Inbox {
   }
   const policy = options.reviewers?.policy;
   const runtime: InboxRuntime = {
-    store: options.store,
+    store: validatedStore(options.store),
     clock: options.clock ?? systemClock,
     idGenerator: options.idGenerator ?? randomIdGenerator,
     policy:

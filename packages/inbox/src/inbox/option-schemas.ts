@@ -1,20 +1,9 @@
-import type { Clock } from '@guardloop/core';
 import { z } from 'zod';
 
-// Core keeps its option schemas internal; these mirror them for the inbox's own options.
-export const abortSignalSchema = z.custom<AbortSignal>(
-  (value) => value instanceof AbortSignal,
-  'Expected an AbortSignal',
-);
+// Shared option schemas (AbortSignal, clock, id generator) come from core's plumbing.
+export { abortSignalSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 
-export const clockSchema = z.custom<Clock>(
-  (value) =>
-    typeof (value as Clock | null)?.now === 'function' &&
-    typeof (value as Clock).setTimer === 'function',
-  'Expected a clock with now() and setTimer()',
-);
-
-/** A lease or SLA duration in ms: positive, and at most ~24.8 days like every timer. */
+/** A lease duration in ms: positive, and at most ~24.8 days like every timer. */
 export const durationMsSchema = z
   .int()
   .min(1)

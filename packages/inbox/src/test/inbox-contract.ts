@@ -1,6 +1,7 @@
 import { GuardloopError } from '@guardloop/core';
 import { hashActionInput } from '@guardloop/undo-log';
 import { describe, expect, it } from 'vitest';
+import type { EscalateInput } from '../inbox/escalate';
 import type { InboxStoreContractOptions } from './contract-options';
 import { createTestInbox, refundEscalation, reviewers, testNow } from './test-inbox';
 
@@ -16,8 +17,49 @@ export function describeInboxOverStore({
     it('escalates durably with the input hash and due times, once per trace', async () => {
       const store = await createStore();
       const { inbox } = createTestInbox(store);
-      const escalation = refundEscalation();
+      const details = {
+        signal: {
+          id: 'sig-1',
+          source: 'zendesk',
+          kind: 'ticket',
+          fingerprint: 'fp-1',
+          payload: { subject: 'Refund please', body: 'Order o-1 arrived broken 💔' },
+          occurredAt: testNow - 5_000,
+          receivedAt: testNow - 4_000,
+          traceId: 'sig-trace',
+        },
+        intent: { label: 'refund_request', confidence: 0.64, scores: { refund_request: 0.64 } },
+        hypotheses: [
+          {
+            id: 'h-1',
+            title: 'Damaged in transit',
+            confidence: 0.7,
+            evidence: [{ source: 'signal.payload', path: 'body', value: 'arrived broken' }],
+          },
+        ],
+        verdicts: [
+          {
+            rail: 'refund-limit',
+            kind: 'deterministic',
+            status: 'completed',
+            verdict: 'escalate',
+            reason: 'Refunds over 25 EUR need a human.',
+            evidence: { limit: 25 },
+            startedAt: testNow - 10,
+            durationMs: 1,
+          },
+        ],
+      } satisfies Partial<EscalateInput>;
+      const escalation = { ...refundEscalation(), ...details };
       const item = await inbox.escalate(escalation);
+      expect(item).toMatchObject({
+        signal: escalation.signal,
+        intent: { label: 'refund_request', abstained: false },
+        hypotheses: [{ id: 'h-1', rationale: '', evidence: [{ path: 'body' }] }],
+        verdicts: escalation.verdicts,
+        rail: 'refund-limit',
+        evidence: { amount: 40 },
+      });
       expect(item).toMatchObject({
         status: 'pending',
         inputHash: hashActionInput(escalation.action.input),

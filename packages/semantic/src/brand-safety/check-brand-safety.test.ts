@@ -82,3 +82,13 @@ describe('checkBrandSafety', () => {
     );
   });
 });
+
+describe('checkBrandSafety with custom patterns', () => {
+  it('applies a sticky custom pattern anywhere in the text, not only at its start', () => {
+    const patterns = [
+      { id: 'refund', pattern: /refund/iy, verdict: 'deny' as const, reason: 'R.' },
+    ];
+    const findings = checkBrandSafety('We will issue a full REFUND today', { patterns });
+    expect(findings.map((finding) => finding.match)).toEqual(['REFUND']);
+  });
+});

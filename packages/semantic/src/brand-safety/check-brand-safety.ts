@@ -1,7 +1,8 @@
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import { foldForMatching } from '../text/fold-for-matching';
-import { detectProfanity } from './detect-profanity';
+import { detectProfanity, type ProfanityMatch } from './detect-profanity';
+import { findSpacedRuns } from './find-spaced-runs';
 import { defaultUnsafeContentPatterns, type UnsafeContentPattern } from './unsafe-content-pattern';
 
 export interface BrandSafetyFinding {
@@ -64,13 +65,11 @@ export function createBrandSafetyCheck(
   options: CheckBrandSafetyOptions = {},
 ): (text: string) => BrandSafetyFinding[] {
   const parsed = parseInput(optionsSchema, options, 'brand safety options');
-  // Copies with the global flag, so a caller's `lastIndex` is never touched.
+  // Copies with the global flag, so a caller's `lastIndex` is never touched, and without the
+  // sticky one: `/refund/y` would only ever match at the start of the text, passing the rest.
   const patterns = (parsed.patterns ?? defaultUnsafeContentPatterns).map((entry) => ({
     ...entry,
-    pattern: new RegExp(
-      entry.pattern.source,
-      entry.pattern.flags.includes('g') ? entry.pattern.flags : `${entry.pattern.flags}g`,
-    ),
+    pattern: new RegExp(entry.pattern.source, `${entry.pattern.flags.replace(/[gy]/g, '')}g`),
   }));
   return (text) => {
     const folded = foldForMatching(text);
@@ -81,7 +80,7 @@ export function createBrandSafetyCheck(
     };
     const findings: BrandSafetyFinding[] = [];
     if (parsed.profanity) {
-      for (const match of detectProfanity(folded.text)) {
+      for (const match of profanityIn(folded.text)) {
         const { start, end } = span(match.start, match.end);
         findings.push({
           id: 'profanity',
@@ -110,4 +109,24 @@ export function createBrandSafetyCheck(
     }
     return findings.sort((a, b) => a.start - b.start);
   };
+}
+
+/**
+ * Profanity in a folded text, including words spelled out a letter at a time (`f u c k`,
+ * `f.u.c.k`): each such run is joined and checked too, its matches mapped back to the text.
+ */
+function profanityIn(text: string): ProfanityMatch[] {
+  const matches = detectProfanity(text);
+  const runs = findSpacedRuns(text);
+  if (runs.length === 0) return matches;
+  for (const run of runs) {
+    for (const match of detectProfanity(run.text)) {
+      const start = run.positions[match.start] as number;
+      const end = (run.positions[match.end - 1] as number) + 1;
+      if (!matches.some((other) => other.start < end && start < other.end)) {
+        matches.push({ word: match.word, start, end });
+      }
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
 }

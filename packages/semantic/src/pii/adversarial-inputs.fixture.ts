@@ -10,6 +10,13 @@ export const adversarialUnits = {
   parentheses: '(1)',
   'spaced-digits': '4 ',
   'fullwidth-digits': '４',
+  // Separator runs, quoted local parts, bracketed obfuscations, letters beyond ASCII.
+  'line-break-digits': '4\n',
+  'spaced-dash-digits': '4 - ',
+  'quote-at': '"@',
+  'bracket-at': 'a [at] ',
+  'non-ascii-address': 'é@é.',
+  'combining-digits': '4\u0301',
 } as const;
 
 /** `unit` repeated to exactly `length` characters. */

@@ -36,6 +36,32 @@ const isGroupSeparatorCode = (code: number) =>
 const codeAt = (text: string, index: number) =>
   index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
 
+/**
+ * Between the digit groups of a card or an IBAN, where a line break or ` - ` may fall too: one to
+ * three of space, tab, line breaks, `-`, `.`, `/`. Returns the index after the run, or -1.
+ */
+const separatorRunEnd = (text: string, from: number) => {
+  let index = from;
+  while (index - from < 3 && isRunSeparatorCode(codeAt(text, index))) index += 1;
+  return index === from ? -1 : index;
+};
+const isRunSeparatorCode = (code: number) =>
+  isGroupSeparatorCode(code) || code === 9 || code === 10 || code === 13;
+
+// Letters and digits beyond ASCII (BMP), for internationalised addresses (`josé@bücher.de`,
+// `jo@例え.jp`): looked up once per code unit. Fullwidth forms are ASCII by now (folded).
+const unicodeLetterOrDigit = /^[\p{L}\p{N}]$/u;
+const nonAsciiClass = new Uint8Array(0x10000);
+const isNonAsciiLetterCode = (code: number) => {
+  if (code < 0x80) return false;
+  let known = nonAsciiClass[code] as number;
+  if (known === 0) {
+    known = unicodeLetterOrDigit.test(String.fromCharCode(code)) ? 1 : 2;
+    nonAsciiClass[code] = known;
+  }
+  return known === 1;
+};
+
 // Local part: letters, digits and `_ . % + -`; domain labels: letters, digits, `_` and `-`.
 const isLocalCode = (code: number) =>
   isAlphanumericCode(code) ||
@@ -43,12 +69,15 @@ const isLocalCode = (code: number) =>
   code === 46 ||
   code === 37 ||
   code === 43 ||
-  code === 45;
-const isLabelCode = (code: number) => isAlphanumericCode(code) || code === 95 || code === 45;
+  code === 45 ||
+  isNonAsciiLetterCode(code);
+const isLabelCode = (code: number) =>
+  isAlphanumericCode(code) || code === 95 || code === 45 || isNonAsciiLetterCode(code);
+const isTldLetterCode = (code: number) => isLetterCode(code) || isNonAsciiLetterCode(code);
 
 /**
  * E-mail addresses, found from each `@`: the local part is the run of local characters before
- * it, the domain the longest chain of labels after it that ends in an all-letter top-level
+ * it (or a quoted local part, `"john doe"@…`; letters beyond ASCII included), the domain the longest chain of labels after it that ends in an all-letter top-level
  * label. Neither run crosses another `@`, so each character is visited at most three times.
  */
 export const scanEmails: PiiScanner = (text, isFree, emit) => {
@@ -59,7 +88,7 @@ export const scanEmails: PiiScanner = (text, isFree, emit) => {
       if (!isLocalCode(code)) runStart = index + 1;
       continue;
     }
-    let start = runStart;
+    let start = codeAt(text, index - 1) === 34 ? quotedLocalStart(text, index - 1) : runStart;
     while (start < index && codeAt(text, start) === 46) start += 1;
     const end = start < index ? domainEnd(text, index + 1) : undefined;
     if (end !== undefined && isFree(start, end)) {
@@ -72,6 +101,22 @@ export const scanEmails: PiiScanner = (text, isFree, emit) => {
   }
 };
 
+const maxQuotedLocalLength = 64;
+
+/**
+ * Start of a quoted local part (`"john doe"@example.com`) whose closing quote is at `close`:
+ * its opening quote, looked for at most 64 characters back and not across a line or an `@`
+ * (so the scan stays linear); `close + 1` (no local part) when there is none.
+ */
+function quotedLocalStart(text: string, close: number): number {
+  for (let index = close - 1; index >= 0 && close - index <= maxQuotedLocalLength; index--) {
+    const code = codeAt(text, index);
+    if (code === 34) return index < close - 1 ? index : close + 1;
+    if (code === 64 || code === 10 || code === 13) break;
+  }
+  return close + 1;
+}
+
 /** End of the longest `label(.label)*.tld` from `from`, or undefined when there is none. */
 function domainEnd(text: string, from: number): number | undefined {
   let end: number | undefined;
@@ -80,7 +125,7 @@ function domainEnd(text: string, from: number): number | undefined {
     const labelStart = index;
     let lettersOnly = true;
     while (isLabelCode(codeAt(text, index))) {
-      lettersOnly &&= isLetterCode(codeAt(text, index));
+      lettersOnly &&= isTldLetterCode(codeAt(text, index));
       index += 1;
     }
     if (index === labelStart) return end;
@@ -91,7 +136,7 @@ function domainEnd(text: string, from: number): number | undefined {
 }
 
 /**
- * IBANs: two letters and two check digits, then alphanumerics with single separators anywhere,
+ * IBANs: two letters and two check digits, then alphanumerics with separator runs anywhere,
  * exactly the country's length, mod-97-valid, not inside a word. The window from each start is
  * at most the country's length (≤ 34) plus separators.
  */
@@ -115,11 +160,9 @@ export const scanIbans: PiiScanner = (text, isFree, emit) => {
       index += 1;
       if (compact.length === length) break;
       if (isAlphanumericCode(codeAt(text, index))) continue;
-      if (
-        isGroupSeparatorCode(codeAt(text, index)) &&
-        isAlphanumericCode(codeAt(text, index + 1))
-      ) {
-        index += 1;
+      const after = separatorRunEnd(text, index);
+      if (after !== -1 && isAlphanumericCode(codeAt(text, after))) {
+        index = after;
         continue;
       }
       break;
@@ -141,9 +184,9 @@ const cardMaxDigits = 19;
 const doubledDigit = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
 
 /**
- * Card numbers: 13 to 19 digits, single separators allowed between any two digits, not inside a
- * word. Each chain of digits and single separators is read once; a number may start at any group
- * of the chain, and prefix sums give the Luhn sum of every (start, length) in O(1), so a chain of
+ * Card numbers: 13 to 19 digits, separator runs (see `separatorRunEnd`) allowed between any two
+ * digits, not inside a word. Each chain of digits and separator runs is read once; a number may
+ * start at any group of the chain, and prefix sums give the Luhn sum of every (start, length) in O(1), so a chain of
  * m digits costs O(7m). The longest number that passes Luhn and has a known issuer prefix and
  * length, ending at a word boundary, wins; numbers do not overlap.
  */
@@ -154,12 +197,11 @@ export const scanCards: PiiScanner = (text, isFree, emit) => {
     let count = 1;
     for (;;) {
       if (isDigitCode(codeAt(text, index + 1))) index += 1;
-      else if (
-        isGroupSeparatorCode(codeAt(text, index + 1)) &&
-        isDigitCode(codeAt(text, index + 2))
-      ) {
-        index += 2;
-      } else break;
+      else {
+        const after = separatorRunEnd(text, index + 1);
+        if (after === -1 || !isDigitCode(codeAt(text, after))) break;
+        index = after;
+      }
       count += 1;
     }
     // Short chains (most digits in a text) cost no allocation; long ones are read a second time.

@@ -1,6 +1,7 @@
 import { foldForMatching } from '../text/fold-for-matching';
 import { type PiiScanner, scanCards, scanEmails, scanIbans, scanPhones } from './linear-scanners';
 import type { PiiFinding, PiiKind } from './pii-kinds';
+import { unmaskEmailTokens } from './unmask-email-tokens';
 
 // Earlier kinds win when spans overlap: an IBAN's digits must not also count as a phone.
 const scanners: ReadonlyArray<readonly [PiiKind, PiiScanner]> = [
@@ -24,11 +25,24 @@ export function scanPii(text: string, kinds: readonly PiiKind[]): PiiFinding[] {
     if (!kinds.includes(kind)) continue;
     const takenBefore = prefixCounts(taken, spans.length > 0);
     const found: { kind: PiiKind; start: number; end: number }[] = [];
-    scan(
-      folded,
-      (start, end) => takenBefore === undefined || takenBefore[end] === takenBefore[start],
-      (start, end) => found.push({ kind, start, end }),
-    );
+    const isFree = (start: number, end: number) =>
+      takenBefore === undefined || takenBefore[end] === takenBefore[start];
+    if (kind === 'email') {
+      // Addresses are also read with `[at]`/`(dot)` unmasked; spans map back to `folded`.
+      const unmasked = unmaskEmailTokens(folded);
+      scan(
+        unmasked.text,
+        (start, end) => isFree(unmasked.sourceStart(start), unmasked.sourceEnd(end - 1)),
+        (start, end) =>
+          found.push({
+            kind,
+            start: unmasked.sourceStart(start),
+            end: unmasked.sourceEnd(end - 1),
+          }),
+      );
+    } else {
+      scan(folded, isFree, (start, end) => found.push({ kind, start, end }));
+    }
     for (const span of found) {
       taken.fill(1, span.start, span.end);
       spans.push(span);

@@ -18,7 +18,9 @@ export interface CollectLimits {
 
 export type CollectResult =
   | { ok: true; segments: TextSegment[]; length: number }
-  | { ok: false; limit: keyof CollectLimits; value: number; max: number };
+  | { ok: false; limit: keyof CollectLimits; value: number; max: number }
+  /** A getter or a Proxy trap threw at `path`: part of the value cannot be read, nor judged. */
+  | { ok: false; limit: 'unreadable'; path: string };
 
 const identifier = /^[A-Za-z_$][\w$-]*$/;
 
@@ -54,8 +56,11 @@ export function collectTextSegments(
     return `${path}[${JSON.stringify(safe)}]`;
   };
 
+  // Where the walk is, for the verdict when reading the value throws.
+  let reading = '';
   const visit = (current: unknown, path: string, depth: number): void => {
     if (exceeded) return;
+    reading = path;
     values += 1;
     if (values > limits.maxValues) {
       exceeded = { limit: 'maxValues', value: values, max: limits.maxValues };
@@ -66,8 +71,18 @@ export function collectTextSegments(
       return;
     }
     if (typeof current !== 'object' || current === null || ancestors.has(current)) return;
-    if (current instanceof Date || ArrayBuffer.isView(current) || current instanceof ArrayBuffer) {
+    if (current instanceof Date) return;
+    // Objects whose text is not in their own keys: a boxed string has one key per character, a
+    // URL none, an error keeps its message in a non-enumerable property, and bytes are text too
+    // (`Buffer.from('4111 1111 1111 1111')`), read as UTF-8 once they fit in what is left.
+    const text = textOf(current, limits.maxLength - length);
+    if (text === tooLong) {
+      exceeded = { limit: 'maxLength', value: length + byteLength(current), max: limits.maxLength };
       return;
+    }
+    if (text !== undefined) {
+      add(path, text, false);
+      if (!(current instanceof Error)) return;
     }
     if (depth >= limits.maxDepth) {
       exceeded = { limit: 'maxDepth', value: depth + 1, max: limits.maxDepth };
@@ -85,13 +100,64 @@ export function collectTextSegments(
       for (const key of Object.keys(current)) {
         const path2 = childPath(path, key);
         add(`${path2} (key)`, key, true);
+        reading = path2;
         visit((current as Record<string, unknown>)[key], path2, depth + 1);
         if (exceeded) break;
+      }
+      // Symbol-keyed properties are data too (a tool reading `input[secret]` sends them).
+      for (const symbol of Object.getOwnPropertySymbols(current)) {
+        if (exceeded) break;
+        if (!Object.prototype.propertyIsEnumerable.call(current, symbol)) continue;
+        const path2 = `${path}[${String(symbol)}]`;
+        reading = path2;
+        visit((current as Record<symbol, unknown>)[symbol], path2, depth + 1);
       }
     }
     ancestors.delete(current);
   };
 
-  visit(value, '', 0);
+  try {
+    visit(value, '', 0);
+  } catch {
+    // What it threw may quote the value: only the path goes into the verdict.
+    return { ok: false, limit: 'unreadable', path: reading };
+  }
   return exceeded ? { ok: false, ...exceeded } : { ok: true, segments, length };
+}
+
+const tooLong = Symbol('too long');
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+function byteLength(value: object): number {
+  return ArrayBuffer.isView(value) || value instanceof ArrayBuffer ? value.byteLength : 0;
+}
+
+/** The text of an object that keeps it outside its own enumerable keys, if it is one. */
+function textOf(value: object, room: number): string | typeof tooLong | undefined {
+  if (value instanceof String || value instanceof Number || value instanceof BigInt) {
+    return String(value.valueOf());
+  }
+  // Decoded: `jo%40example.com` is an address to whoever opens the link.
+  if (value instanceof URL) return percentDecoded(value.href);
+  if (value instanceof URLSearchParams) {
+    return [...value].map(([name, item]) => `${name}=${item}`).join('&');
+  }
+  if (value instanceof Error) return value.message;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    // Checked before decoding: a 1 GB buffer is refused without being read.
+    if (value.byteLength > room) return tooLong;
+    const bytes = ArrayBuffer.isView(value)
+      ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+      : new Uint8Array(value);
+    return decoder.decode(bytes);
+  }
+  return undefined;
+}
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

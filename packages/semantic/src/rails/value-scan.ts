@@ -67,7 +67,15 @@ export function createValueScan(
   const { maxLength, maxDepth, maxValues } = options;
   const limits = { maxLength, maxDepth, maxValues };
   const select: ValueSelector = options.selectText ?? options.selectValue ?? defaultSelect;
-  return (context) => collectTextSegments(select(context), limits, redactKey);
+  return (context) => {
+    let value: unknown;
+    try {
+      value = select(context);
+    } catch {
+      return { ok: false, limit: 'unreadable', path: '' };
+    }
+    return collectTextSegments(value, limits, redactKey);
+  };
 }
 
 const limitNames: Record<keyof CollectLimits, string> = {
@@ -81,6 +89,10 @@ export function limitExceededVerdict(
   exceeded: Extract<CollectResult, { ok: false }>,
   purpose: string,
 ): RailVerdict {
+  if (exceeded.limit === 'unreadable') {
+    const reason = `Cannot check ${purpose}: reading the value at '${exceeded.path}' threw; escalating rather than passing unread text.`;
+    return railVerdict('escalate', reason, { limit: 'unreadable', path: exceeded.path });
+  }
   const what = limitNames[exceeded.limit];
   const reason = `Too much to check ${purpose}: more than ${exceeded.max} ${what}; escalating rather than passing unscanned text.`;
   return railVerdict('escalate', reason, { limit: exceeded.limit, max: exceeded.max });

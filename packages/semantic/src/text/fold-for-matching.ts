@@ -28,8 +28,13 @@ const invisibleRanges: ReadonlyArray<readonly [number, number]> = [
   [0xffa0, 0xffa0], // halfwidth Hangul filler
   [0xe0100, 0xe01ef], // variation selectors supplement
 ];
+// Combining marks (`4\u0301111…`, `f\u0336u\u0336c\u0336k`) stack on the letter before them
+// and break runs of digits or letters; folded one code point at a time they never compose, so
+// they are dropped (`e\u0301` matches as `e`, precomposed `é` stays `é`).
+const combiningMark = /^[\p{Mn}\p{Me}]$/u;
 const isInvisible = (character: string, codePoint: number) =>
   formatCharacter.test(character) ||
+  combiningMark.test(character) ||
   invisibleRanges.some(([from, to]) => codePoint >= from && codePoint <= to);
 // Ideographic full stops separate domain labels in internationalised addresses, as `.` does.
 const fullStops = new Set([0x3002, 0xff61]);
@@ -40,8 +45,9 @@ const foldCache = new Map<number, string>();
 /**
  * Folds a text for matching: NFKC (fullwidth and mathematical forms become ASCII), every decimal
  * digit (`\p{Nd}`, e.g. Arabic-Indic) becomes its ASCII digit, space separators (NBSP...) become
- * a space, dashes become `-`, and zero-width and format characters are dropped. Folding is done
- * one code point at a time, so each output character knows the original span it came from.
+ * a space, dashes become `-`, and zero-width and format characters and combining marks are
+ * dropped. Folding is done one code point at a time, so each output character knows the original
+ * span it came from.
  * Linear in the length of the text. Shared by the PII scanners and the brand-safety check, so
  * both see through the same evasions.
  */

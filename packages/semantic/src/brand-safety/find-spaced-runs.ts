@@ -1,0 +1,53 @@
+/** A run of single characters written apart (`f u c k`, `f.u.c.k`), joined, with their positions. */
+export interface SpacedRun {
+  /** The characters joined: `fuck`. */
+  text: string;
+  /** Position in the scanned text of each character of `text`. */
+  positions: Int32Array;
+}
+
+const minRunLength = 3;
+
+// Between the letters of a spaced-out word: one space, `.`, `-`, `_`, `*` or `·`.
+const isSpacer = (code: number) =>
+  code === 32 || code === 46 || code === 45 || code === 95 || code === 42 || code === 183;
+const isBlank = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+const codeAt = (text: string, index: number) =>
+  index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+/** One character standing alone: neither neighbour is a letter, digit or other symbol. */
+const isSingle = (text: string, index: number) => {
+  const code = codeAt(text, index);
+  if (code === -1 || isSpacer(code) || isBlank(code)) return false;
+  const before = codeAt(text, index - 1);
+  const after = codeAt(text, index + 1);
+  return (
+    (before === -1 || isSpacer(before) || isBlank(before)) &&
+    (after === -1 || isSpacer(after) || isBlank(after))
+  );
+};
+
+/**
+ * Every run of at least three single characters separated by one spacer each (`f u c k`,
+ * `s.h.1.t`, `f-u-c-k`): a word spelled out to slip past a dictionary. Linear: each character is
+ * looked at a bounded number of times, and runs do not overlap.
+ */
+export function findSpacedRuns(text: string): SpacedRun[] {
+  const runs: SpacedRun[] = [];
+  for (let index = 0; index < text.length; index++) {
+    if (!isSingle(text, index)) continue;
+    let end = index;
+    while (isSpacer(codeAt(text, end + 1)) && isSingle(text, end + 2)) end += 2;
+    const count = (end - index) / 2 + 1;
+    if (count >= minRunLength) {
+      const positions = new Int32Array(count);
+      let joined = '';
+      for (let at = 0; at < count; at++) {
+        positions[at] = index + 2 * at;
+        joined += text[index + 2 * at];
+      }
+      runs.push({ text: joined, positions });
+    }
+    index = end + 1;
+  }
+  return runs;
+}
