@@ -5,7 +5,7 @@ import {
   defaultUnsafeContentPatterns,
   intentRail,
   piiRail,
-  selectDraftText,
+  selectOutgoingValue,
   selectSignalText,
 } from '@guardloop/semantic';
 
@@ -44,7 +44,7 @@ export function createSemanticRails(classifier: Classifier): SemanticRails {
     // Incoming personal data is reported (and redacted before any model), not a reason to stop.
     piiRail({ name: 'pii-inbound', onDetected: 'allow', selectText: selectSignalText }),
     // Outgoing personal data is: a reply must not echo a card number back.
-    piiRail({ name: 'pii-outbound', onDetected: 'escalate', selectText: selectDraftText }),
+    piiRail({ name: 'pii-outbound', onDetected: 'escalate', selectValue: selectOutgoingValue }),
     brandSafetyRail({ name: 'brand-safety' }),
     // An abusive customer gets a human, whatever the ticket is about.
     brandSafetyRail({
