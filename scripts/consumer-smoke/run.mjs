@@ -10,6 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -21,6 +23,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const consumerSources = join(import.meta.dirname, 'consumer');
+const postgresOnlySources = join(import.meta.dirname, 'postgres-only');
 const args = new Set(process.argv.slice(2));
 const build = !args.has('--no-build');
 const keep = args.has('--keep');
@@ -159,6 +162,34 @@ step(
 
 step('ESM consumer: node smoke.mjs', () => run('node', ['smoke.mjs'], { cwd: project }).ok);
 step('CommonJS consumer: node smoke.cjs', () => run('node', ['smoke.cjs'], { cwd: project }).ok);
+
+// The project above has every package, so it cannot see an optional peer that is not optional.
+// This one installs @guardloop/postgres as its README says (no @guardloop/inbox, no pg, no
+// vitest: all optional peers) and loads it both ways.
+step('optional peers stay optional: @guardloop/postgres as its README installs it', () => {
+  const dir = join(project, 'postgres-only');
+  mkdirSync(dir);
+  const manifest = { name: 'guardloop-consumer-postgres-only', private: true, type: 'module' };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const readmeInstall = ['core', 'undo-log', 'economic', 'feedback', 'postgres'];
+  const packed = readdirSync(tarballs)
+    .filter((file) => readmeInstall.some((name) => new RegExp(`^guardloop-${name}-\\d`).test(file)))
+    .map((file) => join(tarballs, file));
+  if (packed.length !== readmeInstall.length) throw new Error(`tarballs: ${packed.join(', ')}`);
+  const pglite = `@electric-sql/pglite@${workspaceVersion('packages/postgres', '@electric-sql/pglite')}`;
+  const npmArgs = ['install', '--no-audit', '--no-fund', '--loglevel=error', ...packed, pglite];
+  if (!run('npm', npmArgs, { cwd: dir, env: consumerEnv() }).ok) return false;
+  const present = ['@guardloop/inbox', 'pg', 'vitest'].filter((name) =>
+    existsSync(join(dir, 'node_modules', name)),
+  );
+  if (present.length > 0) throw new Error(`npm installed the optional peers ${present.join(', ')}`);
+  for (const file of readdirSync(postgresOnlySources)) {
+    copyFileSync(join(postgresOnlySources, file), join(dir, file));
+  }
+  const esmOk = run('node', ['load.mjs'], { cwd: dir }).ok;
+  const cjsOk = run('node', ['load.cjs'], { cwd: dir }).ok;
+  return esmOk && cjsOk;
+});
 
 const strict = {
   strict: true,

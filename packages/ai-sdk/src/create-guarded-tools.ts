@@ -26,6 +26,13 @@ import type {
   GuardedToolsOptions,
   ToolCallLike,
 } from './guarded-tools-options';
+import {
+  escalateCall,
+  type InboxCall,
+  type InboxOutcome,
+  inboxReason,
+  requireInboxApproval,
+} from './inbox/inbox-approval';
 import { mergeDecisions } from './merge-decisions';
 import { humanReason, needsHuman, requireApproval } from './require-approval';
 import { toActionRequest } from './to-action-request';
@@ -38,12 +45,21 @@ const behaviourSchema = z.object({
   maxCachedDecisions: z.number().int().positive().optional(),
   railTimeoutMs: z.number().int().positive().optional(),
   traceId: z.string().min(1).optional(),
+  inbox: z
+    .custom<object>(
+      (value) =>
+        typeof (value as { escalate?: unknown } | null)?.escalate === 'function' &&
+        typeof (value as { get?: unknown }).get === 'function',
+      'Expected an Inbox (createInbox from @guardloop/inbox)',
+    )
+    .optional(),
 });
 
 /**
  * Wraps undo-log actions as AI SDK tools whose every call passes the rails and runs through the
  * undo log (idempotency key: trace id + tool call id). Escalations surface as tool approvals,
- * which count only once verified on the server and only for the exact input approved.
+ * which count only once verified on the server and only for the exact input approved; with an
+ * `inbox`, they become inbox items and count only when the inbox holds their approval.
  * Economic rails (budgets, rate limits) run once per call, when it runs.
  * @throws InvalidInputError / InvalidRailError for malformed options
  */
@@ -56,6 +72,14 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
   const behaviour = parseInput(behaviourSchema, options, 'guarded tools options');
   const invalid = (path: string, message: string) =>
     new InvalidInputError({ subject: 'guarded tools options', issues: [{ path, message }] });
+  const { inbox } = options;
+  // The inbox is the only judge of approvals: a client-written one never counts with it.
+  if (inbox && behaviour.unsafeTrustClientApprovals === true) {
+    throw invalid(
+      'unsafeTrustClientApprovals',
+      'With an inbox, only approvals the inbox holds count: drop unsafeTrustClientApprovals',
+    );
+  }
   if (
     typeof undoLog?.run !== 'function' ||
     typeof undoLog.listTrace !== 'function' ||
@@ -127,8 +151,14 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
 
   // Under a taken key the undo log replays, refuses (conflict, in progress) or re-runs a failed
   // call: only the last one runs, so only it and a fresh key are charged.
-  const willRun = async (idempotencyKey: string, binding: ApprovalBinding) => {
-    const records = await undoLog.listTrace(traceId);
+  const willRun = async (
+    idempotencyKey: string,
+    binding: ApprovalBinding,
+    // The inbox runs an approved action under its escalation's trace.
+    otherTraceId?: string,
+  ) => {
+    const traces = otherTraceId ? [traceId, otherTraceId] : [traceId];
+    const records = (await Promise.all(traces.map((id) => undoLog.listTrace(id)))).flat();
     const existing = records.find((record) => record.idempotencyKey === idempotencyKey);
     if (!existing) return true;
     return (
@@ -139,6 +169,30 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       existing.inputHash === binding.inputHash
     );
   };
+
+  const inboxCallOf = (
+    name: string,
+    definition: GuardedToolDefinition,
+    request: ActionRequest,
+    parsedInput: unknown,
+    decision: Decision,
+    binding: ApprovalBinding,
+    abortSignal: AbortSignal | undefined,
+  ): InboxCall | undefined =>
+    inbox
+      ? {
+          inbox,
+          toolName: name,
+          action: definition.action,
+          request,
+          parsedInput,
+          decision,
+          binding,
+          actor,
+          escalationTraceId: idempotencyKeyOf(binding.toolCallId),
+          abortSignal,
+        }
+      : undefined;
 
   const report = (name: string, toolCallId: string, action: ActionRequest, decision: Decision) =>
     options.onDecision?.({ traceId, toolCallId, toolName: name, action, decision });
@@ -165,25 +219,47 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
         throw new ToolCallDeniedError({ toolName: name, decision: checked });
       }
       // The approval comes before the counting rails: a call that never runs is never charged.
-      const approval = needsHuman(definition.action, checked)
-        ? await requireApproval({
-            toolName: name,
-            input: parsed,
-            action: definition.action,
-            decision: checked,
-            messages,
-            idempotencyKey,
-            clock,
-            binding,
-            requested: requested.get(toolCallId),
-            spent,
-            verifyApproval: options.verifyApproval,
-            unsafeTrustClientApprovals: behaviour.unsafeTrustClientApprovals === true,
-            abortSignal,
-          })
+      const human = needsHuman(definition.action, checked);
+      const inboxCall = human
+        ? inboxCallOf(name, definition, action, parsed, checked, binding, abortSignal)
         : undefined;
+      let fromInbox: Extract<InboxOutcome, { kind: 'run' }> | undefined;
+      if (inboxCall) {
+        const outcome = await requireInboxApproval({
+          ...inboxCall,
+          messages,
+          verifyApproval: options.verifyApproval,
+        });
+        requested.delete(toolCallId);
+        // The inbox already ran it on approve: its result, never a second run.
+        if (outcome.kind === 'recorded') return outcome.result;
+        fromInbox = outcome;
+      }
+      const runKey = fromInbox?.idempotencyKey ?? idempotencyKey;
+      const approval = fromInbox
+        ? fromInbox.approval
+        : human
+          ? await requireApproval({
+              toolName: name,
+              input: parsed,
+              action: definition.action,
+              decision: checked,
+              messages,
+              idempotencyKey,
+              clock,
+              binding,
+              requested: requested.get(toolCallId),
+              spent,
+              verifyApproval: options.verifyApproval,
+              unsafeTrustClientApprovals: behaviour.unsafeTrustClientApprovals === true,
+              abortSignal,
+            })
+          : undefined;
       requested.delete(toolCallId);
-      if (countingRails.length > 0 && (await willRun(idempotencyKey, binding))) {
+      if (
+        countingRails.length > 0 &&
+        (await willRun(runKey, binding, fromInbox?.escalationTraceId))
+      ) {
         const counted = await judge(countingRails, name, toolCallId, action, abortSignal);
         const decision = mergeDecisions(checked, counted);
         report(name, toolCallId, action, decision);
@@ -195,7 +271,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       }
       // The raw input: the undo log parses it (once) itself.
       const result = await undoLog.run(definition.action as AnyActionDefinition, input, {
-        idempotencyKey,
+        idempotencyKey: runKey,
         traceId,
         actor,
         ...(approval ? { approval } : {}),
@@ -236,8 +312,9 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       const { toolName: name, toolCallId, input } = toolCall;
       let action: ActionRequest;
       let binding: ApprovalBinding;
+      let parsed: unknown;
       try {
-        const parsed = parsedInputOf(name, definition, input);
+        parsed = parsedInputOf(name, definition, input);
         binding = bindingOf(name, definition, toolCallId, parsed);
         action = toActionRequest(name, definition, parsed, idempotencyKeyOf(toolCallId));
       } catch (error) {
@@ -251,6 +328,18 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       decisions.set(`${toolCallId}\u0000${binding.inputHash}`, decision);
       if (needsHuman(definition.action, decision)) {
         if (!requested.get(toolCallId)) requested.set(toolCallId, binding);
+        const inboxCall = inboxCallOf(
+          name,
+          definition,
+          action,
+          parsed,
+          decision,
+          binding,
+          undefined,
+        );
+        // Durable before anyone is asked; the reason tells the client where the item waits.
+        if (inboxCall)
+          return { type: 'user-approval', reason: inboxReason(await escalateCall(inboxCall)) };
         return { type: 'user-approval', reason: humanReason(definition.action, decision) };
       }
       return 'not-applicable';

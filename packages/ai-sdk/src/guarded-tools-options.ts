@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ApprovalBinding } from './approval/approval-binding';
 import type { FoundApproval } from './find-approval';
 import type { GuardedToolDefinition } from './guarded-tool-definition';
+import type { GuardedToolsInbox } from './inbox/inbox-approval';
 
 export interface GuardedToolsOptions<Definitions extends Record<string, GuardedToolDefinition>> {
   tools: Definitions;
@@ -37,6 +38,16 @@ export interface GuardedToolsOptions<Definitions extends Record<string, GuardedT
    * `verifyApproval` is given.
    */
   unsafeTrustClientApprovals?: boolean;
+  /**
+   * A durable inbox (`createInbox` from `@guardloop/inbox`) for calls that need a human: each
+   * becomes an inbox item (once per call) whose id the approval request's reason carries, and
+   * an approval in the conversation counts only when the inbox holds an approval of that item
+   * for the exact input hash. When the inbox already ran the action (`inbox.approve` with an
+   * undo log), `execute` returns the recorded result instead of running it again. Client-written
+   * approvals are never trusted with it: `unsafeTrustClientApprovals` is refused
+   * (`invalid_input`); `verifyApproval`, when given, is consulted as well.
+   */
+  inbox?: GuardedToolsInbox;
   /** Rail decisions kept between `toolApproval` and `execute`; the oldest are evicted. Default 1000. */
   maxCachedDecisions?: number;
 }

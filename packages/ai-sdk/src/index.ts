@@ -20,3 +20,4 @@ export type {
   ToolCallLike,
   ToolDecisionEvent,
 } from './guarded-tools-options';
+export type { GuardedToolsInbox } from './inbox/inbox-approval';

@@ -6,7 +6,7 @@ import type { BoundedMap } from './bounded-map';
 import { ApprovalMismatchError } from './errors/approval-mismatch-error';
 import { ApprovalUnverifiedError } from './errors/approval-unverified-error';
 import { ToolCallEscalatedError } from './errors/tool-call-escalated-error';
-import { findApproval } from './find-approval';
+import { type FoundApproval, findApproval } from './find-approval';
 import type { ApprovalCheck } from './guarded-tools-options';
 
 export const needsHuman = (action: AnyActionDefinition, decision: Decision) =>
@@ -62,34 +62,14 @@ export async function requireApproval(options: RequireApprovalOptions): Promise<
     throw new ApprovalMismatchError({ toolName, approvalId, fields: replayed });
 
   if (options.verifyApproval) {
-    let verified: unknown;
-    try {
-      verified = await options.verifyApproval({
-        traceId: binding.traceId,
-        toolName,
-        toolCallId: binding.toolCallId,
-        input: options.input,
-        decision,
-        approval: found,
-        binding,
-        ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
-      });
-    } catch (error) {
-      if (GuardloopError.isInstance(error)) throw error;
-      throw new ApprovalUnverifiedError({
-        toolName,
-        approvalId,
-        reason: 'verifyApproval failed',
-        cause: error,
-      });
-    }
-    if (verified !== true) {
-      throw new ApprovalUnverifiedError({
-        toolName,
-        approvalId,
-        reason: 'the approval could not be verified',
-      });
-    }
+    await verifyWithHost(options.verifyApproval, {
+      toolName,
+      input: options.input,
+      decision,
+      approval: found,
+      binding,
+      abortSignal: options.abortSignal,
+    });
   } else if (options.unsafeTrustClientApprovals !== true) {
     throw new ApprovalUnverifiedError({
       toolName,
@@ -105,4 +85,51 @@ export async function requireApproval(options: RequireApprovalOptions): Promise<
     actionName: action.name,
     idempotencyKey,
   };
+}
+
+/**
+ * Asks the host's `verifyApproval` about an approval found in the conversation: anything but
+ * `true` refuses it (`approval_unverified`); a thrown guardloop error passes through.
+ */
+export async function verifyWithHost(
+  verifyApproval: (check: ApprovalCheck) => boolean | Promise<boolean>,
+  check: {
+    toolName: string;
+    input: unknown;
+    decision: Decision;
+    approval: FoundApproval;
+    binding: ApprovalBinding;
+    abortSignal: AbortSignal | undefined;
+  },
+): Promise<void> {
+  const { toolName, binding, approval, abortSignal } = check;
+  const { approvalId } = approval;
+  let verified: unknown;
+  try {
+    verified = await verifyApproval({
+      traceId: binding.traceId,
+      toolName,
+      toolCallId: binding.toolCallId,
+      input: check.input,
+      decision: check.decision,
+      approval,
+      binding,
+      ...(abortSignal ? { abortSignal } : {}),
+    });
+  } catch (error) {
+    if (GuardloopError.isInstance(error)) throw error;
+    throw new ApprovalUnverifiedError({
+      toolName,
+      approvalId,
+      reason: 'verifyApproval failed',
+      cause: error,
+    });
+  }
+  if (verified !== true) {
+    throw new ApprovalUnverifiedError({
+      toolName,
+      approvalId,
+      reason: 'the approval could not be verified',
+    });
+  }
 }

@@ -35,4 +35,20 @@ describe('scopeOf', () => {
     expect(tricky.key).not.toBe(absent.key);
     expect(tricky.key).toBe('tenant=%2CactionType%3D,actionType=x');
   });
+
+  it('keys values a plain URI encoding refuses or a store cannot hold, one to one', () => {
+    const actor = (id: string) =>
+      scopeOf(['actor'], { traceId: 't', actor: { id, type: 'ai', roles: [] } });
+    // encodeURIComponent throws on a lone surrogate; the two halves must not share a counter.
+    expect(actor('k\ud800').key).toBe('actor=%s006bd800');
+    expect(actor('k\udc00').key).not.toBe(actor('k\ud800').key);
+    // A 3 KB id is hashed (keys are at most 2048 bytes), and is told apart from its neighbours.
+    const long = 'é'.repeat(3000);
+    expect(actor(long).key).toMatch(/^actor=%h[0-9a-f]{64}$/);
+    expect(actor(`${long}x`).key).not.toBe(actor(long).key);
+    expect(actor(long).description).toBe(`actor '${'é'.repeat(100)}…'`);
+    // No encoded value starts with `%s` or `%h`: `%` is always followed by two hex digits.
+    expect(actor('%s006bd800').key).toBe('actor=%25s006bd800');
+    expect(actor('a'.repeat(512)).key).toBe(`actor=${'a'.repeat(512)}`);
+  });
 });

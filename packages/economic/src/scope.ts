@@ -1,4 +1,5 @@
 import type { RailContext } from '@guardloop/core';
+import { sha256 } from '@guardloop/core/internal';
 import { z } from 'zod';
 
 /** What a budget or rate limit is counted per; none means one counter for every decision. */
@@ -23,6 +24,36 @@ const labels: Record<ScopeDimension, string> = {
   actionType: 'action type',
 };
 
+/** Longest value fragment kept as it is in a key; longer ones are hashed (keys max 2048 bytes). */
+const maxFragmentLength = 512;
+const maxDescribedLength = 100;
+
+// ES2024 String method (Node >= 20); the base tsconfig targets ES2023 typings.
+const isWellFormed = (value: string) =>
+  (value as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * A value's part of a counter key, one-to-one: URI-encoded; a value with a lone surrogate (which
+ * `encodeURIComponent` refuses, and a database would merge with others) as its UTF-16 code
+ * units; a long one as the SHA-256 of that, so that a 3 KB actor id is still counted, not refused.
+ * `%s` and `%h` cannot start an encoded value (`%` is always followed by two hex digits there).
+ */
+function keyFragment(value: string): string {
+  const fragment = isWellFormed(value) ? encodeURIComponent(value) : `%s${codeUnitsHex(value)}`;
+  return fragment.length <= maxFragmentLength ? fragment : `%h${sha256(fragment)}`;
+}
+
+function codeUnitsHex(value: string): string {
+  let hex = '';
+  for (let index = 0; index < value.length; index++) {
+    hex += value.charCodeAt(index).toString(16).padStart(4, '0');
+  }
+  return hex;
+}
+
+const described = (value: string) =>
+  value.length <= maxDescribedLength ? value : `${value.slice(0, maxDescribedLength)}…`;
+
 /** The scope a decision falls in for the given dimensions; absent values (no tenant) form their own scope. */
 export function scopeOf(dimensions: readonly ScopeDimension[], context: RailContext): Scope {
   if (dimensions.length === 0) return { key: 'all', description: 'all decisions' };
@@ -37,12 +68,12 @@ export function scopeOf(dimensions: readonly ScopeDimension[], context: RailCont
   });
   return {
     // Real values are non-empty, so an empty one unambiguously means "absent".
-    key: values
-      .map(({ dimension, value }) => `${dimension}=${encodeURIComponent(value ?? '')}`)
-      .join(','),
+    key: values.map(({ dimension, value }) => `${dimension}=${keyFragment(value ?? '')}`).join(','),
     description: values
       .map(({ dimension, value }) =>
-        value === undefined ? `no ${labels[dimension]}` : `${labels[dimension]} '${value}'`,
+        value === undefined
+          ? `no ${labels[dimension]}`
+          : `${labels[dimension]} '${described(value)}'`,
       )
       .join(', '),
   };

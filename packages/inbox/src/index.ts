@@ -48,11 +48,17 @@ export {
   newInboxItemSchema,
   type ProposedAction,
 } from './item/inbox-item';
+// SLA monitor
+export { type SlaEvent, slaEventId } from './sla/sla-event';
+export type { SlaMonitor, SlaMonitorOptions, SlaRoundSummary } from './sla/start-sla-monitor';
 export type {
   InboxInsertResult,
   InboxItemUpdate,
   InboxStore,
   InboxStoreQuery,
+  SlaEventClaim,
+  SlaEventClaimResult,
+  SlaEventKey,
 } from './store/inbox-store';
 export {
   type InboxStoreArguments,

@@ -4,6 +4,9 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 
 function expectVerdict(decision, verdict) {
   assert.equal(
@@ -11,6 +14,95 @@ function expectVerdict(decision, verdict) {
     verdict,
     `expected ${verdict}, got ${decision.verdict}: ${decision.reason}`,
   );
+}
+
+/** A failed promise whose error carries `code` (and, when given, passes `isInstance`). */
+function rejectsWithCode(promise, code, isInstance) {
+  return assert.rejects(promise, (error) => {
+    assert.equal(error?.code, code, `expected code ${code}, got ${error?.code}: ${error}`);
+    if (isInstance) assert.ok(isInstance(error), `${error?.name} fails isInstance`);
+    return true;
+  });
+}
+
+/**
+ * The inbox's main path over `inboxStore`: an irreversible action the AI may not run is
+ * escalated, claimed and approved, and the approval runs it through the undo log exactly once
+ * (the undo log fails closed without the inbox's approval; a second approval is refused).
+ */
+async function approveEscalation(m, { inboxStore, undoLogStore, traceId }) {
+  const { z } = m.zod;
+  const { AlreadyDecidedError, createInbox, createInboxApprovalVerifier } = m.inbox;
+  const start = Date.UTC(2030, 0, 1, 9);
+  const closed = [];
+  const closeAccount = m.undoLog.defineAction({
+    name: 'close_account',
+    input: z.object({ accountId: z.string() }),
+    reversible: false,
+    do: (input) => {
+      closed.push(input.accountId);
+      return { closed: input.accountId };
+    },
+  });
+  const undoLog = m.undoLog.createUndoLog({
+    store: undoLogStore,
+    actions: [closeAccount],
+    verifyApproval: createInboxApprovalVerifier({ store: inboxStore }),
+  });
+  const inbox = createInbox({
+    store: inboxStore,
+    undoLog,
+    actions: [closeAccount],
+    clock: m.core.createManualClock(start),
+    reviewers: {
+      policy: {
+        actions: ['close_account'],
+        roles: { 'tier-2': { allow: [{ action: 'close_account' }] } },
+      },
+    },
+    sla: { urgent: { acknowledgeWithinMs: 5 * 60_000, decideWithinMs: 30 * 60_000 } },
+  });
+  const input = { accountId: 'acme-7' };
+  const assistant = { id: 'assistant', type: 'ai' };
+  await rejectsWithCode(
+    undoLog.run(closeAccount, input, {
+      idempotencyKey: `${traceId}-direct`,
+      traceId,
+      actor: assistant,
+    }),
+    'approval_required',
+  );
+  const escalation = {
+    traceId,
+    action: { name: 'close_account', input },
+    requestedBy: assistant,
+    rail: 'irreversible-actions',
+    reason: 'Closing an account cannot be undone.',
+    priority: 'urgent',
+  };
+  const item = await inbox.escalate(escalation);
+  assert.equal(item.status, 'pending');
+  assert.equal(item.decideBy, start + 30 * 60_000);
+  // The hash the approval is bound to, as @guardloop/core/internal computes it.
+  assert.equal(item.inputHash, m.coreInternal.hashCanonicalJson(input));
+  assert.equal((await inbox.escalate(escalation)).id, item.id, 'one item per trace');
+
+  const sam = { id: 'sam', type: 'human', roles: ['tier-2'] };
+  await inbox.claim(item.id, { reviewer: sam, leaseMs: 10 * 60_000 });
+  const approved = await inbox.approve(item.id, { reviewer: sam, note: 'identity verified' });
+  assert.equal(approved.status, 'approved');
+  assert.deepEqual(approved.result, { closed: 'acme-7' });
+  assert.deepEqual(
+    approved.history.map((entry) => entry.type),
+    ['escalated', 'claimed', 'approved', 'action_completed'],
+  );
+  await rejectsWithCode(
+    inbox.approve(item.id, { reviewer: sam }),
+    'already_decided',
+    AlreadyDecidedError.isInstance,
+  );
+  assert.equal((await inbox.get(item.id)).status, 'approved');
+  assert.deepEqual(closed, ['acme-7'], 'the approved action ran exactly once');
 }
 
 /** @param {Record<string, any>} m the loaded packages, keyed as in smoke.mjs and smoke.cjs */
@@ -254,6 +346,92 @@ function checks(m) {
       }
     },
 
+    async 'inbox: escalate, claim, approve runs the undo-log action once (memory stores)'() {
+      await approveEscalation(m, {
+        inboxStore: m.inbox.createMemoryInboxStore(),
+        undoLogStore: m.undoLog.createMemoryUndoLogStore(),
+        traceId: 'T-inbox-memory',
+      });
+    },
+
+    async 'postgres: PGlite inbox store (createPostgresInboxStore), the same approval'() {
+      const { createPgliteClient, createPostgresInboxStore, createPostgresUndoLogStore, migrate } =
+        m.postgres;
+      const database = new m.pglite.PGlite();
+      try {
+        const client = createPgliteClient(database);
+        await migrate(client);
+        await approveEscalation(m, {
+          inboxStore: createPostgresInboxStore({ client }),
+          undoLogStore: createPostgresUndoLogStore({ client }),
+          traceId: 'T-inbox-pglite',
+        });
+        const { rows } = await client.query(
+          'SELECT status FROM guardloop_inbox_items WHERE trace_id = $1',
+          ['T-inbox-pglite'],
+        );
+        assert.deepEqual(rows, [{ status: 'approved' }]);
+      } finally {
+        await database.close();
+      }
+    },
+
+    async 'postgres: openPgliteDirectory, a second open fails with database_locked'() {
+      const { DatabaseLockedError, migrate, openPgliteDirectory } = m.postgres;
+      const directory = mkdtempSync(join(tmpdir(), 'guardloop-pglite-'));
+      try {
+        const first = await openPgliteDirectory(directory);
+        try {
+          await migrate(first.client);
+          await rejectsWithCode(
+            openPgliteDirectory(directory),
+            'database_locked',
+            DatabaseLockedError.isInstance,
+          );
+        } finally {
+          await first.close();
+        }
+        // close released the lock, and the migration was persisted to the directory.
+        const reopened = await openPgliteDirectory(directory);
+        try {
+          const { rows } = await reopened.client.query(
+            'SELECT count(*)::int AS n FROM guardloop_migrations',
+          );
+          assert.ok(rows[0].n > 0, 'the migrations were persisted');
+        } finally {
+          await reopened.close();
+        }
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    },
+
+    async 'exports: every subpath of every package resolves; /test entries loaded if vitest-free'() {
+      const scope = join(__dirname, 'node_modules', '@guardloop');
+      for (const name of readdirSync(scope)) {
+        const manifest = JSON.parse(readFileSync(join(scope, name, 'package.json'), 'utf8'));
+        for (const [subpath, target] of Object.entries(manifest.exports)) {
+          if (subpath === './package.json') continue;
+          const specifier = `@guardloop/${name}${subpath.slice(1)}`;
+          const file = m.resolve(specifier);
+          assert.ok(existsSync(file), `${specifier} resolves to a missing ${file}`);
+          for (const condition of ['import', 'require']) {
+            const types = target[condition]?.types;
+            assert.ok(types, `${specifier} has no ${condition} types`);
+            assert.ok(existsSync(join(scope, name, types)), `${specifier}: missing ${types}`);
+          }
+          if (!subpath.endsWith('/test')) continue;
+          // vitest is an optional peer: a test entry that imports it at load is resolved only.
+          if (/["']vitest["']/.test(readFileSync(file, 'utf8'))) {
+            m.log(`        skip  loading ${specifier}: it imports vitest at load`);
+            continue;
+          }
+          const loaded = await m.load(specifier);
+          assert.ok(Object.keys(loaded).length > 0, `${specifier} exports nothing`);
+        }
+      }
+    },
+
     async 'ai-sdk: guarded tool on the allowed path, then undoAll'() {
       const { createGuardedTools, guardedTool } = m.aiSdk;
       const { createMemoryUndoLogStore, createUndoLog, defineAction } = m.undoLog;
@@ -325,10 +503,14 @@ function checks(m) {
 async function runChecks(label, modules) {
   console.log(`consumer smoke (${label}), node ${process.version}`);
   let failed = 0;
-  for (const [name, check] of Object.entries(checks(modules))) {
+  const skips = [];
+  const context = { ...modules, log: (line) => skips.push(line) };
+  for (const [name, check] of Object.entries(checks(context))) {
+    skips.length = 0;
     try {
       await check();
       console.log(`  ok    ${name}`);
+      for (const line of skips) console.log(line);
     } catch (error) {
       failed++;
       console.log(`  FAIL  ${name}`);

@@ -10,15 +10,20 @@ runChecks('CommonJS, require', {
   pglite: require('@electric-sql/pglite'),
   aiSdk: require('@guardloop/ai-sdk'),
   core: require('@guardloop/core'),
+  coreInternal: require('@guardloop/core/internal'),
   deterministic: require('@guardloop/deterministic'),
   economic: require('@guardloop/economic'),
   feedback: require('@guardloop/feedback'),
+  inbox: require('@guardloop/inbox'),
   postgres: require('@guardloop/postgres'),
   semantic: require('@guardloop/semantic'),
   semanticAi: require('@guardloop/semantic/ai'),
   semanticData: require('@guardloop/semantic/data'),
   undoLog: require('@guardloop/undo-log'),
   zod: require('zod'),
+  // Resolved and loaded from here, so through the `require` conditions.
+  resolve: require.resolve,
+  load: async (specifier) => require(specifier),
 }).catch((error) => {
   console.error(error);
   process.exitCode = 1;

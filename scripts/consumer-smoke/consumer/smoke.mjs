@@ -1,11 +1,14 @@
 // ESM consumer: loads every package with `import` (their `import` builds) and runs the checks.
 
+import { fileURLToPath } from 'node:url';
 import * as pglite from '@electric-sql/pglite';
 import * as aiSdk from '@guardloop/ai-sdk';
 import * as core from '@guardloop/core';
+import * as coreInternal from '@guardloop/core/internal';
 import * as deterministic from '@guardloop/deterministic';
 import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
+import * as inbox from '@guardloop/inbox';
 import * as postgres from '@guardloop/postgres';
 import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
@@ -22,13 +25,18 @@ await checks.runChecks('ESM, import', {
   pglite,
   aiSdk,
   core,
+  coreInternal,
   deterministic,
   economic,
   feedback,
+  inbox,
   postgres,
   semantic,
   semanticAi,
   semanticData,
   undoLog,
   zod,
+  // Resolved and loaded from here, so through the `import` conditions.
+  resolve: (specifier) => fileURLToPath(import.meta.resolve(specifier)),
+  load: (specifier) => import(specifier),
 });

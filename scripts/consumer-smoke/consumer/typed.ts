@@ -12,6 +12,7 @@ import {
   type Rail,
   type RailContext,
 } from '@guardloop/core';
+import { hashCanonicalJson } from '@guardloop/core/internal';
 import { createRuleSet, rbacRail, rulesRail, schemaRail } from '@guardloop/deterministic';
 import {
   costBudgetRail,
@@ -21,11 +22,23 @@ import {
 } from '@guardloop/economic';
 import { createKpis, createMemoryFeedbackStore, createOutcomeRecorder } from '@guardloop/feedback';
 import {
+  AlreadyDecidedError,
+  createInbox,
+  createInboxApprovalVerifier,
+  createMemoryInboxStore,
+  type InboxItem,
+  type InboxStatus,
+  type InboxStore,
+} from '@guardloop/inbox';
+import {
   createPgliteClient,
   createPostgresCounterStore,
   createPostgresFeedbackStore,
+  createPostgresInboxStore,
   createPostgresUndoLogStore,
+  DatabaseLockedError,
   migrate,
+  openPgliteDirectory,
 } from '@guardloop/postgres';
 import { createLocalClassifier, piiRail } from '@guardloop/semantic';
 import { loadHelpdeskDataset } from '@guardloop/semantic/data';
@@ -57,6 +70,78 @@ export const credit = defineAction({
 
 export function createTypedUndoLog(): UndoLog {
   return createUndoLog({ store: createMemoryUndoLogStore(), actions: [credit] });
+}
+
+export const closeAccount = defineAction({
+  name: 'close_account',
+  input: z.object({ accountId: z.string() }),
+  reversible: false,
+  do: (input) => ({ closed: input.accountId }),
+});
+
+/** The inbox over any store: escalate, claim, approve; the approval runs `closeAccount`. */
+export async function typedInbox(store: InboxStore): Promise<InboxStatus> {
+  const undoLog = createUndoLog({
+    store: createMemoryUndoLogStore(),
+    actions: [closeAccount],
+    verifyApproval: createInboxApprovalVerifier({ store }),
+  });
+  const inbox = createInbox({
+    store,
+    undoLog,
+    actions: [closeAccount],
+    reviewers: {
+      policy: {
+        actions: ['close_account'],
+        roles: { admin: { allow: [{ action: 'close_account' }] } },
+      },
+    },
+    sla: { urgent: { acknowledgeWithinMs: 60_000, decideWithinMs: 600_000 } },
+  });
+  const input = { accountId: 'acme-7' };
+  const item: InboxItem = await inbox.escalate({
+    traceId: 't',
+    action: { name: closeAccount.name, input },
+    reason: 'Irreversible.',
+    priority: 'urgent',
+  });
+  // @ts-expect-error priorities are a closed set
+  await inbox.escalate({ traceId: 't', action: { name: 'x' }, reason: 'r', priority: 'asap' });
+  const sameInput: boolean = item.inputHash === hashCanonicalJson(input);
+  const reviewer = { id: 'sam', type: 'human' as const, roles: ['admin'] };
+  await inbox.claim(item.id, { reviewer, leaseMs: 60_000 });
+  // @ts-expect-error a decision names its reviewer
+  await inbox.approve(item.id, { note: 'anonymous' });
+  try {
+    const approved = await inbox.approve(item.id, { reviewer, inputHash: item.inputHash });
+    return sameInput ? approved.status : 'failed';
+  } catch (error) {
+    if (AlreadyDecidedError.isInstance(error))
+      return error.code === 'already_decided' ? 'approved' : 'failed';
+    throw error;
+  }
+}
+
+/** A PGlite directory typed as the real PGlite class; a second open is a DatabaseLockedError. */
+export async function typedPgliteDirectory(directory: string): Promise<number | undefined> {
+  const opened = await openPgliteDirectory<PGlite>(directory);
+  const database: PGlite = opened.database;
+  try {
+    await migrate(opened.client);
+    await typedInbox(createPostgresInboxStore({ client: opened.client }));
+    await typedInbox(createMemoryInboxStore());
+    await openPgliteDirectory(directory);
+    return undefined;
+  } catch (error) {
+    if (!DatabaseLockedError.isInstance(error)) throw error;
+    const lockFile: string = error.lockFile;
+    void lockFile;
+    // The holder is unknown when the lock file could not be read.
+    return error.holder?.pid;
+  } finally {
+    void database.closed;
+    await opened.close();
+  }
 }
 
 export async function typedConsumer(): Promise<string[]> {

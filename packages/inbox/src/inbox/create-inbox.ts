@@ -16,6 +16,7 @@ import {
 import { type AnyActionDefinition, storableTextSchema, type UndoLog } from '@guardloop/undo-log';
 import { z } from 'zod';
 import { type InboxItem, type InboxPriority, inboxPriorities } from '../item/inbox-item';
+import { type SlaMonitor, type SlaMonitorOptions, startSlaMonitor } from '../sla/start-sla-monitor';
 import type { InboxStore } from '../store/inbox-store';
 import { validatedStore } from '../store/validated-store';
 import {
@@ -85,6 +86,12 @@ export interface Inbox {
   reject(id: string, options: RejectOptions): Promise<InboxItem>;
   /** Pending items past, or within `warnBeforeMs` of, a deadline. */
   due(options?: DueOptions): Promise<InboxPage<DueItem>>;
+  /**
+   * Starts a loop on the inbox clock that emits `sla_warning` / `sla_breached` once per item,
+   * deadline and kind across every monitor on the store (at least once, with a stable event
+   * id) and runs the priority's `onBreach` escalation path.
+   */
+  startSlaMonitor(options: SlaMonitorOptions): SlaMonitor;
 }
 
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -92,6 +99,9 @@ const storeMethods = ['insert', 'get', 'getByTrace', 'update', 'append', 'list']
 const slaTargetSchema = z.strictObject({
   acknowledgeWithinMs: slaDurationMsSchema.optional(),
   decideWithinMs: slaDurationMsSchema.optional(),
+  onBreach: z
+    .strictObject({ moveToQueue: storableTextSchema.optional(), page: z.boolean().optional() })
+    .optional(),
 });
 
 const optionsSchema = z.object({
@@ -171,5 +181,6 @@ export function createInbox(options: InboxOptions): Inbox {
     approveWithEdits: (id, editOptions) => approveWithEdits(runtime, id, editOptions),
     reject: (id, rejectOptions) => reject(runtime, id, rejectOptions),
     due: (dueOptions) => due(runtime, dueOptions),
+    startSlaMonitor: (monitorOptions) => startSlaMonitor(runtime, monitorOptions),
   };
 }

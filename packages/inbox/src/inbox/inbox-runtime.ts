@@ -16,6 +16,11 @@ import type { InboxItemUpdate, InboxStore } from '../store/inbox-store';
 export interface SlaTarget {
   acknowledgeWithinMs?: number;
   decideWithinMs?: number;
+  /**
+   * The escalation path when either deadline is breached (applied by `startSlaMonitor`):
+   * `moveToQueue` moves the item to that queue, `page` calls the monitor's `page` callback.
+   */
+  onBreach?: { moveToQueue?: string; page?: boolean };
 }
 
 /** What every inbox operation shares, validated once by `createInbox`. */

@@ -79,6 +79,8 @@ export const historyEntryTypes = [
   'authority_denied',
   'action_completed',
   'action_failed',
+  /** An SLA deadline passed; `details` name the event and what the escalation path did. */
+  'sla_breached',
 ] as const;
 
 /** Who did what, when and why. History is append-only: entries are never changed. */

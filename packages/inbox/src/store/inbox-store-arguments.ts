@@ -11,6 +11,11 @@ import type { InboxStore } from './inbox-store';
 
 const text = storableTextSchema;
 const entries = z.array(historyEntrySchema).max(100);
+const slaEventKey = {
+  itemId: text,
+  deadline: z.enum(['acknowledge', 'decide']),
+  kind: z.enum(['warning', 'breached']),
+};
 
 /** Argument tuples of each `InboxStore` method, for implementations to validate against. */
 export const inboxStoreArgumentSchemas = {
@@ -36,13 +41,27 @@ export const inboxStoreArgumentSchemas = {
       limit: z.int().min(1).max(1000),
     }),
   ]),
+  claimSlaEvent: z.tuple([
+    z.strictObject({
+      ...slaEventKey,
+      claimant: text,
+      now: z.int().nonnegative(),
+      leaseMs: z
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1),
+    }),
+  ]),
+  completeSlaEvent: z.tuple([
+    z.strictObject({ ...slaEventKey, claimant: text, now: z.int().nonnegative() }),
+  ]),
 } as const;
 
 export type InboxStoreMethod = keyof typeof inboxStoreArgumentSchemas;
 
 /** The argument tuple of each `InboxStore` method. */
 export type InboxStoreArguments = {
-  [Method in InboxStoreMethod]: Parameters<InboxStore[Method]>;
+  [Method in InboxStoreMethod]: Parameters<NonNullable<InboxStore[Method]>>;
 };
 
 /**

@@ -19,6 +19,28 @@ export interface InboxItemUpdate {
   append?: readonly HistoryEntry[];
 }
 
+/** Which SLA event of an item: its deadline (`acknowledge` or `decide`) and kind. */
+export interface SlaEventKey {
+  itemId: string;
+  deadline: 'acknowledge' | 'decide';
+  kind: 'warning' | 'breached';
+}
+
+/** A monitor's claim to emit one SLA event. */
+export interface SlaEventClaim extends SlaEventKey {
+  /** The monitor claiming it. */
+  claimant: string;
+  now: number;
+  /** Until `now + leaseMs` nobody else may claim the event; after that it is claimable again. */
+  leaseMs: number;
+}
+
+export interface SlaEventClaimResult {
+  claimed: boolean;
+  /** How many claims the event has had, this one included (0 when not claimed). */
+  attempt: number;
+}
+
 export interface InboxStoreQuery {
   statuses?: readonly InboxStatus[];
   queue?: string;
@@ -53,4 +75,16 @@ export interface InboxStore {
   append(id: string, entries: readonly HistoryEntry[]): Promise<InboxItem | undefined>;
   /** Items matching every given filter in ascending `sequence`, at most `limit`. */
   list(query: InboxStoreQuery): Promise<InboxItem[]>;
+  /**
+   * A compare-and-set on the event's marker: claims the event when it has never been claimed,
+   * or when its last claim was not completed and its lease has expired (the monitor crashed).
+   * Of concurrent claims (from several processes, too) at most one wins. Needed by
+   * `startSlaMonitor` only; stores written before it may lack it.
+   */
+  claimSlaEvent?(claim: SlaEventClaim): Promise<SlaEventClaimResult>;
+  /**
+   * Marks a claimed event emitted, so it is never claimed again. True when `claimant` held the
+   * claim and it was not yet completed.
+   */
+  completeSlaEvent?(completion: SlaEventKey & { claimant: string; now: number }): Promise<boolean>;
 }

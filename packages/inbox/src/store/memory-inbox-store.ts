@@ -1,5 +1,5 @@
 import type { InboxItem } from '../item/inbox-item';
-import type { InboxStore, InboxStoreQuery } from './inbox-store';
+import type { InboxStore, InboxStoreQuery, SlaEventKey } from './inbox-store';
 import { parseInboxStoreArguments } from './inbox-store-arguments';
 
 // A JSON round trip, like a database: callers never share objects with the store.
@@ -26,6 +26,12 @@ function matches(item: InboxItem, query: InboxStoreQuery): boolean {
 export function createMemoryInboxStore(): InboxStore {
   const items = new Map<string, InboxItem>();
   const byTrace = new Map<string, string>();
+  // SLA event markers by item, deadline and kind.
+  const slaEvents = new Map<
+    string,
+    { claimant: string; leaseExpiresAt: number; emittedAt: number | null; attempts: number }
+  >();
+  const eventKey = (key: SlaEventKey) => JSON.stringify([key.itemId, key.deadline, key.kind]);
   let sequence = 0;
   const read = (id: string) => {
     const item = items.get(id);
@@ -84,6 +90,23 @@ export function createMemoryInboxStore(): InboxStore {
         if (found.length >= parsed.limit) break;
       }
       return found;
+    },
+    async claimSlaEvent(claim) {
+      const [{ claimant, now, leaseMs }] = parseInboxStoreArguments('claimSlaEvent', [claim]);
+      const key = eventKey(claim);
+      const marker = slaEvents.get(key);
+      if (marker && (marker.emittedAt !== null || marker.leaseExpiresAt > now))
+        return { claimed: false, attempt: 0 };
+      const attempts = (marker?.attempts ?? 0) + 1;
+      slaEvents.set(key, { claimant, leaseExpiresAt: now + leaseMs, emittedAt: null, attempts });
+      return { claimed: true, attempt: attempts };
+    },
+    async completeSlaEvent(completion) {
+      const [{ claimant, now }] = parseInboxStoreArguments('completeSlaEvent', [completion]);
+      const marker = slaEvents.get(eventKey(completion));
+      if (!marker || marker.claimant !== claimant || marker.emittedAt !== null) return false;
+      marker.emittedAt = now;
+      return true;
     },
   };
 }

@@ -39,5 +39,12 @@ export function validatedStore(store: InboxStore): InboxStore {
         });
       return items.map(checked);
     },
+    // Passed through unbound-safe: absent on stores that predate SLA monitors.
+    ...(store.claimSlaEvent && {
+      claimSlaEvent: (claim) => store.claimSlaEvent?.(claim) as never,
+    }),
+    ...(store.completeSlaEvent && {
+      completeSlaEvent: (completion) => store.completeSlaEvent?.(completion) as never,
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { describeStoreArguments } from './argument-contract';
 import type { InboxStoreContractOptions } from './contract-options';
 import { describeInboxOverStore } from './inbox-contract';
+import { describeSlaMonitorOverStore } from './sla-contract';
 import { describeStoreBasics } from './store-contract';
 
 export type { InboxStoreContractOptions } from './contract-options';
@@ -22,4 +23,5 @@ export function runInboxStoreContract(options: InboxStoreContractOptions): void 
   describeStoreBasics(options);
   describeStoreArguments(options);
   describeInboxOverStore(options);
+  describeSlaMonitorOverStore(options);
 }

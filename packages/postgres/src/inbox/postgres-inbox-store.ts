@@ -7,6 +7,7 @@ import {
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { inboxTable } from '../migrations/inbox-migration';
+import { inboxSlaEventsTable } from '../migrations/inbox-sla-events-migration';
 import { parseDatabaseSchema, qualifiedTable } from '../schema/database-schema';
 import { inboxColumns, rowToItem, splitFields } from './inbox-columns';
 
@@ -53,7 +54,13 @@ function listConditions(query: InboxStoreQuery): { where: string; params: unknow
  */
 export function createPostgresInboxStore(options: PostgresInboxStoreOptions): InboxStore {
   const { client } = parseStoreOptions(options, 'postgres inbox store options');
-  const table = qualifiedTable(parseDatabaseSchema(options.schema), inboxTable);
+  const schema = parseDatabaseSchema(options.schema);
+  const table = qualifiedTable(schema, inboxTable);
+  const slaEvents = qualifiedTable(schema, inboxSlaEventsTable);
+  // In a READ COMMITTED transaction whatever the server default: under REPEATABLE READ an
+  // autocommit upsert racing another would fail with 40001 instead of seeing the winner's row.
+  const readCommitted = <Result>(text: string, params: unknown[]) =>
+    client.transaction((transaction) => transaction.query<Result>(text, params));
   const one = async (text: string, params: unknown[]) => {
     const row = (await client.query<Row>(text, params)).rows[0];
     return row === undefined ? undefined : rowToItem(row);
@@ -128,6 +135,43 @@ export function createPostgresInboxStore(options: PostgresInboxStoreOptions): In
         params,
       );
       return rows.map(rowToItem) as InboxItem[];
+    },
+    async claimSlaEvent(claim) {
+      const [{ itemId, deadline, kind, claimant, now, leaseMs }] = parseInboxStoreArguments(
+        'claimSlaEvent',
+        [claim],
+      );
+      // Takes over only an uncompleted claim whose lease has expired: a compare-and-set that
+      // concurrent claimants (other processes) cannot both win.
+      const { rows } = await readCommitted<{ attempts: number }>(
+        `INSERT INTO ${slaEvents} AS event
+           (item_id, deadline, kind, claimant, lease_expires_at, attempts)
+         VALUES ($1, $2, $3, $4, $5, 1)
+         ON CONFLICT (item_id, deadline, kind) DO UPDATE
+           SET claimant = EXCLUDED.claimant, lease_expires_at = EXCLUDED.lease_expires_at,
+               attempts = event.attempts + 1
+           WHERE event.emitted_at IS NULL AND event.lease_expires_at <= $6
+         RETURNING attempts`,
+        [itemId, deadline, kind, claimant, now + leaseMs, now],
+      );
+      const row = rows[0];
+      return row
+        ? { claimed: true, attempt: Number(row.attempts) }
+        : { claimed: false, attempt: 0 };
+    },
+    async completeSlaEvent(completion) {
+      const [{ itemId, deadline, kind, claimant, now }] = parseInboxStoreArguments(
+        'completeSlaEvent',
+        [completion],
+      );
+      const { rows } = await readCommitted(
+        `UPDATE ${slaEvents} SET emitted_at = $5
+         WHERE item_id = $1 AND deadline = $2 AND kind = $3 AND claimant = $4
+           AND emitted_at IS NULL
+         RETURNING item_id`,
+        [itemId, deadline, kind, claimant, now],
+      );
+      return rows.length > 0;
     },
   };
 }

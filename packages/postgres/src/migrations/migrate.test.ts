@@ -26,6 +26,7 @@ describe('migrate (PGlite)', () => {
       'guardloop_feedback_problems',
       'guardloop_feedback_traces',
       'guardloop_inbox_items',
+      'guardloop_inbox_sla_events',
       'guardloop_migrations',
       'guardloop_undo_log',
     ]);

@@ -2,6 +2,7 @@ import { counterMigration } from './counter-migration';
 import { feedbackMigration } from './feedback-migration';
 import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
 import { inboxMigration } from './inbox-migration';
+import { inboxSlaEventsMigration } from './inbox-sla-events-migration';
 import type { Migration } from './migration';
 import { undoLogMigration } from './undo-log-migration';
 
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   feedbackMigration,
   feedbackSegmentIndexesMigration,
   inboxMigration,
+  inboxSlaEventsMigration,
 ];

@@ -1,4 +1,10 @@
-import { APICallError, NoObjectGeneratedError, RetryError } from 'ai';
+import {
+  APICallError,
+  InvalidResponseDataError,
+  NoObjectGeneratedError,
+  NoOutputGeneratedError,
+  RetryError,
+} from 'ai';
 import type { ModelClassificationErrorOptions } from './model-classification-error';
 
 /**
@@ -31,6 +37,14 @@ export function describeModelFailure(
   if (NoObjectGeneratedError.isInstance(last)) {
     const reason = namesUnknownLabel(last.text, labels) ? 'label_outside_set' : 'malformed_output';
     return { cause: error, reason, isRetryable: false };
+  }
+  // The model answered nothing (`content: null`): no output to validate, as with bad JSON.
+  if (NoOutputGeneratedError.isInstance(last)) {
+    return { cause: error, reason: 'malformed_output', isRetryable: false };
+  }
+  // A well-formed HTTP answer that is not a chat completion (`choices: []`).
+  if (InvalidResponseDataError.isInstance(last)) {
+    return { cause: error, reason: 'provider_error', isRetryable: false };
   }
   if (isNetworkError(last)) return { cause: error, reason: 'network_error', isRetryable: true };
   const isRetryable = (last as { isRetryable?: unknown } | null)?.isRetryable === true;

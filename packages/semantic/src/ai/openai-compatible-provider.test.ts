@@ -117,6 +117,15 @@ describe('model classifier over @ai-sdk/openai-compatible', () => {
     expect(error).toMatchObject({ reason: 'provider_error', isRetryable: false });
   });
 
+  it('a completion without choices: provider_error; a message without content: malformed_output', async () => {
+    server.reply({ type: 'raw', body: '{"choices":[]}' });
+    const empty = await failure(modelClassifier().classify('refund please'));
+    expect(empty).toMatchObject({ reason: 'provider_error', isRetryable: false });
+    server.reply({ type: 'raw', body: '{"choices":[{"message":{"content":null}}]}' });
+    const silent = await failure(modelClassifier().classify('refund please'));
+    expect(silent).toMatchObject({ reason: 'malformed_output', isRetryable: false });
+  });
+
   it('a server that never answers: the timeout ends the call (manual clock, no sleeping)', async () => {
     server.reply({ type: 'hang' });
     const clock = createManualClock();

@@ -1,4 +1,6 @@
+import { parseInput } from '@guardloop/core';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { z } from 'zod';
 
 export interface ProfanityMatch {
   /** The dictionary word that matched, e.g. `fuck` for "fuuuck" or "fvck". */
@@ -14,8 +16,10 @@ let matcher: RegExpMatcher | undefined;
  * Profanity and slurs in English, with obscenity's recommended transformers (leet speak,
  * repeated letters, look-alike characters) and its whitelist ("Scunthorpe" is fine).
  * The matcher is built on first use: it compiles a few hundred patterns.
+ * @throws InvalidInputError (`invalid_input`) when `text` is not a string.
  */
 export function detectProfanity(text: string): ProfanityMatch[] {
+  parseInput(z.string(), text, 'text');
   matcher ??= new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const matches: ProfanityMatch[] = [];
   for (const match of matcher.getAllMatches(text, true)) {

@@ -7,8 +7,11 @@ export interface SpacedRun {
 }
 
 const minRunLength = 3;
+/** Most spacers between two letters of a run (`f  u  c  k`, `f . u . c . k`). */
+const maxGap = 3;
 
-// Between the letters of a spaced-out word: one space, `.`, `-`, `_`, `*` or `·`.
+// Between the letters of a spaced-out word: up to three of space, `.`, `-`, `_`, `*`, `·`, tabs and
+// line breaks.
 const isSpacer = (code: number) =>
   code === 32 || code === 46 || code === 45 || code === 95 || code === 42 || code === 183;
 const isBlank = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
@@ -27,8 +30,8 @@ const isSingle = (text: string, index: number) => {
 };
 
 /**
- * Every run of at least three single characters separated by one spacer each (`f u c k`,
- * `s.h.1.t`, `f-u-c-k`): a word spelled out to slip past a dictionary. Linear: each character is
+ * Every run of at least three single characters separated by up to three spacers each (`f u c k`,
+ * `s.h.1.t`, `f - u - c - k`): a word spelled out to slip past a dictionary. Linear: each character is
  * looked at a bounded number of times, and runs do not overlap.
  */
 export function findSpacedRuns(text: string): SpacedRun[] {
@@ -36,18 +39,32 @@ export function findSpacedRuns(text: string): SpacedRun[] {
   for (let index = 0; index < text.length; index++) {
     if (!isSingle(text, index)) continue;
     let end = index;
-    while (isSpacer(codeAt(text, end + 1)) && isSingle(text, end + 2)) end += 2;
-    const count = (end - index) / 2 + 1;
+    let count = 1;
+    for (;;) {
+      const next = nextSingle(text, end);
+      if (next === -1) break;
+      end = next;
+      count += 1;
+    }
     if (count >= minRunLength) {
+      // Read a second time, into a buffer sized up front.
       const positions = new Int32Array(count);
       let joined = '';
-      for (let at = 0; at < count; at++) {
-        positions[at] = index + 2 * at;
-        joined += text[index + 2 * at];
+      for (let at = 0, position = index; at < count; at++) {
+        positions[at] = position;
+        joined += text[position];
+        position = nextSingle(text, position);
       }
       runs.push({ text: joined, positions });
     }
     index = end + 1;
   }
   return runs;
+}
+
+/** The next single character after the one at `index`, past 1 to 3 spacers; -1 if there is none. */
+function nextSingle(text: string, index: number): number {
+  let at = index + 1;
+  while (at - index <= maxGap && (isSpacer(codeAt(text, at)) || isBlank(codeAt(text, at)))) at += 1;
+  return at > index + 1 && at - index <= maxGap + 1 && isSingle(text, at) ? at : -1;
 }

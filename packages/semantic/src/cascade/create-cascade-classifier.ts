@@ -1,4 +1,5 @@
-import { InvalidInputError, throwIfAborted } from '@guardloop/core';
+import { InvalidInputError, parseInput, throwIfAborted } from '@guardloop/core';
+import { z } from 'zod';
 import type { Classification, Classifier } from '../classifier/classifier';
 
 export interface CascadeClassifierOptions<Label extends string> {
@@ -25,17 +26,36 @@ export interface CascadeClassifier<Label extends string = string> extends Classi
   stats(): CascadeStats;
 }
 
+// The parts of a classifier the cascade reads, so a missing one fails here, typed, not on a call.
+const classifierSchema = z.custom<Classifier<string>>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Classifier).classify === 'function' &&
+    Array.isArray((value as Classifier).labels),
+  'Expected a Classifier',
+);
+const optionsSchema = z.object({
+  local: classifierSchema,
+  model: classifierSchema,
+  floor: z.number().optional(),
+  name: z.string().min(1).default('cascade'),
+});
+
 /**
  * Local first, model only when the local classifier is unsure. The result's `classifier` says
  * which one answered; when the model answers, the model's own floor decides `abstained`.
  * Model errors propagate (an intent rail turns them into an escalation).
- * @throws InvalidInputError (`invalid_input`) when the classifiers' label sets differ.
+ * @throws InvalidInputError (`invalid_input`) for malformed options (a classifier without
+ * `classify` or `labels`) or when the classifiers' label sets differ.
  */
 export function createCascadeClassifier<Label extends string>(
   options: CascadeClassifierOptions<Label>,
 ): CascadeClassifier<Label> {
-  const { local, model, name = 'cascade' } = options;
-  const floor = options.floor ?? local.floor;
+  const parsed = parseInput(optionsSchema, options, 'cascade options');
+  const { local, model } = options;
+  const { name } = parsed;
+  const floor = parsed.floor ?? local.floor;
   const sameLabels =
     local.labels.length === model.labels.length &&
     local.labels.every((label) => model.labels.includes(label));

@@ -17,7 +17,11 @@ export function hasCardIssuerPrefix(first4: number, length: number): boolean {
     (length >= 14 && ((first3 >= 300 && first3 <= 305) || first2 === 36 || first2 === 38)) || // Diners Club
     (length >= 16 && first4 >= 3528 && first4 <= 3589) || // JCB
     (length >= 16 && first2 === 62) || // UnionPay
-    (length >= 12 && (first2 === 50 || (first2 >= 56 && first2 <= 69))) // Maestro
+    (length >= 12 && (first2 === 50 || (first2 >= 56 && first2 <= 69))) || // Maestro
+    (length >= 16 && first4 >= 2200 && first4 <= 2204) || // Mir
+    (length >= 16 && (first2 === 81 || first2 === 82)) || // RuPay, UnionPay 81
+    (length === 16 && first4 === 9792) || // Troy
+    (first1 === 1 && length === 15) // UATP
   );
 }
 

@@ -62,7 +62,8 @@ const isNonAsciiLetterCode = (code: number) => {
   return known === 1;
 };
 
-// Local part: letters, digits and `_ . % + -`; domain labels: letters, digits, `_` and `-`.
+// Local part: letters, digits and `_ . % + - '` (`o'brien@…`); domain labels: letters, digits, `_`
+// and `-`.
 const isLocalCode = (code: number) =>
   isAlphanumericCode(code) ||
   code === 95 ||
@@ -70,6 +71,7 @@ const isLocalCode = (code: number) =>
   code === 37 ||
   code === 43 ||
   code === 45 ||
+  code === 39 ||
   isNonAsciiLetterCode(code);
 const isLabelCode = (code: number) =>
   isAlphanumericCode(code) || code === 95 || code === 45 || isNonAsciiLetterCode(code);
@@ -89,7 +91,8 @@ export const scanEmails: PiiScanner = (text, isFree, emit) => {
       continue;
     }
     let start = codeAt(text, index - 1) === 34 ? quotedLocalStart(text, index - 1) : runStart;
-    while (start < index && codeAt(text, start) === 46) start += 1;
+    // A local part does not start with a dot, nor with the quote the address is written in.
+    while (start < index && (codeAt(text, start) === 46 || codeAt(text, start) === 39)) start += 1;
     const end = start < index ? domainEnd(text, index + 1) : undefined;
     if (end !== undefined && isFree(start, end)) {
       emit(start, end);
@@ -100,6 +103,17 @@ export const scanEmails: PiiScanner = (text, isFree, emit) => {
     }
   }
 };
+
+/** An internationalised label in its ASCII form (`xn--p1ai` for `рф`): a top-level domain too. */
+function isPunycodeLabel(text: string, from: number, to: number): boolean {
+  return (
+    to - from > 4 &&
+    (codeAt(text, from) | 32) === 120 &&
+    (codeAt(text, from + 1) | 32) === 110 &&
+    codeAt(text, from + 2) === 45 &&
+    codeAt(text, from + 3) === 45
+  );
+}
 
 const maxQuotedLocalLength = 64;
 
@@ -129,7 +143,9 @@ function domainEnd(text: string, from: number): number | undefined {
       index += 1;
     }
     if (index === labelStart) return end;
-    if (labels >= 2 && lettersOnly && index - labelStart >= 2) end = index;
+    const isTld =
+      (lettersOnly && index - labelStart >= 2) || isPunycodeLabel(text, labelStart, index);
+    if (labels >= 2 && isTld) end = index;
     if (codeAt(text, index) !== 46 || !isLabelCode(codeAt(text, index + 1))) return end;
     index += 1;
   }
@@ -247,8 +263,8 @@ function scanChain(
       : position(at + 1) > position(at) + 1;
   for (let start = 0; start + cardMinDigits <= count; start++) {
     const first = digits[start] as number;
-    // Every issuer prefix starts with 2 to 6.
-    if (first < 2 || first > 6 || !startsGroup(start)) continue;
+    // No issuer prefix starts with 0 or 7.
+    if (first === 0 || first === 7 || !startsGroup(start)) continue;
     const first4 =
       first * 1000 +
       (digits[start + 1] as number) * 100 +
@@ -311,7 +327,9 @@ export const scanPhones: PiiScanner = (text, isFree, emit) => {
     for (;;) {
       // A separator is optional; two digit runs never touch, since each run is read whole.
       const next = isGroupSeparatorCode(codeAt(text, index)) ? index + 1 : index;
-      if (codeAt(text, next) === openParen && !parenthesised && plainParts === 0) {
+      // `(area)` comes first, or after a trunk or country prefix: `8 (800) …`, `1 (415) …`.
+      const prefixOnly = plainParts === 0 || (plainParts === 1 && digits <= 3);
+      if (codeAt(text, next) === openParen && !parenthesised && prefixOnly) {
         let close = next + 1;
         while (close - next <= 4 && isDigitCode(codeAt(text, close))) close += 1;
         if (close === next + 1 || codeAt(text, close) !== closeParen) break;

@@ -13,6 +13,8 @@ const replacementSchema = z.custom<RedactPiiOptions['replacement']>(
   'Expected a function',
 );
 const defaultReplacement = (finding: PiiFinding) => `[${finding.kind.toUpperCase()}]`;
+// The rest (`kinds`, `maxLength`) is left to detectPii, which checks it.
+const optionsSchema = z.looseObject({ replacement: replacementSchema.optional() });
 
 /**
  * Replaces personal data found by `detectPii`, e.g. before a text reaches a language model.
@@ -21,9 +23,13 @@ const defaultReplacement = (finding: PiiFinding) => `[${finding.kind.toUpperCase
  * @throws TextTooLongError (`text_too_long`) when `text` is longer than `maxLength`.
  */
 export function redactPii(text: string, options: RedactPiiOptions = {}): string {
-  const { replacement = defaultReplacement, ...detectOptions } = options;
-  parseInput(replacementSchema, replacement, 'PII replacement');
-  return replaceFindings(text, detectPii(text, detectOptions), replacement);
+  // Parsed before it is read: `null` or a throwing getter gets invalid_input, not a TypeError.
+  const { replacement = defaultReplacement, ...detectOptions } = parseInput(
+    optionsSchema,
+    options,
+    'PII options',
+  );
+  return replaceFindings(text, detectPii(text, detectOptions as DetectPiiOptions), replacement);
 }
 
 /** Replaces sorted, non-overlapping findings in one pass (linear, however many there are). */

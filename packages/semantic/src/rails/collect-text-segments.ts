@@ -108,7 +108,10 @@ export function collectTextSegments(
       for (const symbol of Object.getOwnPropertySymbols(current)) {
         if (exceeded) break;
         if (!Object.prototype.propertyIsEnumerable.call(current, symbol)) continue;
-        const path2 = `${path}[${String(symbol)}]`;
+        // The description is a key like any other: scanned, and redacted in the path.
+        const description = symbol.description ?? '';
+        const path2 = `${path}[Symbol(${JSON.stringify(redactKey(description))})]`;
+        add(`${path2} (key)`, description, true);
         reading = path2;
         visit((current as Record<symbol, unknown>)[symbol], path2, depth + 1);
       }

@@ -40,6 +40,15 @@ describe('value scan probes', () => {
     expect((await judge(make())).reason).toMatch(/^Personal data found/);
   });
 
+  it('scans symbol descriptions as keys and keeps their personal data out of the paths', async () => {
+    const verdict = await judge({ [Symbol('jo@example.com')]: 'hello' });
+    expect(verdict).toMatchObject({
+      verdict: 'escalate',
+      evidence: { findings: [{ kind: 'email', path: 'action.input[Symbol("[EMAIL]")] (key)' }] },
+    });
+    expect(JSON.stringify(verdict)).not.toContain('jo@');
+  });
+
   it('escalates, naming the path only, when a getter or a Proxy trap throws', async () => {
     const getter = {
       body: 'hello',
