@@ -3,6 +3,8 @@
 // and uses them the way an application would, from ESM and from CommonJS, and type-checks a consumer
 // under strict settings. publint and attw check the manifests and the type entry points; only running
 // the builds catches a broken interop such as an ESM-only dependency required by the CommonJS build.
+// A second project installs @guardloop/postgres alone, as its README says, so that a package that
+// needs one of its optional peers at load fails here rather than in an application.
 //
 //   pnpm smoke:consumer              build, pack, install, run, type-check
 //   pnpm smoke:consumer --no-build   reuse the dist/ folders (CI builds just before)
@@ -11,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -33,6 +34,8 @@ const packageDirs = readdirSync(join(root, 'packages'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => join(root, 'packages', entry.name));
 const project = mkdtempSync(join(tmpdir(), 'guardloop-consumer-'));
+// Beside the project, not in it: Node would find the project's node_modules from a subfolder.
+const postgresOnly = mkdtempSync(join(tmpdir(), 'guardloop-consumer-postgres-only-'));
 const tarballs = join(project, 'tarballs');
 
 function run(command, commandArgs, options = {}) {
@@ -71,8 +74,10 @@ function finish() {
     console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${name} (${seconds} s)`);
   }
   const failed = results.filter((result) => !result.ok).length;
-  if (failed === 0 && !keep) rmSync(project, { recursive: true, force: true });
-  else console.log(`the consumer project is kept in ${project}`);
+  if (failed === 0 && !keep) {
+    rmSync(project, { recursive: true, force: true });
+    rmSync(postgresOnly, { recursive: true, force: true });
+  } else console.log(`the consumer projects are kept in ${project} and ${postgresOnly}`);
   console.log(failed === 0 ? 'consumer smoke: passed' : `consumer smoke: ${failed} step(s) failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
@@ -167,8 +172,7 @@ step('CommonJS consumer: node smoke.cjs', () => run('node', ['smoke.cjs'], { cwd
 // This one installs @guardloop/postgres as its README says (no @guardloop/inbox, no pg, no
 // vitest: all optional peers) and loads it both ways.
 step('optional peers stay optional: @guardloop/postgres as its README installs it', () => {
-  const dir = join(project, 'postgres-only');
-  mkdirSync(dir);
+  const dir = postgresOnly;
   const manifest = { name: 'guardloop-consumer-postgres-only', private: true, type: 'module' };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const readmeInstall = ['core', 'undo-log', 'economic', 'feedback', 'postgres'];

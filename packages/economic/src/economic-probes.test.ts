@@ -111,4 +111,27 @@ describe('economic probes', () => {
     expect(decided).toMatchObject({ verdict: 'escalate', rails: [{ status: 'failed' }] });
     expect(store.bucketCount()).toBe(0);
   });
+
+  it('counts actors whose ids a key cannot hold as they are, apart from each other', async () => {
+    const store = createMemoryCounterStore();
+    const clock = createManualClock(t0);
+    const rail = rateLimitRail({ store, clock, name: 'r', limit: 1, window: '1m' });
+    const as = (id: string) => ({ ...decision(), actor: { id, type: 'ai' as const, roles: [] } });
+    for (const id of ['k\ud800', 'k\udc00', 'x'.repeat(5000), `${'x'.repeat(5000)}y`]) {
+      expect((await rail.evaluate(as(id), { signal })).verdict).toBe('allow');
+      expect((await rail.evaluate(as(id), { signal })).verdict).toBe('deny');
+    }
+  });
+
+  it('refuses names with a lone surrogate when the configuration is made, not on every decision', async () => {
+    const store = createMemoryCounterStore();
+    const name = 'replies\ud800';
+    expect(await codeOf(() => rateLimitRail({ store, name, limit: 1, window: '1m' }))).toBe(
+      'invalid_rate_limit',
+    );
+    expect(await codeOf(() => createCostMeter({ store, budgets: [{ name, tokens: 1 }] }))).toBe(
+      'invalid_budget',
+    );
+    expect(await codeOf(() => defineSlo({ name, objective: 0.99 }))).toBe('invalid_slo');
+  });
 });

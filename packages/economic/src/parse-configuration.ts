@@ -1,5 +1,12 @@
 import { type InputIssue, toInputIssues } from '@guardloop/core';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isWellFormed } from './is-well-formed';
+
+/** A budget's, rate limit's or SLO's name: part of its counter keys, so well-formed UTF-16. */
+export const configurationNameSchema = z
+  .string()
+  .min(1)
+  .refine(isWellFormed, 'must be well-formed UTF-16 (no lone surrogate)');
 
 /**
  * Parses configuration with `schema`; failures become the package's typed error for that kind

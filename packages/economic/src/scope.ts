@@ -1,6 +1,7 @@
 import type { RailContext } from '@guardloop/core';
 import { sha256 } from '@guardloop/core/internal';
 import { z } from 'zod';
+import { isWellFormed } from './is-well-formed';
 
 /** What a budget or rate limit is counted per; none means one counter for every decision. */
 export const scopeDimensions = ['tenant', 'actor', 'actionType'] as const;
@@ -27,10 +28,6 @@ const labels: Record<ScopeDimension, string> = {
 /** Longest value fragment kept as it is in a key; longer ones are hashed (keys max 2048 bytes). */
 const maxFragmentLength = 512;
 const maxDescribedLength = 100;
-
-// ES2024 String method (Node >= 20); the base tsconfig targets ES2023 typings.
-const isWellFormed = (value: string) =>
-  (value as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * A value's part of a counter key, one-to-one: URI-encoded; a value with a lone surrogate (which

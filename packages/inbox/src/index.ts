@@ -48,7 +48,12 @@ export {
   newInboxItemSchema,
   type ProposedAction,
 } from './item/inbox-item';
-// SLA monitor
+// SLA monitor and calendars
+export {
+  type BusinessCalendar,
+  type BusinessCalendarOptions,
+  createBusinessCalendar,
+} from './sla/create-business-calendar';
 export { type SlaEvent, slaEventId } from './sla/sla-event';
 export type { SlaMonitor, SlaMonitorOptions, SlaRoundSummary } from './sla/start-sla-monitor';
 export type {

@@ -17,6 +17,9 @@ import {
   type ReassignOptions,
   type RejectOptions,
   type ReleaseOptions,
+  type SlaEvent,
+  type SlaMonitor,
+  type SlaMonitorOptions,
 } from './index';
 
 describe('public types', () => {
@@ -28,6 +31,9 @@ describe('public types', () => {
     expectTypeOf<Parameters<Inbox['reassign']>[1]>().toEqualTypeOf<ReassignOptions>();
     expectTypeOf<Parameters<Inbox['comment']>[1]>().toEqualTypeOf<CommentOptions>();
     expectTypeOf<Parameters<Inbox['approve']>[1]>().toEqualTypeOf<ApproveOptions>();
+    expectTypeOf<Parameters<Inbox['startSlaMonitor']>[0]>().toEqualTypeOf<SlaMonitorOptions>();
+    expectTypeOf<ReturnType<Inbox['startSlaMonitor']>>().toEqualTypeOf<SlaMonitor>();
+    expectTypeOf<Parameters<SlaMonitorOptions['onEvent']>[0]>().toEqualTypeOf<SlaEvent>();
     expectTypeOf<
       Parameters<Inbox['approveWithEdits']>[1]
     >().toEqualTypeOf<ApproveWithEditsOptions>();

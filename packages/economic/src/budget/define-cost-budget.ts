@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidBudgetError } from '../errors/invalid-budget-error';
-import { parseConfiguration, readableName } from '../parse-configuration';
+import { configurationNameSchema, parseConfiguration, readableName } from '../parse-configuration';
 import { type ScopeDimension, scopeSchema } from '../scope';
 import { parseWindow, type WindowInput } from '../window/window';
 
@@ -30,7 +30,7 @@ export interface CostBudget {
 const limit = z.number().nonnegative('must not be negative').optional();
 const budgetSchema = z
   .object({
-    name: z.string().min(1),
+    name: configurationNameSchema,
     scope: scopeSchema.default([]),
     period: z.union([z.number(), z.string()]).default('1d'),
     tokens: limit,

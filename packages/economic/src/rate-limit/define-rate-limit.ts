@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidRateLimitError } from '../errors/invalid-rate-limit-error';
-import { parseConfiguration, readableName } from '../parse-configuration';
+import { configurationNameSchema, parseConfiguration, readableName } from '../parse-configuration';
 import { type ScopeDimension, scopeSchema } from '../scope';
 import { parseWindow, type WindowInput } from '../window/window';
 
@@ -29,7 +29,7 @@ export interface RateLimit {
 }
 
 const rateLimitSchema = z.object({
-  name: z.string().min(1),
+  name: configurationNameSchema,
   limit: z.int().positive('must be a positive integer'),
   window: z.union([z.number(), z.string()]),
   scope: scopeSchema.default(['actor', 'actionType']),

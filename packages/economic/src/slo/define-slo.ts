@@ -1,7 +1,7 @@
 import type { InputIssue } from '@guardloop/core';
 import { z } from 'zod';
 import { InvalidSloError } from '../errors/invalid-slo-error';
-import { parseConfiguration, readableName } from '../parse-configuration';
+import { configurationNameSchema, parseConfiguration, readableName } from '../parse-configuration';
 import { parseWindow, type WindowInput } from '../window/window';
 import { type BurnRateAlertInput, defaultBurnRateAlerts } from './burn-rate';
 import { type BurnRateAlert, burnRateAlertSchema, resolveBurnRateAlert } from './burn-rate-alert';
@@ -40,7 +40,7 @@ export interface Slo {
 
 const windowField = z.union([z.number(), z.string()]).optional();
 const sloSchema = z.object({
-  name: z.string().min(1),
+  name: configurationNameSchema,
   objective: z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (100% leaves no budget)'),
   window: windowField,
   windowMs: windowField,

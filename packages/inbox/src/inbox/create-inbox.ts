@@ -16,6 +16,7 @@ import {
 import { type AnyActionDefinition, storableTextSchema, type UndoLog } from '@guardloop/undo-log';
 import { z } from 'zod';
 import { type InboxItem, type InboxPriority, inboxPriorities } from '../item/inbox-item';
+import type { BusinessCalendar } from '../sla/create-business-calendar';
 import { type SlaMonitor, type SlaMonitorOptions, startSlaMonitor } from '../sla/start-sla-monitor';
 import type { InboxStore } from '../store/inbox-store';
 import { validatedStore } from '../store/validated-store';
@@ -101,6 +102,12 @@ const slaTargetSchema = z.strictObject({
   decideWithinMs: slaDurationMsSchema.optional(),
   onBreach: z
     .strictObject({ moveToQueue: storableTextSchema.optional(), page: z.boolean().optional() })
+    .optional(),
+  calendar: z
+    .custom<BusinessCalendar>(
+      (value) => isFunction((value as BusinessCalendar | null)?.addBusinessTime),
+      'Expected a business calendar (createBusinessCalendar)',
+    )
     .optional(),
 });
 

@@ -51,7 +51,8 @@ export async function escalate(runtime: InboxRuntime, input: EscalateInput): Pro
   if (existing !== undefined) return existing;
   const now = runtime.clock.now();
   const sla = runtime.sla[escalation.priority] ?? {};
-  const due = (ms: number | undefined) => (ms === undefined ? null : now + ms);
+  const due = (ms: number | undefined) =>
+    ms === undefined ? null : sla.calendar ? sla.calendar.addBusinessTime(now, ms) : now + ms;
   const item: NewInboxItem = {
     id: runtime.idGenerator(),
     traceId: escalation.traceId,

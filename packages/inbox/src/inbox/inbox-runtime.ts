@@ -10,6 +10,7 @@ import type { AnyActionDefinition, UndoLog } from '@guardloop/undo-log';
 import { AlreadyDecidedError } from '../errors/already-decided-error';
 import { EscalationNotFoundError } from '../errors/escalation-not-found-error';
 import type { InboxItem, InboxPriority } from '../item/inbox-item';
+import type { BusinessCalendar } from '../sla/create-business-calendar';
 import type { InboxItemUpdate, InboxStore } from '../store/inbox-store';
 
 /** Acknowledge-by (first claim) and decide-by, in ms after the escalation. */
@@ -21,6 +22,8 @@ export interface SlaTarget {
    * `moveToQueue` moves the item to that queue, `page` calls the monitor's `page` callback.
    */
   onBreach?: { moveToQueue?: string; page?: boolean };
+  /** Counts the durations in open hours only (`createBusinessCalendar`). Default: wall time. */
+  calendar?: BusinessCalendar;
 }
 
 /** What every inbox operation shares, validated once by `createInbox`. */

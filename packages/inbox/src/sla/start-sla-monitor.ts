@@ -97,6 +97,9 @@ export function startSlaMonitor(runtime: InboxRuntime, options: SlaMonitorOption
       ],
     });
   throwIfAborted(parsed.abortSignal);
+  let stopped = false;
+  let cancelTimer: (() => void) | undefined;
+  let current: Promise<unknown> = Promise.resolve();
   const claimant = parsed.monitorId ?? `sla-monitor:${randomIdGenerator()}`;
   const claimSlaEvent = store.claimSlaEvent.bind(store);
   const completeSlaEvent = store.completeSlaEvent.bind(store);
@@ -216,9 +219,6 @@ export function startSlaMonitor(runtime: InboxRuntime, options: SlaMonitorOption
     return summary;
   }
 
-  let stopped = false;
-  let cancelTimer: (() => void) | undefined;
-  let current: Promise<unknown> = Promise.resolve();
   const runRound = () => {
     const next = current.then(round);
     current = next.catch(() => {});

@@ -119,14 +119,17 @@ function profanityIn(text: string): ProfanityMatch[] {
   const matches = detectProfanity(text);
   const runs = findSpacedRuns(text);
   if (runs.length === 0) return matches;
+  const joined: ProfanityMatch[] = [];
+  // Both lists are sorted by start: one pointer finds the overlaps, so the merge stays linear.
+  let next = 0;
   for (const run of runs) {
     for (const match of detectProfanity(run.text)) {
       const start = run.positions[match.start] as number;
       const end = (run.positions[match.end - 1] as number) + 1;
-      if (!matches.some((other) => other.start < end && start < other.end)) {
-        matches.push({ word: match.word, start, end });
-      }
+      while (next < matches.length && (matches[next] as ProfanityMatch).end <= start) next += 1;
+      const other = matches[next];
+      if (other === undefined || other.start >= end) joined.push({ word: match.word, start, end });
     }
   }
-  return matches.sort((a, b) => a.start - b.start);
+  return [...matches, ...joined].sort((a, b) => a.start - b.start);
 }

@@ -44,4 +44,10 @@ describe('spaced-out profanity', () => {
     expect(findSpacedRuns('ab '.repeat(50_000))).toEqual([]);
     expect(checkBrandSafety(text)).toEqual([]);
   });
+
+  it('reports every one of many spelled-out words, once', { timeout: 5000 }, () => {
+    const text = 'f u c k . '.repeat(5000);
+    expect(matches(text)).toHaveLength(5000);
+    expect(matches(`fuck f u c k ${text}`)).toHaveLength(5002);
+  });
 });

@@ -98,6 +98,11 @@ export function collectTextSegments(
       }
     } else {
       for (const key of Object.keys(current)) {
+        // Over the limit before `redactKey` scans it: a 10 MB key is refused, not read.
+        if (length + key.length > limits.maxLength) {
+          exceeded = { limit: 'maxLength', value: length + key.length, max: limits.maxLength };
+          break;
+        }
         const path2 = childPath(path, key);
         add(`${path2} (key)`, key, true);
         reading = path2;

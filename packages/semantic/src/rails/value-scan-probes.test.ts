@@ -120,6 +120,16 @@ describe('value scan probes', () => {
     });
   });
 
+  it('refuses an object key over maxLength before scanning it for the path', async () => {
+    const key = 'k'.repeat(5000);
+    const verdict = await piiRail({
+      maxLength: 1000,
+      selectValue: () => ({ [key]: 'v' }),
+      kinds: ['email'],
+    }).evaluate(railContext(undefined), options);
+    expect(verdict).toMatchObject({ verdict: 'escalate', evidence: { limit: 'maxLength' } });
+  });
+
   it('judges a value exactly maxDepth deep and maxValues wide, and escalates one more', async () => {
     const nest = (depth: number): unknown => (depth === 0 ? 'x' : { a: nest(depth - 1) });
     const select = (value: unknown) => () => value;
