@@ -33,10 +33,6 @@ export {
   type PostgresFeedbackStoreOptions,
 } from './feedback/postgres-feedback-store';
 export {
-  createPostgresInboxStore,
-  type PostgresInboxStoreOptions,
-} from './inbox/postgres-inbox-store';
-export {
   type MigrateOptions,
   type MigrateResult,
   migrate,

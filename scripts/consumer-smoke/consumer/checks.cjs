@@ -355,8 +355,8 @@ function checks(m) {
     },
 
     async 'postgres: PGlite inbox store (createPostgresInboxStore), the same approval'() {
-      const { createPgliteClient, createPostgresInboxStore, createPostgresUndoLogStore, migrate } =
-        m.postgres;
+      const { createPgliteClient, createPostgresUndoLogStore, migrate } = m.postgres;
+      const { createPostgresInboxStore } = m.postgresInbox;
       const database = new m.pglite.PGlite();
       try {
         const client = createPgliteClient(database);

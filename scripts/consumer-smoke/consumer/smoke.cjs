@@ -16,6 +16,7 @@ runChecks('CommonJS, require', {
   feedback: require('@guardloop/feedback'),
   inbox: require('@guardloop/inbox'),
   postgres: require('@guardloop/postgres'),
+  postgresInbox: require('@guardloop/postgres/inbox'),
   semantic: require('@guardloop/semantic'),
   semanticAi: require('@guardloop/semantic/ai'),
   semanticData: require('@guardloop/semantic/data'),

@@ -10,6 +10,7 @@ import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
 import * as inbox from '@guardloop/inbox';
 import * as postgres from '@guardloop/postgres';
+import * as postgresInbox from '@guardloop/postgres/inbox';
 import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
 import * as semanticData from '@guardloop/semantic/data';
@@ -31,6 +32,7 @@ await checks.runChecks('ESM, import', {
   feedback,
   inbox,
   postgres,
+  postgresInbox,
   semantic,
   semanticAi,
   semanticData,

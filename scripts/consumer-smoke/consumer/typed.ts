@@ -34,12 +34,12 @@ import {
   createPgliteClient,
   createPostgresCounterStore,
   createPostgresFeedbackStore,
-  createPostgresInboxStore,
   createPostgresUndoLogStore,
   DatabaseLockedError,
   migrate,
   openPgliteDirectory,
 } from '@guardloop/postgres';
+import { createPostgresInboxStore } from '@guardloop/postgres/inbox';
 import { createLocalClassifier, piiRail } from '@guardloop/semantic';
 import { loadHelpdeskDataset } from '@guardloop/semantic/data';
 import {

@@ -22,6 +22,7 @@ import {
   timeoutMsSchema,
 } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
+import { type LoopEscalationSink, loopEscalationSinkSchema } from './loop-escalation-sink';
 import { type DecideInput, loopMachine } from './loop-machine';
 import type { Escalation, LoopEvent, LoopStatus, LoopStepInput, LoopStepName } from './loop-types';
 
@@ -52,6 +53,12 @@ export interface LoopConfig {
   deduplicate?: false | Omit<SignalDeduplicatorOptions, 'clock'>;
   /** Called synchronously for every event of every run. */
   onEvent?: (event: LoopEvent) => void;
+  /**
+   * Writes every escalation of a proposed action (a rail's, or an irreversible action awaiting
+   * approval) durably before `handle()` returns, e.g. an `Inbox` from `@guardloop/inbox`. When
+   * the write fails the run ends `failed` at step `escalate`, never a plain `escalated`.
+   */
+  inbox?: LoopEscalationSink;
 }
 
 export interface HandleOptions {
@@ -73,6 +80,8 @@ export interface LoopResult {
   actionResult?: unknown;
   escalation?: Escalation;
   failure?: { step: LoopStepName; error: unknown };
+  /** The inbox's id for the escalation, when it was written there. */
+  escalationId?: string;
   /** For duplicates: the trace that handled the first occurrence. */
   duplicateOf?: string;
   events: LoopEvent[];
@@ -114,6 +123,7 @@ const configSchema = z.object({
   railTimeoutMs: timeoutMsSchema.optional(),
   deduplicate: z.union([z.literal(false), z.looseObject({})]).optional(),
   onEvent: fn().optional(),
+  inbox: loopEscalationSinkSchema.optional(),
 });
 
 const handleOptionsSchema = z.object({
@@ -137,6 +147,7 @@ export function createLoop(config: LoopConfig): Loop {
     railTimeoutMs,
     deduplicate = false,
     onEvent,
+    inbox,
   } = config ?? ({} as LoopConfig);
   parseInput(configSchema, config, 'loop config');
   validateRails(rails);
@@ -195,6 +206,7 @@ export function createLoop(config: LoopConfig): Loop {
           idGenerator,
           ...(options.attributes ? { attributes: options.attributes } : {}),
           ...(railTimeoutMs ? { railTimeoutMs } : {}),
+          ...(inbox ? { inbox } : {}),
         },
       });
       run.on('*', (event) => {
@@ -226,6 +238,7 @@ export function createLoop(config: LoopConfig): Loop {
       if (context.actionResult !== undefined) result.actionResult = context.actionResult;
       if (context.escalation) result.escalation = context.escalation;
       if (context.failure) result.failure = context.failure;
+      if (context.escalationId) result.escalationId = context.escalationId;
       return result;
     },
   };

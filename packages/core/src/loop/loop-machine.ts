@@ -1,5 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
+import { GuardloopError } from '../errors/guardloop-error';
 import { StepNotProvidedError } from '../errors/step-not-provided-error';
+import { StoreUnavailableError } from '../errors/store-unavailable-error';
 import { evaluateRails } from '../rails/evaluate-rails';
 import type { Rail } from '../rails/rail';
 import type { Actor } from '../schemas/actor';
@@ -9,6 +11,7 @@ import type { Intent } from '../schemas/intent';
 import type { Signal } from '../schemas/signal';
 import { type Clock, systemClock } from '../utils/clock';
 import { type IdGenerator, randomIdGenerator } from '../utils/id-generator';
+import type { LoopEscalationInput, LoopEscalationSink } from './loop-escalation-sink';
 import type { Escalation, LoopEvent, LoopStepInput, LoopStepName } from './loop-types';
 
 export interface LoopMachineInput {
@@ -20,6 +23,8 @@ export interface LoopMachineInput {
   clock?: Clock;
   idGenerator?: IdGenerator;
   railTimeoutMs?: number;
+  /** Where escalations of a proposed action are written before the loop ends `escalated`. */
+  inbox?: LoopEscalationSink;
 }
 
 export interface LoopContext extends LoopStepInput {
@@ -29,6 +34,9 @@ export interface LoopContext extends LoopStepInput {
   railTimeoutMs: number | undefined;
   escalation?: Escalation | undefined;
   failure?: { step: LoopStepName; error: unknown } | undefined;
+  inbox: LoopEscalationSink | undefined;
+  /** The sink's id for the escalation, once written. */
+  escalationId?: string | undefined;
 }
 
 const notProvided = <Output>(step: LoopStepName) =>
@@ -40,7 +48,17 @@ const notProvided = <Output>(step: LoopStepName) =>
 const stamp = (context: LoopContext) => ({ traceId: context.traceId, at: context.clock.now() });
 
 const stepInput = ({ context }: { context: LoopContext }): LoopStepInput => {
-  const { rails, clock, idGenerator, railTimeoutMs, escalation, failure, ...input } = context;
+  const {
+    rails,
+    clock,
+    idGenerator,
+    railTimeoutMs,
+    escalation,
+    failure,
+    inbox,
+    escalationId,
+    ...input
+  } = context;
   return input;
 };
 
@@ -58,6 +76,33 @@ const fail = (step: LoopStepName) => ({
   actions: { type: 'recordFailure' as const, params: step },
 });
 
+export interface EscalateStepInput {
+  inbox: LoopEscalationSink;
+  escalation: Omit<LoopEscalationInput, 'abortSignal'>;
+}
+
+/** The escalation as the sink receives it; only called when a hypothesis proposes an action. */
+const escalationInput = (context: LoopContext): Omit<LoopEscalationInput, 'abortSignal'> => {
+  const action = context.hypothesis?.action;
+  const escalation = context.escalation as Escalation;
+  return {
+    traceId: context.traceId,
+    signal: context.signal,
+    ...(context.intent ? { intent: context.intent } : {}),
+    hypotheses: context.hypotheses,
+    action: {
+      name: action?.name ?? '',
+      input: action?.input ?? {},
+      ...(action?.resource ? { resource: action.resource } : {}),
+    },
+    requestedBy: context.actor,
+    ...(escalation.rail ? { rail: escalation.rail } : {}),
+    reason: escalation.reason,
+    ...(escalation.evidence !== undefined ? { evidence: escalation.evidence } : {}),
+    verdicts: context.decision?.rails ?? [],
+  };
+};
+
 export type DecideInput = LoopStepInput & {
   rails: readonly Rail[];
   clock: Clock;
@@ -67,7 +112,9 @@ export type DecideInput = LoopStepInput & {
 
 /**
  * The Signal-Learning Loop: signal -> intent -> hypotheses -> decision -> action -> learning,
- * ending in `acted`, `escalated`, `rejected` or `failed`. Steps are actors supplied by the host
+ * ending in `acted`, `escalated`, `rejected` or `failed`. With `input.inbox`, an escalation of
+ * a proposed action is written there first (`escalating`); a failed write ends `failed` at
+ * step `escalate`. Steps are actors supplied by the host
  * with `loopMachine.provide({ actors: { classifyIntent, proposeHypotheses, act, ... } })`;
  * `decide` defaults to the rail engine over `input.rails`, `learn` to a no-op.
  * Every step emits a typed `LoopEvent` (subscribe with `actor.on('*', ...)`).
@@ -100,6 +147,30 @@ export const loopMachine = setup({
       });
     }),
     act: notProvided<unknown>('act'),
+    escalate: fromPromise<{ id: string }, EscalateStepInput>(async ({ input, signal }) => {
+      let written: { id: string } | undefined;
+      try {
+        written = await input.inbox.escalate({ ...input.escalation, abortSignal: signal });
+      } catch (error) {
+        // An abort stays an abort; typed errors (e.g. invalid_input) keep their code.
+        if (signal.aborted || GuardloopError.isInstance(error)) throw error;
+        // The write may have landed before the failure: retrying the trace is safe, the sink
+        // dedupes by trace id.
+        throw new StoreUnavailableError({
+          operation: 'inbox.escalate',
+          effectMayHaveHappened: true,
+          cause: error,
+        });
+      }
+      if (typeof written?.id !== 'string' || written.id.length === 0) {
+        throw new StoreUnavailableError({
+          operation: 'inbox.escalate',
+          effectMayHaveHappened: true,
+          message: 'The inbox did not return an escalation id.',
+        });
+      }
+      return { id: written.id };
+    }),
     learn: fromPromise<void, LoopStepInput>(async () => {}),
   },
   actions: {
@@ -129,6 +200,9 @@ export const loopMachine = setup({
       (event as unknown as { output: Decision }).output.verdict === 'escalate',
     // Irreversible actions always need a human, whatever the rails (or a custom decide step) say.
     irreversible: ({ context }) => context.hypothesis?.action?.reversible === false,
+    // Only an escalation of a proposed action goes to the inbox: it stores actions to approve.
+    durable: ({ context }) =>
+      context.inbox !== undefined && context.hypothesis?.action !== undefined,
   },
 }).createMachine({
   id: 'guardloop',
@@ -142,6 +216,7 @@ export const loopMachine = setup({
     clock: input.clock ?? systemClock,
     idGenerator: input.idGenerator ?? randomIdGenerator,
     railTimeoutMs: input.railTimeoutMs,
+    inbox: input.inbox,
   }),
   initial: 'signal',
   states: {
@@ -220,7 +295,7 @@ export const loopMachine = setup({
           },
           {
             guard: 'escalated',
-            target: 'escalated',
+            target: 'escalation',
             actions: [
               assign({
                 decision: ({ event }) => event.output,
@@ -237,7 +312,7 @@ export const loopMachine = setup({
           },
           {
             guard: 'irreversible',
-            target: 'escalated',
+            target: 'escalation',
             actions: [
               assign({
                 decision: ({ event }) => event.output,
@@ -257,6 +332,32 @@ export const loopMachine = setup({
           },
         ],
         onError: fail('decide'),
+      },
+    },
+    // A durable escalation is written before the loop reports it, so nobody is told "escalated"
+    // about an escalation no reviewer will see.
+    escalation: {
+      always: [{ guard: 'durable', target: 'escalating' }, { target: 'escalated' }],
+    },
+    escalating: {
+      invoke: {
+        src: 'escalate',
+        input: ({ context }) => ({
+          inbox: context.inbox as LoopEscalationSink,
+          escalation: escalationInput(context),
+        }),
+        onDone: {
+          target: 'escalated',
+          actions: [
+            assign({ escalationId: ({ event }) => event.output.id }),
+            emit(({ context, event }) => ({
+              type: 'escalation.recorded' as const,
+              ...stamp(context),
+              escalationId: event.output.id,
+            })),
+          ],
+        },
+        onError: fail('escalate'),
       },
     },
     action: {
@@ -315,6 +416,7 @@ export const loopMachine = setup({
         ...stamp(context),
         escalation: context.escalation as Escalation,
         ...(context.decision ? { decision: context.decision } : {}),
+        ...(context.escalationId ? { escalationId: context.escalationId } : {}),
       })),
     },
     rejected: {

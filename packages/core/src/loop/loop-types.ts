@@ -19,7 +19,14 @@ export interface LoopStepInput {
   actionResult?: unknown;
 }
 
-export type LoopStepName = 'classifyIntent' | 'proposeHypotheses' | 'decide' | 'act' | 'learn';
+export type LoopStepName =
+  | 'classifyIntent'
+  | 'proposeHypotheses'
+  | 'decide'
+  /** Writing the escalation to the inbox. */
+  | 'escalate'
+  | 'act'
+  | 'learn';
 
 export type LoopStatus = 'acted' | 'escalated' | 'rejected' | 'failed';
 
@@ -47,7 +54,15 @@ export type LoopEvent =
   | (EventBase & { type: 'learning.completed' })
   | (EventBase & { type: 'learning.failed'; error: unknown })
   | (EventBase & { type: 'loop.acted'; decision: Decision })
-  | (EventBase & { type: 'loop.escalated'; escalation: Escalation; decision?: Decision })
+  /** The inbox stored the escalation (or returned the one stored for this trace). */
+  | (EventBase & { type: 'escalation.recorded'; escalationId: string })
+  | (EventBase & {
+      type: 'loop.escalated';
+      escalation: Escalation;
+      decision?: Decision;
+      /** Set when the escalation was written to the inbox. */
+      escalationId?: string;
+    })
   | (EventBase & { type: 'loop.rejected'; decision: Decision })
   | (EventBase & { type: 'loop.failed'; step: LoopStepName; error: unknown });
 

@@ -302,6 +302,11 @@ export function runCounterStoreContract(
       expect(await rejection(() => store.increment('k', t0, max))).toMatchObject({
         code: 'invalid_input',
       });
+      // With a signal the write runs in a transaction: refused the same way, nothing written.
+      const abortSignal = new AbortController().signal;
+      expect(await rejection(() => store.increment('k', t0, 1, { abortSignal }))).toMatchObject({
+        code: 'invalid_input',
+      });
       expect(await store.sum('k', t0, t0 + 1)).toBe(max);
       expect(await store.increment('k', t0, -max)).toBe(0);
       expect(await store.increment('n', t0, -max)).toBe(-max);
