@@ -63,6 +63,7 @@ export {
   type LoopSteps,
   type StepOptions,
 } from './loop/create-loop';
+export type { LoopEscalationInput, LoopEscalationSink } from './loop/loop-escalation-sink';
 // Loop
 export { type LoopContext, type LoopMachineInput, loopMachine } from './loop/loop-machine';
 export type {
