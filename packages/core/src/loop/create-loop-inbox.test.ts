@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { InvalidInputError } from '../errors/invalid-input-error';
-import { createSignal } from '../intake/create-signal';
 import { StoreUnavailableError } from '../errors/store-unavailable-error';
+import { createSignal } from '../intake/create-signal';
 import { allow, escalate, type Rail } from '../rails/rail';
 import type { HypothesisInput } from '../schemas/hypothesis';
 import { createManualClock } from '../utils/clock';

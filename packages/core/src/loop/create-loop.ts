@@ -89,7 +89,8 @@ export interface LoopResult {
 
 export interface Loop {
   /**
-   * Runs one signal through the loop.
+   * Runs one signal through the loop. Resolves for every outcome, a failed step included: with
+   * an `inbox`, a failed escalation write resolves `failed` at step `escalate`.
    * @throws InvalidInputError when the signal or actor is malformed
    * @throws the abort reason when aborted
    */
