@@ -1,1 +1,0 @@
-import { createInbox } from '@guardloop/inbox'; const x: number = createInbox; export {};
