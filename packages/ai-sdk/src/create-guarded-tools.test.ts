@@ -251,6 +251,10 @@ describe('createGuardedTools', () => {
     expect(() => createGuardedTools({ tools: {}, undoLog: {} as never, actor })).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
+    // A timeout no timer honours is refused here, not on every call by evaluateRails.
+    expect(() => createGuardedTools({ tools: {}, undoLog, actor, railTimeoutMs: 2 ** 31 })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
     expect(() =>
       createGuardedTools({ tools: { x: { action: {} as never } }, undoLog, actor }),
     ).toThrow(expect.objectContaining({ code: 'invalid_input' }));

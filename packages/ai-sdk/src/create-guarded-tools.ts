@@ -11,6 +11,7 @@ import {
   systemClock,
   validateRails,
 } from '@guardloop/core';
+import { timeoutMsSchema } from '@guardloop/core/internal';
 import type { AnyActionDefinition } from '@guardloop/undo-log';
 import { asSchema, jsonSchema, type ModelMessage, type Tool, tool } from 'ai';
 import { z } from 'zod';
@@ -43,7 +44,8 @@ const behaviourSchema = z.object({
   verifyApproval: z.function().optional(),
   unsafeTrustClientApprovals: z.boolean().optional(),
   maxCachedDecisions: z.number().int().positive().optional(),
-  railTimeoutMs: z.number().int().positive().optional(),
+  // Past 2^31 - 1 ms timers fire at once: every call would then fail inside evaluateRails.
+  railTimeoutMs: timeoutMsSchema.int().optional(),
   traceId: z.string().min(1).optional(),
   inbox: z
     .custom<object>(

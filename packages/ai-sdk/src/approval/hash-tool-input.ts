@@ -1,9 +1,6 @@
 import { parseInput } from '@guardloop/core';
-import {
-  hashActionInput,
-  storableJsonSchema,
-  canonicalJson as undoLogCanonicalJson,
-} from '@guardloop/undo-log';
+import { canonicalJson as coreCanonicalJson } from '@guardloop/core/internal';
+import { hashActionInput, storableJsonSchema } from '@guardloop/undo-log';
 
 /**
  * SHA-256 (hex) of the input's canonical JSON, exactly the `inputHash` the undo log records
@@ -21,5 +18,5 @@ export function hashToolInput(input: unknown): string {
  */
 export function canonicalJson(value: unknown): string {
   parseInput(storableJsonSchema, value, 'canonical JSON value');
-  return undoLogCanonicalJson(value);
+  return coreCanonicalJson(value);
 }

@@ -1,6 +1,6 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
+import { summarizeIssues } from '@guardloop/core/internal';
 import { economicErrorCodes } from './economic-error-codes';
-import { summarizeIssues } from './summarize-issues';
 
 /** A cost budget is not usable: a negative limit, no limit at all, an unknown scope... */
 export class InvalidBudgetError extends GuardloopError {

@@ -1,6 +1,6 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
+import { summarizeIssues } from '@guardloop/core/internal';
 import { economicErrorCodes } from './economic-error-codes';
-import { summarizeIssues } from './summarize-issues';
 
 /** A rate limit is not usable: a zero or negative limit, an unknown scope... */
 export class InvalidRateLimitError extends GuardloopError {

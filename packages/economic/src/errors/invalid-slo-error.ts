@@ -1,6 +1,6 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
+import { summarizeIssues } from '@guardloop/core/internal';
 import { economicErrorCodes } from './economic-error-codes';
-import { summarizeIssues } from './summarize-issues';
 
 /** An SLO definition is not usable: objective outside (0, 1), alert windows longer than the SLO... */
 export class InvalidSloError extends GuardloopError {

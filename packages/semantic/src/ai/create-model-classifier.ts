@@ -1,4 +1,5 @@
 import { type Clock, parseInput, systemClock, throwIfAborted } from '@guardloop/core';
+import { clockSchema, timeoutMsSchema } from '@guardloop/core/internal';
 import { generateText, type LanguageModel, Output } from 'ai';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
@@ -48,20 +49,8 @@ const optionsSchema = z.object({
   redactPii: z.boolean().default(false),
   maxLength: z.number().int().positive().default(defaultMaxTextLength),
   maxRetries: z.number().int().min(0).optional(),
-  timeoutMs: z
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31 - 1)
-    .default(30_000),
-  clock: z
-    .custom<Clock>(
-      (value) =>
-        typeof (value as Clock | undefined)?.now === 'function' &&
-        typeof (value as Clock | undefined)?.setTimer === 'function',
-      'Expected a Clock',
-    )
-    .optional(),
+  timeoutMs: timeoutMsSchema.int().default(30_000),
+  clock: clockSchema.optional(),
   name: z.string().min(1).default('model'),
 });
 

@@ -2,7 +2,7 @@ import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import raw from '../../data/helpdesk-intents.json' with { type: 'json' };
 import type { TrainingExample } from '../local/training-example';
-import { createSeededRandom, shuffle } from '../utils/seeded-random';
+import { createSeededRandom, shuffle } from '@guardloop/core/internal';
 import { type HelpdeskIntent, helpdeskIntents } from './helpdesk-intents';
 
 export interface HelpdeskDataset {

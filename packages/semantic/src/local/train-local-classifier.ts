@@ -1,6 +1,6 @@
 import { parseInput } from '@guardloop/core';
+import { createSeededRandom, shuffle } from '@guardloop/core/internal';
 import { z } from 'zod';
-import { createSeededRandom, shuffle } from '../utils/seeded-random';
 import {
   type CreateLocalClassifierOptions,
   createLocalClassifier,

@@ -1,4 +1,4 @@
-import { createSeededRandom, shuffle } from '../utils/seeded-random';
+import { createSeededRandom, shuffle } from '@guardloop/core/internal';
 import type { FeatureVector } from './feature-vector';
 import { computeLogits, countDocument, gradientStep, type LinearModel } from './linear-model';
 import type { TrainingOptions } from './local-classifier-settings';

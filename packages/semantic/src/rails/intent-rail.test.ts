@@ -115,6 +115,8 @@ describe('intentRail', () => {
     };
     expect(codeOf(() => intentRail({ allowed: [] }))).toBe('invalid_input');
     expect(codeOf(() => intentRail({ allowed, floor: -1 }))).toBe('invalid_input');
+    // Past 2^31 - 1 ms a timer fires at once: refused here rather than by evaluateRails.
+    expect(codeOf(() => intentRail({ allowed, timeoutMs: 2 ** 31 }))).toBe('invalid_input');
     expect(codeOf(() => intentRail({ allowed, classifier: {} as Classifier }))).toBe(
       'invalid_input',
     );

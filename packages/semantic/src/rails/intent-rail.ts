@@ -1,4 +1,5 @@
 import { parseInput, type Rail, type RailVerdict, throwIfAborted } from '@guardloop/core';
+import { timeoutMsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
 import { UnknownLabelError } from '../errors/unknown-label-error';
@@ -32,7 +33,7 @@ const optionsSchema = z.object({
   onDisallowed: z.enum(['escalate', 'deny']).default('escalate'),
   selectText: z.custom<TextSelector>((value) => typeof value === 'function').optional(),
   name: z.string().min(1).default('intent'),
-  timeoutMs: z.number().int().positive().optional(),
+  timeoutMs: timeoutMsSchema.int().optional(),
 });
 
 /**

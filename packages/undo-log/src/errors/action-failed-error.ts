@@ -1,4 +1,5 @@
 import { GuardloopError } from '@guardloop/core';
+import { describeThrown } from '@guardloop/core/internal';
 import { undoLogErrorCodes } from './undo-log-error-codes';
 
 /** The action's `do` threw (after retries). The record is `failed`; `cause` is the last error. */
@@ -16,7 +17,7 @@ export class ActionFailedError extends GuardloopError {
     cause: unknown;
   }) {
     super(undoLogErrorCodes.actionFailed, {
-      message: `Action ${actionId} ('${actionName}') failed: ${describeError(cause)}`,
+      message: `Action ${actionId} ('${actionName}') failed: ${describeThrown(cause)}`,
       cause,
       // Transient causes stay retryable so callers may try again with the same idempotency key.
       isRetryable: isRetryableError(cause),
@@ -25,10 +26,6 @@ export class ActionFailedError extends GuardloopError {
     this.actionId = actionId;
     this.actionName = actionName;
   }
-}
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function isRetryableError(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { GuardloopError } from '@guardloop/core';
-import { describeError } from './action-failed-error';
+import { describeThrown } from '@guardloop/core/internal';
 import { undoLogErrorCodes } from './undo-log-error-codes';
 
 export interface SagaStepFailure {
@@ -28,7 +28,7 @@ export class SagaFailedError extends GuardloopError {
   }) {
     const incomplete = details.notRolledBack.length;
     super(undoLogErrorCodes.sagaFailed, {
-      message: `Saga step ${details.failedStep} ('${details.failedActionName}') failed: ${describeError(details.cause)}. Rolled back ${details.rolledBack.length} step(s)${incomplete > 0 ? `; ${incomplete} could not be rolled back` : ''}.`,
+      message: `Saga step ${details.failedStep} ('${details.failedActionName}') failed: ${describeThrown(details.cause)}. Rolled back ${details.rolledBack.length} step(s)${incomplete > 0 ? `; ${incomplete} could not be rolled back` : ''}.`,
       cause: details.cause,
     });
     this.name = 'SagaFailedError';

@@ -1,5 +1,6 @@
 import { GuardloopError } from '@guardloop/core';
-import { describeError, isRetryableError } from './action-failed-error';
+import { describeThrown } from '@guardloop/core/internal';
+import { isRetryableError } from './action-failed-error';
 import { undoLogErrorCodes } from './undo-log-error-codes';
 
 /** The action's `undo` threw (after retries). The record is back to `done`, so undo may be retried. */
@@ -18,7 +19,7 @@ export class UndoFailedError extends GuardloopError {
     undoneActionIds?: readonly string[];
   }) {
     super(undoLogErrorCodes.undoFailed, {
-      message: `Undo of action ${actionId} failed: ${describeError(cause)}`,
+      message: `Undo of action ${actionId} failed: ${describeThrown(cause)}`,
       cause,
       isRetryable: isRetryableError(cause),
     });

@@ -1,10 +1,11 @@
 import { parseInput, throwIfAborted } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
 import { recoverRecord } from './recover-record';
 import { storeCall } from './store-call';
-import { abortSignalSchema, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
+import { signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
 /**
  * What happens to a record left `pending` by a crashed process:

@@ -1,9 +1,9 @@
 import { actorSchema, parseInput } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { AnyActionDefinition } from '../action/define-action';
 import { approvalTokenSchema } from '../approval/approval-token';
 import { storableJsonSchema, storableTextSchema } from '../record/storable-values';
-import { abortSignalSchema } from './undo-log-runtime';
 
 export const runOptionsSchema = z.object({
   /** Same key and same input: the stored result is returned and `do` does not run again. */

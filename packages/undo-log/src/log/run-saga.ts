@@ -1,8 +1,8 @@
 import { actorSchema, parseInput, throwIfAborted } from '@guardloop/core';
+import { abortSignalSchema, describeThrown } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { AnyActionDefinition } from '../action/define-action';
 import { type ApprovalToken, approvalTokenSchema } from '../approval/approval-token';
-import { describeError } from '../errors/action-failed-error';
 import { InvalidActionStateError } from '../errors/invalid-action-state-error';
 import { ResultNotStorableError } from '../errors/result-not-storable-error';
 import { SagaFailedError } from '../errors/saga-failed-error';
@@ -10,7 +10,7 @@ import { storableTextSchema } from '../record/storable-values';
 import { rollBackSaga } from './roll-back-saga';
 import { planOf, runParsed } from './run-action';
 import { parseStorableInput, type RunResult } from './run-options';
-import { abortSignalSchema, resolveAction, type UndoLogRuntime } from './undo-log-runtime';
+import { resolveAction, type UndoLogRuntime } from './undo-log-runtime';
 
 export interface SagaStep {
   action: AnyActionDefinition | string;
@@ -92,7 +92,7 @@ export async function runSaga(
       }
       results.push(result);
     } catch (error) {
-      const reason = `saga step ${index} ('${step.action.name}') failed: ${describeError(error)}`;
+      const reason = `saga step ${index} ('${step.action.name}') failed: ${describeThrown(error)}`;
       // This step took effect and is recorded done without its result: roll it back too.
       const tookEffect = ResultNotStorableError.isInstance(error)
         ? [

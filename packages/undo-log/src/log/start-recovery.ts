@@ -1,7 +1,8 @@
 import { parseInput } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { type RecoverResult, type RecoveryPolicy, recover, recoverOptionsSchema } from './recover';
-import { abortSignalSchema, type UndoLogRuntime } from './undo-log-runtime';
+import type { UndoLogRuntime } from './undo-log-runtime';
 
 export interface StartRecoveryOptions {
   /** Pause between the end of one round and the start of the next (ms, on the log's clock). */

@@ -1,4 +1,5 @@
 import { actorSchema, parseInput, throwIfAborted } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { ActionInProgressError } from '../errors/action-in-progress-error';
 import { InvalidActionStateError } from '../errors/invalid-action-state-error';
@@ -6,13 +7,7 @@ import { IrreversibleActionError } from '../errors/irreversible-action-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
 import { performUndo, type UndoResult } from './perform-undo';
-import {
-  abortSignalSchema,
-  readRecord,
-  resolveAction,
-  signalOrNever,
-  type UndoLogRuntime,
-} from './undo-log-runtime';
+import { readRecord, resolveAction, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
 export const undoOptionsSchema = z.object({
   /** Who or what asks for the undo; recorded in the log. */

@@ -1,8 +1,7 @@
 import { type Actor, type Clock, GuardloopError, type IdGenerator } from '@guardloop/core';
-import { z } from 'zod';
+import { describeThrown } from '@guardloop/core/internal';
 import type { AnyActionDefinition } from '../action/define-action';
 import type { VerifyApproval } from '../approval/approval-token';
-import { describeError } from '../errors/action-failed-error';
 import { ActionNotFoundError } from '../errors/action-not-found-error';
 import { UnknownActionError } from '../errors/unknown-action-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
@@ -26,10 +25,6 @@ export interface UndoLogRuntime {
   actions: ReadonlyMap<string, AnyActionDefinition>;
   recoveryActor: Actor;
 }
-
-export const abortSignalSchema = z.custom<AbortSignal>((value) => value instanceof AbortSignal, {
-  message: 'Expected an AbortSignal',
-});
 
 export function resolveAction(runtime: UndoLogRuntime, name: string): AnyActionDefinition {
   const action = runtime.actions.get(name);
@@ -60,7 +55,7 @@ export function toStoredError(error: unknown): StoredError {
   const code = thrown === interruptedErrorCode ? `action:${thrown}` : thrown;
   return {
     code: toStorableString(code, 200),
-    message: toStorableString(describeError(error), 4_000),
+    message: toStorableString(describeThrown(error), 4_000),
   };
 }
 
