@@ -1,39 +1,17 @@
 import type { InboxStore } from '@guardloop/inbox';
 import { newTestItem } from '@guardloop/inbox/test';
 import { describe, expect, it } from 'vitest';
-import type { SqlClient } from '../client/sql-client';
+import {
+  indexesOf,
+  recordingClient,
+  type RecordedStatement as Statement,
+} from '../test-support/query-plans';
 import {
   describeWithPostgres,
   type TestDatabase,
   useTestDatabase,
 } from '../test-support/test-databases';
 import { createPostgresInboxStore } from './postgres-inbox-store';
-
-interface Statement {
-  text: string;
-  params: readonly unknown[];
-}
-
-/** A client that remembers the statements it was given, to EXPLAIN them afterwards. */
-function recordingClient(inner: SqlClient, statements: Statement[]): SqlClient {
-  return {
-    query: ((text: string, params?: readonly unknown[]) => {
-      statements.push({ text, params: params ?? [] });
-      return inner.query(text, params);
-    }) as SqlClient['query'],
-    transaction: (work, options) =>
-      inner.transaction((transaction) => work(recordingClient(transaction, statements)), options),
-  };
-}
-
-/** The names of the indexes in a JSON plan. */
-function indexesOf(plan: unknown): string[] {
-  if (Array.isArray(plan)) return plan.flatMap(indexesOf);
-  if (typeof plan !== 'object' || plan === null) return [];
-  const node = plan as Record<string, unknown>;
-  const own = typeof node['Index Name'] === 'string' ? [node['Index Name']] : [];
-  return [...own, ...Object.values(node).flatMap(indexesOf)];
-}
 
 function indexSuite(database: TestDatabase) {
   it('serves every list filter and the SLA query from an index', async () => {
