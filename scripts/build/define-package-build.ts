@@ -23,7 +23,9 @@ export function definePackageBuild(entry: NonNullable<Options['entry']>) {
       // (With tsdown, drop this entry and set `dts: true` on the two below.)
       { ...shared, format: ['esm', 'cjs'], dts: { only: true } },
       { ...shared, format: 'esm' },
-      { ...shared, format: 'cjs', noExternal: esmOnlyDependencies(process.cwd()) },
+      // Split like the ESM build, so every entry (`.`, `./internal`...) shares one copy of each module:
+      // one error class, whichever entry threw it.
+      { ...shared, format: 'cjs', splitting: true, noExternal: esmOnlyDependencies(process.cwd()) },
     ];
   });
 }

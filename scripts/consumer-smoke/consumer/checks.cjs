@@ -112,6 +112,14 @@ function checks(m) {
   const start = Date.UTC(2030, 0, 1, 9);
 
   return {
+    async 'core: an error thrown through ./internal is an instance of the root class'() {
+      // Each entry of a build shares one copy of every module, so `instanceof` holds across them.
+      assert.throws(
+        () => m.coreInternal.createSeededRandom('not a seed'),
+        (error) => error instanceof m.core.InvalidInputError && error.code === 'invalid_input',
+      );
+    },
+
     async 'core: evaluateRails and createLoop'() {
       const { allow, createLoop, createManualClock, deny, evaluateRails } = m.core;
       const rails = [
