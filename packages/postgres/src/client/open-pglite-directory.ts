@@ -1,4 +1,5 @@
 import { parseInput } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { PgliteNotInstalledError } from '../errors/pglite-not-installed-error';
 import {
@@ -40,9 +41,7 @@ const optionsSchema = z
       .record(z.string(), z.unknown())
       .refine((options) => !('dataDir' in options), 'dataDir is the first argument')
       .optional(),
-    abortSignal: z
-      .custom<AbortSignal>((value) => value instanceof AbortSignal, 'Expected an AbortSignal')
-      .optional(),
+    abortSignal: abortSignalSchema.optional(),
   })
   .default({});
 

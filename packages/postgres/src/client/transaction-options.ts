@@ -1,10 +1,7 @@
 import { InvalidInputError, parseInput } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { IsolationLevel, QueryOptions, TransactionOptions } from './sql-client';
-
-const abortSignalSchema = z.custom<AbortSignal>((value) => value instanceof AbortSignal, {
-  message: 'Expected an AbortSignal',
-});
 
 const transactionOptionsSchema = z
   .object({

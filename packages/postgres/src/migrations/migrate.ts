@@ -1,4 +1,5 @@
 import { parseInput } from '@guardloop/core';
+import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
@@ -13,9 +14,7 @@ export interface MigrateOptions {
 
 const migrateOptionsSchema = z.object({
   schema: z.unknown().optional(), // parseDatabaseSchema reports its own issues
-  abortSignal: z
-    .custom<AbortSignal>((value) => value instanceof AbortSignal, 'Expected an AbortSignal')
-    .optional(),
+  abortSignal: abortSignalSchema.optional(),
 });
 
 export interface MigrateResult {
