@@ -4,4 +4,5 @@ export default definePackageBuild({
   index: 'src/index.ts',
   'ai/index': 'src/ai/index.ts',
   'data/index': 'src/data/index.ts',
+  'internal/index': 'src/internal/index.ts',
 });

@@ -1,3 +1,7 @@
 import { definePackageBuild } from '../../scripts/build/define-package-build.ts';
 
-export default definePackageBuild({ index: 'src/index.ts', 'test/index': 'src/test/index.ts' });
+export default definePackageBuild({
+  index: 'src/index.ts',
+  'internal/index': 'src/internal/index.ts',
+  'test/index': 'src/test/index.ts',
+});

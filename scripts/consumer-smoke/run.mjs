@@ -169,13 +169,14 @@ step('ESM consumer: node smoke.mjs', () => run('node', ['smoke.mjs'], { cwd: pro
 step('CommonJS consumer: node smoke.cjs', () => run('node', ['smoke.cjs'], { cwd: project }).ok);
 
 // The project above has every package, so it cannot see an optional peer that is not optional.
-// This one installs @guardloop/postgres as its README says (no @guardloop/inbox, no pg, no
-// vitest: all optional peers) and loads it both ways.
-step('optional peers stay optional: @guardloop/postgres as its README installs it', () => {
+// This one installs @guardloop/postgres for an undo-log-only host, as its README says (no
+// @guardloop/economic, @guardloop/feedback or @guardloop/inbox, no pg, no vitest: all optional
+// peers) and loads the root and the `./undo-log` subpath both ways.
+step('optional peers stay optional: @guardloop/postgres for the undo log only', () => {
   const dir = postgresOnly;
   const manifest = { name: 'guardloop-consumer-postgres-only', private: true, type: 'module' };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const readmeInstall = ['core', 'undo-log', 'economic', 'feedback', 'postgres'];
+  const readmeInstall = ['core', 'undo-log', 'postgres'];
   const packed = readdirSync(tarballs)
     .filter((file) => readmeInstall.some((name) => new RegExp(`^guardloop-${name}-\\d`).test(file)))
     .map((file) => join(tarballs, file));
@@ -183,9 +184,14 @@ step('optional peers stay optional: @guardloop/postgres as its README installs i
   const pglite = `@electric-sql/pglite@${workspaceVersion('packages/postgres', '@electric-sql/pglite')}`;
   const npmArgs = ['install', '--no-audit', '--no-fund', '--loglevel=error', ...packed, pglite];
   if (!run('npm', npmArgs, { cwd: dir, env: consumerEnv() }).ok) return false;
-  const present = ['@guardloop/inbox', 'pg', 'vitest'].filter((name) =>
-    existsSync(join(dir, 'node_modules', name)),
-  );
+  const optionalPeers = [
+    '@guardloop/economic',
+    '@guardloop/feedback',
+    '@guardloop/inbox',
+    'pg',
+    'vitest',
+  ];
+  const present = optionalPeers.filter((name) => existsSync(join(dir, 'node_modules', name)));
   if (present.length > 0) throw new Error(`npm installed the optional peers ${present.join(', ')}`);
   for (const file of readdirSync(postgresOnlySources)) {
     copyFileSync(join(postgresOnlySources, file), join(dir, file));

@@ -1,6 +1,6 @@
 import { createLoop, type Loop, type LoopResult, type Rail } from '@guardloop/core';
-import type { Classifier } from '@guardloop/semantic';
-import { createUndoLog, type UndoLog, type UndoLogStore } from '@guardloop/undo-log';
+import { type Classifier, createIntentStep } from '@guardloop/semantic';
+import { createActStep, createUndoLog, type UndoLog, type UndoLogStore } from '@guardloop/undo-log';
 import { benchActor, benchAttributes } from './bench-host-data';
 import { createSendResetLinkAction } from './send-reset-link';
 
@@ -35,9 +35,9 @@ export function createBenchLoop({
   const undoLog = createUndoLog({ store, actions: [action] });
   const loop = createLoop({
     rails,
+    actions: undoLog,
     steps: {
-      classifyIntent: ({ signal }, { abortSignal }) =>
-        classifier.classify(String(signal.payload.body), { signal: abortSignal }),
+      classifyIntent: createIntentStep(classifier, { text: ({ payload }) => String(payload.body) }),
       proposeHypotheses: ({ signal, intent }) =>
         intent?.label === 'password_reset'
           ? [
@@ -57,15 +57,7 @@ export function createBenchLoop({
               },
             ]
           : [],
-      act: ({ hypothesis, traceId, actor }, { abortSignal }) =>
-        undoLog.run(action.name, hypothesis?.action?.input, {
-          ...(hypothesis?.action?.idempotencyKey
-            ? { idempotencyKey: hypothesis.action.idempotencyKey }
-            : {}),
-          traceId,
-          actor,
-          abortSignal,
-        }),
+      act: createActStep(undoLog),
     },
   });
   let count = 0;

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import { createPgliteClient, createPostgresUndoLogStore, migrate } from '@guardloop/postgres';
+import { createPgliteClient, migrate } from '@guardloop/postgres';
+import { createPostgresUndoLogStore } from '@guardloop/postgres/undo-log';
 import type { UndoLogStore } from '@guardloop/undo-log';
 
 /** The PostgreSQL undo-log store over an in-memory PGlite database, migrated and ready. */

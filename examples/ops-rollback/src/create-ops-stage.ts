@@ -27,7 +27,7 @@ export function createOpsStage(write: (text: string) => void) {
     store: createMemoryUndoLogStore(),
     actions: [createRollbackDeploymentAction(registry)],
     clock,
-    ids: createSequentialIdGenerator('action'),
+    idGenerator: createSequentialIdGenerator('action'),
     ownerId: 'ops-demo',
   });
   const loop = createOpsLoop({

@@ -4,10 +4,11 @@ import { createLoop, createManualClock, type Rail } from '@guardloop/core';
 import { rulesRail } from '@guardloop/deterministic';
 import { createMemoryCounterStore, rateLimitRail } from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
-import { createPgliteClient, createPostgresUndoLogStore, migrate } from '@guardloop/postgres';
-import { intentRail, redactPii } from '@guardloop/semantic';
+import { createPgliteClient, migrate } from '@guardloop/postgres';
+import { createPostgresUndoLogStore } from '@guardloop/postgres/undo-log';
+import { createIntentStep, intentRail, redactPii } from '@guardloop/semantic';
 import { createHelpdeskClassifier } from '@guardloop/semantic/data';
-import { createUndoLog, defineAction } from '@guardloop/undo-log';
+import { createActStep, createUndoLog, defineAction } from '@guardloop/undo-log';
 import { z } from 'zod';
 
 const ada = { subject: 'Locked out', body: 'I forgot my password', email: 'ada@example.com' };
@@ -54,23 +55,19 @@ export async function runQuickstart(payload: Record<string, string> = ada) {
     rails,
     clock,
     onEvent: loopRecorder.onEvent,
+    actions: undoLog, // the action definitions decide what is reversible
     steps: {
       // Personal data is redacted before the classifier sees the text.
-      classifyIntent: ({ signal: { payload: p } }, { abortSignal: signal }) =>
-        classifier.classify(redactPii(`${p.subject}\n${p.body}`), { signal }),
+      classifyIntent: createIntentStep(classifier, {
+        text: ({ payload: p }) => redactPii(`${p.subject}\n${p.body}`),
+      }),
       proposeHypotheses: ({ signal: { payload: p }, intent }) => {
         if (intent?.label !== 'password_reset') return [];
-        const action = { name: 'send_reset_link', reversible: true, input: { email: p.email } };
+        const action = { name: 'send_reset_link', input: { email: p.email } };
         const evidence = [{ source: 'signal.payload', path: 'body', value: p.body }];
         return [{ id: 'locked-out', title: 'Locked out', confidence: 0.9, evidence, action }];
       },
-      act: ({ hypothesis, traceId, actor }, { abortSignal }) =>
-        undoLog.run(sendResetLink.name, hypothesis?.action?.input, {
-          idempotencyKey: traceId, // a retried ticket replays the stored result
-          traceId,
-          actor,
-          abortSignal,
-        }),
+      act: createActStep(undoLog), // a retried ticket replays the stored result
     },
   });
 

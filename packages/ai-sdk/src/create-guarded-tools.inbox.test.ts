@@ -179,7 +179,7 @@ describe('createGuardedTools with an inbox: escalations', () => {
       toolCall: { toolName: 'closeAccount', toolCallId: 'call-2', input: { user: 'bob' } },
     });
     const items = await pendingItems(inbox);
-    expect(items.map((item) => item.action.input)).toEqual([{ user: 'ada' }, { user: 'bob' }]);
+    expect(items.map((item) => item.action?.input)).toEqual([{ user: 'ada' }, { user: 'bob' }]);
   });
 });
 

@@ -37,6 +37,7 @@ import {
 import { mergeDecisions } from './merge-decisions';
 import { humanReason, needsHuman, requireApproval } from './require-approval';
 import { toActionRequest } from './to-action-request';
+import { toolActionCatalog } from './tool-action-catalog';
 
 const defaultMaxCachedDecisions = 1000;
 
@@ -98,6 +99,8 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       throw invalid(`tools.${name}.action`, 'Expected an action from defineAction()');
     }
   }
+  // The tools' action definitions decide which calls are irreversible, whatever a rail sees.
+  const actions = toolActionCatalog(entries.map(([, definition]) => definition.action));
   const traceId = behaviour.traceId ?? randomIdGenerator();
   // Providers number tool calls per conversation (`call-1`...): scope the key to this trace.
   const idempotencyKeyOf = (toolCallId: string) => `${traceId}:${toolCallId}`;
@@ -221,7 +224,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
         throw new ToolCallDeniedError({ toolName: name, decision: checked });
       }
       // The approval comes before the counting rails: a call that never runs is never charged.
-      const human = needsHuman(definition.action, checked);
+      const human = needsHuman(definition.action, checked, actions);
       const inboxCall = human
         ? inboxCallOf(name, definition, action, parsed, checked, binding, abortSignal)
         : undefined;
@@ -328,7 +331,7 @@ export function createGuardedTools<Definitions extends Record<string, GuardedToo
       report(name, toolCallId, action, decision);
       if (decision.verdict === 'deny') return { type: 'denied', reason: decision.reason };
       decisions.set(`${toolCallId}\u0000${binding.inputHash}`, decision);
-      if (needsHuman(definition.action, decision)) {
+      if (needsHuman(definition.action, decision, actions)) {
         if (!requested.get(toolCallId)) requested.set(toolCallId, binding);
         const inboxCall = inboxCallOf(
           name,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ApprovalBinding } from './approval/approval-binding';
 import type { FoundApproval } from './find-approval';
 import type { GuardedToolDefinition } from './guarded-tool-definition';
-import type { GuardedToolsInbox } from './inbox/inbox-approval';
+import type { GuardedToolsInbox } from './inbox/guarded-tools-inbox';
 
 export interface GuardedToolsOptions<Definitions extends Record<string, GuardedToolDefinition>> {
   tools: Definitions;

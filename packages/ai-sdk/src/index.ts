@@ -20,4 +20,8 @@ export type {
   ToolCallLike,
   ToolDecisionEvent,
 } from './guarded-tools-options';
-export type { GuardedToolsInbox } from './inbox/inbox-approval';
+export type {
+  GuardedToolsEscalation,
+  GuardedToolsInbox,
+  GuardedToolsInboxItem,
+} from './inbox/guarded-tools-inbox';

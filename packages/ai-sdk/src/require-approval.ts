@@ -1,4 +1,10 @@
-import { type Clock, type Decision, GuardloopError } from '@guardloop/core';
+import {
+  type ActionCatalog,
+  type Clock,
+  type Decision,
+  GuardloopError,
+  needsHumanApproval,
+} from '@guardloop/core';
 import type { AnyActionDefinition, ApprovalToken } from '@guardloop/undo-log';
 import type { ModelMessage } from 'ai';
 import { type ApprovalBinding, bindingDifferences } from './approval/approval-binding';
@@ -9,8 +15,13 @@ import { ToolCallEscalatedError } from './errors/tool-call-escalated-error';
 import { type FoundApproval, findApproval } from './find-approval';
 import type { ApprovalCheck } from './guarded-tools-options';
 
-export const needsHuman = (action: AnyActionDefinition, decision: Decision) =>
-  decision.verdict === 'escalate' || !action.reversible;
+/** A call waits for a human when a rail escalated it, or when core says its action does. */
+export const needsHuman = (
+  action: AnyActionDefinition,
+  decision: Decision,
+  actions: ActionCatalog,
+): boolean =>
+  decision.verdict === 'escalate' || needsHumanApproval({ name: action.name }, { actions });
 
 export const humanReason = (action: AnyActionDefinition, decision: Decision) =>
   decision.verdict === 'escalate'

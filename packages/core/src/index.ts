@@ -1,11 +1,23 @@
+// Actions
+export {
+  type ActionCatalog,
+  type ActionDescription,
+  actionCatalogSchema,
+} from './actions/action-catalog';
+export {
+  type ApprovalSubject,
+  type NeedsHumanApprovalOptions,
+  needsHumanApproval,
+} from './actions/needs-human-approval';
 // Errors
 
 export { CustomerConfirmationRequiredError } from './errors/customer-confirmation-required-error';
 export { type CoreErrorCode, coreErrorCodes } from './errors/error-codes';
 export { GuardloopError, type GuardloopErrorOptions } from './errors/guardloop-error';
-export { type InputIssue, InvalidInputError, toInputIssues } from './errors/invalid-input-error';
+export { type InputIssue, InvalidInputError } from './errors/invalid-input-error';
 export { InvalidRailError } from './errors/invalid-rail-error';
 export { InvalidTransitionError } from './errors/invalid-transition-error';
+export { LoopResumeUnavailableError } from './errors/loop-resume-unavailable-error';
 export { ResolutionCriteriaUnmetError } from './errors/resolution-criteria-unmet-error';
 export { StepNotProvidedError } from './errors/step-not-provided-error';
 export { StoreUnavailableError } from './errors/store-unavailable-error';
@@ -61,9 +73,20 @@ export {
   type LoopConfig,
   type LoopResult,
   type LoopSteps,
+  type ResumeOptions,
   type StepOptions,
 } from './loop/create-loop';
-export type { LoopEscalationInput, LoopEscalationSink } from './loop/loop-escalation-sink';
+export {
+  type HumanDecidedEvent,
+  type HumanDecision,
+  humanDecisionKinds,
+  humanDecisionSchema,
+} from './loop/human-decision';
+export type {
+  LoopEscalationInput,
+  LoopEscalationItem,
+  LoopEscalationSink,
+} from './loop/loop-escalation-sink';
 // Loop
 export { type LoopContext, type LoopMachineInput, loopMachine } from './loop/loop-machine';
 export type {
@@ -101,40 +124,32 @@ export {
   hypothesisSchema,
 } from './schemas/hypothesis';
 export { type Intent, type IntentInput, intentSchema } from './schemas/intent';
-export { type Outcome, type OutcomeInput, outcomeKinds, outcomeSchema } from './schemas/outcome';
 export {
   type RailKind,
   type RailResult,
   type RailVerdict,
   railKindSchema,
-  railKinds,
   railResultSchema,
-  railStatuses,
   railVerdictSchema,
   type Verdict,
   verdictSchema,
-  verdicts,
 } from './schemas/rail-verdict';
 export {
   type Signal,
   type SignalInput,
   signalInputSchema,
-  signalKinds,
   signalSchema,
 } from './schemas/signal';
 export {
   type ConfirmerType,
   confirmerTypeSchema,
-  confirmerTypes,
   type Ticket,
   type TicketInput,
   type TicketStatus,
   ticketSchema,
-  ticketStatuses,
   ticketStatusSchema,
   ticketTransitionRecordSchema,
 } from './schemas/ticket';
-export { raceAbort, throwIfAborted } from './utils/abort';
 // Utilities
 export { type Clock, createManualClock, type ManualClock, systemClock } from './utils/clock';
 export { fingerprint } from './utils/fingerprint';
@@ -143,6 +158,4 @@ export {
   type IdGenerator,
   randomIdGenerator,
 } from './utils/id-generator';
-export { maxJsonDepth } from './utils/json-value';
-export { maxTimeoutMs } from './utils/option-schemas';
 export { parseInput } from './utils/parse-input';

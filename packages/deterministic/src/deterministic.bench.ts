@@ -29,7 +29,7 @@ const schema = schemaRail(refundRequestSchema);
 const rbac = rbacRail(helpdeskPolicy);
 const rules = rulesRail(createRuleSet(helpdeskRules));
 const rails = [schema, rbac, rules];
-const options = { signal: new AbortController().signal };
+const options = { abortSignal: new AbortController().signal };
 const context: RailContext = refundContext;
 
 function railsDirectly(railContext: RailContext): RailVerdict {

@@ -7,8 +7,8 @@ export { DuplicateRuleIdError } from './errors/duplicate-rule-id-error';
 export { InvalidPolicyError } from './errors/invalid-policy-error';
 export { InvalidRuleError } from './errors/invalid-rule-error';
 export { RoleCycleError } from './errors/role-cycle-error';
-export { UnknownActionError } from './errors/unknown-action-error';
 export { UnknownOperatorError } from './errors/unknown-operator-error';
+export { UnknownRbacActionError } from './errors/unknown-rbac-action-error';
 export { UnknownRoleError } from './errors/unknown-role-error';
 // RBAC
 export type { RbacCheck, RbacOutcome, RbacRequest } from './rbac/create-rbac-check';

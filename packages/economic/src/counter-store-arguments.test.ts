@@ -6,6 +6,7 @@ import {
   maxCounterAmount,
   maxCounterKeyBytes,
   parseCounterStoreArguments,
+  parseRetainMs,
 } from './counter-store-arguments';
 
 const keys = [
@@ -54,6 +55,7 @@ const candidates: Record<CounterStoreMethod, unknown[][]> = {
     amounts.flatMap((amount) => windows.map((window) => [key, 60_000, amount, window])),
   ),
   prune: [...times.map((time) => [time]), [], [1, 2]],
+  pruneExpired: [...times.map((time) => [time]), [], [1, 2]],
 };
 
 describe('parseCounterStoreArguments', () => {
@@ -96,6 +98,20 @@ describe('parseCounterStoreArguments', () => {
       ['é'.repeat(maxCounterKeyBytes / 2), 0, -maxCounterAmount],
     ]) {
       expect(parseCounterStoreArguments('increment', args)).toEqual(args);
+    }
+  });
+
+  it('accepts a positive safe integer retainMs or none, and rejects anything else', () => {
+    expect(parseRetainMs('increment', undefined)).toBeUndefined();
+    expect(parseRetainMs('increment', {})).toBeUndefined();
+    expect(parseRetainMs('incrementIfWithin', { retainMs: 60_000 })).toBe(60_000);
+    for (const retainMs of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '1m']) {
+      expect(() => parseRetainMs('increment', { retainMs } as never)).toThrowError(
+        expect.objectContaining({
+          code: 'invalid_input',
+          subject: 'CounterStore.increment options',
+        }),
+      );
     }
   });
 

@@ -1,5 +1,7 @@
 import { InvalidInputError, parseInput } from '@guardloop/core';
 import { z } from 'zod';
+import type { CounterWriteOptions } from './counter-store';
+import { isWellFormed } from './is-well-formed';
 
 /**
  * Longest counter key, in UTF-8 bytes. PostgreSQL refuses index entries over 2704 bytes, and the
@@ -33,10 +35,6 @@ export function counterOverflowError(key: string, bucketStart: number): InvalidI
   });
 }
 
-// ES2024 String methods (Node >= 20); the base tsconfig targets ES2023 typings.
-const isWellFormed = (value: string) =>
-  (value as unknown as { isWellFormed(): boolean }).isWellFormed();
-
 const encoder = new TextEncoder();
 // Most keys are short: at most 3 UTF-8 bytes per UTF-16 unit, so they skip the encoding.
 const fitsInKey = (value: string) =>
@@ -66,6 +64,7 @@ export const counterStoreArgumentSchemas = {
   buckets: z.tuple([key, time, time]).refine(([, from, to]) => ordered(from, to), orderMessage),
   incrementIfWithin: z.tuple([key, time, amount, windowLimit]),
   prune: z.tuple([time]),
+  pruneExpired: z.tuple([time]),
 } as const;
 
 export type CounterStoreMethod = keyof typeof counterStoreArgumentSchemas;
@@ -101,6 +100,7 @@ const isValid: Record<CounterStoreMethod, (args: readonly unknown[]) => boolean>
     return isRange(from, to) && isLimit(limit);
   },
   prune: ([before]) => isTime(before),
+  pruneExpired: ([now]) => isTime(now),
 };
 
 /**
@@ -127,4 +127,19 @@ export function parseCounterStoreArguments<Method extends CounterStoreMethod>(
     args,
     `CounterStore.${method} arguments`,
   ) as CounterStoreArguments[Method];
+}
+
+const retainMsSchema = z.object({ retainMs: z.int().positive('must be a positive whole number of ms') });
+
+/**
+ * The `retainMs` of a write's options, `undefined` when absent. Throws `InvalidInputError` (code
+ * `invalid_input`) when it is not a positive safe integer, before anything is written.
+ */
+export function parseRetainMs(
+  method: 'increment' | 'incrementIfWithin',
+  options: CounterWriteOptions | undefined,
+): number | undefined {
+  const retainMs = options?.retainMs;
+  if (retainMs === undefined || (Number.isSafeInteger(retainMs) && retainMs > 0)) return retainMs;
+  return parseInput(retainMsSchema, { retainMs }, `CounterStore.${method} options`).retainMs;
 }

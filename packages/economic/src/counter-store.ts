@@ -9,6 +9,19 @@ export interface CounterStoreCallOptions {
   abortSignal?: AbortSignal;
 }
 
+/** Options of the writes (`increment`, `incrementIfWithin`). */
+export interface CounterWriteOptions extends CounterStoreCallOptions {
+  /**
+   * How long after its start the bucket is still read, in ms (a positive safe integer): from
+   * `bucketStart + retainMs` on, `pruneExpired` drops it. The writer knows which windows read
+   * the key (a 1-minute rate limit never reads a 6-second bucket again after a minute), so the
+   * retention travels with the write and every pruner, in any process, applies it. When writes to
+   * one bucket give different retentions the longest wins; a write without one leaves the
+   * bucket's as it is, and a bucket never given one is only dropped by `prune`.
+   */
+  retainMs?: number;
+}
+
 /** One time bucket of a counter: the sum of every amount added with that `bucketStart`. */
 export interface CounterBucket {
   bucketStart: number;
@@ -40,11 +53,12 @@ export interface ConditionalIncrementResult {
  * ranges of buckets. Memory grows with the number of buckets, never with the number of events,
  * and `prune` drops old buckets. Implementations must make `increment` and `incrementIfWithin`
  * atomic, including across processes when the storage is shared (rate limits and budgets rely
- * on it). Every method validates its arguments with `parseCounterStoreArguments` and rejects
+ * on it). Every method validates its arguments with `parseCounterStoreArguments` (from
+ * `@guardloop/economic/internal`) and rejects
  * malformed ones with `InvalidInputError` (code `invalid_input`): keys are non-empty,
  * well-formed UTF-16 strings without NUL of at most `maxCounterKeyBytes` UTF-8 bytes, times are
  * safe integers (epoch ms), amounts are at most `maxCounterAmount` in magnitude, limits are
- * finite numbers, and `from <= to`.
+ * finite numbers, `from <= to`, and a `retainMs` is a positive safe integer.
  * `runCounterStoreContract` from `@guardloop/economic/test` checks an implementation.
  */
 export interface CounterStore {
@@ -57,7 +71,7 @@ export interface CounterStore {
     key: string,
     bucketStart: number,
     amount: number,
-    options?: CounterStoreCallOptions,
+    options?: CounterWriteOptions,
   ): Promise<number>;
   /** Sum of the buckets with `from <= bucketStart < to`; 0 when there are none. */
   sum(key: string, from: number, to: number, options?: CounterStoreCallOptions): Promise<number>;
@@ -77,8 +91,14 @@ export interface CounterStore {
     bucketStart: number,
     amount: number,
     window: CounterWindowLimit,
-    options?: CounterStoreCallOptions,
+    options?: CounterWriteOptions,
   ): Promise<ConditionalIncrementResult>;
   /** Drops every bucket (of every key) with `bucketStart < before`; resolves with how many were dropped. */
   prune(before: number, options?: CounterStoreCallOptions): Promise<number>;
+  /**
+   * Drops every bucket whose retention has run out at `now` (written with `retainMs`, and
+   * `bucketStart + retainMs <= now`); resolves with how many were dropped. Idempotent, so several
+   * processes may prune one shared store at the same time.
+   */
+  pruneExpired(now: number, options?: CounterStoreCallOptions): Promise<number>;
 }

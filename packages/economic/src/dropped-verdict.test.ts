@@ -5,9 +5,9 @@ function holder({ applied = true, failGiveBack = false } = {}) {
   const given: string[] = [];
   const heard: unknown[] = [];
   const controller = new AbortController();
-  const hold = (take: (signal: AbortSignal) => Promise<string> = async () => 'slot') =>
+  const hold = (take: (abortSignal: AbortSignal) => Promise<string> = async () => 'slot') =>
     takeForVerdict({
-      signal: controller.signal,
+      abortSignal: controller.signal,
       take,
       applied: () => applied,
       giveBack: (taken) => {

@@ -1,10 +1,10 @@
-import { throwIfAborted } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 
 export interface TakeForVerdictOptions<Taken> {
-  /** The rail's signal (`RailEvaluateOptions.signal`). */
-  signal: AbortSignal;
+  /** The rail's abort signal (`RailEvaluateOptions.abortSignal`). */
+  abortSignal: AbortSignal;
   /**
-   * Takes from a counter with `signal`: either rejects, having taken nothing (the `CounterStore`
+   * Takes from a counter with `abortSignal`: either rejects, having taken nothing (the `CounterStore`
    * and `CostMeter` guarantee for an aborted write), or resolves with what it did.
    */
   take: (abortSignal: AbortSignal) => Promise<Taken>;
@@ -29,13 +29,13 @@ export interface TakeForVerdictOptions<Taken> {
  * A failed give-back goes to `onGiveBackError`, never to an unhandled rejection.
  */
 export async function takeForVerdict<Taken>({
-  signal,
+  abortSignal,
   take,
   applied,
   giveBack,
   onGiveBackError,
 }: TakeForVerdictOptions<Taken>): Promise<Taken> {
-  const taken = await take(signal);
+  const taken = await take(abortSignal);
   if (!applied(taken)) return taken;
   let given = false;
   const release = async () => {
@@ -51,10 +51,10 @@ export async function takeForVerdict<Taken>({
       }
     }
   };
-  if (signal.aborted) {
+  if (abortSignal.aborted) {
     await release();
-    throwIfAborted(signal);
+    throwIfAborted(abortSignal);
   }
-  signal.addEventListener('abort', () => void release(), { once: true });
+  abortSignal.addEventListener('abort', () => void release(), { once: true });
   return taken;
 }

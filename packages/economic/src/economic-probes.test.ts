@@ -7,7 +7,7 @@ import { rateLimitRail } from './rate-limit/rate-limit-rail';
 import { defineSlo } from './slo/define-slo';
 
 const t0 = Date.UTC(2030, 0, 1, 12);
-const signal = new AbortController().signal;
+const abortSignal = new AbortController().signal;
 const decision = (cost?: unknown): RailContext =>
   ({
     traceId: 'trace',
@@ -52,7 +52,9 @@ describe('economic probes', () => {
     const costs = meter();
     expect(await codeOf(() => costs.charge(decision(cost)))).toBe('invalid_input');
     expect(
-      await codeOf(() => costBudgetRail({ meter: costs }).evaluate(decision(cost), { signal })),
+      await codeOf(() =>
+        costBudgetRail({ meter: costs }).evaluate(decision(cost), { abortSignal }),
+      ),
     ).toBe('invalid_input');
     expect((await costs.usage(decision())).map((line) => line.used)).toEqual([0, 0]);
   });
@@ -118,8 +120,8 @@ describe('economic probes', () => {
     const rail = rateLimitRail({ store, clock, name: 'r', limit: 1, window: '1m' });
     const as = (id: string) => ({ ...decision(), actor: { id, type: 'ai' as const, roles: [] } });
     for (const id of ['k\ud800', 'k\udc00', 'x'.repeat(5000), `${'x'.repeat(5000)}y`]) {
-      expect((await rail.evaluate(as(id), { signal })).verdict).toBe('allow');
-      expect((await rail.evaluate(as(id), { signal })).verdict).toBe('deny');
+      expect((await rail.evaluate(as(id), { abortSignal })).verdict).toBe('allow');
+      expect((await rail.evaluate(as(id), { abortSignal })).verdict).toBe('deny');
     }
   });
 

@@ -79,7 +79,7 @@ function economics({ gate = false } = {}) {
     spent: async () => (await meter.usage(context))[0]?.used,
     /** Whether the rate limit still has its slot (takes it when it has). */
     slotFree: async () =>
-      (await rateLimit.evaluate(context, { signal: new AbortController().signal })).verdict ===
+      (await rateLimit.evaluate(context, { abortSignal: new AbortController().signal })).verdict ===
       'allow',
   };
 }

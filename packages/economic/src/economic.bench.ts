@@ -58,7 +58,7 @@ const context: RailContext = {
     cost: { tokens: 1, usd: 0.001 },
   },
 };
-const options = { signal: new AbortController().signal };
+const options = { abortSignal: new AbortController().signal };
 const counts = new Map<string, number>();
 
 // One sample runs each function this many times, so single fast calls do not just measure the timer.
@@ -130,12 +130,16 @@ test('recording and evaluating with 1M events in the window', async ({ bench }) 
       names[6],
       // A fresh signal per evaluation, as evaluateRails gives: the cost rail listens to it until
       // the evaluation is over, to refund a verdict the engine drops.
-      repeatAsync(async () => costRail.evaluate(context, { signal: new AbortController().signal })),
+      repeatAsync(async () =>
+        costRail.evaluate(context, { abortSignal: new AbortController().signal }),
+      ),
     ),
     bench(
       names[7],
       // A fresh signal too: an allowed decision's slot is held until its signal is gone.
-      repeatAsync(async () => rateRail.evaluate(context, { signal: new AbortController().signal })),
+      repeatAsync(async () =>
+        rateRail.evaluate(context, { abortSignal: new AbortController().signal }),
+      ),
     ),
   );
   report(results, names);

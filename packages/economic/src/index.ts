@@ -32,17 +32,10 @@ export type {
   CounterStore,
   CounterStoreCallOptions,
   CounterWindowLimit,
+  CounterWriteOptions,
 } from './counter-store';
-export {
-  type CounterStoreArguments,
-  type CounterStoreMethod,
-  counterOverflowError,
-  counterStoreArgumentSchemas,
-  isWithinCounterRange,
-  maxCounterAmount,
-  maxCounterKeyBytes,
-  parseCounterStoreArguments,
-} from './counter-store-arguments';
+export { maxCounterAmount, maxCounterKeyBytes } from './counter-store-arguments';
+export { EconomicConfigurationError } from './errors/economic-configuration-error';
 export { type EconomicErrorCode, economicErrorCodes } from './errors/economic-error-codes';
 export { InvalidBudgetError } from './errors/invalid-budget-error';
 export { InvalidRateLimitError } from './errors/invalid-rate-limit-error';
@@ -59,7 +52,7 @@ export {
   type RateLimitSlot,
   rateLimitRail,
 } from './rate-limit/rate-limit-rail';
-export { type Scope, type ScopeDimension, scopeDimensions, scopeOf } from './scope';
+export { type ScopeDimension, scopeDimensions } from './scope';
 // SLOs and the autonomy dial
 export {
   type AutonomyChange,
@@ -74,17 +67,10 @@ export {
   isAutonomyAtOrBelow,
   lowerAutonomy,
 } from './slo/autonomy-level';
-export {
-  type BurnRateAlertInput,
-  budgetConsumedByBurn,
-  burnRate,
-  burnRateForBudgetConsumed,
-  defaultBurnRateAlerts,
-} from './slo/burn-rate';
+export { type BurnRateAlertInput, defaultBurnRateAlerts } from './slo/burn-rate';
 export type { BurnRateAlert } from './slo/burn-rate-alert';
 export { defineSlo, isSlo, type Slo, type SloInput } from './slo/define-slo';
 export { type SloRailOptions, sloRail } from './slo/slo-rail';
-export { bucketMsForWindow, sloBucketSizesMs } from './slo/slo-resolution';
 export type { SloAlertStatus, SloStatus, SloWindowReading } from './slo/slo-status';
 export {
   createSloTracker,
@@ -94,5 +80,4 @@ export {
   type SloTrackerOptions,
 } from './slo/slo-tracker';
 // Windows
-export { type BucketRange, bucketStartOf, periodRange, trailingRange } from './window/bucket-range';
-export { formatWindow, parseWindow, type WindowInput, type WindowUnit } from './window/window';
+export type { WindowInput, WindowUnit } from './window/window';

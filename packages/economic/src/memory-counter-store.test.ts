@@ -2,7 +2,22 @@ import { runCounterStoreContract } from '@guardloop/economic/test';
 import { describe, expect, it } from 'vitest';
 import { createMemoryCounterStore } from './memory-counter-store';
 
-runCounterStoreContract('memory', () => createMemoryCounterStore());
+runCounterStoreContract({ name: 'memory', createStore: () => createMemoryCounterStore() });
+
+describe('runCounterStoreContract', () => {
+  it('rejects malformed options with invalid_input before declaring any test', () => {
+    for (const options of [
+      undefined,
+      {},
+      { name: '', createStore: () => undefined },
+      { name: 'x' },
+    ]) {
+      expect(() => runCounterStoreContract(options as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+  });
+});
 
 describe('createMemoryCounterStore', () => {
   it('reports how many buckets it holds, and prune lowers the count', async () => {

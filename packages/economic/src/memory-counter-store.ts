@@ -1,10 +1,11 @@
-import { throwIfAborted } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import type { CounterBucket, CounterStore } from './counter-store';
 import {
   counterOverflowError,
   isWithinCounterRange,
   maxCounterAmount,
   parseCounterStoreArguments,
+  parseRetainMs,
 } from './counter-store-arguments';
 import { lowerBound } from './lower-bound';
 
@@ -14,10 +15,14 @@ export interface MemoryCounterStore extends CounterStore {
   bucketCount(): number;
 }
 
-/** One key's buckets, sorted by start, as two parallel arrays (cheap to scan and to append to). */
+/**
+ * One key's buckets, sorted by start, as parallel arrays (cheap to scan and to append to).
+ * `expires` holds each bucket's `bucketStart + retainMs`, Infinity when none was given.
+ */
 interface Series {
   starts: number[];
   values: number[];
+  expires: number[];
 }
 
 /**
@@ -28,26 +33,40 @@ interface Series {
 export function createMemoryCounterStore(): MemoryCounterStore {
   const series = new Map<string, Series>();
 
-  const add = (key: string, bucketStart: number, amount: number): number => {
+  const add = (
+    key: string,
+    bucketStart: number,
+    amount: number,
+    retainMs: number | undefined,
+  ): number => {
     let entry = series.get(key);
     if (!entry) {
-      entry = { starts: [], values: [] };
+      entry = { starts: [], values: [], expires: [] };
       series.set(key, entry);
     }
-    const { starts, values } = entry;
+    const { starts, values, expires } = entry;
     const index = lowerBound(starts, bucketStart);
     if (starts[index] === bucketStart) {
       values[index] = (values[index] ?? 0) + amount;
+      // The longest retention asked for wins; none given leaves the bucket's as it is.
+      if (retainMs !== undefined) {
+        const current = expires[index] ?? Number.POSITIVE_INFINITY;
+        const asked = bucketStart + retainMs;
+        if (current === Number.POSITIVE_INFINITY || asked > current) expires[index] = asked;
+      }
       return values[index];
     }
+    const expiry = retainMs === undefined ? Number.POSITIVE_INFINITY : bucketStart + retainMs;
     // Time moves forward, so new buckets are almost always appended; push keeps the arrays
     // packed (inserting with splice makes V8 scan them several times slower).
     if (index === starts.length) {
       starts.push(bucketStart);
       values.push(amount);
+      expires.push(expiry);
     } else {
       starts.splice(index, 0, bucketStart);
       values.splice(index, 0, amount);
+      expires.splice(index, 0, expiry);
     }
     return amount;
   };
@@ -72,11 +91,12 @@ export function createMemoryCounterStore(): MemoryCounterStore {
   return {
     async increment(...args) {
       const [key, bucketStart, amount] = parseCounterStoreArguments('increment', args.slice(0, 3));
+      const retainMs = parseRetainMs('increment', args[3]);
       throwIfAborted(args[3]?.abortSignal);
       if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
         throw counterOverflowError(key, bucketStart);
       }
-      return add(key, bucketStart, amount);
+      return add(key, bucketStart, amount, retainMs);
     },
     async sum(...args) {
       const [key, from, to] = parseCounterStoreArguments('sum', args.slice(0, 3));
@@ -100,6 +120,7 @@ export function createMemoryCounterStore(): MemoryCounterStore {
         'incrementIfWithin',
         args.slice(0, 4),
       );
+      const retainMs = parseRetainMs('incrementIfWithin', args[4]);
       throwIfAborted(args[4]?.abortSignal);
       const current = total(key, window.from, window.to);
       // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
@@ -109,7 +130,7 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       ) {
         return { applied: false, total: current };
       }
-      add(key, bucketStart, amount);
+      add(key, bucketStart, amount, retainMs);
       const inside = bucketStart >= window.from && bucketStart < window.to;
       return { applied: true, total: inside ? current + amount : current };
     },
@@ -126,6 +147,34 @@ export function createMemoryCounterStore(): MemoryCounterStore {
         } else {
           entry.starts.splice(0, count);
           entry.values.splice(0, count);
+          entry.expires.splice(0, count);
+        }
+      }
+      return dropped;
+    },
+    async pruneExpired(...args) {
+      const [now] = parseCounterStoreArguments('pruneExpired', args.slice(0, 1));
+      throwIfAborted(args[1]?.abortSignal);
+      let dropped = 0;
+      for (const [key, entry] of series) {
+        const { starts, values, expires } = entry;
+        // Compacts in place, in one pass: retentions may differ between a key's buckets.
+        let kept = 0;
+        for (let index = 0; index < starts.length; index++) {
+          const expiry = expires[index] ?? Number.POSITIVE_INFINITY;
+          if (expiry <= now) continue;
+          starts[kept] = starts[index] ?? 0;
+          values[kept] = values[index] ?? 0;
+          expires[kept] = expiry;
+          kept++;
+        }
+        dropped += starts.length - kept;
+        if (kept === 0) {
+          series.delete(key);
+        } else {
+          starts.length = kept;
+          values.length = kept;
+          expires.length = kept;
         }
       }
       return dropped;

@@ -1,4 +1,5 @@
-import { type InputIssue, toInputIssues } from '@guardloop/core';
+import type { InputIssue } from '@guardloop/core';
+import { toInputIssues } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { isWellFormed } from './is-well-formed';
 

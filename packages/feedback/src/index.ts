@@ -16,8 +16,6 @@ export {
   type ArtifactVersionStatus,
   artifactKinds,
   artifactSchema,
-  artifactVersionSchema,
-  artifactVersionStatuses,
 } from './artifacts/artifact-schemas';
 export { createArtifactRegistry } from './artifacts/create-artifact-registry';
 export {
@@ -41,16 +39,21 @@ export { OutcomeConflictError } from './errors/outcome-conflict-error';
 export { ProblemNotFoundError } from './errors/problem-not-found-error';
 export { UnknownTraceError } from './errors/unknown-trace-error';
 // KPIs
-export { type BacklogAging, estimatedAge } from './kpi/backlog-aging';
+export type { BacklogAging } from './kpi/backlog-aging';
 export {
   compareKpiReports,
   type KpiComparison,
   type KpiDelta,
   type KpiDirection,
-  kpiPolarity,
 } from './kpi/compare-kpi-reports';
 export { createKpis, type Kpis, type KpisOptions } from './kpi/create-kpis';
+export type {
+  DurationDistribution,
+  HumanReviewBreakdown,
+  HumanReviewBreakdownEntry,
+} from './kpi/human-review-kpis';
 export {
+  type HumanReviewBreakdowns,
   type KpiMetricName,
   type KpiMetrics,
   type KpiReport,
@@ -64,7 +67,6 @@ export {
   type CalibrationErrorKind,
   calibrateConfidenceFloor,
   calibrationErrorKinds,
-  confidenceSampleOf,
 } from './learning/calibrate-confidence-floor';
 export {
   type ConfidenceFloorOptions,
@@ -81,7 +83,6 @@ export type {
   RouteSuggestion,
 } from './learning/outcome-router-types';
 export type { BetaPrior, QueuePosterior } from './learning/queue-posteriors';
-export { sampleBeta } from './learning/sample-beta';
 // Problems
 export { createProblemTracker } from './problems/create-problem-tracker';
 export {
@@ -98,9 +99,6 @@ export type {
   TrackResult,
 } from './problems/problem-tracker-types';
 // Recording
-export { aggregateDeltas, traceContribution } from './recorder/aggregate-deltas';
-export { type ApplyOutcomeOptions, applyOutcome } from './recorder/apply-outcome';
-export { editDistance } from './recorder/complete-outcome';
 export {
   createLoopEventRecorder,
   type LoopEventRecorder,
@@ -112,7 +110,6 @@ export {
   type OutcomeRecorderOptions,
   type RecordResult,
 } from './recorder/create-outcome-recorder';
-export { compareOutcomeOrder, foldOutcomes } from './recorder/fold-outcomes';
 export {
   defaultLoopSegment,
   type LoopSegment,
@@ -120,12 +117,26 @@ export {
 } from './recorder/loop-segment';
 // Schemas
 export {
-  addKpiCounters,
-  emptyKpiCounters,
-  type KpiCounterName,
-  type KpiCounters,
-  kpiCounterNames,
-  kpiCountersSchema,
+  type BreakdownCounterName,
+  type BreakdownCounters,
+  type BreakdownDelta,
+  type BreakdownDimension,
+  type BreakdownRow,
+  breakdownDimensions,
+} from './schemas/breakdown-counters';
+export { durationHistogramBoundsMs } from './schemas/duration-histogram';
+export {
+  type HumanDecisionKind,
+  type HumanReview,
+  humanDecisionKinds,
+  humanReviewLimits,
+  type SlaDeadline,
+  slaDeadlines,
+} from './schemas/human-review';
+export type {
+  DurationBucketCounterName,
+  KpiCounterName,
+  KpiCounters,
 } from './schemas/kpi-counters';
 export {
   type OutcomeEvent,
@@ -136,78 +147,47 @@ export {
   type StoredOutcome,
 } from './schemas/outcome-event';
 export {
+  type HumanDecisionOutcomeInput,
   type OutcomeInput,
   outcomeInputSchema,
+  type ParsedOutcomeInput,
   parseOutcomeInput,
+  type SlaBreachedOutcomeInput,
 } from './schemas/outcome-input';
+export { type OutcomeType, outcomeTypes } from './schemas/outcome-payloads';
 export {
-  type OutcomeType,
-  originOutcomeTypes,
-  outcomePayloads,
-  outcomeTypes,
-} from './schemas/outcome-payloads';
-export {
-  matchesSegment,
   type Segment,
   type SegmentFilter,
-  segmentFields,
   segmentFilterSchema,
   segmentSchema,
-  unknownSegmentValue,
 } from './schemas/segment';
-export {
-  type JsonObject,
-  type JsonValue,
-  jsonObjectSchema,
-  storableKeySchema,
-  storableLimits,
-} from './schemas/storable-values';
-export {
-  dayBounds,
-  dayMs,
-  dayOf,
-  type TimeRange,
-  type TimeRangeInput,
-  timeRangeSchema,
-} from './schemas/time-range';
+export type { JsonObject, JsonValue } from './schemas/storable-values';
+export { type TimeRange, type TimeRangeInput, timeRangeSchema } from './schemas/time-range';
 export { type TraceState, traceStateSchema } from './schemas/trace-state';
-// Statistics
-export {
-  normalCdf,
-  twoProportionPValue,
-  wilsonUpperBound,
-} from './statistics/proportion-statistics';
 // Store
 export type {
   AggregateDelta,
   AggregateQuery,
   AggregateRow,
   ArtifactQuery,
-  CommitResult,
+  FeedbackCallOptions,
+  FeedbackCommitResult,
+  FeedbackPutResult,
   FeedbackStore,
+  FeedbackStoreCallOptions,
+  FeedbackStoreWriteOptions,
   OutcomeCommit,
   OutcomeQuery,
   OutcomeReflag,
   Page,
   PageQuery,
   ProblemQuery,
-  PutResult,
-  StoreOptions,
   TraceQuery,
-  WriteOptions,
 } from './store/feedback-store';
 export {
-  type FeedbackStoreArgumentKind,
   type FeedbackStoreArguments,
-  feedbackStoreArgumentSchemas,
-  parseFeedbackStoreArgument,
+  type FeedbackStoreMethod,
+  parseFeedbackStoreArguments,
 } from './store/feedback-store-arguments';
 export { createMemoryFeedbackStore } from './store/memory-feedback-store';
-export { defaultPageLimit, maxPageLimit, pageLimit, readAllPages } from './store/page';
-export {
-  type CursorKey,
-  decodePageCursor,
-  encodePageCursor,
-  type PagedListing,
-  pageCursorKeys,
-} from './store/page-cursor';
+export { readAllPages } from './store/page';

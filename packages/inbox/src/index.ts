@@ -13,6 +13,14 @@ export { InputHashMismatchError } from './errors/input-hash-mismatch-error';
 export { LeaseHeldError } from './errors/lease-held-error';
 export { MalformedItemError } from './errors/malformed-item-error';
 export { ReviewerNotAuthorizedError } from './errors/reviewer-not-authorized-error';
+// Feedback: what every decision teaches
+export type {
+  HumanDecisionOutcome,
+  InboxFeedbackRecorder,
+  InboxOutcome,
+  SlaBreachedOutcome,
+} from './feedback/decision-outcomes';
+export type { FeedbackFailure } from './feedback/record-feedback';
 // The inbox
 export type {
   ClaimOptions,
@@ -25,7 +33,8 @@ export type { ApproveOptions, ApproveWithEditsOptions, RejectOptions } from './i
 export type { EscalateInput } from './inbox/escalate';
 export type { SlaTarget } from './inbox/inbox-runtime';
 export type { DueItem, DueOptions, InboxPage, ListOptions, SlaDeadline } from './inbox/list';
-export { inboxIdempotencyKey } from './inbox/run-approved-action';
+export type { RecoveredDecision, RecoverOptions, RecoverResult } from './inbox/recover-decisions';
+export { inboxHumanActionKey, inboxIdempotencyKey } from './inbox/run-approved-action';
 // Items and stores
 export { diffInput } from './item/diff-input';
 export {
@@ -60,6 +69,7 @@ export type {
   InboxInsertResult,
   InboxItemUpdate,
   InboxStore,
+  InboxStoreCallOptions,
   InboxStoreQuery,
   SlaEventClaim,
   SlaEventClaimResult,

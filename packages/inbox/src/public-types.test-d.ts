@@ -13,8 +13,11 @@ import {
   type InboxPage,
   type InboxStatus,
   type InboxStore,
+  type InboxStoreCallOptions,
   type ListOptions,
   type ReassignOptions,
+  type RecoverOptions,
+  type RecoverResult,
   type RejectOptions,
   type ReleaseOptions,
   type SlaEvent,
@@ -41,6 +44,11 @@ describe('public types', () => {
     expectTypeOf<Parameters<Inbox['due']>[0]>().toEqualTypeOf<DueOptions | undefined>();
     expectTypeOf<ReturnType<Inbox['due']>>().toEqualTypeOf<Promise<InboxPage<DueItem>>>();
     expectTypeOf<ReturnType<Inbox['get']>>().toEqualTypeOf<Promise<InboxItem>>();
+    expectTypeOf<Parameters<Inbox['recover']>[0]>().toEqualTypeOf<RecoverOptions | undefined>();
+    expectTypeOf<ReturnType<Inbox['recover']>>().toEqualTypeOf<Promise<RecoverResult>>();
+    expectTypeOf<Parameters<InboxStore['get']>[1]>().toEqualTypeOf<
+      InboxStoreCallOptions | undefined
+    >();
   });
 
   it('types statuses as a closed set and the memory store as an InboxStore', () => {

@@ -1,3 +1,5 @@
+// The client, PGlite, errors and migrations only: each store is on its own subpath
+// (`./undo-log`, `./feedback`, `./counter`, `./inbox`), so its optional peer loads only when used.
 export {
   createPgClient,
   type PgConnectionLike,
@@ -19,25 +21,13 @@ export type {
   TransactionOptions,
 } from './client/sql-client';
 export {
-  createPostgresCounterStore,
-  type PostgresCounterStoreOptions,
-} from './counter/postgres-counter-store';
-export {
   DatabaseLockedError,
   type DatabaseLockHolder,
 } from './errors/database-locked-error';
 export { PgliteNotInstalledError } from './errors/pglite-not-installed-error';
 export { type PostgresErrorCode, postgresErrorCodes } from './errors/postgres-error-codes';
 export {
-  createPostgresFeedbackStore,
-  type PostgresFeedbackStoreOptions,
-} from './feedback/postgres-feedback-store';
-export {
   type MigrateOptions,
   type MigrateResult,
   migrate,
 } from './migrations/migrate';
-export {
-  createPostgresUndoLogStore,
-  type PostgresUndoLogStoreOptions,
-} from './undo-log/postgres-undo-log-store';

@@ -58,9 +58,9 @@ describe('entry point probes', () => {
     ['undefined', undefined],
     ['a Proxy whose getters throw', throwingProxy],
   ])('escalates a context it cannot read (%s) instead of throwing', async (_name, context) => {
-    const signal = new AbortController().signal;
+    const abortSignal = new AbortController().signal;
     for (const rail of [piiRail(), brandSafetyRail()]) {
-      await expect(rail.evaluate(context as never, { signal })).resolves.toMatchObject({
+      await expect(rail.evaluate(context as never, { abortSignal })).resolves.toMatchObject({
         verdict: 'escalate',
         evidence: { limit: 'unreadable' },
       });

@@ -30,11 +30,7 @@ export {
   type CreateLocalClassifierOptions,
   createLocalClassifier,
 } from './local/create-local-classifier';
-export {
-  type FeatureOptions,
-  type FeatureOptionsInput,
-  featureOptionsSchema,
-} from './local/feature-options';
+export type { FeatureOptions, FeatureOptionsInput } from './local/feature-options';
 export { loadLocalClassifier } from './local/load-local-classifier';
 export type {
   CalibrateOptions,
@@ -44,8 +40,12 @@ export type {
 } from './local/local-classifier';
 export {
   type LocalClassifierJson,
+  type LocalClassifierJsonV1,
   localClassifierFormat,
   localClassifierJsonSchema,
+  localClassifierJsonV1Schema,
+  localClassifierRowEncoding,
+  storedLocalClassifierSchema,
 } from './local/local-classifier-json';
 export {
   type LocalClassifierSettings,
@@ -61,8 +61,6 @@ export {
 export { type TrainingExample, trainingExampleSchema } from './local/training-example';
 // PII
 export { type DetectPiiOptions, defaultMaxPiiTextLength, detectPii } from './pii/detect-pii';
-export { isValidIban } from './pii/iban';
-export { isValidLuhn } from './pii/luhn';
 export { type PiiFinding, type PiiKind, piiKinds } from './pii/pii-kinds';
 export { type RedactPiiOptions, redactPii } from './pii/redact-pii';
 // Quality
@@ -83,3 +81,9 @@ export {
 } from './rails/select-text';
 export { selectOutgoingValue, selectPiiValue, type ValueSelector } from './rails/select-value';
 export type { ValueScanOptions } from './rails/value-scan';
+// Loop steps
+export {
+  createIntentStep,
+  type IntentStep,
+  type IntentStepOptions,
+} from './step/create-intent-step';

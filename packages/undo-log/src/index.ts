@@ -43,7 +43,7 @@ export { type UndoLogErrorCode, undoLogErrorCodes } from './errors/undo-log-erro
 export { UnknownActionError } from './errors/unknown-action-error';
 // The log
 export { createUndoLog, type UndoLogOptions } from './log/create-undo-log';
-export { canonicalJson, hashActionInput } from './log/input-hash';
+export { hashActionInput } from './log/input-hash';
 export type { UndoResult } from './log/perform-undo';
 export {
   type RecoverOptions,
@@ -59,15 +59,6 @@ export type { UndoOptions } from './log/undo-action';
 export type { UndoLog } from './log/undo-log';
 export type { SkippedUndo, UndoTraceResult } from './log/undo-trace';
 // Records and stores
-export { parseStoredRecord } from './record/parse-stored-record';
-export {
-  type JsonIssue,
-  storableJsonIssue,
-  storableJsonSchema,
-  storableLimits,
-  storableTextSchema,
-  unstorableStringReason,
-} from './record/storable-values';
 export {
   type NewUndoLogRecord,
   type StoredError,
@@ -82,19 +73,25 @@ export {
   undoLogStatusSchema,
 } from './record/undo-log-record';
 export type { RetryOptions } from './retry/with-retry';
+// The loop's act step
+export {
+  type ActStep,
+  type ActStepOptions,
+  actStepIdempotencyKey,
+  createActStep,
+} from './step/create-act-step';
+// Stores
 export { createMemoryUndoLogStore } from './store/memory-undo-log-store';
 export type {
   ClaimExpiredOptions,
   InsertResult,
+  UndoLogBatchUpdate,
   UndoLogStore,
+  UndoLogStoreCallOptions,
   UndoLogUpdate,
 } from './store/undo-log-store';
 export {
   parseUndoLogStoreArguments,
-  storableNewRecordSchema,
-  storablePatchFields,
-  storablePatchSchema,
   type UndoLogStoreArguments,
   type UndoLogStoreMethod,
-  undoLogStoreArgumentSchemas,
 } from './store/undo-log-store-arguments';

@@ -302,13 +302,10 @@ function checks(m) {
     },
 
     async 'postgres: PGlite stores for undo-log, economic and feedback'() {
-      const {
-        createPgliteClient,
-        createPostgresCounterStore,
-        createPostgresFeedbackStore,
-        createPostgresUndoLogStore,
-        migrate,
-      } = m.postgres;
+      const { createPgliteClient, migrate } = m.postgres;
+      const { createPostgresCounterStore } = m.postgresCounter;
+      const { createPostgresFeedbackStore } = m.postgresFeedback;
+      const { createPostgresUndoLogStore } = m.postgresUndoLog;
       const database = new m.pglite.PGlite();
       try {
         const client = createPgliteClient(database);
@@ -363,8 +360,9 @@ function checks(m) {
     },
 
     async 'postgres: PGlite inbox store (createPostgresInboxStore), the same approval'() {
-      const { createPgliteClient, createPostgresUndoLogStore, migrate } = m.postgres;
+      const { createPgliteClient, migrate } = m.postgres;
       const { createPostgresInboxStore } = m.postgresInbox;
+      const { createPostgresUndoLogStore } = m.postgresUndoLog;
       const database = new m.pglite.PGlite();
       try {
         const client = createPgliteClient(database);

@@ -10,7 +10,10 @@ import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
 import * as inbox from '@guardloop/inbox';
 import * as postgres from '@guardloop/postgres';
+import * as postgresCounter from '@guardloop/postgres/counter';
+import * as postgresFeedback from '@guardloop/postgres/feedback';
 import * as postgresInbox from '@guardloop/postgres/inbox';
+import * as postgresUndoLog from '@guardloop/postgres/undo-log';
 import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
 import * as semanticData from '@guardloop/semantic/data';
@@ -32,7 +35,10 @@ await checks.runChecks('ESM, import', {
   feedback,
   inbox,
   postgres,
+  postgresCounter,
+  postgresFeedback,
   postgresInbox,
+  postgresUndoLog,
   semantic,
   semanticAi,
   semanticData,

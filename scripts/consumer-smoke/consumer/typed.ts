@@ -32,14 +32,14 @@ import {
 } from '@guardloop/inbox';
 import {
   createPgliteClient,
-  createPostgresCounterStore,
-  createPostgresFeedbackStore,
-  createPostgresUndoLogStore,
   DatabaseLockedError,
   migrate,
   openPgliteDirectory,
 } from '@guardloop/postgres';
+import { createPostgresCounterStore } from '@guardloop/postgres/counter';
+import { createPostgresFeedbackStore } from '@guardloop/postgres/feedback';
 import { createPostgresInboxStore } from '@guardloop/postgres/inbox';
+import { createPostgresUndoLogStore } from '@guardloop/postgres/undo-log';
 import { createLocalClassifier, piiRail } from '@guardloop/semantic';
 import { loadHelpdeskDataset } from '@guardloop/semantic/data';
 import {

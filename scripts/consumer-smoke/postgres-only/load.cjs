@@ -1,15 +1,18 @@
-// @guardloop/postgres installed as its README says, without its optional peers: `require` loads it.
+// @guardloop/postgres for an undo-log-only host, without its other optional peers: `require` loads it.
 'use strict';
 
 const { PGlite } = require('@electric-sql/pglite');
-const { createPgliteClient, createPostgresUndoLogStore, migrate } = require('@guardloop/postgres');
+const { createPgliteClient, migrate } = require('@guardloop/postgres');
+const { createPostgresUndoLogStore } = require('@guardloop/postgres/undo-log');
 
 (async () => {
   const database = new PGlite();
   await migrate(createPgliteClient(database));
   createPostgresUndoLogStore({ client: createPgliteClient(database) });
   await database.close();
-  console.log('  ok    require @guardloop/postgres without its optional peers');
+  console.log(
+    '  ok    require @guardloop/postgres and ./undo-log without the other optional peers',
+  );
 })().catch((error) => {
   console.error(error);
   process.exitCode = 1;

@@ -1,4 +1,5 @@
 import type { ActionRequestInput, HypothesisInput, Intent } from '@guardloop/core';
+import { refundResource } from './inbox/reviewer-policy';
 import { draftReply, type MacroId, macroForIntent } from './macros';
 import type { TicketFacts } from './ticket-facts';
 
@@ -59,7 +60,7 @@ export async function proposeHypotheses(context: ProposalContext): Promise<Hypot
         return {
           name: 'issue_refund',
           input: { ...account, invoiceId: invoice?.id, amount, currency: 'EUR' },
-          resource: `invoice:${invoice?.id}`,
+          resource: refundResource(invoice?.id, amount),
         };
       case 'invoice_request':
         return {

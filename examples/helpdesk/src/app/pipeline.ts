@@ -8,10 +8,12 @@ import {
   type Rail,
 } from '@guardloop/core';
 import type { ArtifactRegistry, LoopEventRecorder, OutcomeRouter } from '@guardloop/feedback';
-import { type Classifier, redactPii } from '@guardloop/semantic';
-import type { UndoLog } from '@guardloop/undo-log';
+import type { Inbox } from '@guardloop/inbox';
+import { type Classifier, createIntentStep, redactPii } from '@guardloop/semantic';
+import { createActStep, type UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from './helpdesk-store';
 import { proposeHypotheses } from './hypotheses';
+import { escalationSink } from './inbox/helpdesk-inbox';
 import type { Ticket } from './ticket';
 import type { TicketDesk } from './ticket-desk';
 import { readTicketFacts } from './ticket-facts';
@@ -24,6 +26,8 @@ export interface PipelineOptions {
   classifier: Classifier;
   rails: readonly Rail[];
   undoLog: UndoLog;
+  /** Where every escalation waits for a human; their decisions resume the loop. */
+  inbox: Inbox;
   artifacts: ArtifactRegistry;
   router: OutcomeRouter;
   loopRecorder: LoopEventRecorder;
@@ -41,7 +45,8 @@ export const aiActor: ActorInput = { id: 'helpdesk-ai', type: 'ai', roles: ['hel
  * anything else that wants to know what happened listens to the loop's events.
  */
 export function createHelpdeskPipeline(options: PipelineOptions) {
-  const { clock, store, desk, classifier, undoLog, artifacts, router, loopRecorder } = options;
+  const { clock, store, desk, classifier, undoLog, inbox, artifacts, router, loopRecorder } =
+    options;
   const listeners = [loopRecorder.onEvent, ...(options.listeners ?? [])];
   const traceIds = createSequentialIdGenerator('trace');
   const loop = createLoop({
@@ -50,21 +55,17 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
     idGenerator: createSequentialIdGenerator('decision'),
     // Repeats of a fingerprint within 6 hours (an outage, a double submit) are dropped at intake.
     deduplicate: { windowMs: 6 * 3_600_000 },
+    // The action definitions in the undo log decide what is reversible, not the hypotheses.
+    actions: undoLog,
+    // Escalated actions wait in the inbox; a reviewer's decision runs them (`resume`).
+    inbox: escalationSink(inbox),
     onEvent(event) {
       for (const listener of listeners) listener(event);
     },
     steps: {
-      async classifyIntent({ signal }, { abortSignal }) {
-        const text = redactPii(`${signal.payload.subject}\n${signal.payload.body}`);
-        const {
-          label,
-          confidence,
-          scores,
-          abstained,
-          classifier: by,
-        } = await classifier.classify(text, { signal: abortSignal });
-        return { label, confidence, scores, abstained, classifier: by };
-      },
+      classifyIntent: createIntentStep(classifier, {
+        text: ({ payload }) => redactPii(`${payload.subject}\n${payload.body}`),
+      }),
       async proposeHypotheses({ signal, intent, traceId }) {
         const customer = store.customer(String(signal.payload.customerId));
         if (!customer || !intent) return [];
@@ -85,18 +86,13 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
             (await router.suggest({ traceId, category, ticketId })).queue,
         });
       },
-      async act({ hypothesis, traceId, actor }, { abortSignal }) {
-        const action = hypothesis?.action;
-        if (!action) throw new Error('No action to take.');
-        const run = await undoLog.run(action.name, action.input, {
-          idempotencyKey: action.idempotencyKey ?? `${traceId}:${action.name}`,
-          traceId,
-          actor,
-          abortSignal,
-        });
-        if (run.status === 'dry_run') throw new Error('Unexpected dry run.');
-        return { actionId: run.actionId, replayed: run.replayed };
-      },
+      // The hypotheses key each action by ticket: a retried ticket replays, never runs twice.
+      act: createActStep(undoLog, {
+        result: (run) => {
+          if (run.status === 'dry_run') throw new Error('Unexpected dry run.');
+          return { actionId: run.actionId, replayed: run.replayed };
+        },
+      }),
     },
   });
 
@@ -119,6 +115,12 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
           },
         },
       );
+      await loopRecorder.flush();
+      return result;
+    },
+    /** Finishes an escalated ticket's run once a reviewer decided it in the inbox. */
+    async resume(escalationId: string): Promise<LoopResult> {
+      const result = await loop.resume(escalationId);
       await loopRecorder.flush();
       return result;
     },

@@ -1,3 +1,4 @@
+import { renderHumanReviewHtml } from './human-review-html';
 import type { DayKpis } from './kpi-summary';
 import { type ReportData, shortReason } from './report-data';
 import { escapeHtml, lineChart, palette, stackedBars } from './svg-charts';
@@ -180,6 +181,7 @@ ${kpiCharts.join('')}
 <h2>Error budget and the autonomy dial</h2>${autonomy}
 <h2>Rails</h2>${railChart}${escalationChart}
 <table><tr><th>rail</th><th>count</th><th>reason</th></tr>${reasonRows}</table>
+${renderHumanReviewHtml(data.humanReview)}
 <h2>What happened</h2><table>${milestoneRows}</table>
 </body></html>`;
 }

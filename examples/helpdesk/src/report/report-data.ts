@@ -1,4 +1,5 @@
 import type { ReplayResult } from '../simulation/replay';
+import { type HumanReviewSummary, summarizeHumanReview } from './human-review';
 import { type KpiSummary, summarizeKpis } from './kpi-summary';
 import type { Escalation } from './run-log';
 
@@ -60,6 +61,8 @@ export function groupEscalations(escalations: readonly Escalation[]): Escalation
 export interface ReportData {
   replay: ReplayResult;
   kpis: KpiSummary;
+  /** Decisions in the inbox: times, approval rates, SLA breaches. */
+  humanReview: HumanReviewSummary;
   escalations: EscalationGroup[];
   totals: {
     tickets: number;
@@ -86,6 +89,7 @@ export async function collectReportData(replay: ReplayResult): Promise<ReportDat
   return {
     replay,
     kpis: await summarizeKpis(replay),
+    humanReview: await summarizeHumanReview(replay),
     escalations: groupEscalations(runLog.escalations),
     totals: {
       tickets: sum((day) => day.signals),

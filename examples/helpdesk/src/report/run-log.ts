@@ -1,10 +1,13 @@
 import type { Decision, LoopEvent, LoopResult } from '@guardloop/core';
+import type { SlaEvent } from '@guardloop/inbox';
 
 export interface DayTally {
   day: number;
   signals: number;
   duplicates: number;
   acted: number;
+  /** Human-approved actions the inbox ran (`loop.resume`). */
+  completed: number;
   escalated: number;
   rejected: number;
   failed: number;
@@ -37,11 +40,21 @@ export function createRunLog(start: number) {
   const dayOf = (at: number) => Math.floor((at - start) / 86_400_000) + 1;
   const days = new Map<number, DayTally>();
   const rails = new Map<string, RailTally>();
+  const seenSlaEvents = new Set<string>();
   const tally = (at: number) => {
     const day = dayOf(at);
     let entry = days.get(day);
     if (!entry) {
-      entry = { day, signals: 0, duplicates: 0, acted: 0, escalated: 0, rejected: 0, failed: 0 };
+      entry = {
+        day,
+        signals: 0,
+        duplicates: 0,
+        acted: 0,
+        completed: 0,
+        escalated: 0,
+        rejected: 0,
+        failed: 0,
+      };
       days.set(day, entry);
     }
     return entry;
@@ -58,10 +71,19 @@ export function createRunLog(start: number) {
     /** Every text handed to the intent classifier (which may pass it on to a model). */
     classifierInputs: [] as string[],
     failures: [] as { ticketId: string; error: string }[],
+    /** SLA breaches the inbox's monitor reported, once per escalation and deadline. */
+    slaBreaches: [] as { day: number; deadline: string; priority: string; queue: string }[],
     days: () => [...days.values()].sort((a, b) => a.day - b.day),
     rails: () => [...rails.entries()].map(([rail, counts]) => ({ rail, ...counts })),
     milestone(at: number, text: string) {
       log.milestones.push({ at, day: dayOf(at), text });
+    },
+    /** An SLA monitor listener: delivery is at least once, so events are deduplicated by id. */
+    slaEvent(event: SlaEvent) {
+      if (event.type !== 'sla_breached' || seenSlaEvents.has(event.id)) return;
+      seenSlaEvents.add(event.id);
+      const { priority, queue } = event.item;
+      log.slaBreaches.push({ day: dayOf(event.at), deadline: event.deadline, priority, queue });
     },
     floorCalibrated(at: number, floor: number, note: string) {
       log.floors.push({ day: dayOf(at), floor, note });

@@ -1,3 +1,4 @@
+import type { HumanReviewSummary } from './human-review';
 import type { KpiRow } from './kpi-summary';
 import { type ReportData, shortReason } from './report-data';
 
@@ -15,6 +16,30 @@ function change(row: KpiRow): string {
   const verdict =
     delta === 0 ? 'same' : delta > 0 === (row.better === 'higher') ? 'better' : 'worse';
   return `${text.padStart(9)}  ${verdict}`;
+}
+
+const duration = (ms: number | null) =>
+  ms === null
+    ? 'n/a'
+    : ms < 3_600_000
+      ? `${Math.round(ms / 60_000)} min`
+      : `${(ms / 3_600_000).toFixed(1)} h`;
+
+/** The inbox: how reviewers decided escalations, how fast, per rail. */
+function humanReviewLines(review: HumanReviewSummary): string[] {
+  const { acknowledge, decide, breaches } = review;
+  const lines = [
+    `Inbox: ${review.decided} escalations decided by agents: ${review.approved} approved, ${review.edited} approved with edits, ${review.rejected} rejected (approval rate ${percent(review.approvalRate.value).trim()})`,
+    `  claimed after ${duration(acknowledge.median)} (median), ${duration(acknowledge.p90)} (p90); decided after ${duration(decide.median)} (median), ${duration(decide.p90)} (p90)`,
+    `  SLA breached: ${percent(review.slaBreachRate.value).trim()} of escalations (monitor: ${breaches.acknowledge} acknowledge, ${breaches.decide} decide deadlines missed)`,
+    `${'  by deciding rail'.padEnd(30)}${'decided'.padStart(9)}${'approved'.padStart(10)}${'edited'.padStart(8)}${'rejected'.padStart(10)}${'approval'.padStart(10)}${'breached'.padStart(10)}`,
+  ];
+  for (const row of review.byRail) {
+    lines.push(
+      `  ${row.key.padEnd(28)}${String(row.decided).padStart(9)}${String(row.approved).padStart(10)}${String(row.edited).padStart(8)}${String(row.rejected).padStart(10)}${percent(row.approvalRate).padStart(10)}${String(row.slaBreached).padStart(10)}`,
+    );
+  }
+  return lines;
 }
 
 /** The closing summary printed to the terminal: KPIs before and after learning, rails, story. */
@@ -60,6 +85,7 @@ export function renderTerminalReport(data: ReportData, reportPath: string): stri
       `${rail.rail.padEnd(30)}${String(rail.allow).padStart(7)}${String(rail.escalate).padStart(10)}${String(rail.deny).padStart(6)}${String(rail.skipped).padStart(9)}`,
     );
   }
+  push('', ...humanReviewLines(data.humanReview));
   push('', 'Escalations and denials by deciding rail (top reason)');
   for (const group of data.escalations) {
     push(

@@ -10,16 +10,16 @@ import {
   createProblemTracker,
   createSeededRandom,
 } from '@guardloop/feedback';
-import {
-  createPgliteClient,
-  createPostgresCounterStore,
-  createPostgresUndoLogStore,
-  migrate,
-} from '@guardloop/postgres';
+import { createInboxApprovalVerifier } from '@guardloop/inbox';
+import { createPgliteClient, migrate } from '@guardloop/postgres';
+import { createPostgresCounterStore } from '@guardloop/postgres/counter';
+import { createPostgresInboxStore } from '@guardloop/postgres/inbox';
+import { createPostgresUndoLogStore } from '@guardloop/postgres/undo-log';
 import { createUndoLog } from '@guardloop/undo-log';
 import { createHelpdeskActions } from '../app/actions';
 import { createIntentClassifier, type IntentClassifierOptions } from '../app/classifier';
 import { createHelpdeskStore } from '../app/helpdesk-store';
+import { createHelpdeskInbox } from '../app/inbox/helpdesk-inbox';
 import { macros } from '../app/macros';
 import { createHelpdeskRails } from '../app/rails';
 import { createTicketDesk } from '../app/ticket-desk';
@@ -32,7 +32,7 @@ export interface HelpdeskOptions {
   start: number;
   seed: number;
   customers: readonly Customer[];
-  /** Embedded PostgreSQL holding the undo log (and the counters, unless `memoryCounters`). */
+  /** Embedded PostgreSQL holding the undo log, the inbox (and the counters, unless `memoryCounters`). */
   database: PGlite;
   memoryCounters?: boolean;
   classifier?: IntentClassifierOptions;
@@ -41,8 +41,8 @@ export interface HelpdeskOptions {
 
 /**
  * Builds the help desk and everything guardloop puts around it, on one manual clock: the toy
- * back office, the undo log and counters in PGlite, the classifier, the rails, and the
- * feedback side (outcome recorder, router, problems, versioned macros).
+ * back office, the undo log, the escalation inbox and counters in PGlite, the classifier, the
+ * rails, and the feedback side (outcome recorder, router, problems, versioned macros).
  */
 export async function createHelpdesk(options: HelpdeskOptions) {
   // The clock starts three days early: the pilot's track record warms the error budget up.
@@ -54,12 +54,15 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     : createPostgresCounterStore({ client });
   const store = createHelpdeskStore(options.customers);
   const actions = createHelpdeskActions({ store, clock });
+  const inboxStore = createPostgresInboxStore({ client });
   const undoLog = createUndoLog({
     store: createPostgresUndoLogStore({ client }),
     actions: actions.list,
     clock,
-    ids: createSequentialIdGenerator('action'),
+    idGenerator: createSequentialIdGenerator('action'),
     ownerId: 'helpdesk-demo',
+    // An irreversible action runs only with an approval the inbox holds for that very input.
+    verifyApproval: createInboxApprovalVerifier({ store: inboxStore }),
   });
   const intent = await createIntentClassifier(options.classifier);
   const runLog = createRunLog(options.start);
@@ -88,6 +91,14 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     store: feedbackStore,
     clock,
     idGenerator: ids('outcome'),
+  });
+  const inbox = createHelpdeskInbox({
+    store: inboxStore,
+    clock,
+    idGenerator: ids('ESC'),
+    undoLog,
+    actions: actions.list,
+    feedback: recorder,
   });
   const loopRecorder = createLoopEventRecorder({
     recorder,
@@ -127,6 +138,7 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     store,
     actions,
     undoLog,
+    inbox,
     intent,
     rails,
     feedbackStore,

@@ -73,4 +73,6 @@ export const odds = {
   csat: 0.6,
   /** Agents who fix the incomplete SSO macro by hand before sending it. */
   macroEdit: 0.75,
+  /** Escalated refunds an agent approves for half the amount (part of the service was used). */
+  partialRefund: 0.1,
 };

@@ -8,9 +8,11 @@ import type { SimulationContext, TicketCase } from './simulation-context';
 
 const agents = ['agent-ana', 'agent-ben', 'agent-chloe', 'agent-dev'];
 
-interface AgentAction {
+export interface AgentAction {
   name: string;
   input: Record<string, unknown>;
+  /** What RBAC checks the reviewer's grant on. */
+  resource?: string | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ interface AgentAction {
  */
 export function createHumanAgent(context: SimulationContext) {
   const { random, recorder, desk, undoLog, artifacts, store, scheduler } = context;
-  let runs = 0;
+  let runCount = 0;
   const macro = async (id: MacroId) => {
     const active = await artifacts.getActive(id);
     return { text: active.content, version: active.version };
@@ -57,7 +59,7 @@ export function createHumanAgent(context: SimulationContext) {
         macroVersion: active.version,
         reply,
       };
-      return { name: 'send_macro_reply', input };
+      return { name: 'send_macro_reply', input, resource: `ticket:${ticket.id}` };
     }
     const intent = { label: truth.intent, confidence: 1, abstained: false };
     const [main] = await proposeHypotheses({
@@ -66,7 +68,9 @@ export function createHumanAgent(context: SimulationContext) {
       macro,
       suggestQueue: async () => queue,
     });
-    return main?.action ? { name: main.action.name, input: main.action.input ?? {} } : undefined;
+    if (!main?.action) return undefined;
+    const { name, input, resource } = main.action;
+    return { name, input: input ?? {}, resource };
   };
 
   /** The SSO macro misses a step; most agents add it by hand, and the edit is recorded. */
@@ -110,6 +114,8 @@ export function createHumanAgent(context: SimulationContext) {
 
   return {
     override,
+    rightAction,
+    editMacro,
     /**
      * Works the ticket now; resolves it (possibly after a wait for the customer) and calls
      * `onResolved` with whether the reply was complete and whether it took one contact.
@@ -121,16 +127,21 @@ export function createHumanAgent(context: SimulationContext) {
         judgeProposal: boolean;
         /** False when the action already taken stands and the agent only resolves. */
         runAction?: boolean;
+        /** A reviewer decided the ticket in the inbox, which ran the action (`actionId`). */
+        decided?: { by: string; actionId?: string | undefined; complete: boolean };
         firstContact?: boolean;
         onResolved: (result: { firstContact: boolean; complete: boolean }) => void;
       },
     ) {
-      const by = agents[Math.floor(random() * agents.length)] as string;
+      const by = options.decided?.by ?? (agents[Math.floor(random() * agents.length)] as string);
       const actor: ActorInput = { id: by, type: 'human', roles: ['agent'] };
       const queue = ticketCase.queue ?? 'tier1-general';
       const ticketId = ticketCase.ticket.id;
       await desk.advance(ticketId, ['triaged', 'in_progress'], by);
-      const action = options.runAction === false ? undefined : await rightAction(ticketCase, queue);
+      const runs = options.runAction !== false && !options.decided;
+      const action = runs ? await rightAction(ticketCase, queue) : undefined;
+      if (options.decided?.actionId)
+        desk.update(ticketId, { actionId: options.decided.actionId, handledBy: by });
       const { truth } = ticketCase.ticket;
       if (options.judgeProposal && ticketCase.hypothesis?.action) {
         await override(ticketCase, by, action?.name ?? 'reply');
@@ -139,11 +150,11 @@ export function createHumanAgent(context: SimulationContext) {
       if (context.learningEnabled() && truth.intent !== 'out_of_scope' && ticketCase.redactedText) {
         context.local.learn({ text: ticketCase.redactedText, label: truth.intent });
       }
-      let complete = true;
+      let complete = options.decided?.complete ?? true;
       if (action) {
         complete = await editMacro(ticketCase, action);
         const run = await undoLog.run(action.name, action.input, {
-          idempotencyKey: `${ticketId}:${action.name}:${by}:${++runs}`,
+          idempotencyKey: `${ticketId}:${action.name}:${by}:${++runCount}`,
           traceId: ticketCase.traceId,
           actor,
         });

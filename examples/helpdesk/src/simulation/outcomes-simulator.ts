@@ -2,14 +2,15 @@ import type { LoopResult } from '@guardloop/core';
 import { ssoMissingStep } from '../app/macros';
 import { csatScore, delay, odds, reopenChance, reopenReason } from './customer-behaviour';
 import { createHumanAgent } from './human-agent';
+import { createInboxReviewer, type InboxReview } from './inbox-reviewer';
 import { createReversals } from './reversals';
 import type { SimulationContext, TicketCase } from './simulation-context';
 
 type Experience = Parameters<typeof csatScore>[0];
 
 /**
- * Plays everyone after the loop: customers confirm, reopen or rate; agents work escalations and
- * override wrong proposals; finance reverses fraudulent refunds; the on-call engineer ends the
+ * Plays everyone after the loop: customers confirm, reopen or rate; agents decide escalations
+ * in the inbox and override wrong proposals of denied ones; finance reverses fraudulent refunds; the on-call engineer ends the
  * outage. Every consequence is recorded with @guardloop/feedback against the decision's trace,
  * and every reverted or overridden autonomous action burns the error budget.
  */
@@ -17,6 +18,7 @@ export function createOutcomesSimulator(context: SimulationContext) {
   const { random, recorder, desk, runLog, artifacts } = context;
   const agent = createHumanAgent(context);
   const { later, undo, recordGood, fraudSweep } = createReversals(context);
+  const reviewer = createInboxReviewer(context, agent, later);
 
   /** The customer's answer to a resolution: reopen, confirm (and maybe rate), or silence. */
   const afterResolved = (ticketCase: TicketCase, experience: Experience, complete: boolean) => {
@@ -48,6 +50,24 @@ export function createOutcomesSimulator(context: SimulationContext) {
         const score = csatScore(experience, ticket.truth.abusive, random);
         await recorder.record({ type: 'csat', traceId, ticketId: ticket.id, score });
       }
+    });
+  };
+
+  /** After the inbox decision: the reviewer resolves the ticket, or works it when nothing ran. */
+  const afterDecided = async (ticketCase: TicketCase, review: InboxReview) => {
+    const { item, result, by, actionId, complete } = review;
+    if (result.status === 'failed') {
+      runLog.failures.push({
+        ticketId: ticketCase.ticket.id,
+        error: `Inbox decision failed: ${item.error?.message ?? 'unknown'}`,
+      });
+    }
+    const ran = actionId !== undefined && item.action?.name !== 'assign_queue';
+    await agent.handle(ticketCase, {
+      judgeProposal: false,
+      ...(ran ? { decided: { by, actionId, complete } } : {}),
+      onResolved: ({ firstContact, complete }) =>
+        afterResolved(ticketCase, firstContact ? 'good' : 'slow', complete),
     });
   };
 
@@ -143,7 +163,12 @@ export function createOutcomesSimulator(context: SimulationContext) {
         category: ticketCase.category,
         queue: suggestion.queue,
       });
-      workEscalation(ticketCase, delay(random, 0.3, 5));
+      // Escalations wait in the inbox for a reviewer's decision; denials go straight to an agent.
+      if (result.escalationId) {
+        await reviewer.review(ticketCase, result.escalationId, (review) =>
+          afterDecided(ticketCase, review),
+        );
+      } else workEscalation(ticketCase, delay(random, 0.3, 5));
     },
     /** The incident is over: its first ticket is resolved; duplicates were linked to it. */
     resolveIncident(ticketCase: TicketCase, at: number) {

@@ -85,6 +85,46 @@ describe('a shortened help-desk replay', () => {
     }
   });
 
+  it('sends every escalation to the inbox, where an agent decides it and resumes the loop', async () => {
+    const { inbox, runLog, feedbackStore } = replay.helpdesk;
+    const escalated = runLog.days().reduce((sum, day) => sum + day.escalated, 0);
+    const page = await inbox.list({ limit: 500 });
+    expect(page.items).toHaveLength(escalated);
+    for (const item of page.items) expect(['approved', 'rejected']).toContain(item.status);
+    const kinds = new Set(page.items.map((item) => item.decision?.kind));
+    expect(kinds).toContain('approve');
+    expect(kinds).toContain('reject');
+    // One decision per escalation reaches the feedback, and no second override beside it.
+    const decisions = await feedbackStore.listOutcomes({ types: ['human_decision'], limit: 500 });
+    expect(decisions.items).toHaveLength(escalated);
+    const overrides = await feedbackStore.listOutcomes({ types: ['override'], limit: 500 });
+    const decided = new Set(decisions.items.map((outcome) => outcome.traceId));
+    for (const override of overrides.items) expect(decided.has(override.traceId)).toBe(false);
+  });
+
+  it('lets only a tier-2 agent approve a large refund, and records who refused', async () => {
+    const { items } = await replay.helpdesk.inbox.list({ limit: 500 });
+    for (const item of items) {
+      if (!item.action?.resource?.startsWith('invoice:large:')) continue;
+      if (item.decision?.kind === 'reject') continue;
+      expect(item.decision?.reviewer.roles).toContain('tier-2');
+    }
+    const refused = items.flatMap((item) =>
+      item.history.filter((entry) => entry.type === 'authority_denied'),
+    );
+    for (const entry of refused) expect(entry.actor?.roles).toContain('tier-1');
+  });
+
+  it('reports decision times, approval rates per rail and SLA breaches', async () => {
+    const { data } = await writeReports(replay, reportPath);
+    const review = data.humanReview;
+    expect(review.decided).toBe(review.approved + review.edited + review.rejected);
+    expect(review.decide.median).not.toBeNull();
+    expect(review.acknowledge.p90).not.toBeNull();
+    expect(review.byRail.length).toBeGreaterThan(1);
+    expect(review.slaBreachRate.denominator).toBeGreaterThan(0);
+  });
+
   it('routes the learned category no worse after learning than before', async () => {
     const { data } = await writeReports(replay, reportPath);
     const { baseline, after } = data.kpis.routed;
@@ -97,14 +137,17 @@ describe('a shortened help-desk replay', () => {
     const html = readFileSync(reportPath, 'utf8');
     expect(html).toContain('<svg');
     expect(html).toContain('Rail verdicts');
+    expect(html).toContain('Human review: the inbox');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
   it('says the data is simulated, and shows reasons with their real numbers, in full on demand', () => {
     const html = readFileSync(reportPath, 'utf8');
     expect(html).toMatch(/Simulated data\./);
+    const from = html.indexOf('<th>reason</th>');
+    // Up to the next section (the inbox's), whose charts have colours with '#'.
     const reasons = html
-      .slice(html.indexOf('<th>reason</th>'), html.indexOf('<h2>What happened'))
+      .slice(from, html.indexOf('<h2>', from))
       .replace(/&#\d+;/g, "'");
     // Numbers were masked as '#' for grouping, and shown masked too.
     expect(reasons).not.toContain('#');

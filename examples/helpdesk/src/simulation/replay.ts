@@ -43,8 +43,9 @@ const dayMs = 24 * hourMs;
 
 /**
  * Replays the ticket stream through the help desk on a manual clock: every ticket through the
- * loop, every consequence through the outcome simulator, learning each night once the baseline
- * phase is over, and an hourly reading of the autonomy dial for the report.
+ * loop, every consequence through the outcome simulator (escalations through the inbox),
+ * learning each night once the baseline phase is over, and each hour a reading of the autonomy
+ * dial for the report and a round of the inbox's SLA monitor.
  */
 export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   const startedAt = performance.now();
@@ -72,13 +73,6 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     ...(options.tokensPerTenantDay ? { tokensPerTenantDay: options.tokensPerTenantDay } : {}),
   });
   const { clock, scheduler, runLog, desk, problems, rails } = helpdesk;
-  const context = {
-    ...helpdesk,
-    economic: rails.economic,
-    local: helpdesk.intent.local,
-    learningEnabled: () => clock.now() >= start + baselineDays * dayMs,
-  };
-  const simulator = createOutcomesSimulator(context);
   const cases = createTicketCases(helpdesk.store);
   const { classifier } = helpdesk.intent;
   const pipeline = createHelpdeskPipeline({
@@ -95,6 +89,22 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     rails: rails.rails,
     listeners: [runLog.onEvent, cases.onEvent],
   });
+  const context = {
+    ...helpdesk,
+    economic: rails.economic,
+    local: helpdesk.intent.local,
+    learningEnabled: () => clock.now() >= start + baselineDays * dayMs,
+    resume: pipeline.resume,
+  };
+  const simulator = createOutcomesSimulator(context);
+  // Driven by the scheduler each hour rather than its own timer: rounds stay in simulated order.
+  const slaMonitor = helpdesk.inbox.startSlaMonitor({
+    intervalMs: 2 ** 31 - 1,
+    monitorId: 'helpdesk-sla',
+    onEvent: (event) => runLog.slaEvent(event),
+    onError: (error) => runLog.failures.push({ ticketId: 'sla-monitor', error: String(error) }),
+  });
+  await slaMonitor.runRound();
   const learning = createLearningJob({
     store: helpdesk.feedbackStore,
     artifacts: helpdesk.artifacts,
@@ -103,11 +113,15 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     minimumFloor: runLog.floors[0]?.floor ?? 0,
     now: clock.now,
   });
-  for (let hour = 0; hour < days * 24; hour++) {
+  // Four more days for the last tickets to be decided and resolved.
+  for (let hour = 0; hour < (days + 4) * 24; hour++) {
     scheduler.at(start + hour * hourMs, async () => {
-      const reading = await rails.economic.dial.read();
-      const budgetRemaining = reading.statuses[0]?.budgetRemaining ?? 1;
-      runLog.autonomy.push({ at: clock.now(), level: reading.level, budgetRemaining });
+      if (hour < days * 24) {
+        const reading = await rails.economic.dial.read();
+        const budgetRemaining = reading.statuses[0]?.budgetRemaining ?? 1;
+        runLog.autonomy.push({ at: clock.now(), level: reading.level, budgetRemaining });
+      }
+      await slaMonitor.runRound();
     });
   }
   for (let day = baselineDays; day < days; day++) {
@@ -167,5 +181,6 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   }
   // Let the last days' customers answer and agents finish, then stop.
   await scheduler.runUntil(start + (days + 4) * dayMs);
+  await slaMonitor.stop();
   return { helpdesk, tickets, start, days, baselineDays, elapsedMs: performance.now() - startedAt };
 }

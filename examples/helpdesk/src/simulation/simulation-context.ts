@@ -1,4 +1,4 @@
-import type { Hypothesis, Intent, ManualClock } from '@guardloop/core';
+import type { Hypothesis, Intent, LoopResult, ManualClock } from '@guardloop/core';
 import type {
   ArtifactRegistry,
   OutcomeRecorder,
@@ -6,6 +6,7 @@ import type {
   ProblemTracker,
   RouteSuggestion,
 } from '@guardloop/feedback';
+import type { Inbox } from '@guardloop/inbox';
 import type { LocalClassifier } from '@guardloop/semantic';
 import type { HelpdeskIntent } from '@guardloop/semantic/data';
 import type { UndoLog } from '@guardloop/undo-log';
@@ -29,6 +30,10 @@ export interface SimulationContext {
   desk: TicketDesk;
   store: HelpdeskStore;
   undoLog: UndoLog;
+  /** Where escalated tickets wait for an agent's decision. */
+  inbox: Inbox;
+  /** Finishes the loop's run of an escalation once it is decided (`loop.resume`). */
+  resume: (escalationId: string) => Promise<LoopResult>;
   economic: EconomicRails;
   local: LocalClassifier<HelpdeskIntent>;
   runLog: RunLog;

@@ -1,6 +1,8 @@
 import { parseInput } from '@guardloop/core';
 import { canonicalJson as coreCanonicalJson } from '@guardloop/core/internal';
-import { hashActionInput, storableJsonSchema } from '@guardloop/undo-log';
+import { hashActionInput } from '@guardloop/undo-log';
+// The undo log's storage limits: what it refuses to hash, this refuses too.
+import { storableJsonSchema } from '@guardloop/undo-log/internal';
 
 /**
  * SHA-256 (hex) of the input's canonical JSON, exactly the `inputHash` the undo log records

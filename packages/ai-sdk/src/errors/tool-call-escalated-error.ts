@@ -1,11 +1,16 @@
 import { type Decision, GuardloopError } from '@guardloop/core';
 import { aiSdkErrorCodes } from './ai-sdk-error-codes';
 
+const code = aiSdkErrorCodes.toolCallEscalated;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /**
  * The tool call needs a human, and no approval was found: the host did not pass `toolApproval`
  * to the AI SDK, or the approval was denied. The action was not run.
  */
-export class ToolCallEscalatedError extends GuardloopError {
+export class ToolCallEscalatedError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly toolName: string;
   readonly decision: Decision | undefined;
   readonly reason: string;
@@ -15,7 +20,7 @@ export class ToolCallEscalatedError extends GuardloopError {
     reason,
     decision,
   }: { toolName: string; reason: string; decision?: Decision }) {
-    super(aiSdkErrorCodes.toolCallEscalated, {
+    super(code, {
       message: `Tool '${toolName}' needs a human approval: ${reason}`,
     });
     this.name = 'ToolCallEscalatedError';
@@ -25,6 +30,6 @@ export class ToolCallEscalatedError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is ToolCallEscalatedError {
-    return GuardloopError.hasCode(error, aiSdkErrorCodes.toolCallEscalated);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

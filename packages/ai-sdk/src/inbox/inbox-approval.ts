@@ -5,8 +5,6 @@ import {
   type Decision,
   GuardloopError,
 } from '@guardloop/core';
-// Types only: @guardloop/inbox is an optional peer, nothing of it may load at runtime.
-import type { Inbox, InboxItem } from '@guardloop/inbox';
 import type { AnyActionDefinition, ApprovalToken } from '@guardloop/undo-log';
 import type { ModelMessage } from 'ai';
 import type { ApprovalBinding } from '../approval/approval-binding';
@@ -16,9 +14,7 @@ import { ToolCallEscalatedError } from '../errors/tool-call-escalated-error';
 import { findApproval } from '../find-approval';
 import type { ApprovalCheck } from '../guarded-tools-options';
 import { humanReason, verifyWithHost } from '../require-approval';
-
-/** What the guarded tools need of an inbox (`createInbox` from `@guardloop/inbox`). */
-export type GuardedToolsInbox = Pick<Inbox, 'escalate' | 'get'>;
+import type { GuardedToolsInbox, GuardedToolsInboxItem } from './guarded-tools-inbox';
 
 /** The undo log's key for an escalation's action: the one `inbox.approve` runs it under. */
 export const inboxRunKey = (escalationId: string) => `inbox:${escalationId}`;
@@ -39,7 +35,7 @@ export interface InboxCall {
 }
 
 /** Stores the call as an inbox item, or returns the one already stored for this call. */
-export async function escalateCall(call: InboxCall): Promise<InboxItem> {
+export async function escalateCall(call: InboxCall): Promise<GuardedToolsInboxItem> {
   try {
     return await escalateWith(call, true);
   } catch (error) {
@@ -50,7 +46,7 @@ export async function escalateCall(call: InboxCall): Promise<InboxItem> {
   }
 }
 
-function escalateWith(call: InboxCall, withEvidence: boolean): Promise<InboxItem> {
+function escalateWith(call: InboxCall, withEvidence: boolean): Promise<GuardedToolsInboxItem> {
   const { decision, abortSignal } = call;
   const decidedBy = decision.verdict === 'escalate' ? decision.decidedBy : undefined;
   const evidence = withEvidence
@@ -63,20 +59,21 @@ function escalateWith(call: InboxCall, withEvidence: boolean): Promise<InboxItem
     traceId: call.escalationTraceId,
     action: {
       name: call.action.name,
-      input: call.parsedInput as never,
+      input: call.parsedInput,
       ...(call.request.resource ? { resource: call.request.resource } : {}),
     },
     requestedBy: call.actor,
     ...(decidedBy ? { rail: decidedBy } : {}),
     reason: humanReason(call.action, decision),
-    ...(evidence !== undefined ? { evidence: evidence as never } : {}),
+    ...(evidence !== undefined ? { evidence } : {}),
     verdicts,
     ...(abortSignal ? { abortSignal } : {}),
   });
 }
 
 /** The reason shown with the tool approval request: the rail's, and where the item waits. */
-export const inboxReason = (item: InboxItem) => `${item.reason} (inbox escalation ${item.id})`;
+export const inboxReason = (item: GuardedToolsInboxItem) =>
+  `${item.reason} (inbox escalation ${item.id})`;
 
 export type InboxOutcome =
   /** The inbox ran the approved action: its result, nothing runs again. */
@@ -111,7 +108,7 @@ export async function requireInboxApproval(
   // The item was stored for another input: the client edited the call after the escalation.
   const fields: (keyof ApprovalBinding)[] = [];
   if (item.traceId !== call.escalationTraceId) fields.push('traceId');
-  if (item.action.name !== binding.actionName) fields.push('actionName');
+  if (item.action?.name !== binding.actionName) fields.push('actionName');
   if (item.inputHash !== binding.inputHash) fields.push('inputHash');
   if (fields.length > 0) throw new ApprovalMismatchError({ toolName, approvalId, fields });
   const unverified = (reason: string) =>
@@ -149,7 +146,7 @@ export async function requireInboxApproval(
     approval: {
       approvedBy: approved.reviewer.id,
       approvedAt: approved.at,
-      actionName: item.action.name,
+      actionName: binding.actionName,
       idempotencyKey: inboxRunKey(item.id),
       signature: binding.inputHash,
     },

@@ -7,6 +7,7 @@ export const coreErrorCodes = {
   stepNotProvided: 'step_not_provided',
   invalidRail: 'invalid_rail',
   storeUnavailable: 'store_unavailable',
+  loopResumeUnavailable: 'loop_resume_unavailable',
 } as const;
 
 export type CoreErrorCode = (typeof coreErrorCodes)[keyof typeof coreErrorCodes];

@@ -9,8 +9,13 @@ export interface InputIssue {
   message: string;
 }
 
+const code = coreErrorCodes.invalidInput;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** Malformed input at a public entry point. `issues` lists every problem found, not just the first. */
-export class InvalidInputError extends GuardloopError {
+export class InvalidInputError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly subject: string;
   readonly issues: readonly InputIssue[];
 
@@ -19,7 +24,7 @@ export class InvalidInputError extends GuardloopError {
     issues,
     cause,
   }: { subject: string; issues: readonly InputIssue[]; cause?: unknown }) {
-    super(coreErrorCodes.invalidInput, {
+    super(code, {
       message: `Invalid ${subject}: ${summarizeIssues(issues)}`,
       cause,
     });
@@ -30,6 +35,10 @@ export class InvalidInputError extends GuardloopError {
 
   static fromZodError(subject: string, error: z.ZodError): InvalidInputError {
     return new InvalidInputError({ subject, issues: toInputIssues(error.issues), cause: error });
+  }
+
+  static override isInstance(error: unknown): error is InvalidInputError {
+    return GuardloopError.hasMarker(error, marker);
   }
 }
 

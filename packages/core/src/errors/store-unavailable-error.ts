@@ -1,13 +1,18 @@
 import { coreErrorCodes } from './error-codes';
 import { GuardloopError } from './guardloop-error';
 
+const code = coreErrorCodes.storeUnavailable;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /**
  * A store could not be reached or failed to answer (connection refused, server restart,
  * serialization failure, driver fault). Retryable. `effectMayHaveHappened` tells the caller
  * whether a side effect it asked for (an action's `do`) may already have run, so a retry is
  * only safe through the same idempotency key.
  */
-export class StoreUnavailableError extends GuardloopError {
+export class StoreUnavailableError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly operation: string;
   readonly effectMayHaveHappened: boolean;
 
@@ -23,7 +28,7 @@ export class StoreUnavailableError extends GuardloopError {
     cause?: unknown;
   }) {
     const reason = cause instanceof Error ? cause.message : String(cause ?? 'unknown failure');
-    super(coreErrorCodes.storeUnavailable, {
+    super(code, {
       message:
         message ??
         `Store unavailable during ${operation}: ${reason}${
@@ -38,6 +43,6 @@ export class StoreUnavailableError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is StoreUnavailableError {
-    return GuardloopError.hasCode(error, coreErrorCodes.storeUnavailable);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

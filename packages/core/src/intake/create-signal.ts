@@ -19,7 +19,8 @@ const optionsSchema = z
 
 /**
  * Validates a signal at intake and fills what the source did not send: id, trace id,
- * timestamps and a fingerprint over (source, kind, payload).
+ * timestamps and a fingerprint over (source, kind, payload). A missing fingerprint is computed
+ * when first read (deduplication, a store, `JSON.stringify`), from the payload as it is then.
  * @throws InvalidInputError (code `invalid_input`) when the input is malformed, including a
  * payload that cannot be stored as JSON (a cycle, nesting deeper than 256 levels, an Invalid Date,
  * a non-finite number, a bigint, symbol or function, a getter that throws)
@@ -37,18 +38,42 @@ export function createSignal(
   const toEpoch = (value: number | Date | undefined) =>
     value === undefined ? now : typeof value === 'number' ? value : value.getTime();
   const id = parsed.id ?? idGenerator();
-  return {
+  const signal = {
     ...parsed,
     id,
     traceId: parsed.traceId ?? idGenerator(),
-    fingerprint:
-      parsed.fingerprint ??
-      // One more level for the envelope around the payload.
-      fingerprintWithin(
-        { source: parsed.source, kind: parsed.kind, payload: parsed.payload },
-        maxJsonDepth + 1,
-      ),
     occurredAt: toEpoch(parsed.occurredAt),
     receivedAt: toEpoch(parsed.receivedAt),
-  };
+  } as Signal;
+  if (parsed.fingerprint === undefined) {
+    const { source, kind, payload } = parsed;
+    // One more level for the envelope around the payload.
+    lazyFingerprint(signal, () => fingerprintWithin({ source, kind, payload }, maxJsonDepth + 1));
+  }
+  return signal;
+}
+
+/**
+ * Most loops never deduplicate: the fingerprint is computed on first read (then kept as a plain
+ * property), so a signal nobody fingerprints costs nothing. The payload is valid JSON by then
+ * (checked above), so reading it cannot throw.
+ */
+function lazyFingerprint(signal: Signal, compute: () => string) {
+  const settle = (value: string) =>
+    Object.defineProperty(signal, 'fingerprint', {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  Object.defineProperty(signal, 'fingerprint', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }

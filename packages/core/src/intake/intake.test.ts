@@ -25,6 +25,40 @@ describe('createSignal', () => {
     expect(signal.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('computes the fingerprint only when it is first read, then keeps it', () => {
+    let reads = 0;
+    const nested = {
+      get body() {
+        reads++;
+        return 'I forgot my password';
+      },
+    };
+    const signal = createSignal({ source: 'zendesk', kind: 'ticket', payload: { nested } }, options);
+    const afterIntake = reads;
+    expect(Object.keys(signal)).toContain('fingerprint');
+    const first = signal.fingerprint;
+    expect(reads).toBe(afterIntake + 1);
+    expect(signal.fingerprint).toBe(first);
+    expect(reads).toBe(afterIntake + 1);
+    expect(JSON.parse(JSON.stringify(signal)).fingerprint).toBe(first);
+    signal.fingerprint = 'overridden';
+    expect(signal.fingerprint).toBe('overridden');
+  });
+
+  it('keeps fingerprint values stable across versions (64-bit FNV-1a, 16 hex digits)', () => {
+    // Pinned values of the BigInt implementation this one replaced.
+    const signal = createSignal(
+      {
+        source: 'zendesk',
+        kind: 'ticket',
+        payload: { body: ' I  forgot my PASSWORD', n: [1, 2.5, null] },
+      },
+      options,
+    );
+    expect(signal.fingerprint).toBe('98538a2d09d03886');
+    expect(fingerprint('été ☃ 𝄞')).toBe('9453a4c084990c72');
+  });
+
   it('keeps what the source sent', () => {
     const signal = createSignal(
       {

@@ -1,17 +1,20 @@
 // Plumbing shared by the @guardloop packages: stable enough for them, not the public API.
 // Everything here may change in a minor release; hosts import from the root.
 
+export { toInputIssues } from '../errors/invalid-input-error';
 export { summarizeIssues } from '../errors/summarize-issues';
 export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
+export { raceAbort, throwIfAborted } from '../utils/abort';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';
-export { describeThrown, findJsonProblem, formatPath } from '../utils/json-value';
+export { describeThrown, findJsonProblem, formatPath, maxJsonDepth } from '../utils/json-value';
 export {
   abortOptionsSchema,
   abortSignalSchema,
   clockSchema,
   idGeneratorSchema,
   isValidTimeoutMs,
+  maxTimeoutMs,
   timeoutMsSchema,
 } from '../utils/option-schemas';
 export { createSeededRandom, shuffle } from '../utils/seeded-random';

@@ -12,7 +12,7 @@ export interface ResolutionCriterion {
   description: string;
   /** Limit the criterion to some tickets, e.g. one category. Default: every ticket. */
   appliesTo?: (ticket: Ticket) => boolean;
-  check: (ticket: Ticket, options: { signal: AbortSignal }) => boolean | Promise<boolean>;
+  check: (ticket: Ticket, options: { abortSignal: AbortSignal }) => boolean | Promise<boolean>;
 }
 
 export interface CriterionResult {
@@ -31,7 +31,7 @@ export async function evaluateResolutionCriteria(
 ): Promise<CriterionResult[]> {
   const abortSignal = options?.abortSignal;
   throwIfAborted(abortSignal);
-  const signal = abortSignal ?? new AbortController().signal;
+  const criterionSignal = abortSignal ?? new AbortController().signal;
   if (!Array.isArray(criteria)) {
     throw new InvalidInputError({
       subject: 'resolution criteria',
@@ -46,7 +46,10 @@ export async function evaluateResolutionCriteria(
         if (criterion.appliesTo !== undefined && !criterion.appliesTo(ticket)) {
           return undefined;
         }
-        return { ...base, met: (await criterion.check(ticket, { signal })) === true };
+        return {
+          ...base,
+          met: (await criterion.check(ticket, { abortSignal: criterionSignal })) === true,
+        };
       } catch (error) {
         // Whatever was thrown (a null-prototype object cannot even be String()ed).
         return { ...base, met: false, error: describeThrown(error) };

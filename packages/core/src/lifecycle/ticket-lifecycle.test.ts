@@ -77,6 +77,27 @@ describe('createTicketLifecycle', () => {
     expect(result.criteria.every((criterion) => criterion.met)).toBe(true);
   });
 
+  it('passes the caller abort signal to each check as abortSignal', async () => {
+    const seen: unknown[] = [];
+    const lifecycle = createTicketLifecycle({
+      clock,
+      criteria: [
+        {
+          id: 'sees-signal',
+          description: 'x',
+          check: (_ticket, options) => {
+            seen.push(options.abortSignal);
+            return true;
+          },
+        },
+      ],
+    });
+    const ticket = await walk(lifecycle, newTicket(), ['triaged', 'in_progress']);
+    const controller = new AbortController();
+    await lifecycle.transition(ticket, 'resolved', { abortSignal: controller.signal });
+    expect(seen).toEqual([controller.signal]);
+  });
+
   it('counts a criterion whose check throws as unmet, with the error', async () => {
     const lifecycle = createTicketLifecycle({
       clock,

@@ -9,6 +9,7 @@ import { createManualClock } from '../utils/clock';
 import { createSequentialIdGenerator } from '../utils/id-generator';
 import { createLoop, type LoopConfig, type LoopSteps } from './create-loop';
 import type { LoopEscalationInput, LoopEscalationSink } from './loop-escalation-sink';
+import type { LoopEvent } from './loop-types';
 
 const actor = { id: 'guardloop-ai', type: 'ai' as const, roles: ['agent'] };
 const ticket = {
@@ -197,17 +198,44 @@ describe('createLoop with an inbox', () => {
     expect(seen?.aborted).toBe(true);
   });
 
-  it('writes nothing for acted runs or escalations without a proposed action', async () => {
+  it('writes nothing for acted runs', async () => {
     const inbox = fakeInbox();
     const acted = await setup({ inbox: inbox.sink, rails: [okRail] }).handle(ticket, { actor });
     expect(acted.status).toBe('acted');
-    const nothingToApprove = await setup({
-      inbox: inbox.sink,
-      steps: steps({ proposeHypotheses: () => [{ id: 'i', title: 'Info', confidence: 1 }] }),
-    }).handle(ticket, { actor });
-    expect(nothingToApprove.status).toBe('escalated');
-    expect(nothingToApprove).not.toHaveProperty('escalationId');
     expect(inbox.calls).toHaveLength(0);
+  });
+
+  it('writes an escalation without a proposed action, with no action', async () => {
+    const inbox = fakeInbox();
+    const info = { id: 'i', title: 'Info', confidence: 1 };
+    for (const [traceId, hypotheses] of [
+      ['trace-info', [info]],
+      ['trace-none', []],
+    ] as const) {
+      const result = await setup({
+        inbox: inbox.sink,
+        steps: steps({ proposeHypotheses: () => [...hypotheses] }),
+      }).handle({ ...ticket, traceId }, { actor });
+      expect(result).toMatchObject({
+        status: 'escalated',
+        awaitingHuman: true,
+        escalation: { step: 'hypotheses' },
+      });
+      expect(result.escalationId).toBe(inbox.items.get(traceId)?.id);
+      expect(result.events.slice(-2).map((event) => event.type)).toEqual([
+        'escalation.recorded',
+        'loop.escalated',
+      ]);
+    }
+    expect(inbox.calls).toHaveLength(2);
+    expect(inbox.calls[0]).not.toHaveProperty('action');
+    expect(inbox.calls[0]).toMatchObject({
+      traceId: 'trace-info',
+      hypotheses: [{ id: 'i' }],
+      reason: 'No hypothesis proposes an action: a human has to decide.',
+      verdicts: [],
+    });
+    expect(inbox.calls[1]).toMatchObject({ reason: 'No hypothesis was proposed for this signal.' });
   });
 
   it('without an inbox, escalates exactly as before', async () => {
@@ -232,7 +260,7 @@ describe('createLoop with an inbox', () => {
     }
   });
 
-  it('writes through input.inbox for hosts driving the machine', async () => {
+  it('writes through input.inbox and waits in awaiting_human for hosts driving the machine', async () => {
     const inbox = fakeInbox();
     const run = createActor(setup().machine, {
       input: {
@@ -242,14 +270,71 @@ describe('createLoop with an inbox', () => {
         inbox: inbox.sink,
       },
     });
+    const events: string[] = [];
+    run.on('*', (event) => events.push(event.type));
     run.start();
-    const snapshot = await new Promise<ReturnType<typeof run.getSnapshot>>((resolve) => {
+    const waiting = await new Promise<ReturnType<typeof run.getSnapshot>>((resolve) => {
       run.subscribe((state) => {
-        if (state.status === 'done') resolve(state);
+        if (state.value === 'awaiting_human') resolve(state);
       });
     });
-    expect(snapshot.value).toBe('escalated');
-    expect(snapshot.context.escalationId).toBe('esc-1');
-    expect(inbox.items.get('trace-m')?.input.action.name).toBe('refund_order');
+    expect(waiting.status).toBe('active');
+    expect(waiting.context.escalationId).toBe('esc-1');
+    expect(inbox.items.get('trace-m')?.input.action?.name).toBe('refund_order');
+    expect(events.at(-1)).toBe('loop.escalated');
+
+    // A malformed decision is ignored; a valid one resumes the run.
+    run.send({ type: 'human.decided', decision: { kind: 'approved' } as never });
+    expect(run.getSnapshot().value).toBe('awaiting_human');
+    const reviewer = { id: 'lead', type: 'human' as const, roles: ['lead'] };
+    run.send({
+      type: 'human.decided',
+      decision: {
+        kind: 'approved_with_edits',
+        escalationId: 'esc-1',
+        reviewer,
+        input: { orderId: 'o-9', amountUsd: 90 },
+        result: { refundId: 'r-1' },
+      },
+    });
+    const done = run.getSnapshot();
+    expect(done.value).toBe('completed');
+    expect(done.context.actionResult).toEqual({ refundId: 'r-1' });
+    expect(done.context.hypothesis?.action?.input).toEqual({ orderId: 'o-9', amountUsd: 90 });
+    expect(events.slice(-3)).toEqual(['human.approved', 'action.completed', 'loop.completed']);
+  });
+
+  it('ends a waiting machine rejected when the human rejects', async () => {
+    const inbox = fakeInbox();
+    const emitted: LoopEvent[] = [];
+    const run = createActor(setup().machine, {
+      input: {
+        signal: createSignal({ ...ticket, traceId: 'trace-r' }),
+        actor,
+        rails: [amountRail],
+        inbox: inbox.sink,
+      },
+    });
+    run.on('*', (event) => emitted.push(event));
+    run.start();
+    await new Promise<void>((resolve) => {
+      run.subscribe((state) => {
+        if (state.value === 'awaiting_human') resolve();
+      });
+    });
+    run.send({
+      type: 'human.decided',
+      decision: {
+        kind: 'rejected',
+        escalationId: 'esc-1',
+        reviewer: { id: 'lead', type: 'human', roles: [] },
+        reason: 'not eligible',
+      },
+    });
+    expect(run.getSnapshot().value).toBe('rejected');
+    const last = emitted.at(-1);
+    expect(last).toMatchObject({ type: 'loop.rejected', human: { reason: 'not eligible' } });
+    // The escalating rails' decision is not the rejection: a cost refund must not run twice.
+    expect(last).not.toHaveProperty('decision');
   });
 });

@@ -60,11 +60,10 @@ describe('createLoop', () => {
       'hypotheses.proposed',
       'decision.made',
       'action.completed',
-      'learning.completed',
       'loop.acted',
     ]);
     expect(new Set(result.events.map((event) => event.traceId))).toEqual(new Set([result.traceId]));
-    expect(onEvent).toHaveBeenCalledTimes(7);
+    expect(onEvent).toHaveBeenCalledTimes(6);
   });
 
   it('escalates with the rail, the reason and the evidence, without acting', async () => {
@@ -159,12 +158,13 @@ describe('createLoop', () => {
     expect(result.failure?.error).toMatchObject({ code: 'invalid_input', subject: 'intent' });
   });
 
-  it('still reports acted when learning fails after the action', async () => {
-    const result = await setup({
-      steps: steps({ learn: () => Promise.reject(new Error('store down')) }),
-    }).handle(ticket, { actor });
+  it('ends acted right after the action: outcomes and learning come later, from the events', async () => {
+    const result = await setup().handle(ticket, { actor });
     expect(result.status).toBe('acted');
-    expect(result.events.map((event) => event.type)).toContain('learning.failed');
+    expect(result.events.map((event) => event.type).slice(-2)).toEqual([
+      'action.completed',
+      'loop.acted',
+    ]);
   });
 
   it('can replace the rail engine with a custom decide step', async () => {
@@ -273,7 +273,11 @@ describe('createLoop', () => {
     );
     expect(stepSignal?.aborted).toBe(true);
     const aborted = AbortSignal.abort(new Error('already'));
-    await expect(loop.handle(ticket, { actor, signal: aborted })).rejects.toThrow('already');
+    await expect(loop.handle(ticket, { actor, abortSignal: aborted })).rejects.toThrow('already');
+    // The removed `signal` alias is refused, not ignored.
+    await expect(
+      loop.handle(ticket, { actor, signal: aborted } as Parameters<typeof loop.handle>[1]),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: /abortSignal/ });
   });
 });
 

@@ -14,12 +14,12 @@ const rails: Rail[] = [
   { name: 'intent', kind: 'semantic', evaluate: () => allow('in scope') },
   { name: 'budget', kind: 'economic', evaluate: async () => allow('within budget') },
 ];
-const signal = new AbortController().signal;
+const abortSignal = new AbortController().signal;
 
 test('rail engine overhead, 3 rails', async ({ bench }) => {
   const results = await bench.compare(
     bench('baseline: call the rails directly', async () => {
-      for (const rail of rails) await rail.evaluate(context, { signal });
+      for (const rail of rails) await rail.evaluate(context, { abortSignal });
     }),
     bench('evaluateRails', async () => {
       await evaluateRails(rails, context);

@@ -33,8 +33,8 @@ function hangingRail(name: string, kind: RailKind) {
   const aborted = vi.fn();
   return {
     aborted,
-    rail: rail(name, kind, (_context, { signal }) => {
-      signal.addEventListener('abort', () => aborted(signal.reason));
+    rail: rail(name, kind, (_context, { abortSignal }) => {
+      abortSignal.addEventListener('abort', () => aborted(abortSignal.reason));
       return new Promise(() => {});
     }),
   };

@@ -117,7 +117,7 @@ export async function evaluateRails<Context extends RailContext>(
   abortSignal?.addEventListener('abort', onAbort, { once: true });
   const run = (rail: RailSpec<Rail<Context>>) =>
     runRail(rail, context, {
-      signal: controller.signal,
+      abortSignal: controller.signal,
       clock,
       timeoutMs: rail.timeoutMs ?? timeoutMs,
     });

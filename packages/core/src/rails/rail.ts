@@ -20,7 +20,7 @@ export interface RailContext {
 
 export interface RailEvaluateOptions {
   /** Aborted when the rail times out, another rail denies, or the caller gives up. */
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
 }
 
 /**

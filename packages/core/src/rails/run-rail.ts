@@ -16,7 +16,7 @@ type Settled =
   | { type: 'aborted' };
 
 interface RunOptions {
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
   clock: Clock;
   timeoutMs: number;
 }
@@ -32,12 +32,12 @@ export function runRail<Context extends RailContext>(
   options: RunOptions,
 ): RailResult | Promise<RailResult> {
   const startedAt = options.clock.now();
-  if (options.signal.aborted) return settle(spec, { type: 'aborted' }, startedAt, options);
+  if (options.abortSignal.aborted) return settle(spec, { type: 'aborted' }, startedAt, options);
   const controller = new AbortController();
   let value: unknown;
   let then: unknown;
   try {
-    value = spec.evaluate.call(spec.rail, context, { signal: controller.signal });
+    value = spec.evaluate.call(spec.rail, context, { abortSignal: controller.signal });
     // Reading `then` runs the verdict's getters or proxy traps: a fault here is the rail's.
     then =
       typeof value === 'object' || typeof value === 'function'
@@ -58,12 +58,12 @@ function wait(
   thenable: unknown,
   then: PromiseLike<unknown>['then'],
   controller: AbortController,
-  { signal, clock, timeoutMs }: RunOptions,
+  { abortSignal, clock, timeoutMs }: RunOptions,
 ): Promise<Settled> {
   return new Promise<Settled>((resolve) => {
     let done = false;
     const onAbort = () => {
-      controller.abort(signal.reason);
+      controller.abort(abortSignal.reason);
       finish({ type: 'aborted' });
     };
     const cancelTimer = clock.setTimer(timeoutMs, () => {
@@ -75,10 +75,10 @@ function wait(
       if (done) return;
       done = true;
       cancelTimer();
-      signal.removeEventListener('abort', onAbort);
+      abortSignal.removeEventListener('abort', onAbort);
       resolve(settled);
     }
-    signal.addEventListener('abort', onAbort, { once: true });
+    abortSignal.addEventListener('abort', onAbort, { once: true });
     try {
       then.call(
         thenable,

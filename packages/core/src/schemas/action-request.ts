@@ -7,8 +7,12 @@ export const actionRequestSchema = z.object({
   input: z.record(z.string(), z.unknown()).default({}),
   /** The resource the action touches, for RBAC and policy rules, e.g. `account:42`. */
   resource: z.string().min(1).optional(),
-  /** Irreversible actions always need a human approval. */
-  reversible: z.boolean(),
+  /**
+   * A hint: whether the action can be undone. Irreversible actions always need a human approval.
+   * The action's definition (an `ActionCatalog` such as an undo log) decides when the loop has
+   * one; without it an undeclared action counts as irreversible (fail closed).
+   */
+  reversible: z.boolean().optional(),
   idempotencyKey: z.string().min(1).optional(),
   dryRun: z.boolean().default(false),
   /** Estimated cost, for economic rails. */

@@ -4,7 +4,8 @@ import { describeThrown, formatPath, maxJsonDepth } from './json-value';
 /**
  * A stable fingerprint of JSON-like data: key order does not matter, whitespace and case of
  * strings are normalised. Used to deduplicate signals that describe the same thing.
- * FNV-1a (64-bit via BigInt) keeps it dependency-free and identical on every runtime.
+ * FNV-1a (64-bit, computed in 32-bit halves) keeps it dependency-free and identical on every
+ * runtime and across versions: 16 hex digits.
  * @throws InvalidInputError for a cycle, nesting deeper than 256 levels, an Invalid Date or a
  * property that throws when read
  */
@@ -14,13 +15,27 @@ export function fingerprint(value: unknown): string {
 
 /** `fingerprint` with another nesting cap: callers that wrap a value in an envelope add its levels. */
 export function fingerprintWithin(value: unknown, maxDepth: number): string {
-  const text = stableStringifyOrThrow(value, maxDepth);
-  let hash = 0xcbf29ce484222325n;
+  return fnv1a64(stableStringifyOrThrow(value, maxDepth));
+}
+
+/**
+ * 64-bit FNV-1a over UTF-16 code units, in two 32-bit halves: the same value as BigInt
+ * arithmetic, without allocating a BigInt per character. The 64-bit prime is 2^40 + 0x1b3, so
+ * `hash * prime` is `hash * 0x1b3 + (hash << 40)`; every partial product stays below 2^53.
+ */
+function fnv1a64(text: string): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
   for (let index = 0; index < text.length; index++) {
-    hash ^= BigInt(text.charCodeAt(index));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    low ^= text.charCodeAt(index);
+    const lowProduct = (low >>> 0) * 0x1b3;
+    const carry = Math.floor(lowProduct / 0x1_0000_0000);
+    high = ((high >>> 0) * 0x1b3 + carry + ((low << 8) >>> 0)) >>> 0;
+    low = lowProduct >>> 0;
   }
-  return hash.toString(16).padStart(16, '0');
+  return (
+    (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0')
+  );
 }
 
 class Unfingerprintable {

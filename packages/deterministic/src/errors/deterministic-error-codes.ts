@@ -2,7 +2,7 @@
 export const deterministicErrorCodes = {
   invalidPolicy: 'invalid_policy',
   unknownRole: 'unknown_role',
-  unknownAction: 'unknown_action',
+  unknownRbacAction: 'unknown_rbac_action',
   roleCycle: 'role_cycle',
   invalidRule: 'invalid_rule',
   duplicateRuleId: 'duplicate_rule_id',

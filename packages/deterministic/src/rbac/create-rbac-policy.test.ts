@@ -58,15 +58,15 @@ describe('createRbacPolicy', () => {
     );
   });
 
-  it('rejects a permission on an undeclared action with unknown_action', () => {
+  it('rejects a permission on an undeclared action with unknown_rbac_action', () => {
     const error = loadError({ ...policy, roles: { agent: { allow: [{ action: 'refnud' }] } } });
-    expect(error.code).toBe('unknown_action');
+    expect(error.code).toBe('unknown_rbac_action');
     expect(error.message).toBe(
       "Role 'agent' has a 'allow' permission on action 'refnud', which is not in the policy's actions " +
         "(read_ticket, reply, refund). Declare it in 'actions' or fix the name.",
     );
     expect(loadError({ ...policy, roles: { agent: { deny: [{ action: 'wire' }] } } }).code).toBe(
-      'unknown_action',
+      'unknown_rbac_action',
     );
   });
 

@@ -1,6 +1,7 @@
-import { parseInput, toInputIssues } from '@guardloop/core';
+import { parseInput } from '@guardloop/core';
+import { toInputIssues } from '@guardloop/core/internal';
 import { InvalidPolicyError } from '../errors/invalid-policy-error';
-import { UnknownActionError } from '../errors/unknown-action-error';
+import { UnknownRbacActionError } from '../errors/unknown-rbac-action-error';
 import { checkRoleInheritance } from './check-role-inheritance';
 import { compileRoles } from './compile-roles';
 import {
@@ -38,7 +39,7 @@ export function uncheckedRbacCheck(policy: RbacPolicy): (request: RbacRequest) =
 /**
  * Validates RBAC policy data and compiles it: inheritance is flattened and every (role, action)
  * pair gets its own resource index, so a check is a few Map lookups.
- * @throws InvalidPolicyError, UnknownActionError, UnknownRoleError, RoleCycleError
+ * @throws InvalidPolicyError, UnknownRbacActionError, UnknownRoleError, RoleCycleError
  */
 export function createRbacPolicy(data: unknown): RbacPolicy {
   const parsed = rbacPolicySchema.safeParse(data);
@@ -57,7 +58,7 @@ export function createRbacPolicy(data: unknown): RbacPolicy {
     ] as const) {
       for (const { action } of permissions) {
         if (action !== '*' && !declared.has(action)) {
-          throw new UnknownActionError({
+          throw new UnknownRbacActionError({
             action,
             role,
             effect,

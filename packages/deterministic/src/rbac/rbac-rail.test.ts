@@ -55,7 +55,7 @@ function judge(actor: Actor, request?: ActionRequest): RailVerdict {
     actor,
     ...(request ? { action: request } : {}),
   };
-  return rail.evaluate(context, { signal: new AbortController().signal }) as RailVerdict;
+  return rail.evaluate(context, { abortSignal: new AbortController().signal }) as RailVerdict;
 }
 
 describe('rbacRail', () => {
@@ -203,14 +203,14 @@ describe('rbacRail', () => {
     ];
     for (const context of broken) {
       const verdict = rail.evaluate(context as unknown as RailContext, {
-        signal: new AbortController().signal,
+        abortSignal: new AbortController().signal,
       });
       expect((verdict as RailVerdict).verdict).toBe('deny');
     }
     expect(
       (
         rail.evaluate(null as unknown as RailContext, {
-          signal: new AbortController().signal,
+          abortSignal: new AbortController().signal,
         }) as RailVerdict
       ).verdict,
     ).toBe('escalate');

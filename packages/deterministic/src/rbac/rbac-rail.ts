@@ -19,7 +19,7 @@ const optionsSchema = z.object({ name: z.string().min(1).optional() });
  * A deterministic rail that lets the context's actor (human or AI) perform the proposed action on
  * its resource only when one of the actor's roles grants it and none explicitly denies it.
  * Takes a compiled policy or policy data (validated here).
- * @throws InvalidPolicyError, UnknownActionError, UnknownRoleError, RoleCycleError for bad data
+ * @throws InvalidPolicyError, UnknownRbacActionError, UnknownRoleError, RoleCycleError for bad data
  * @throws InvalidInputError for bad options
  */
 export function rbacRail(

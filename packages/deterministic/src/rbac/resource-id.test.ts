@@ -120,7 +120,7 @@ describe('RBAC resource normalisation', () => {
           actor: actor(['agent']),
           action: { name: 'refund', input: {}, resource, reversible: true, dryRun: false },
         },
-        { signal: new AbortController().signal },
+        { abortSignal: new AbortController().signal },
       );
     expect(judge('invoice:1/../vip-7')).toMatchObject({
       verdict: 'deny',

@@ -1,4 +1,4 @@
-import { toInputIssues } from '@guardloop/core';
+import { toInputIssues } from '@guardloop/core/internal';
 import { DuplicateRuleIdError } from '../errors/duplicate-rule-id-error';
 import { InvalidRuleError } from '../errors/invalid-rule-error';
 import { type CompiledLogic, type CustomOperation, compileJsonLogic } from './compile-json-logic';

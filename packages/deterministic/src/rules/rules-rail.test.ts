@@ -64,7 +64,7 @@ const context = (parts: Partial<RailContext> = {}): RailContext => ({
 });
 
 const judge = (rail: ReturnType<typeof rulesRail>, railContext: RailContext) =>
-  rail.evaluate(railContext, { signal: new AbortController().signal }) as RailVerdict;
+  rail.evaluate(railContext, { abortSignal: new AbortController().signal }) as RailVerdict;
 
 describe('rulesRail', () => {
   const rail = rulesRail(rules);

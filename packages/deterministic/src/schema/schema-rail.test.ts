@@ -43,7 +43,7 @@ const context = (parts: Partial<RailContext> = {}): RailContext => ({
 });
 
 const run = (rail: ReturnType<typeof schemaRail>, railContext: RailContext) =>
-  Promise.resolve(rail.evaluate(railContext, { signal: new AbortController().signal }));
+  Promise.resolve(rail.evaluate(railContext, { abortSignal: new AbortController().signal }));
 
 describe('schemaRail', () => {
   it('allows an action request that matches the schema', async () => {

@@ -4,9 +4,8 @@ import {
   type Rail,
   type RailContext,
   type RailVerdict,
-  toInputIssues,
 } from '@guardloop/core';
-import { describeThrown, summarizeIssues } from '@guardloop/core/internal';
+import { describeThrown, summarizeIssues, toInputIssues } from '@guardloop/core/internal';
 import { z } from 'zod';
 
 /** Picks the value to validate out of the context; `undefined` means "nothing to validate". */

@@ -12,7 +12,7 @@ import { createMemoryCounterStore } from '../memory-counter-store';
 import { costBudgetRail } from './cost-budget-rail';
 import { type CostMeter, createCostMeter } from './cost-meter';
 
-const options = { signal: new AbortController().signal };
+const options = { abortSignal: new AbortController().signal };
 
 function decision(cost?: { tokens: number; usd: number }, action = 'draft_reply'): RailContext {
   return {
@@ -160,7 +160,7 @@ describe('costBudgetRail', () => {
     const { rail, meter } = setup(undefined, observed);
     const controller = new AbortController();
     const verdict = await rail.evaluate(decision({ tokens: 0, usd: 0.4 }), {
-      signal: controller.signal,
+      abortSignal: controller.signal,
     });
     expect(verdict.verdict).toBe('allow');
     expect((await meter.usage(decision()))[0]?.used).toBe(0.4);
@@ -196,14 +196,14 @@ describe('costBudgetRail', () => {
     abortNow = () => controller.abort(new Error('gave up'));
     await expect(
       Promise.resolve(
-        rail.evaluate(decision({ tokens: 0, usd: 0.4 }), { signal: controller.signal }),
+        rail.evaluate(decision({ tokens: 0, usd: 0.4 }), { abortSignal: controller.signal }),
       ),
     ).rejects.toThrow('gave up');
     // Aborted after it answered: the refund runs from the abort listener, where a throw would
     // be an unhandled rejection.
     abortNow = () => {};
     const later = new AbortController();
-    await rail.evaluate(decision({ tokens: 0, usd: 0.2 }), { signal: later.signal });
+    await rail.evaluate(decision({ tokens: 0, usd: 0.2 }), { abortSignal: later.signal });
     later.abort(new Error('Denied by rail policy.'));
     await new Promise<void>((resolve) => queueMicrotask(resolve));
     expect(heard).toEqual(['store down', 'store down']);

@@ -41,15 +41,15 @@ export function costBudgetRail({
   return {
     name,
     kind: 'economic',
-    async evaluate(input, { signal }) {
+    async evaluate(input, { abortSignal }) {
       const context = parseCostContext(input, `${name} rail context`);
       const cost = context.action?.cost;
       if (!cost || (cost.tokens === 0 && cost.usd === 0)) {
         return allow('No cost declared for this decision: nothing to charge.');
       }
       const charge = await takeForVerdict({
-        signal,
-        take: (abortSignal) => meter.charge(context, { abortSignal }),
+        abortSignal,
+        take: (takeSignal) => meter.charge(context, { abortSignal: takeSignal }),
         applied: (taken) => taken.applied,
         giveBack: (taken) => meter.refund(taken),
         onGiveBackError: onRefundError,

@@ -1,10 +1,5 @@
-import {
-  type Clock,
-  InvalidInputError,
-  type RailContext,
-  systemClock,
-  throwIfAborted,
-} from '@guardloop/core';
+import { type Clock, InvalidInputError, type RailContext, systemClock } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import type { CounterStore, CounterStoreCallOptions } from '../counter-store';
 import { maxCounterAmount } from '../counter-store-arguments';
 import { InvalidBudgetError } from '../errors/invalid-budget-error';
@@ -69,8 +64,13 @@ export function createCostMeter({
     costLines(budgets, context, { now: clock.now(), keyPrefix });
   // Lines already given back, so that a repeated or retried refund never gives twice.
   const refunded = new WeakSet<CostLine>();
+  // A period's counter is read during the period only; one more period of retention covers
+  // clocks a little apart and refunds that land just after the period ended.
+  const retainMs = (line: CostLine) => 2 * (line.periodEnd - line.periodStart);
   const giveBack = (line: CostLine) =>
-    store.increment(line.key, line.periodStart, -costToCounterUnits(line, line.cost));
+    store.increment(line.key, line.periodStart, -costToCounterUnits(line, line.cost), {
+      retainMs: retainMs(line),
+    });
 
   return {
     budgets,
@@ -110,7 +110,7 @@ export function createCostMeter({
               // A limit too large for counter units (1e303 USD) is no limit, not an error.
               limit: Math.min(toCounterUnits(slot, slot.limit), Number.MAX_VALUE),
             },
-            options,
+            { ...options, retainMs: retainMs(slot) },
           );
           slot.used = fromCounterUnits(slot, result.total);
           if (!result.applied) {

@@ -1,12 +1,16 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
-import { summarizeIssues } from '@guardloop/core/internal';
+import { EconomicConfigurationError } from './economic-configuration-error';
 import { economicErrorCodes } from './economic-error-codes';
 
+const code = economicErrorCodes.invalidBudget;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** A cost budget is not usable: a negative limit, no limit at all, an unknown scope... */
-export class InvalidBudgetError extends GuardloopError {
+export class InvalidBudgetError extends EconomicConfigurationError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   /** The budget's name, when it has a readable one. */
   readonly budget: string | undefined;
-  readonly issues: readonly InputIssue[];
 
   constructor({
     budget,
@@ -14,12 +18,12 @@ export class InvalidBudgetError extends GuardloopError {
     cause,
   }: { budget?: string; issues: readonly InputIssue[]; cause?: unknown }) {
     const subject = budget === undefined ? 'cost budget' : `cost budget '${budget}'`;
-    super(economicErrorCodes.invalidBudget, {
-      message: `Invalid ${subject}: ${summarizeIssues(issues)}`,
-      cause,
-    });
+    super(code, { subject, issues, cause });
     this.name = 'InvalidBudgetError';
     this.budget = budget;
-    this.issues = issues;
+  }
+
+  static override isInstance(error: unknown): error is InvalidBudgetError {
+    return GuardloopError.hasMarker(error, marker);
   }
 }

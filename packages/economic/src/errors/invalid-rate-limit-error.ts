@@ -1,12 +1,16 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
-import { summarizeIssues } from '@guardloop/core/internal';
+import { EconomicConfigurationError } from './economic-configuration-error';
 import { economicErrorCodes } from './economic-error-codes';
 
+const code = economicErrorCodes.invalidRateLimit;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** A rate limit is not usable: a zero or negative limit, an unknown scope... */
-export class InvalidRateLimitError extends GuardloopError {
+export class InvalidRateLimitError extends EconomicConfigurationError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   /** The rate limit's name, when it has a readable one. */
   readonly rateLimit: string | undefined;
-  readonly issues: readonly InputIssue[];
 
   constructor({
     rateLimit,
@@ -14,12 +18,12 @@ export class InvalidRateLimitError extends GuardloopError {
     cause,
   }: { rateLimit?: string; issues: readonly InputIssue[]; cause?: unknown }) {
     const subject = rateLimit === undefined ? 'rate limit' : `rate limit '${rateLimit}'`;
-    super(economicErrorCodes.invalidRateLimit, {
-      message: `Invalid ${subject}: ${summarizeIssues(issues)}`,
-      cause,
-    });
+    super(code, { subject, issues, cause });
     this.name = 'InvalidRateLimitError';
     this.rateLimit = rateLimit;
-    this.issues = issues;
+  }
+
+  static override isInstance(error: unknown): error is InvalidRateLimitError {
+    return GuardloopError.hasMarker(error, marker);
   }
 }

@@ -10,6 +10,7 @@ describe('defineRateLimit', () => {
       limit: 30,
       windowMs: 60_000,
       bucketMs: 6_000,
+      retentionMs: 66_000,
       scope: ['actor', 'actionType'],
       actionTypes: undefined,
     });

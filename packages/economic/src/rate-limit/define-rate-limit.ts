@@ -24,6 +24,11 @@ export interface RateLimit {
   readonly limit: number;
   readonly windowMs: number;
   readonly bucketMs: number;
+  /**
+   * How long each bucket is kept: the buckets of one window plus one, so that a process whose
+   * clock runs a little behind the pruner's still reads whole windows. Passed as `retainMs`.
+   */
+  readonly retentionMs: number;
   readonly scope: readonly ScopeDimension[];
   readonly actionTypes: readonly string[] | undefined;
 }
@@ -55,11 +60,13 @@ export function defineRateLimit(input: RateLimitInput): RateLimit {
       }),
   );
   const windowMs = parseWindow(parsed.window as WindowInput, `rate limit '${parsed.name}'.window`);
+  const bucketMs = Math.ceil(windowMs / parsed.buckets);
   return Object.freeze({
     name: parsed.name,
     limit: parsed.limit,
     windowMs,
-    bucketMs: Math.ceil(windowMs / parsed.buckets),
+    bucketMs,
+    retentionMs: (Math.ceil(windowMs / bucketMs) + 1) * bucketMs,
     scope: Object.freeze([...parsed.scope]),
     actionTypes:
       parsed.actionTypes === undefined ? undefined : Object.freeze([...parsed.actionTypes]),

@@ -11,7 +11,7 @@ import { createMemoryCounterStore } from '../memory-counter-store';
 import { type RateLimitRailOptions, rateLimitRail } from './rate-limit-rail';
 
 const second = 1000;
-const options = { signal: new AbortController().signal };
+const options = { abortSignal: new AbortController().signal };
 
 /** `null` makes a decision without an action. */
 function decision(actor = 'agent', action: string | null = 'send_email'): RailContext {
@@ -207,7 +207,7 @@ describe('rateLimitRail', () => {
     const slow = gated();
     const { rail, verdicts } = setup({ store: slow.store, limit: 1 });
     const controller = new AbortController();
-    const pending = Promise.resolve(rail.evaluate(decision(), { signal: controller.signal }));
+    const pending = Promise.resolve(rail.evaluate(decision(), { abortSignal: controller.signal }));
     controller.abort(new Error('gave up'));
     slow.open();
     await expect(pending).rejects.toThrow('gave up');
@@ -220,7 +220,7 @@ describe('rateLimitRail', () => {
     const { rail, verdicts } = setup({ store: slow.store, limit: 1 });
     slow.open();
     const controller = new AbortController();
-    const verdict = await rail.evaluate(decision(), { signal: controller.signal });
+    const verdict = await rail.evaluate(decision(), { abortSignal: controller.signal });
     expect(verdict.verdict).toBe('allow');
     controller.abort(new Error('Denied by rail policy.'));
     controller.abort(new Error('again'));
@@ -234,7 +234,7 @@ describe('rateLimitRail', () => {
     slow.open();
     expect(await verdicts(1)).toEqual(['allow']);
     const controller = new AbortController();
-    const verdict = await rail.evaluate(decision(), { signal: controller.signal });
+    const verdict = await rail.evaluate(decision(), { abortSignal: controller.signal });
     expect(verdict.verdict).toBe('deny');
     controller.abort(new Error('gave up'));
     expect(slow.returned).toEqual([]);
@@ -252,10 +252,10 @@ describe('rateLimitRail', () => {
     });
     slow.open();
     const controller = new AbortController();
-    await rail.evaluate(decision(), { signal: controller.signal });
+    await rail.evaluate(decision(), { abortSignal: controller.signal });
     controller.abort(new Error('gave up'));
     const late = new AbortController();
-    const pending = Promise.resolve(rail.evaluate(decision(), { signal: late.signal }));
+    const pending = Promise.resolve(rail.evaluate(decision(), { abortSignal: late.signal }));
     late.abort(new Error('gave up late'));
     await expect(pending).rejects.toThrow('gave up late');
     const slot = {

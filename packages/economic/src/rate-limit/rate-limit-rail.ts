@@ -32,7 +32,8 @@ export interface RateLimitSlot {
 /**
  * Limits how many actions a scope (by default: an actor and an action type) may take per sliding
  * window. The window is kept as a few buckets and checked with `incrementIfWithin`, so the limit
- * holds across processes sharing a store and memory does not grow with traffic. A decision over
+ * holds across processes sharing a store and memory does not grow with traffic; each bucket is
+ * written with the retention of one window (`retainMs`), for `createCounterPruner` to drop. A decision over
  * the limit is not counted. The slot is taken when the rail runs and held through
  * `takeForVerdict`, like the cost rail's charge: when the engine drops the rail's verdict
  * (another rail denied first, the caller gave up, the rail timed out) the slot is given back, and
@@ -54,7 +55,7 @@ export function rateLimitRail({
   return {
     name: railName ?? `rate-limit:${rateLimit.name}`,
     kind: 'economic',
-    async evaluate(context, { signal }) {
+    async evaluate(context, { abortSignal }) {
       const action = context.action;
       if (!action) return allow('No action to rate-limit.');
       if (rateLimit.actionTypes && !rateLimit.actionTypes.includes(action.name)) {
@@ -72,18 +73,20 @@ export function rateLimitRail({
         key: `${keyPrefix}rate:${encodeURIComponent(rateLimit.name)}:${scope.key}`,
         bucketStart,
       };
+      const retainMs = rateLimit.retentionMs;
       const result = await takeForVerdict({
-        signal,
-        take: (abortSignal) =>
+        abortSignal,
+        take: (takeSignal) =>
           store.incrementIfWithin(
             slot.key,
             bucketStart,
             1,
             { from, to, limit: rateLimit.limit },
-            { abortSignal },
+            { abortSignal: takeSignal, retainMs },
           ),
         applied: (taken) => taken.applied,
-        giveBack: () => store.increment(slot.key, bucketStart, -1),
+        // With the retention too: a give-back that recreates a pruned bucket must expire as well.
+        giveBack: () => store.increment(slot.key, bucketStart, -1, { retainMs }),
         onGiveBackError: (error) => onRefundError(error, slot),
       });
       const evidence = {

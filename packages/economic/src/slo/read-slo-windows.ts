@@ -9,8 +9,12 @@ import { bucketMsForWindow } from './slo-resolution';
 import type { SloWindowReading } from './slo-status';
 
 interface SloPlan {
-  /** Bucket sizes the SLO records into: one per resolution its windows need. */
-  bucketSizes: number[];
+  /**
+   * Bucket sizes the SLO records into, one per resolution its windows need, each with how long
+   * its buckets are kept: the longest window read at that size, plus one bucket for clocks a
+   * little apart (a 6h window at 1m keeps 361 one-minute buckets, not 30 days of them).
+   */
+  buckets: Array<{ bucketMs: number; retainMs: number }>;
   /** Every distinct window to read, longest first, with the bucket size it is read at. */
   windows: Array<{ windowMs: number; bucketMs: number; label: string }>;
 }
@@ -21,17 +25,22 @@ const plans = new WeakMap<Slo, SloPlan>();
 export function sloPlan(slo: Slo): SloPlan {
   let plan = plans.get(slo);
   if (!plan) {
-    const sizes = new Set<number>();
+    // Longest window read per bucket size.
+    const longest = new Map<number, number>();
     const windowSizes = new Set([slo.windowMs]);
     for (const alert of slo.alerts) windowSizes.add(alert.longWindowMs).add(alert.shortWindowMs);
     const windows = [...windowSizes]
       .sort((left, right) => right - left)
       .map((windowMs) => {
         const bucketMs = bucketMsForWindow(windowMs);
-        sizes.add(bucketMs);
+        longest.set(bucketMs, Math.max(longest.get(bucketMs) ?? 0, windowMs));
         return { windowMs, bucketMs, label: formatWindow(windowMs) };
       });
-    plan = { bucketSizes: [...sizes], windows };
+    const buckets = [...longest].map(([bucketMs, windowMs]) => ({
+      bucketMs,
+      retainMs: (Math.ceil(windowMs / bucketMs) + 1) * bucketMs,
+    }));
+    plan = { buckets, windows };
     plans.set(slo, plan);
   }
   return plan;

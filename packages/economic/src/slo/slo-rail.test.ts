@@ -10,7 +10,7 @@ import { createSloTracker } from './slo-tracker';
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
-const options = { signal: new AbortController().signal };
+const options = { abortSignal: new AbortController().signal };
 
 function context(actionName: string | undefined, actor: Partial<Actor> = {}): RailContext {
   return {

@@ -27,7 +27,7 @@ export function sloRail({
   return {
     name,
     kind: 'economic',
-    async evaluate(context, { signal }) {
+    async evaluate(context, { abortSignal }) {
       const { action, actor } = context;
       if (!action) return allow('No action to gate: the autonomy dial applies to actions.');
       if (!actorTypes.includes(actor.type)) {
@@ -35,7 +35,7 @@ export function sloRail({
           `Actor type '${actor.type}' is not autonomous: the autonomy dial does not apply.`,
         );
       }
-      const reading = await dial.read(action.name, { abortSignal: signal });
+      const reading = await dial.read(action.name, { abortSignal });
       const evidence = {
         autonomy: reading.level,
         actionType: action.name,

@@ -1,4 +1,5 @@
-import { type Clock, parseInput, systemClock, throwIfAborted } from '@guardloop/core';
+import { type Clock, parseInput, systemClock } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { CounterStore } from '../counter-store';
 import { InvalidSloError } from '../errors/invalid-slo-error';
@@ -67,11 +68,11 @@ export function createSloTracker({
       const key = keyOf(slo);
       const now = clock.now();
       const writes: Promise<number>[] = [];
-      for (const bucketMs of sloPlan(slo).bucketSizes) {
+      for (const { bucketMs, retainMs } of sloPlan(slo).buckets) {
         const bucketStart = bucketStartOf(now, bucketMs);
-        if (good > 0)
-          writes.push(store.increment(key('good', bucketMs), bucketStart, good, options));
-        if (bad > 0) writes.push(store.increment(key('bad', bucketMs), bucketStart, bad, options));
+        const write = { ...options, retainMs };
+        if (good > 0) writes.push(store.increment(key('good', bucketMs), bucketStart, good, write));
+        if (bad > 0) writes.push(store.increment(key('bad', bucketMs), bucketStart, bad, write));
       }
       await Promise.all(writes);
       return true;

@@ -1,12 +1,23 @@
-import { GuardloopError } from '@guardloop/core';
+import { GuardloopError, parseInput } from '@guardloop/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { CounterStore } from '../counter-store';
 import { maxCounterAmount, maxCounterKeyBytes } from '../counter-store-arguments';
 
 export interface CounterStoreContractOptions {
+  /** Shown in the describe block, e.g. `memory` or `postgres (pglite)`. */
+  name: string;
+  /** Returns an empty store; called once per test. */
+  createStore: () => CounterStore | Promise<CounterStore>;
   /** Runs after each test, e.g. to close a connection pool or drop a schema. */
   teardown?: (store: CounterStore) => void | Promise<void>;
 }
+
+const optionsSchema = z.object({
+  name: z.string().min(1),
+  createStore: z.function(),
+  teardown: z.function().optional(),
+});
 
 const minute = 60_000;
 // A realistic epoch, well beyond 2^31, to catch 32-bit columns and integer overflow.
@@ -25,21 +36,20 @@ const incompressible = (length: number) =>
 
 /**
  * The behaviour every `CounterStore` must have, as a vitest suite. Call it from a test file
- * with a factory that returns an empty store; each test gets a fresh one.
+ * with a `createStore` that returns an empty store; each test gets a fresh one.
+ * @throws InvalidInputError for malformed options
  */
-export function runCounterStoreContract(
-  name: string,
-  makeStore: () => CounterStore | Promise<CounterStore>,
-  options: CounterStoreContractOptions = {},
-): void {
+export function runCounterStoreContract(options: CounterStoreContractOptions): void {
+  parseInput(optionsSchema, options, 'counter store contract options');
+  const { name, createStore, teardown } = options;
   describe(`CounterStore contract: ${name}`, () => {
     let current: CounterStore | undefined;
     const fresh = async () => {
-      current = await makeStore();
+      current = await createStore();
       return current;
     };
     afterEach(async () => {
-      if (current && options.teardown) await options.teardown(current);
+      if (current && teardown) await teardown(current);
       current = undefined;
     });
 
@@ -168,6 +178,57 @@ export function runCounterStoreContract(
       expect(await store.increment('a', t0 + 3 * minute, 1)).toBe(1);
     });
 
+    it('drops a bucket once its retention has run out, and only then', async () => {
+      const store = await fresh();
+      const retainMs = 2 * minute;
+      const window = { from: t0, to: t0 + 10 * minute, limit: 10 };
+      await store.increment('r', t0, 1, { retainMs });
+      expect(await store.incrementIfWithin('r', t0 + minute, 1, window, { retainMs })).toEqual({
+        applied: true,
+        total: 2,
+      });
+      await store.increment('kept', t0, 1);
+      expect(await store.pruneExpired(t0 + retainMs - 1)).toBe(0);
+      expect(await store.pruneExpired(t0 + retainMs)).toBe(1);
+      expect(await store.buckets('r', t0, t0 + 10 * minute)).toEqual([
+        { bucketStart: t0 + minute, value: 1 },
+      ]);
+      expect(await store.pruneExpired(t0 + retainMs)).toBe(0);
+      expect(await store.pruneExpired(t0 + 100 * minute)).toBe(1);
+      // A bucket never given a retention is left to prune(before).
+      expect(await store.sum('kept', t0, t0 + minute)).toBe(1);
+      expect(await store.increment('r', t0, 1, { retainMs })).toBe(1);
+    });
+
+    it('keeps a bucket for the longest retention written to it', async () => {
+      const store = await fresh();
+      await store.increment('k', t0, 1, { retainMs: minute });
+      await store.increment('k', t0, 1, { retainMs: 5 * minute });
+      await store.increment('k', t0, 1, { retainMs: 2 * minute });
+      // A write without a retention leaves the bucket's as it is.
+      await store.increment('k', t0, 1);
+      await store.increment('late', t0, 1);
+      await store.increment('late', t0, 1, { retainMs: minute });
+      expect(await store.pruneExpired(t0 + minute)).toBe(1);
+      expect(await store.sum('late', t0, t0 + minute)).toBe(0);
+      expect(await store.pruneExpired(t0 + 5 * minute - 1)).toBe(0);
+      expect(await store.sum('k', t0, t0 + minute)).toBe(4);
+      expect(await store.pruneExpired(t0 + 5 * minute)).toBe(1);
+      expect(await store.sum('k', t0, t0 + minute)).toBe(0);
+    });
+
+    it('counts each expired bucket once when several pruners run at the same time', async () => {
+      const store = await fresh();
+      for (let index = 0; index < 20; index++) {
+        await store.increment(`k${index % 4}`, t0 + index * minute, 1, { retainMs: minute });
+      }
+      const dropped = await Promise.all(
+        Array.from({ length: 4 }, () => store.pruneExpired(t0 + 10 * minute)),
+      );
+      expect(dropped.reduce((left, right) => left + right, 0)).toBe(10);
+      expect(await store.pruneExpired(t0 + 100 * minute)).toBe(10);
+    });
+
     it('rejects with the abort reason, and writes nothing, when already aborted', async () => {
       const store = await fresh();
       const reason = new Error('caller gave up');
@@ -180,6 +241,7 @@ export function runCounterStoreContract(
         reason,
       );
       await expect(store.prune(t0, { abortSignal })).rejects.toBe(reason);
+      await expect(store.pruneExpired(t0, { abortSignal })).rejects.toBe(reason);
       expect(await store.sum('k', t0, t0 + minute)).toBe(0);
     });
 
@@ -202,6 +264,14 @@ export function runCounterStoreContract(
         () => store.incrementIfWithin('k', t0, 1, { ...window, to: t0 + 1.5 }),
         () => store.prune(t0 + 0.25),
         () => store.increment('k', Number.MAX_SAFE_INTEGER + 2, 1),
+        () => store.pruneExpired(Number.NaN),
+        () => store.pruneExpired(t0 + 0.5),
+        () => store.increment('k', t0, 1, { retainMs: 0 }),
+        () => store.increment('k', t0, 1, { retainMs: -minute }),
+        () => store.increment('k', t0, 1, { retainMs: 1.5 }),
+        () => store.increment('k', t0, 1, { retainMs: Number.POSITIVE_INFINITY }),
+        () => store.incrementIfWithin('k', t0, 1, window, { retainMs: Number.NaN }),
+        () => store.incrementIfWithin('k', t0, 1, window, { retainMs: '1m' as never }),
       ];
       for (const call of calls) {
         const error = await call().then(

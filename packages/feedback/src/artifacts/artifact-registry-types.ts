@@ -1,6 +1,11 @@
 import type { Clock, IdGenerator } from '@guardloop/core';
 import type { z } from 'zod';
-import type { ArtifactQuery, FeedbackStore, Page, StoreOptions } from '../store/feedback-store';
+import type {
+  ArtifactQuery,
+  FeedbackCallOptions,
+  FeedbackStore,
+  Page,
+} from '../store/feedback-store';
 import type { createArtifactSchema, proposeSchema } from './artifact-registry-schemas';
 import type { Artifact, ArtifactVersion } from './artifact-schemas';
 import type { ProposalCandidate, ProposalThresholds } from './proposal-candidate';
@@ -10,7 +15,7 @@ import type { ReviewThreshold } from './review-version';
 export type ProposalAuthor = (
   candidate: ProposalCandidate,
   artifact: Artifact,
-  options: StoreOptions,
+  options: FeedbackCallOptions,
 ) => string | undefined | Promise<string | undefined>;
 
 export interface ArtifactRegistryOptions {
@@ -40,43 +45,46 @@ export interface ProposalRun {
  */
 export interface ArtifactRegistry {
   /** Version 1, active at once (a human authored it). @throws InvalidInputError when the id exists */
-  create(input: CreateArtifactInput, options?: StoreOptions): Promise<Artifact>;
+  create(input: CreateArtifactInput, options?: FeedbackCallOptions): Promise<Artifact>;
   /** A pending version; an identical pending one is returned instead. @throws ArtifactNotFoundError */
   propose(
     artifactId: string,
     input: ProposeInput,
-    options?: StoreOptions,
+    options?: FeedbackCallOptions,
   ): Promise<ArtifactVersion>;
   /** Promotes a proposal. @throws ArtifactNotFoundError, InvalidArtifactTransitionError */
   approve(
     artifactId: string,
     version: number,
-    options: { by: string; note?: string } & StoreOptions,
+    options: { by: string; note?: string } & FeedbackCallOptions,
   ): Promise<Artifact>;
   /** @throws ArtifactNotFoundError, InvalidArtifactTransitionError */
   reject(
     artifactId: string,
     version: number,
-    options: { by: string; reason: string } & StoreOptions,
+    options: { by: string; reason: string } & FeedbackCallOptions,
   ): Promise<Artifact>;
   /** Promotes or rejects once the review threshold is reached. @throws ArtifactNotFoundError, InvalidArtifactTransitionError */
   review(
     artifactId: string,
     version: number,
-    options: { by: string; score: number; note?: string } & StoreOptions,
+    options: { by: string; score: number; note?: string } & FeedbackCallOptions,
   ): Promise<Artifact>;
   /** Reactivates a superseded version (default: the previously active one). @throws ArtifactNotFoundError, InvalidArtifactTransitionError */
   rollback(
     artifactId: string,
-    options: { by: string; toVersion?: number; reason?: string } & StoreOptions,
+    options: { by: string; toVersion?: number; reason?: string } & FeedbackCallOptions,
   ): Promise<Artifact>;
   /** @throws ArtifactNotFoundError */
-  get(artifactId: string, options?: StoreOptions): Promise<Artifact>;
+  get(artifactId: string, options?: FeedbackCallOptions): Promise<Artifact>;
   /** @throws ArtifactNotFoundError */
-  getActive(artifactId: string, options?: StoreOptions): Promise<ArtifactVersion>;
-  list(query?: ArtifactQuery, options?: StoreOptions): Promise<Page<Artifact>>;
+  getActive(artifactId: string, options?: FeedbackCallOptions): Promise<ArtifactVersion>;
+  list(query?: ArtifactQuery, options?: FeedbackCallOptions): Promise<Page<Artifact>>;
   /** Finds outcome clusters (macro edits, unhelpful articles, reopen reasons) and proposes versions. */
   proposeFromOutcomes(
-    options?: { range?: { from: number | Date; to: number | Date }; by?: string } & StoreOptions,
+    options?: {
+      range?: { from: number | Date; to: number | Date };
+      by?: string;
+    } & FeedbackCallOptions,
   ): Promise<ProposalRun>;
 }

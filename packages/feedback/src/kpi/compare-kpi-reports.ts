@@ -1,4 +1,5 @@
 import { twoProportionPValue } from '../statistics/proportion-statistics';
+import type { DurationDistribution } from './human-review-kpis';
 import type { KpiMetricName, KpiReport, Mean, Rate } from './kpi-report';
 
 /** Which way is better for each KPI. */
@@ -13,6 +14,10 @@ export const kpiPolarity: Readonly<Record<KpiMetricName, 'higher' | 'lower'>> = 
   csat: 'higher',
   timeToFirstResponseMs: 'lower',
   timeToResolutionMs: 'lower',
+  humanDecisionTimeMs: 'lower',
+  humanAcknowledgeTimeMs: 'lower',
+  approvalRate: 'higher',
+  slaBreachRate: 'lower',
 };
 
 export type KpiDirection = 'good' | 'bad' | 'unchanged' | 'unknown';
@@ -36,7 +41,7 @@ export interface KpiComparison {
   deltas: KpiDelta[];
 }
 
-const isRate = (value: Rate | Mean): value is Rate => 'denominator' in value;
+const isRate = (value: Rate | Mean | DurationDistribution): value is Rate => 'denominator' in value;
 
 /** Deltas of every KPI from `baseline` to `current`, each judged good or bad by its polarity. */
 export function compareKpiReports(baseline: KpiReport, current: KpiReport): KpiComparison {

@@ -4,16 +4,25 @@ import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { type SegmentFilter, segmentFilterSchema } from '../schemas/segment';
 import { dayBounds, type TimeRangeInput, timeRangeSchema } from '../schemas/time-range';
-import type { FeedbackStore, StoreOptions } from '../store/feedback-store';
+import type { FeedbackCallOptions, FeedbackStore } from '../store/feedback-store';
 import { compareKpiReports, type KpiComparison } from './compare-kpi-reports';
-import { type KpiReport, kpiReport } from './kpi-report';
+import { defaultMaxBreakdownKeys, type KpiReport, kpiReport } from './kpi-report';
 
-const optionsSchema = z.object({ store: feedbackStoreSchema, clock: clockSchema.optional() });
+const optionsSchema = z.object({
+  store: feedbackStoreSchema,
+  clock: clockSchema.optional(),
+  maxBreakdownKeys: z.number().int().positive().max(1000).optional(),
+});
 
 export interface KpisOptions {
   store: FeedbackStore;
   /** Backlog ages are measured at `clock.now()`. */
   clock?: Clock;
+  /**
+   * Rails and actions listed per human review breakdown (the busiest); the others are summed
+   * into `rest`. Default 50, at most 1000.
+   */
+  maxBreakdownKeys?: number;
 }
 
 export interface Kpis {
@@ -25,7 +34,7 @@ export interface Kpis {
   queryKpis(
     range: TimeRangeInput,
     segment?: SegmentFilter,
-    options?: StoreOptions,
+    options?: FeedbackCallOptions,
   ): Promise<KpiReport>;
   /**
    * Baseline vs current: the delta of every KPI with direction good/bad (and a p-value for rates).
@@ -35,20 +44,24 @@ export interface Kpis {
     baselineRange: TimeRangeInput,
     currentRange: TimeRangeInput,
     segment?: SegmentFilter,
-    options?: StoreOptions,
+    options?: FeedbackCallOptions,
   ): Promise<KpiComparison>;
 }
 
 /** KPIs over any time range and segment, from the aggregates the recorder maintains. */
 export function createKpis(options: KpisOptions): Kpis {
-  const { store, clock = systemClock } = parseInput(optionsSchema, options, 'KPI options');
+  const {
+    store,
+    clock = systemClock,
+    maxBreakdownKeys = defaultMaxBreakdownKeys,
+  } = parseInput(optionsSchema, options, 'KPI options');
 
   const query = async (rangeInput: unknown, segmentInput: unknown, abortSignal?: AbortSignal) => {
     const range = parseInput(timeRangeSchema, rangeInput, 'time range');
     const segment =
       parseInput(segmentFilterSchema.optional(), segmentInput, 'segment filter') ?? {};
     const rows = await store.queryAggregates({ ...dayBounds(range), segment }, { abortSignal });
-    return kpiReport(rows, { range, segment, asOf: clock.now() });
+    return kpiReport(rows, { range, segment, asOf: clock.now() }, { maxBreakdownKeys });
   };
 
   return {

@@ -3,13 +3,16 @@ import type { SegmentFilter } from '../schemas/segment';
 import type { TimeRange } from '../schemas/time-range';
 import type { AggregateRow } from '../store/feedback-store';
 import { type BacklogAging, backlogAging } from './backlog-aging';
+import {
+  acknowledgeTime,
+  type DurationDistribution,
+  decisionTime,
+  type HumanReviewBreakdown,
+  humanReviewBreakdown,
+} from './human-review-kpis';
+import { type Rate, rate } from './rate';
 
-export interface Rate {
-  /** `numerator / denominator`, or null when nothing was counted. */
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
+export type { Rate } from './rate';
 
 export interface Mean {
   value: number | null;
@@ -35,6 +38,24 @@ export interface KpiMetrics {
   csat: Mean;
   timeToFirstResponseMs: Mean;
   timeToResolutionMs: Mean;
+  /** Escalation to a reviewer's decision, per decided escalation. */
+  humanDecisionTimeMs: DurationDistribution;
+  /** Escalation to first claim, per decided escalation that reported it. */
+  humanAcknowledgeTimeMs: DurationDistribution;
+  /** `approved` (the AI was right), of escalations a human decided. */
+  approvalRate: Rate;
+  /**
+   * Escalations that missed an SLA deadline (an `sla_breached` outcome or a decision with
+   * `slaBreached`), of escalations decided or breached: one still waiting inside its SLA is
+   * not counted yet, as its outcome is not known.
+   */
+  slaBreachRate: Rate;
+}
+
+/** The human review KPIs per rail and per action (`unknown`: the outcomes named none). */
+export interface HumanReviewBreakdowns {
+  byRail: HumanReviewBreakdown;
+  byAction: HumanReviewBreakdown;
 }
 
 export type KpiMetricName = keyof KpiMetrics;
@@ -48,13 +69,11 @@ export interface KpiReport {
   counters: KpiCounters;
   metrics: KpiMetrics;
   backlog: BacklogAging;
+  humanReview: HumanReviewBreakdowns;
 }
 
-const rate = (numerator: number, denominator: number): Rate => ({
-  value: denominator > 0 ? numerator / denominator : null,
-  numerator,
-  denominator,
-});
+/** Default of `maxBreakdownKeys`: keys listed per breakdown before the rest are summed. */
+export const defaultMaxBreakdownKeys = 50;
 
 const mean = (sum: number, count: number): Mean => ({
   value: count > 0 ? sum / count : null,
@@ -65,6 +84,7 @@ const mean = (sum: number, count: number): Mean => ({
 export function kpiReport(
   rows: readonly AggregateRow[],
   context: { range: TimeRange; segment: SegmentFilter; asOf: number },
+  { maxBreakdownKeys = defaultMaxBreakdownKeys }: { maxBreakdownKeys?: number } = {},
 ): KpiReport {
   const c = emptyKpiCounters();
   for (const row of rows) addKpiCounters(c, row.counters);
@@ -82,7 +102,15 @@ export function kpiReport(
       csat: mean(c.csatScoreSum, c.csatResponses),
       timeToFirstResponseMs: mean(c.firstResponseMsSum, c.firstResponses),
       timeToResolutionMs: mean(c.resolutionMsSum, c.resolved),
+      humanDecisionTimeMs: decisionTime(c),
+      humanAcknowledgeTimeMs: acknowledgeTime(c),
+      approvalRate: rate(c.humanApproved, c.humanDecisions),
+      slaBreachRate: rate(c.humanSlaBreached, c.humanReviews),
     },
     backlog: backlogAging(rows, context.asOf),
+    humanReview: {
+      byRail: humanReviewBreakdown(rows, 'rail', maxBreakdownKeys),
+      byAction: humanReviewBreakdown(rows, 'action', maxBreakdownKeys),
+    },
   };
 }

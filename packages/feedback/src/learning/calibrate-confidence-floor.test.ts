@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createOutcomeRecorder } from '../recorder/create-outcome-recorder';
 import { dayMs } from '../schemas/time-range';
 import { createMemoryFeedbackStore } from '../store/memory-feedback-store';
-import { calibrateConfidenceFloor } from './calibrate-confidence-floor';
+import { calibrateConfidenceFloor, confidenceSampleOf } from './calibrate-confidence-floor';
 import { createSeededRandom } from './create-seeded-random';
 
 const start = Date.UTC(2026, 0, 5);
@@ -82,6 +82,33 @@ describe('calibrateConfidenceFloor', () => {
       segment: { category: 'billing' },
     });
     expect(firstDay.decisions).toBe(100);
+  });
+
+  it('labels reviewed escalations: approved right, edited or rejected wrong', async () => {
+    const store = createMemoryFeedbackStore();
+    const recorder = createOutcomeRecorder({ store, clock: createManualClock(start) });
+    const decisions = ['approved', 'approved_with_edits', 'rejected'] as const;
+    for (const [index, decision] of decisions.entries()) {
+      const traceId = `t${index}`;
+      await recorder.record({ type: 'decision', traceId, verdict: 'escalate', confidence: 0.9 });
+      await recorder.record({
+        type: 'human_decision',
+        traceId,
+        escalationId: `e${index}`,
+        decision,
+        reviewer: 'r1',
+        decideMs: 1000,
+        slaBreached: false,
+      });
+    }
+    const traces = await Promise.all(['t0', 't1', 't2'].map((id) => store.getTrace(id)));
+    expect(traces.map((trace) => trace && confidenceSampleOf(trace, ['overridden']))).toEqual([
+      { confidence: 0.9, error: false },
+      { confidence: 0.9, error: true },
+      { confidence: 0.9, error: true },
+    ]);
+    const result = await calibrateConfidenceFloor({ store, targetErrorRate: 0.1, minSamples: 3 });
+    expect(result).toMatchObject({ decisions: 3, labelledSamples: 3 });
   });
 
   it('rejects bad options and honours abort', async () => {

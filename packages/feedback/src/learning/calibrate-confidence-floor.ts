@@ -21,7 +21,10 @@ const optionsSchema = confidenceFloorOptionsSchema.extend({
   /** Traces that started in this range; default all. */
   range: timeRangeSchema.optional(),
   segment: segmentFilterSchema.optional(),
-  /** What makes a decision wrong. Default: overridden by a human, or reopened. */
+  /**
+   * What makes a decision wrong. Default: overridden by a human (an `override`, or a
+   * `human_decision` of `approved_with_edits` or `rejected`), or reopened.
+   */
   errorWhen: z.array(z.enum(calibrationErrorKinds)).min(1).default(['overridden', 'reopened']),
 });
 
@@ -29,7 +32,10 @@ export type CalibrateConfidenceFloorOptions = z.input<typeof optionsSchema> & {
   abortSignal?: AbortSignal | undefined;
 };
 
-/** A trace with an AI confidence becomes a sample: wrong per `errorWhen`, right once resolved. */
+/**
+ * A trace with an AI confidence becomes a sample: wrong per `errorWhen`, right once resolved
+ * or once a reviewer `approved` its escalated proposal (the AI was right).
+ */
 export function confidenceSampleOf(
   trace: TraceState,
   errorWhen: readonly CalibrationErrorKind[],
@@ -40,13 +46,15 @@ export function confidenceSampleOf(
     (errorWhen.includes('reopened') && trace.reopens > 0) ||
     (errorWhen.includes('escalated') && trace.escalated);
   if (wrong) return { confidence: trace.confidence, error: true };
-  return trace.resolutions > 0
+  const approved = trace.humanReviews?.some((review) => review.decision === 'approved') ?? false;
+  return trace.resolutions > 0 || approved
     ? { confidence: trace.confidence, error: false }
     : { confidence: trace.confidence };
 }
 
 /**
- * Calibrates the confidence floor from recorded decisions and their outcomes (overrides, reopens).
+ * Calibrates the confidence floor from recorded decisions and their outcomes (overrides, reopens,
+ * reviewers' decisions on escalations).
  * A batch job: it pages through the trace states of the range.
  * @throws InvalidInputError (`invalid_input`) for bad options; the abort reason when aborted
  */

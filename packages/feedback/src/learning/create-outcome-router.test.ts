@@ -42,6 +42,26 @@ describe('createOutcomeRouter', () => {
     expect(q2).toMatchObject({ queue: 'q2', trials: 0, alpha: 1, beta: 1 });
   });
 
+  it('learns from reviewers: approved a success, edited or rejected a failure', async () => {
+    const { router, recorder } = setup();
+    const decisions = ['approved', 'approved', 'approved_with_edits', 'rejected'] as const;
+    for (const [index, decision] of decisions.entries()) {
+      const traceId = `h${index}`;
+      await recorder.record({ type: 'routed', traceId, queue: 'q2', category: 'billing' });
+      await recorder.record({
+        type: 'human_decision',
+        traceId,
+        escalationId: `e${index}`,
+        decision,
+        reviewer: 'r1',
+        decideMs: 1000,
+        slaBreached: false,
+      });
+    }
+    const [, q2] = await router.posteriors('billing');
+    expect(q2).toMatchObject({ queue: 'q2', successes: 2, trials: 4, alpha: 3, beta: 3 });
+  });
+
   it('suggests reproducibly with a seeded source and records nothing until confirmed', async () => {
     const first = setup();
     const second = setup();

@@ -19,7 +19,10 @@ import {
   thompsonChoice,
 } from './queue-posteriors';
 
-/** Outcome-based routing: per category, Thompson sampling on first contact resolution. */
+/**
+ * Outcome-based routing: per category, Thompson sampling on first contact resolution and on
+ * reviewers' decisions (`approved` a success, `approved_with_edits` or `rejected` a failure).
+ */
 export function createOutcomeRouter(options: OutcomeRouterOptions): OutcomeRouter {
   const config = parseInput(routerOptionsSchema, options, 'outcome router options');
   const { recorder, random = Math.random, prior = { alpha: 1, beta: 1 } } = config;

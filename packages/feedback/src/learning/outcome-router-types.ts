@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OutcomeRecorder, RecordResult } from '../recorder/create-outcome-recorder';
 import { randomSchema } from '../schemas/dependency-schemas';
-import type { StoreOptions } from '../store/feedback-store';
+import type { FeedbackCallOptions } from '../store/feedback-store';
 import type { BetaPrior, QueuePosterior } from './queue-posteriors';
 
 export const text = z.string().min(1);
@@ -67,17 +67,17 @@ export interface OutcomeRouter {
    * A soft suggestion: nothing is recorded until `confirm` or `override`.
    * @throws InvalidInputError (`invalid_input`); NoCandidateQueuesError (`no_candidate_queues`)
    */
-  suggest(request: RouteRequest, options?: StoreOptions): Promise<RouteSuggestion>;
+  suggest(request: RouteRequest, options?: FeedbackCallOptions): Promise<RouteSuggestion>;
   /** Records the suggested queue as the routing decision. @throws InvalidInputError */
   confirm(
     suggestion: RouteSuggestion,
-    options: { by: string } & StoreOptions,
+    options: { by: string } & FeedbackCallOptions,
   ): Promise<RecordResult>;
   /** Records the human's different choice: itself an outcome (`routed` with `overridden`). @throws InvalidInputError */
   override(
     suggestion: RouteSuggestion,
-    options: { queue: string; by: string; reason?: string } & StoreOptions,
+    options: { queue: string; by: string; reason?: string } & FeedbackCallOptions,
   ): Promise<RecordResult>;
   /** The current posteriors of a category's candidates. @throws InvalidInputError, NoCandidateQueuesError */
-  posteriors(category: string, options?: StoreOptions): Promise<QueuePosterior[]>;
+  posteriors(category: string, options?: FeedbackCallOptions): Promise<QueuePosterior[]>;
 }

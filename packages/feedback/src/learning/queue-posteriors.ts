@@ -1,12 +1,16 @@
 import type { AggregateRow } from '../store/feedback-store';
 import { sampleBeta } from './sample-beta';
 
-/** Beta posterior of one queue's first-contact-resolution-without-reopen rate. */
+/**
+ * Beta posterior of one queue's success rate: a resolution on first contact never reopened, or
+ * a reviewer's `approved` of an escalated AI proposal, is a success; any other resolution, and
+ * an `approved_with_edits` or `rejected`, is a failure.
+ */
 export interface QueuePosterior {
   queue: string;
-  /** Resolved on first contact and never reopened. */
+  /** Resolved on first contact and never reopened, plus escalations a reviewer approved. */
   successes: number;
-  /** Resolved traces. */
+  /** Resolved traces plus escalations a reviewer decided. */
   trials: number;
   alpha: number;
   beta: number;
@@ -28,8 +32,8 @@ export function queuePosteriors(
   const totals = new Map<string, { successes: number; trials: number }>();
   for (const row of rows) {
     const total = totals.get(row.queue) ?? { successes: 0, trials: 0 };
-    total.successes += row.counters.firstContactResolved;
-    total.trials += row.counters.resolved;
+    total.successes += row.counters.firstContactResolved + row.counters.humanApproved;
+    total.trials += row.counters.resolved + row.counters.humanDecisions;
     totals.set(row.queue, total);
   }
   return queues.map((queue) => {

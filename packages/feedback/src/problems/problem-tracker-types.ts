@@ -3,7 +3,12 @@ import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { epochSchema } from '../schemas/time-range';
-import type { FeedbackStore, Page, ProblemQuery, StoreOptions } from '../store/feedback-store';
+import type {
+  FeedbackCallOptions,
+  FeedbackStore,
+  Page,
+  ProblemQuery,
+} from '../store/feedback-store';
 import type { Problem } from './problem-schemas';
 
 const text = z.string().min(1);
@@ -64,13 +69,13 @@ export interface TrackResult {
 /** Every method validates input (InvalidInputError) and rejects with the abort reason when aborted. */
 export interface ProblemTracker {
   /** Groups an incident into a problem. @throws InvalidInputError, ConcurrentUpdateError */
-  track(incident: IncidentInput, options?: StoreOptions): Promise<TrackResult>;
+  track(incident: IncidentInput, options?: FeedbackCallOptions): Promise<TrackResult>;
   /** Closes a problem; a later recurrence opens a new one linked by `recurrenceOf`. @throws ProblemNotFoundError */
   resolve(
     problemId: string,
-    options: { by: string; rootCause?: string } & StoreOptions,
+    options: { by: string; rootCause?: string } & FeedbackCallOptions,
   ): Promise<Problem>;
   /** @throws ProblemNotFoundError */
-  get(problemId: string, options?: StoreOptions): Promise<Problem>;
-  list(query?: ProblemQuery, options?: StoreOptions): Promise<Page<Problem>>;
+  get(problemId: string, options?: FeedbackCallOptions): Promise<Problem>;
+  list(query?: ProblemQuery, options?: FeedbackCallOptions): Promise<Page<Problem>>;
 }

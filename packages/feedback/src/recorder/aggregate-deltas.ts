@@ -1,13 +1,111 @@
-import { type KpiCounters, kpiCounterNames } from '../schemas/kpi-counters';
+import {
+  addBreakdownCounters,
+  type BreakdownDelta,
+  type BreakdownRow,
+  breakdownCounterNames,
+  breakdownId,
+  emptyBreakdownCounters,
+} from '../schemas/breakdown-counters';
+import { durationBucketOf } from '../schemas/duration-histogram';
+import {
+  acknowledgeMsBucketNames,
+  decideMsBucketNames,
+  type KpiCounters,
+  kpiCounterNames,
+} from '../schemas/kpi-counters';
+import { unknownSegmentValue } from '../schemas/segment';
 import type { TraceState } from '../schemas/trace-state';
 import type { AggregateDelta } from '../store/feedback-store';
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
+/** What the trace's human reviews add to the bucket's counters (one per escalation). */
+function reviewContribution(trace: TraceState, counters: KpiCounters): KpiCounters {
+  for (const name of decideMsBucketNames) counters[name] = 0;
+  for (const name of acknowledgeMsBucketNames) counters[name] = 0;
+  counters.humanReviews = 0;
+  counters.humanDecisions = 0;
+  counters.humanApproved = 0;
+  counters.humanApprovedWithEdits = 0;
+  counters.humanRejected = 0;
+  counters.humanSlaBreached = 0;
+  counters.decideMsSum = 0;
+  counters.acknowledgements = 0;
+  counters.acknowledgeMsSum = 0;
+  for (const review of trace.humanReviews ?? []) {
+    counters.humanReviews += 1;
+    counters.humanSlaBreached += flag(review.slaBreached);
+    if (review.decision === undefined) continue;
+    counters.humanDecisions += 1;
+    counters.humanApproved += flag(review.decision === 'approved');
+    counters.humanApprovedWithEdits += flag(review.decision === 'approved_with_edits');
+    counters.humanRejected += flag(review.decision === 'rejected');
+    const decideMs = review.decideMs ?? 0;
+    counters.decideMsSum += decideMs;
+    counters[decideMsBucketNames[durationBucketOf(decideMs)] as keyof KpiCounters] += 1;
+    if (review.acknowledgeMs === undefined) continue;
+    counters.acknowledgements += 1;
+    counters.acknowledgeMsSum += review.acknowledgeMs;
+    counters[
+      acknowledgeMsBucketNames[durationBucketOf(review.acknowledgeMs)] as keyof KpiCounters
+    ] += 1;
+  }
+  return counters;
+}
+
+/** The trace's per-rail and per-action review counters, by `breakdownId`. */
+export function breakdownContribution(trace: TraceState): Map<string, BreakdownRow> {
+  const rows = new Map<string, BreakdownRow>();
+  for (const review of trace.humanReviews ?? []) {
+    const counters = {
+      reviews: 1,
+      approved: flag(review.decision === 'approved'),
+      approvedWithEdits: flag(review.decision === 'approved_with_edits'),
+      rejected: flag(review.decision === 'rejected'),
+      slaBreached: flag(review.slaBreached),
+    };
+    for (const [dimension, key] of [
+      ['rail', review.rail ?? unknownSegmentValue],
+      ['action', review.action ?? unknownSegmentValue],
+    ] as const) {
+      const id = breakdownId({ dimension, key });
+      const row = rows.get(id) ?? { dimension, key, counters: emptyBreakdownCounters() };
+      rows.set(id, row);
+      addBreakdownCounters(row.counters, counters);
+    }
+  }
+  return rows;
+}
+
+/** `after - before` per key, leaving out keys that did not change. */
+function breakdownDeltas(
+  before: Map<string, BreakdownRow>,
+  after: Map<string, BreakdownRow>,
+): BreakdownDelta[] {
+  const deltas: BreakdownDelta[] = [];
+  const ids = new Set([...before.keys(), ...after.keys()]);
+  for (const id of ids) {
+    const old = before.get(id);
+    const next = after.get(id);
+    const { dimension, key } = (next ?? old) as BreakdownRow;
+    const counters: BreakdownDelta['counters'] = {};
+    for (const name of breakdownCounterNames) {
+      const change = (next?.counters[name] ?? 0) - (old?.counters[name] ?? 0);
+      if (change !== 0) counters[name] = change;
+    }
+    if (Object.keys(counters).length > 0) deltas.push({ dimension, key, counters });
+  }
+  return deltas;
+}
+
+const noBreakdowns = new Map<string, BreakdownRow>();
+const withBreakdowns = (delta: AggregateDelta, breakdowns: BreakdownDelta[]): AggregateDelta =>
+  breakdowns.length > 0 ? { ...delta, breakdowns } : delta;
+
 /** What one trace adds to its (day × segment) bucket. Every KPI is a ratio of these sums. */
 export function traceContribution(trace: TraceState): KpiCounters {
   const resolved = trace.resolutions > 0;
-  return {
+  const counters = {
     traces: 1,
     // An override implies an AI proposal even when the decision itself was not recorded.
     decisions: flag(trace.decided || trace.overridden),
@@ -31,7 +129,8 @@ export function traceContribution(trace: TraceState): KpiCounters {
     openTickets: flag(
       trace.ticketId !== undefined && !trace.resolved && trace.deflectedAt === undefined,
     ),
-  };
+  } as KpiCounters;
+  return reviewContribution(trace, counters);
 }
 
 const bucketOf = (trace: TraceState) => ({
@@ -53,19 +152,32 @@ export function aggregateDeltas(
   next: TraceState,
 ): AggregateDelta[] {
   const after = traceContribution(next);
-  if (!previous) return [{ ...bucketOf(next), counters: after }];
+  const keyedAfter = breakdownContribution(next);
+  if (!previous) {
+    const added = breakdownDeltas(noBreakdowns, keyedAfter);
+    return [withBreakdowns({ ...bucketOf(next), counters: after }, added)];
+  }
   const before = traceContribution(previous);
+  const keyedBefore = breakdownContribution(previous);
   if (!sameBucket(previous, next)) {
     // `0 - x`, not `-x`: a zero stays +0, which JSON (and so every store) keeps as it is.
     const removed = Object.fromEntries(kpiCounterNames.map((name) => [name, 0 - before[name]]));
     return [
-      { ...bucketOf(previous), counters: removed },
-      { ...bucketOf(next), counters: after },
+      withBreakdowns(
+        { ...bucketOf(previous), counters: removed },
+        breakdownDeltas(keyedBefore, noBreakdowns),
+      ),
+      withBreakdowns(
+        { ...bucketOf(next), counters: after },
+        breakdownDeltas(noBreakdowns, keyedAfter),
+      ),
     ];
   }
   const changed: Partial<KpiCounters> = {};
   for (const name of kpiCounterNames) {
     if (after[name] !== before[name]) changed[name] = after[name] - before[name];
   }
-  return Object.keys(changed).length === 0 ? [] : [{ ...bucketOf(next), counters: changed }];
+  const keyed = breakdownDeltas(keyedBefore, keyedAfter);
+  if (Object.keys(changed).length === 0 && keyed.length === 0) return [];
+  return [withBreakdowns({ ...bucketOf(next), counters: changed }, keyed)];
 }

@@ -3,6 +3,7 @@ import { originOutcomeTypes } from '../schemas/outcome-payloads';
 import type { SegmentField } from '../schemas/segment';
 import { dayOf } from '../schemas/time-range';
 import type { TraceState } from '../schemas/trace-state';
+import { applyHumanReview } from './apply-human-review';
 import { initialTrace } from './initial-trace';
 
 export interface ApplyOutcomeOptions {
@@ -107,6 +108,10 @@ export function applyOutcome(
       break;
     case 'routed':
       // The segment update above (queue := routed queue) is the whole effect.
+      break;
+    case 'human_decision':
+    case 'sla_breached':
+      flags.push(...applyHumanReview(trace, event));
       break;
   }
   return { trace, flags };

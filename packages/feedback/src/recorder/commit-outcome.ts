@@ -1,4 +1,5 @@
-import { type Clock, throwIfAborted } from '@guardloop/core';
+import type { Clock } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { ConcurrentUpdateError } from '../errors/concurrent-update-error';
 import { OutcomeConflictError } from '../errors/outcome-conflict-error';
 import { UnknownTraceError } from '../errors/unknown-trace-error';
@@ -27,7 +28,7 @@ export interface CommitSettings {
  * it is earlier than the latest one folded (a late arrival), or it starts a trace whose earlier
  * follow-ups were flagged `unknown_trace`.
  */
-function needsRefold(previous: TraceState | undefined, event: OutcomeEvent): boolean {
+export function needsRefold(previous: TraceState | undefined, event: OutcomeEvent): boolean {
   if (!previous || process.env.NO_REFOLD) return false;
   if (previous.latestAt === undefined || event.at < previous.latestAt) return true;
   return !previous.known && originOutcomeTypes.has(event.type);

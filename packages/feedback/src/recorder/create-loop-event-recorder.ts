@@ -1,11 +1,11 @@
-import { type LoopEvent, parseInput, raceAbort } from '@guardloop/core';
-import { abortOptionsSchema } from '@guardloop/core/internal';
+import { type LoopEvent, parseInput } from '@guardloop/core';
+import { abortOptionsSchema, raceAbort } from '@guardloop/core/internal';
 import { z } from 'zod';
 import {
   type LoopEventFailure,
   LoopEventRecordingError,
 } from '../errors/loop-event-recording-error';
-import type { StoreOptions } from '../store/feedback-store';
+import type { FeedbackCallOptions } from '../store/feedback-store';
 import type { OutcomeRecorder, RecordResult } from './create-outcome-recorder';
 import { createLoopEventObserver } from './loop-event-outcome';
 import { defaultLoopSegment, type LoopSegment, type LoopSegmentContext } from './loop-segment';
@@ -47,13 +47,16 @@ export interface LoopEventRecorder {
    * escalated); other events only feed the segment and resolve to `undefined`.
    * @throws InvalidInputError (`invalid_input`) for a malformed event; the recorder's errors otherwise
    */
-  recordLoopEvent(event: LoopEvent, options?: StoreOptions): Promise<RecordResult | undefined>;
+  recordLoopEvent(
+    event: LoopEvent,
+    options?: FeedbackCallOptions,
+  ): Promise<RecordResult | undefined>;
   /**
    * Waits for the background writes of `onEvent`.
    * @throws LoopEventRecordingError (`loop_event_recording_failed`) listing failures not given to `onError`
    * @throws the abort reason when aborted (the writes go on)
    */
-  flush(options?: StoreOptions): Promise<void>;
+  flush(options?: FeedbackCallOptions): Promise<void>;
 }
 
 /** Records decisions and escalations of a loop against their trace automatically. */

@@ -4,16 +4,23 @@ import {
   parseInput,
   randomIdGenerator,
   systemClock,
-  throwIfAborted,
 } from '@guardloop/core';
-import { abortOptionsSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
+import {
+  abortOptionsSchema,
+  clockSchema,
+  idGeneratorSchema,
+  throwIfAborted,
+} from '@guardloop/core/internal';
 import { z } from 'zod';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import type { StoredOutcome } from '../schemas/outcome-event';
 import { type OutcomeInput, parseOutcomeInput } from '../schemas/outcome-input';
-import type { FeedbackStore, StoreOptions } from '../store/feedback-store';
+import type { FeedbackCallOptions, FeedbackStore } from '../store/feedback-store';
 import { commitOutcome } from './commit-outcome';
 import { createKeyedQueue } from './keyed-queue';
+import { recordMany } from './record-many';
+
+const inputsSchema = z.array(z.unknown()).readonly();
 
 const optionsSchema = z.object({
   store: feedbackStoreSchema,
@@ -51,7 +58,18 @@ export interface OutcomeRecorder {
    * @throws ConcurrentUpdateError (`concurrent_update`, retryable) after `maxAttempts` conflicts
    * @throws the abort reason when aborted
    */
-  record(input: OutcomeInput, options?: StoreOptions): Promise<RecordResult>;
+  record(input: OutcomeInput, options?: FeedbackCallOptions): Promise<RecordResult>;
+  /**
+   * Records many outcomes in as few store writes as there are: one `getTraces` and one
+   * `commitOutcomes` per 1000 outcomes when nothing races (each trace's outcomes folded in time
+   * order); results in the order given, the same as `record` of each would give. Every input is
+   * validated before anything is written. Throws what `record` throws; outcomes of other
+   * traces may have been recorded by then (recording again is idempotent).
+   */
+  recordMany(
+    inputs: readonly OutcomeInput[],
+    options?: FeedbackCallOptions,
+  ): Promise<RecordResult[]>;
   readonly store: FeedbackStore;
   readonly clock: Clock;
 }
@@ -79,6 +97,17 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
       const parsed = parseOutcomeInput(input);
       const withId = { ...parsed, id: parsed.id ?? idGenerator() };
       return queue.run(withId.traceId, () => commitOutcome(settings, withId, parsed, abortSignal));
+    },
+    async recordMany(inputs, recordOptions) {
+      const { abortSignal } = parseInput(abortOptionsSchema, recordOptions, 'record options') ?? {};
+      const list = parseInput(inputsSchema, inputs, 'recordMany inputs');
+      throwIfAborted(abortSignal);
+      const entries = list.map((input) => {
+        const given = parseOutcomeInput(input);
+        return { outcome: { ...given, id: given.id ?? idGenerator() }, given };
+      });
+      const traceIds = [...new Set(entries.map((entry) => entry.outcome.traceId))];
+      return queue.runAll(traceIds, () => recordMany(settings, entries, abortSignal));
     },
   };
 }

@@ -1,10 +1,29 @@
 import { z } from 'zod';
+import { durationHistogramSize } from './duration-histogram';
+
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+/** `00` .. `18`: one per bucket of `durationHistogramBoundsMs`. */
+type BucketIndex = `0${Digit}` | `1${Exclude<Digit, '9'>}`;
+
+const bucketIndexes = Array.from({ length: durationHistogramSize }, (_, index) =>
+  String(index).padStart(2, '0'),
+) as BucketIndex[];
+
+/** Counts of human decision times per `durationHistogramBoundsMs` bucket. */
+export const decideMsBucketNames = bucketIndexes.map((index) => `decideMsBucket${index}` as const);
+/** Counts of acknowledge times per `durationHistogramBoundsMs` bucket. */
+export const acknowledgeMsBucketNames = bucketIndexes.map(
+  (index) => `acknowledgeMsBucket${index}` as const,
+);
+export type DurationBucketCounterName =
+  | (typeof decideMsBucketNames)[number]
+  | (typeof acknowledgeMsBucketNames)[number];
 
 /**
  * The additive counters behind every KPI, kept per (UTC day × category × channel × queue).
  * A SQL store can map each name to a bigint column and add deltas with an upsert.
  */
-export const kpiCounterNames = [
+const flatCounterNames = [
   'traces',
   'decisions',
   'escalated',
@@ -25,9 +44,31 @@ export const kpiCounterNames = [
   'csatResponses',
   'csatScoreSum',
   'openTickets',
+  // Human review of escalations, counted per escalation (see `humanReviewSchema`).
+  /** Escalations decided or breached: the SLA breach rate's denominator. */
+  'humanReviews',
+  'humanDecisions',
+  'humanApproved',
+  'humanApprovedWithEdits',
+  'humanRejected',
+  'humanSlaBreached',
+  'decideMsSum',
+  /** Decisions that gave `acknowledgeMs`. */
+  'acknowledgements',
+  'acknowledgeMsSum',
 ] as const;
 
-export type KpiCounterName = (typeof kpiCounterNames)[number];
+export type KpiCounterName = (typeof flatCounterNames)[number] | DurationBucketCounterName;
+
+/**
+ * Every counter, in a fixed order. Each is additive; the duration buckets are too, which is why
+ * the decision-time percentiles can be computed from day aggregates.
+ */
+export const kpiCounterNames: readonly KpiCounterName[] = [
+  ...flatCounterNames,
+  ...decideMsBucketNames,
+  ...acknowledgeMsBucketNames,
+];
 export type KpiCounters = Record<KpiCounterName, number>;
 
 export const kpiCountersSchema = z.object(
@@ -67,5 +108,16 @@ export function addKpiCounters(target: KpiCounters, delta: Partial<KpiCounters>)
   target.csatResponses += delta.csatResponses ?? 0;
   target.csatScoreSum += delta.csatScoreSum ?? 0;
   target.openTickets += delta.openTickets ?? 0;
+  target.humanReviews += delta.humanReviews ?? 0;
+  target.humanDecisions += delta.humanDecisions ?? 0;
+  target.humanApproved += delta.humanApproved ?? 0;
+  target.humanApprovedWithEdits += delta.humanApprovedWithEdits ?? 0;
+  target.humanRejected += delta.humanRejected ?? 0;
+  target.humanSlaBreached += delta.humanSlaBreached ?? 0;
+  target.decideMsSum += delta.decideMsSum ?? 0;
+  target.acknowledgements += delta.acknowledgements ?? 0;
+  target.acknowledgeMsSum += delta.acknowledgeMsSum ?? 0;
+  for (const name of decideMsBucketNames) target[name] += delta[name] ?? 0;
+  for (const name of acknowledgeMsBucketNames) target[name] += delta[name] ?? 0;
   return target;
 }

@@ -9,6 +9,10 @@ export const outcomeFlags = [
   'reopened_before_resolved',
   'already_resolved',
   'returned_without_deflection',
+  /** A second `human_decision` for one escalation: the first in time order counts. */
+  'already_decided',
+  /** More escalations on one trace than `humanReviewLimits.reviewsPerTrace`: not counted. */
+  'review_limit_reached',
 ] as const;
 export type OutcomeFlag = (typeof outcomeFlags)[number];
 
@@ -49,6 +53,8 @@ export const outcomeEventSchema = z.discriminatedUnion('type', [
   member('article_feedback'),
   member('first_response'),
   member('returned'),
+  member('human_decision'),
+  member('sla_breached'),
 ]);
 
 export type OutcomeEvent = z.output<typeof outcomeEventSchema>;

@@ -18,7 +18,96 @@ const valid: Record<(typeof outcomeTypes)[number], OutcomeInput> = {
   article_feedback: { ...base, type: 'article_feedback', articleId: 'a1', helpful: false },
   first_response: { ...base, type: 'first_response' },
   returned: { ...base, type: 'returned' },
+  human_decision: {
+    ...base,
+    type: 'human_decision',
+    escalationId: 'e1',
+    decision: 'approved_with_edits',
+    reviewer: 'agent-7',
+    rail: 'refund-limit',
+    action: 'refund',
+    acknowledgeMs: 1000,
+    decideMs: 60_000,
+    slaBreached: false,
+    diff: [{ op: 'replace', path: '/amount', value: 40 }],
+    reason: 'too generous',
+  },
+  sla_breached: {
+    ...base,
+    type: 'sla_breached',
+    escalationId: 'e1',
+    deadline: 'acknowledge',
+    lateMs: 5000,
+  },
 };
+
+const decided = { ...base, type: 'human_decision', escalationId: 'e1', reviewer: 'r1' };
+const breached = { ...base, type: 'sla_breached', escalationId: 'e1', deadline: 'decide' };
+const humanInvalid: Array<[string, unknown, string]> = [
+  [
+    'unknown human decision',
+    { ...decided, decision: 'maybe', decideMs: 1, slaBreached: false },
+    'decision',
+  ],
+  [
+    'decision without decideMs',
+    { ...decided, decision: 'approved', slaBreached: false },
+    'decideMs',
+  ],
+  [
+    'fractional decideMs',
+    { ...decided, decision: 'approved', decideMs: 1.5, slaBreached: false },
+    'decideMs',
+  ],
+  [
+    'negative acknowledgeMs',
+    { ...decided, decision: 'approved', decideMs: 1, acknowledgeMs: -1, slaBreached: false },
+    'acknowledgeMs',
+  ],
+  [
+    'decision without slaBreached',
+    { ...decided, decision: 'rejected', decideMs: 1 },
+    'slaBreached',
+  ],
+  [
+    'decision without reviewer',
+    { ...decided, reviewer: undefined, decision: 'rejected', decideMs: 1, slaBreached: true },
+    'reviewer',
+  ],
+  [
+    'escalation id with NUL',
+    { ...decided, escalationId: 'e\u0000', decision: 'rejected', decideMs: 1, slaBreached: true },
+    'escalationId',
+  ],
+  [
+    'rail name over 128 bytes',
+    { ...decided, rail: 'r'.repeat(129), decision: 'rejected', decideMs: 1, slaBreached: true },
+    'rail',
+  ],
+  [
+    'non-JSON diff',
+    {
+      ...decided,
+      diff: { at: new Date(0) },
+      decision: 'approved',
+      decideMs: 1,
+      slaBreached: false,
+    },
+    'diff.at',
+  ],
+  [
+    'reason over 4096 bytes',
+    { ...decided, reason: 'x'.repeat(4097), decision: 'rejected', decideMs: 1, slaBreached: false },
+    'reason',
+  ],
+  ['unknown deadline', { ...breached, deadline: 'resolve', lateMs: 1 }, 'deadline'],
+  ['breach without lateMs', breached, 'lateMs'],
+  [
+    'breach with an action over 128 bytes',
+    { ...breached, lateMs: 1, action: 'a'.repeat(200) },
+    'action',
+  ],
+];
 
 const invalid: Array<[string, unknown, string]> = [
   ['not an object', 42, ''],
@@ -65,7 +154,7 @@ describe('parseOutcomeInput', () => {
     expect(parseOutcomeInput({ ...valid.csat, at: new Date(5000) })).toMatchObject({ at: 5000 });
   });
 
-  it.each(invalid)('rejects %s with invalid_outcome', (_, input, path) => {
+  it.each([...invalid, ...humanInvalid])('rejects %s with invalid_outcome', (_, input, path) => {
     let caught: unknown;
     try {
       parseOutcomeInput(input);

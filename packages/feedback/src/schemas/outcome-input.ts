@@ -42,6 +42,8 @@ export const outcomeInputSchema = z
     member('article_feedback'),
     member('first_response'),
     member('returned'),
+    member('human_decision'),
+    member('sla_breached'),
   ])
   .superRefine((outcome, context) => {
     if (outcome.type === 'override' && isDeepStrictEqual(outcome.proposed, outcome.actual)) {
@@ -80,6 +82,10 @@ export const outcomeInputSchema = z
 
 export type OutcomeInput = z.input<typeof outcomeInputSchema>;
 export type ParsedOutcomeInput = z.output<typeof outcomeInputSchema>;
+/** What the inbox records when a reviewer decides an escalation. */
+export type HumanDecisionOutcomeInput = Extract<OutcomeInput, { type: 'human_decision' }>;
+/** What the inbox records when an escalation misses a deadline. */
+export type SlaBreachedOutcomeInput = Extract<OutcomeInput, { type: 'sla_breached' }>;
 
 /** @throws InvalidOutcomeError (code `invalid_outcome`) listing every problem. */
 export function parseOutcomeInput(input: unknown): ParsedOutcomeInput {

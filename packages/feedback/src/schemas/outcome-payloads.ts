@@ -1,10 +1,14 @@
 import { verdictSchema } from '@guardloop/core';
+import { storableTextSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
+import { breakdownKeySchema, humanDecisionKinds, slaDeadlines } from './human-review';
+import { jsonValueSchema, storableKeySchema } from './storable-values';
 
 const text = z.string().min(1);
 const confidence = z.number().min(0).max(1);
 const durationMs = z.number().int().nonnegative();
 const version = z.number().int().positive();
+const reviewReason = storableTextSchema({ label: 'Reason', maxBytes: 4096 });
 
 /** What each outcome type carries besides the common fields (trace, ticket, time, segment). */
 export const outcomePayloads = {
@@ -63,6 +67,36 @@ export const outcomePayloads = {
   first_response: { elapsedMs: durationMs.optional() },
   /** The customer came back about the same issue (e.g. after a deflection). */
   returned: { reason: text.optional() },
+  /**
+   * A reviewer decided an escalation, recorded on the trace of the decision that escalated.
+   * `approved` labels the AI proposal right; `approved_with_edits` and `rejected` are overrides.
+   */
+  human_decision: {
+    escalationId: storableKeySchema,
+    decision: z.enum(humanDecisionKinds),
+    /** The reviewer's actor id. */
+    reviewer: storableKeySchema,
+    /** The rail that escalated and the proposed action: the KPI breakdown keys. */
+    rail: breakdownKeySchema.optional(),
+    action: breakdownKeySchema.optional(),
+    /** Escalation to first claim. */
+    acknowledgeMs: durationMs.optional(),
+    /** Escalation to decision. */
+    decideMs: durationMs,
+    slaBreached: z.boolean(),
+    /** What the reviewer changed, for `approved_with_edits`. */
+    diff: jsonValueSchema.optional(),
+    reason: reviewReason.optional(),
+  },
+  /** An escalation missed a deadline of its SLA (recorded once per deadline). */
+  sla_breached: {
+    escalationId: storableKeySchema,
+    deadline: z.enum(slaDeadlines),
+    rail: breakdownKeySchema.optional(),
+    action: breakdownKeySchema.optional(),
+    /** How late it was when the breach was noticed. */
+    lateMs: durationMs,
+  },
 } as const;
 
 export type OutcomeType = keyof typeof outcomePayloads;

@@ -3,6 +3,7 @@ import {
   isStorableText,
   type JsonIssue,
   type JsonObject,
+  type JsonValue,
   storableTextSchema,
 } from '@guardloop/core/internal';
 import { z } from 'zod';
@@ -40,6 +41,20 @@ export const storableKeySchema = storableTextSchema({
 export const jsonObjectSchema = z.custom<JsonObject>().superRefine((value, context) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     context.addIssue({ code: 'custom', message: 'Expected a plain JSON object' });
+    return;
+  }
+  const found = findStorableJsonIssue(value, {
+    semantics: 'plain',
+    maxDepth: storableLimits.jsonDepth,
+    maxChars: storableLimits.dataChars,
+  });
+  if (found) context.addIssue({ code: 'custom', path: found.path, message: found.message });
+});
+
+/** Any JSON value within the same bounds as `data` (e.g. a reviewer's edit diff). */
+export const jsonValueSchema = z.custom<JsonValue>().superRefine((value, context) => {
+  if (value === undefined) {
+    context.addIssue({ code: 'custom', message: 'Expected a JSON value' });
     return;
   }
   const found = findStorableJsonIssue(value, {

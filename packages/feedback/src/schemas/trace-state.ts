@@ -1,5 +1,6 @@
 import { verdictSchema } from '@guardloop/core';
 import { z } from 'zod';
+import { humanReviewLimits, humanReviewSchema } from './human-review';
 import { storableKeySchema } from './storable-values';
 
 const count = z.number().int().nonnegative();
@@ -51,6 +52,11 @@ export const traceStateSchema = z.object({
   csatScoreSum: count,
   deflectedAt: z.number().int().nonnegative().optional(),
   returnedAfterDeflection: z.boolean(),
+  /**
+   * The trace's escalations that were decided or breached their SLA, in the order first seen;
+   * absent until there is one (at most `humanReviewLimits.reviewsPerTrace`).
+   */
+  humanReviews: z.array(humanReviewSchema).max(humanReviewLimits.reviewsPerTrace).optional(),
 });
 
 export type TraceState = z.output<typeof traceStateSchema>;

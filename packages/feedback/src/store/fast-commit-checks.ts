@@ -1,4 +1,7 @@
 import { verdictSchema } from '@guardloop/core';
+import { isStorableText } from '@guardloop/core/internal';
+import { breakdownCounterNames, breakdownDimensions } from '../schemas/breakdown-counters';
+import { humanDecisionKinds, humanReviewLimits } from '../schemas/human-review';
 import { kpiCounterNames } from '../schemas/kpi-counters';
 import { isStorableKey } from '../schemas/storable-values';
 
@@ -20,6 +23,33 @@ const optional =
   (check: Check): Check =>
   (value) =>
     value === undefined || check(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A record whose keys all have a check that passes, and that has every required key. */
+const recordOf = (fields: Record<string, Check>): Check => {
+  const required = Object.keys(fields).filter((field) => !(fields[field] as Check)(undefined));
+  return (value) => {
+    if (!isRecord(value)) return false;
+    for (const field of required) if (!(field in value)) return false;
+    for (const field in value) if (!fields[field]?.(value[field])) return false;
+    return true;
+  };
+};
+const breakdownKey: Check = (value) => isStorableText(value, humanReviewLimits.breakdownKeyBytes);
+const decisions = new Set<unknown>(humanDecisionKinds);
+const humanReview = recordOf({
+  escalationId: isStorableKey,
+  decision: optional((value) => decisions.has(value)),
+  rail: optional(breakdownKey),
+  action: optional(breakdownKey),
+  acknowledgeMs: optional(count),
+  decideMs: optional(count),
+  slaBreached: bool,
+});
+const humanReviews: Check = (value) =>
+  Array.isArray(value) &&
+  value.length <= humanReviewLimits.reviewsPerTrace &&
+  value.every((review) => humanReview(review));
 
 const traceFields: Record<string, Check> = {
   traceId: isStorableKey,
@@ -54,13 +84,11 @@ const traceFields: Record<string, Check> = {
   csatScoreSum: count,
   deflectedAt: optional(count),
   returnedAfterDeflection: bool,
+  humanReviews: optional(humanReviews),
 };
 const requiredTraceFields = Object.keys(traceFields).filter(
   (field) => (traceFields[field] as Check)(undefined) === false,
 );
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `value` is a trace state `traceStateSchema` accepts unchanged. */
 export function isPlainTraceState(value: unknown): boolean {
@@ -74,7 +102,25 @@ export function isPlainTraceState(value: unknown): boolean {
 }
 
 const counterNames = new Set<string>(kpiCounterNames);
-const deltaFields = new Set(['day', 'category', 'channel', 'queue', 'counters']);
+const deltaFields = new Set(['day', 'category', 'channel', 'queue', 'counters', 'breakdowns']);
+const dimensions = new Set<unknown>(breakdownDimensions);
+const breakdownCounters = new Set<string>(breakdownCounterNames);
+const breakdownDelta = recordOf({
+  dimension: (value) => dimensions.has(value),
+  key: breakdownKey,
+  counters: (value) => {
+    if (!isRecord(value)) return false;
+    for (const name in value) {
+      const change = value[name];
+      if (!breakdownCounters.has(name) || (change !== undefined && !Number.isSafeInteger(change)))
+        return false;
+    }
+    return true;
+  },
+});
+const breakdownDeltas = optional(
+  (value) => Array.isArray(value) && value.every((delta) => breakdownDelta(delta)),
+);
 
 /** Whether `value` is a list of aggregate deltas their schema accepts unchanged. */
 export function arePlainAggregateDeltas(value: unknown): boolean {
@@ -83,6 +129,7 @@ export function arePlainAggregateDeltas(value: unknown): boolean {
     if (!isRecord(delta) || !count(delta.day)) return false;
     if (!isStorableKey(delta.category) || !isStorableKey(delta.channel)) return false;
     if (!isStorableKey(delta.queue) || !isRecord(delta.counters)) return false;
+    if (!breakdownDeltas(delta.breakdowns)) return false;
     for (const field in delta) if (!deltaFields.has(field)) return false;
     for (const name in delta.counters) {
       const change = delta.counters[name];

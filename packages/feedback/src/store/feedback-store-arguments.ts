@@ -1,8 +1,9 @@
 import { InvalidInputError, parseInput } from '@guardloop/core';
-import { abortSignalSchema } from '@guardloop/core/internal';
+import { abortOptionsSchema, abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
-import { type Artifact, artifactKinds, artifactSchema } from '../artifacts/artifact-schemas';
-import { type Problem, problemSchema, problemStatuses } from '../problems/problem-schemas';
+import { artifactKinds, artifactSchema } from '../artifacts/artifact-schemas';
+import { problemSchema, problemStatuses } from '../problems/problem-schemas';
+import { breakdownDeltaSchema } from '../schemas/breakdown-counters';
 import { kpiCountersSchema } from '../schemas/kpi-counters';
 import { outcomeEventSchema, outcomeFlags } from '../schemas/outcome-event';
 import { outcomeTypes } from '../schemas/outcome-payloads';
@@ -10,16 +11,11 @@ import { segmentFilterSchema, segmentSchema } from '../schemas/segment';
 import { storableDocumentIssue, storableKeySchema } from '../schemas/storable-values';
 import { type TraceState, traceStateSchema } from '../schemas/trace-state';
 import { arePlainAggregateDeltas, isPlainTraceState } from './fast-commit-checks';
-import type {
-  AggregateDelta,
-  AggregateQuery,
-  ArtifactQuery,
-  OutcomeCommit,
-  OutcomeQuery,
-  ProblemQuery,
-  StoreOptions,
-  TraceQuery,
-  WriteOptions,
+import {
+  type AggregateDelta,
+  type FeedbackStore,
+  maxBatchCommits,
+  type OutcomeCommit,
 } from './feedback-store';
 
 // Every store validates what it writes (a malformed document would be kept for good) and the
@@ -45,6 +41,7 @@ const storable = <Schema extends z.ZodType>(schema: Schema) =>
 const aggregateDeltaSchema = segmentSchema.extend({
   day: z.number().int().nonnegative(),
   counters: z.strictObject(kpiCountersSchema.partial().shape),
+  breakdowns: z.array(breakdownDeltaSchema).readonly().optional(),
 });
 
 const reflagSchema = z.object({ id: storableKeySchema, flags: z.array(z.enum(outcomeFlags)) });
@@ -71,93 +68,133 @@ const fastCommitShape = {
 };
 const fastCommitSchema = commitSchema(fastCommitShape);
 
-/** Argument schemas of the `FeedbackStore` methods, by argument kind. */
+/** Every commit of a batch on its own, then the chain of each trace (see `commitOutcomes`). */
+const commitBatchSchema = <Commit extends z.ZodType>(commit: Commit) =>
+  z
+    .array(commit)
+    .max(maxBatchCommits)
+    .readonly()
+    .superRefine((commits, context) => {
+      const ids = new Set<string>();
+      const revisions = new Map<string, number>();
+      commits.forEach((entry, index) => {
+        const { outcome, trace, expectedTraceRevision } = entry as OutcomeCommit;
+        if (ids.has(outcome.id)) {
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'outcome', 'id'],
+            message: 'An outcome id may appear once per batch',
+          });
+        }
+        ids.add(outcome.id);
+        const chained = revisions.get(trace.traceId);
+        if (chained !== undefined && expectedTraceRevision !== chained) {
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'expectedTraceRevision'],
+            message: `Expected the revision the previous commit of trace '${trace.traceId}' wrote (${chained})`,
+          });
+        }
+        revisions.set(trace.traceId, trace.revision);
+      });
+    });
+
+const storeOptions = abortOptionsSchema;
+const writeOptions = z.object({
+  expectedRevision: z.number().int().positive().nullable(),
+  abortSignal: abortSignalSchema.optional(),
+});
+const id = storableKeySchema;
+const outcomeQuery = z.object({
+  ...pageFields,
+  traceId: storableKeySchema.optional(),
+  ticketId: storableKeySchema.optional(),
+  types: z
+    .array(z.enum(outcomeTypes as [string, ...string[]]))
+    .readonly()
+    .optional(),
+  from: epoch,
+  to: epoch,
+  segment,
+  flag: z.enum(outcomeFlags).optional(),
+});
+const artifact = storable(artifactSchema).refine(
+  (value) => new Set(value.versions.map((entry) => entry.version)).size === value.versions.length,
+  { message: 'Version numbers must be unique', path: ['versions'] },
+);
+const artifactQuery = z.object({
+  ...pageFields,
+  kind: z.enum(artifactKinds).optional(),
+  category: storableKeySchema.optional(),
+});
+const problemQuery = z.object({
+  ...pageFields,
+  statuses: z.array(z.enum(problemStatuses)).readonly().optional(),
+  fingerprint: storableKeySchema.optional(),
+  category: storableKeySchema.optional(),
+  lastSeenAfter: epoch,
+});
+
+/** Argument tuples of each `FeedbackStore` method, options included, for implementations. */
 export const feedbackStoreArgumentSchemas = {
-  commit: commitSchema(commitShape),
-  id: storableKeySchema,
-  outcomeQuery: z.object({
-    ...pageFields,
-    traceId: storableKeySchema.optional(),
-    ticketId: storableKeySchema.optional(),
-    types: z
-      .array(z.enum(outcomeTypes as [string, ...string[]]))
-      .readonly()
-      .optional(),
-    from: epoch,
-    to: epoch,
-    segment,
-    flag: z.enum(outcomeFlags).optional(),
-  }),
-  traceQuery: z.object({ ...pageFields, ...dayFields, segment }),
-  aggregateQuery: z.object({ ...dayFields, segment }),
-  artifact: storable(artifactSchema).refine(
-    (artifact) =>
-      new Set(artifact.versions.map((entry) => entry.version)).size === artifact.versions.length,
-    { message: 'Version numbers must be unique', path: ['versions'] },
-  ),
-  artifactQuery: z.object({
-    ...pageFields,
-    kind: z.enum(artifactKinds).optional(),
-    category: storableKeySchema.optional(),
-  }),
-  problem: storable(problemSchema),
-  problemQuery: z.object({
-    ...pageFields,
-    statuses: z.array(z.enum(problemStatuses)).readonly().optional(),
-    fingerprint: storableKeySchema.optional(),
-    category: storableKeySchema.optional(),
-    lastSeenAfter: epoch,
-  }),
-  storeOptions: z.object({ abortSignal: abortSignalSchema.optional() }).optional(),
-  writeOptions: z.object({
-    expectedRevision: z.number().int().positive().nullable(),
-    abortSignal: abortSignalSchema.optional(),
-  }),
-} satisfies Record<keyof FeedbackStoreArguments, z.ZodType>;
+  commitOutcome: z.tuple([commitSchema(commitShape), storeOptions]),
+  commitOutcomes: z.tuple([commitBatchSchema(commitSchema(commitShape)), storeOptions]),
+  getOutcome: z.tuple([id, storeOptions]),
+  listOutcomes: z.tuple([outcomeQuery, storeOptions]),
+  getTrace: z.tuple([id, storeOptions]),
+  getTraces: z.tuple([z.array(id).max(maxBatchCommits).readonly(), storeOptions]),
+  listTraces: z.tuple([z.object({ ...pageFields, ...dayFields, segment }), storeOptions]),
+  queryAggregates: z.tuple([z.object({ ...dayFields, segment }), storeOptions]),
+  getArtifact: z.tuple([id, storeOptions]),
+  putArtifact: z.tuple([artifact, writeOptions]),
+  listArtifacts: z.tuple([artifactQuery, storeOptions]),
+  getProblem: z.tuple([id, storeOptions]),
+  putProblem: z.tuple([storable(problemSchema), writeOptions]),
+  listProblems: z.tuple([problemQuery, storeOptions]),
+} as const satisfies Record<FeedbackStoreMethod, z.ZodType>;
+const fastCommitArguments = z.tuple([fastCommitSchema, storeOptions]);
+const fastBatchArguments = z.tuple([commitBatchSchema(fastCommitSchema), storeOptions]);
 
-/** What each schema checks, as the types of the `FeedbackStore` interface. */
-export interface FeedbackStoreArguments {
-  commit: OutcomeCommit;
-  id: string;
-  outcomeQuery: OutcomeQuery;
-  traceQuery: TraceQuery;
-  aggregateQuery: AggregateQuery;
-  artifact: Artifact;
-  artifactQuery: ArtifactQuery;
-  problem: Problem;
-  problemQuery: ProblemQuery;
-  storeOptions: StoreOptions | undefined;
-  writeOptions: WriteOptions;
-}
+/** Whether the flat parts of a commit pass the plain checks (zod then skips them). */
+const isFastCommit = (commit: unknown) =>
+  typeof commit === 'object' &&
+  commit !== null &&
+  isPlainTraceState((commit as Partial<OutcomeCommit>).trace) &&
+  arePlainAggregateDeltas((commit as Partial<OutcomeCommit>).aggregateDeltas);
 
-export type FeedbackStoreArgumentKind = keyof FeedbackStoreArguments;
+export type FeedbackStoreMethod = keyof FeedbackStore;
+
+/** The validated argument tuple of each `FeedbackStore` method, as its parameters. */
+export type FeedbackStoreArguments = {
+  [Method in FeedbackStoreMethod]: Parameters<FeedbackStore[Method]>;
+};
 
 /**
- * Validates one argument of a `FeedbackStore` method as every implementation must: throws
- * `InvalidInputError` (code `invalid_input`, naming the method) for a malformed argument or
- * one not every store can keep unchanged (NUL or lone surrogates in strings, keys over 512
- * UTF-8 bytes, fractional times, non-JSON `data`, oversized documents). Returns the parsed
- * value (defaults applied, unknown keys stripped): store that, not the argument.
+ * Validates the arguments of a `FeedbackStore` method, options included, the way every
+ * implementation must: throws `InvalidInputError` (code `invalid_input`, subject
+ * `FeedbackStore.<method> arguments`) for a malformed argument or option (an `abortSignal` that is
+ * not an AbortSignal, a missing `expectedRevision`), or a value not every store can keep
+ * unchanged (NUL or lone surrogates in strings, keys over 512 UTF-8 bytes, fractional times,
+ * non-JSON `data`, oversized documents). Shared so that the memory and the PostgreSQL stores
+ * reject exactly the same input, before touching any data. Returns the parsed tuple (unknown
+ * keys stripped): store that, not the arguments.
  */
-export function parseFeedbackStoreArgument<Kind extends FeedbackStoreArgumentKind>(
-  kind: Kind,
-  input: unknown,
-  method: string,
-): FeedbackStoreArguments[Kind] {
+export function parseFeedbackStoreArguments<Method extends FeedbackStoreMethod>(
+  method: Method,
+  args: readonly unknown[],
+): FeedbackStoreArguments[Method] {
   // zod types optional fields as `T | undefined`, which `exactOptionalPropertyTypes` keeps apart
   // from the interface's `T`; the stores treat an undefined field as an absent one.
-  const commit = kind === 'commit' ? (input as Partial<OutcomeCommit> | null) : undefined;
-  const fast =
-    typeof commit === 'object' &&
-    commit !== null &&
-    isPlainTraceState(commit.trace) &&
-    arePlainAggregateDeltas(commit.aggregateDeltas);
-  const schema = fast ? fastCommitSchema : feedbackStoreArgumentSchemas[kind];
+  let schema: z.ZodType = feedbackStoreArgumentSchemas[method];
+  if (method === 'commitOutcome' && isFastCommit(args[0])) schema = fastCommitArguments;
+  if (method === 'commitOutcomes' && Array.isArray(args[0]) && args[0].every(isFastCommit)) {
+    schema = fastBatchArguments;
+  }
   return parseInput(
-    schema as z.ZodType,
-    input,
-    `${method} argument`,
-  ) as FeedbackStoreArguments[Kind];
+    schema,
+    args,
+    `FeedbackStore.${method} arguments`,
+  ) as FeedbackStoreArguments[Method];
 }
 
 /** The `invalid_input` of a cursor a store did not issue for this query. */

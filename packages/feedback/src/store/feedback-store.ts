@@ -1,29 +1,53 @@
 import type { Artifact, ArtifactKind } from '../artifacts/artifact-schemas';
 import type { Problem, ProblemStatus } from '../problems/problem-schemas';
+import type { BreakdownDelta, BreakdownRow } from '../schemas/breakdown-counters';
 import type { KpiCounters } from '../schemas/kpi-counters';
 import type { OutcomeEvent, OutcomeFlag, StoredOutcome } from '../schemas/outcome-event';
 import type { OutcomeType } from '../schemas/outcome-payloads';
 import type { Segment, SegmentFilter } from '../schemas/segment';
 import type { TraceState } from '../schemas/trace-state';
 
-export interface StoreOptions {
+/** Options of every `FeedbackStore` read and of `commitOutcome`. */
+export interface FeedbackStoreCallOptions {
+  /**
+   * Rejects the call with `abortSignal.reason` when aborted before it completes. A write already
+   * on its way to the database may still complete.
+   */
   abortSignal?: AbortSignal | undefined;
 }
 
-/** Compare-and-set: the revision the caller read, or `null` when the record must not exist yet. */
-export interface WriteOptions extends StoreOptions {
+/**
+ * Options of `putArtifact` and `putProblem`, a compare-and-set: the revision the caller read, or
+ * `null` when the record must not exist yet.
+ */
+export interface FeedbackStoreWriteOptions extends FeedbackStoreCallOptions {
   expectedRevision: number | null;
+}
+
+/**
+ * Options of the feedback APIs built on a store (recorder, KPIs, router, registry, tracker):
+ * passed on to the store calls they make.
+ */
+export interface FeedbackCallOptions {
+  abortSignal?: AbortSignal | undefined;
 }
 
 /** Counter changes for one (UTC day × segment) bucket; values may be negative. */
 export interface AggregateDelta extends Segment {
   day: number;
   counters: Partial<KpiCounters>;
+  /** Changes of the per-rail and per-action human review counters of this bucket. */
+  breakdowns?: readonly BreakdownDelta[];
 }
 
 export interface AggregateRow extends Segment {
   day: number;
   counters: KpiCounters;
+  /**
+   * The bucket's per-rail and per-action human review counters, in any order; keys whose
+   * counters are all zero are left out, and so is the field when none is left.
+   */
+  breakdowns?: BreakdownRow[];
 }
 
 /** New flags for an outcome already stored on the commit's trace. */
@@ -31,6 +55,9 @@ export interface OutcomeReflag {
   id: string;
   flags: OutcomeFlag[];
 }
+
+/** Most commits one `commitOutcomes` call (and trace ids one `getTraces` call) may take. */
+export const maxBatchCommits = 1000;
 
 /** One recorder write: applied all-or-nothing. */
 export interface OutcomeCommit {
@@ -47,14 +74,16 @@ export interface OutcomeCommit {
   reflagged?: readonly OutcomeReflag[];
 }
 
-export type CommitResult =
+export type FeedbackCommitResult =
   | { status: 'recorded'; outcome: StoredOutcome }
   /** An outcome with this id exists: nothing was written; `outcome` is the stored one. */
   | { status: 'duplicate'; outcome: StoredOutcome }
   /** The trace's revision moved since it was read: nothing was written; read and retry. */
   | { status: 'conflict' };
 
-export type PutResult<Record> = { ok: true; record: Record } | { ok: false; current?: Record };
+export type FeedbackPutResult<Record> =
+  | { ok: true; record: Record }
+  | { ok: false; current?: Record };
 
 export interface Page<Item> {
   items: Item[];
@@ -114,8 +143,9 @@ export interface ProblemQuery extends PageQuery {
  * Persistence for outcomes, per-trace state, KPI aggregates, artifacts and problems. Every method
  * rejects with `abortSignal.reason` when aborted. Writes are compare-and-set on `revision`, so a SQL
  * implementation needs one transaction per `commitOutcome` and `UPDATE ... WHERE revision = $n`.
- * Every implementation validates its arguments with `parseFeedbackStoreArgument` (`invalid_input`
- * for anything not every store can keep) and pages with `encodePageCursor`/`decodePageCursor`.
+ * Every method validates its arguments, options included, with `parseFeedbackStoreArguments`
+ * (`invalid_input` for anything not every store can keep) before it checks the abort, and pages
+ * with `encodePageCursor`/`decodePageCursor` of `@guardloop/feedback/internal`.
  * Check an implementation with `runFeedbackStoreContract` from `@guardloop/feedback/test`.
  */
 export interface FeedbackStore {
@@ -125,24 +155,57 @@ export interface FeedbackStore {
    * trace, rewrite the flags of `reflagged` outcomes and add every aggregate delta (creating
    * zeroed buckets) -> `recorded`.
    */
-  commitOutcome(commit: OutcomeCommit, options?: StoreOptions): Promise<CommitResult>;
-  getOutcome(id: string, options?: StoreOptions): Promise<StoredOutcome | undefined>;
+  commitOutcome(
+    commit: OutcomeCommit,
+    options?: FeedbackStoreCallOptions,
+  ): Promise<FeedbackCommitResult>;
+  /**
+   * Several commits in one write (a SQL store: one statement). Commits of one trace form a
+   * chain: each expects the revision of the trace the one before wrote (`invalid_input`
+   * otherwise, and for an outcome id given twice); at most `maxBatchCommits`. Each trace is
+   * all-or-nothing and independent of the others: when one of its outcomes is stored already or
+   * the first commit's `expectedTraceRevision` differs, none of its commits is written (results:
+   * `duplicate` for the stored outcomes, `conflict` for the others); else all are `recorded`, in
+   * order. One result per commit, in the order given.
+   */
+  commitOutcomes(
+    commits: readonly OutcomeCommit[],
+    options?: FeedbackStoreCallOptions,
+  ): Promise<FeedbackCommitResult[]>;
+  getOutcome(id: string, options?: FeedbackStoreCallOptions): Promise<StoredOutcome | undefined>;
   /** Ordered by `sequence`, ascending. */
-  listOutcomes(query: OutcomeQuery, options?: StoreOptions): Promise<Page<StoredOutcome>>;
-  getTrace(traceId: string, options?: StoreOptions): Promise<TraceState | undefined>;
+  listOutcomes(
+    query: OutcomeQuery,
+    options?: FeedbackStoreCallOptions,
+  ): Promise<Page<StoredOutcome>>;
+  getTrace(traceId: string, options?: FeedbackStoreCallOptions): Promise<TraceState | undefined>;
+  /** One entry per id given (at most `maxBatchCommits`), `undefined` for a trace not stored. */
+  getTraces(
+    traceIds: readonly string[],
+    options?: FeedbackStoreCallOptions,
+  ): Promise<(TraceState | undefined)[]>;
   /** In the order traces were first written, each trace once. */
-  listTraces(query: TraceQuery, options?: StoreOptions): Promise<Page<TraceState>>;
+  listTraces(query: TraceQuery, options?: FeedbackStoreCallOptions): Promise<Page<TraceState>>;
   /** Matching buckets in any order; buckets whose counters are all zero may be left out. */
-  queryAggregates(query: AggregateQuery, options?: StoreOptions): Promise<AggregateRow[]>;
-  getArtifact(id: string, options?: StoreOptions): Promise<Artifact | undefined>;
-  putArtifact(artifact: Artifact, options: WriteOptions): Promise<PutResult<Artifact>>;
+  queryAggregates(
+    query: AggregateQuery,
+    options?: FeedbackStoreCallOptions,
+  ): Promise<AggregateRow[]>;
+  getArtifact(id: string, options?: FeedbackStoreCallOptions): Promise<Artifact | undefined>;
+  putArtifact(
+    artifact: Artifact,
+    options: FeedbackStoreWriteOptions,
+  ): Promise<FeedbackPutResult<Artifact>>;
   /** Ordered by id. */
-  listArtifacts(query: ArtifactQuery, options?: StoreOptions): Promise<Page<Artifact>>;
-  getProblem(id: string, options?: StoreOptions): Promise<Problem | undefined>;
-  putProblem(problem: Problem, options: WriteOptions): Promise<PutResult<Problem>>;
+  listArtifacts(query: ArtifactQuery, options?: FeedbackStoreCallOptions): Promise<Page<Artifact>>;
+  getProblem(id: string, options?: FeedbackStoreCallOptions): Promise<Problem | undefined>;
+  putProblem(
+    problem: Problem,
+    options: FeedbackStoreWriteOptions,
+  ): Promise<FeedbackPutResult<Problem>>;
   /**
    * Ordered by `lastSeenAt` descending, then id. Pages follow the (lastSeenAt, id) of the last
    * item: a problem whose `lastSeenAt` moves between two pages may be listed twice or not at all.
    */
-  listProblems(query: ProblemQuery, options?: StoreOptions): Promise<Page<Problem>>;
+  listProblems(query: ProblemQuery, options?: FeedbackStoreCallOptions): Promise<Page<Problem>>;
 }

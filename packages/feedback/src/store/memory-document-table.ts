@@ -1,4 +1,4 @@
-import type { PutResult } from './feedback-store';
+import type { FeedbackPutResult } from './feedback-store';
 
 interface Revisioned {
   id: string;
@@ -13,7 +13,7 @@ export function createMemoryDocumentTable<Document extends Revisioned>() {
       const document = documents.get(id);
       return document && structuredClone(document);
     },
-    put(document: Document, expectedRevision: number | null): PutResult<Document> {
+    put(document: Document, expectedRevision: number | null): FeedbackPutResult<Document> {
       const current = documents.get(document.id);
       if ((current?.revision ?? null) !== expectedRevision) {
         return current ? { ok: false, current: structuredClone(current) } : { ok: false };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runFeedbackStoreContract } from '../test/index';
 import { createMemoryFeedbackStore } from './memory-feedback-store';
 
-runFeedbackStoreContract('memory', createMemoryFeedbackStore);
+runFeedbackStoreContract({ name: 'memory', createStore: createMemoryFeedbackStore });
 
 describe('createMemoryFeedbackStore', () => {
   it('rejects a cursor it did not produce', async () => {
@@ -17,6 +17,14 @@ describe('createMemoryFeedbackStore', () => {
         GuardloopError.hasCode(error, 'invalid_input'),
       );
     }
+  });
+
+  it('runs the contract only with well-formed options', () => {
+    const invalid = expect.objectContaining({ code: 'invalid_input' });
+    expect(() =>
+      runFeedbackStoreContract({ name: '', createStore: createMemoryFeedbackStore }),
+    ).toThrow(invalid);
+    expect(() => runFeedbackStoreContract({ name: 'x' } as never)).toThrow(invalid);
   });
 
   it('clamps page sizes into 1..1000', async () => {

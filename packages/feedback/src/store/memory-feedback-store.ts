@@ -1,11 +1,8 @@
-import { throwIfAborted } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import type { Artifact } from '../artifacts/artifact-schemas';
 import type { Problem } from '../problems/problem-schemas';
 import type { FeedbackStore } from './feedback-store';
-import {
-  type FeedbackStoreArgumentKind,
-  parseFeedbackStoreArgument,
-} from './feedback-store-arguments';
+import { type FeedbackStoreMethod, parseFeedbackStoreArguments } from './feedback-store-arguments';
 import { createMemoryDocumentTable } from './memory-document-table';
 import { createMemoryOutcomeTable } from './memory-outcome-table';
 import { keysetPageFrom } from './page';
@@ -15,7 +12,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 /**
  * A `FeedbackStore` kept in process memory: for tests, simulations and single-process hosts.
  * Records are copied in and out, as a database would. Arguments are validated as every store
- * validates them (`parseFeedbackStoreArgument`). Operations never wait, so an abort is honoured
+ * validates them (`parseFeedbackStoreArguments`). Operations never wait, so an abort is honoured
  * when it happened before the call.
  */
 export function createMemoryFeedbackStore(): FeedbackStore {
@@ -23,63 +20,49 @@ export function createMemoryFeedbackStore(): FeedbackStore {
   const artifacts = createMemoryDocumentTable<Artifact>();
   const problems = createMemoryDocumentTable<Problem>();
 
-  const signalOf = (options: unknown, method: string) =>
-    parseFeedbackStoreArgument('storeOptions', options, method)?.abortSignal;
   // Arguments first, then the abort, as the PostgreSQL store checks them.
-  const begin = <Kind extends FeedbackStoreArgumentKind>(
-    kind: Kind,
-    input: unknown,
-    options: unknown,
-    method: string,
-  ) => {
-    const valid = parseFeedbackStoreArgument(kind, input, method);
-    throwIfAborted(signalOf(options, method));
+  const begin = <Method extends FeedbackStoreMethod>(method: Method, args: readonly unknown[]) => {
+    const valid = parseFeedbackStoreArguments(method, args);
+    throwIfAborted(valid[1]?.abortSignal);
     return valid;
-  };
-  const beginWrite = <Kind extends 'artifact' | 'problem'>(
-    kind: Kind,
-    input: unknown,
-    options: unknown,
-    method: string,
-  ) => {
-    const valid = parseFeedbackStoreArgument(kind, input, method);
-    const { expectedRevision, abortSignal } = parseFeedbackStoreArgument(
-      'writeOptions',
-      options,
-      method,
-    );
-    throwIfAborted(abortSignal);
-    return { valid, expectedRevision };
   };
 
   return {
     async commitOutcome(commit, options) {
-      return outcomes.commit(begin('commit', commit, options, 'commitOutcome'));
+      return outcomes.commit(begin('commitOutcome', [commit, options])[0]);
+    },
+    async commitOutcomes(commits, options) {
+      return outcomes.commitMany(begin('commitOutcomes', [commits, options])[0]);
     },
     async getOutcome(id, options) {
-      return outcomes.getOutcome(begin('id', id, options, 'getOutcome'));
+      return outcomes.getOutcome(begin('getOutcome', [id, options])[0]);
     },
     async listOutcomes(query, options) {
-      return outcomes.listOutcomes(begin('outcomeQuery', query, options, 'listOutcomes'));
+      return outcomes.listOutcomes(begin('listOutcomes', [query, options])[0]);
     },
     async getTrace(traceId, options) {
-      return outcomes.getTrace(begin('id', traceId, options, 'getTrace'));
+      return outcomes.getTrace(begin('getTrace', [traceId, options])[0]);
+    },
+    async getTraces(traceIds, options) {
+      return begin('getTraces', [traceIds, options])[0].map((traceId) =>
+        outcomes.getTrace(traceId),
+      );
     },
     async listTraces(query, options) {
-      return outcomes.listTraces(begin('traceQuery', query, options, 'listTraces'));
+      return outcomes.listTraces(begin('listTraces', [query, options])[0]);
     },
     async queryAggregates(query, options) {
-      return outcomes.queryAggregates(begin('aggregateQuery', query, options, 'queryAggregates'));
+      return outcomes.queryAggregates(begin('queryAggregates', [query, options])[0]);
     },
     async getArtifact(id, options) {
-      return artifacts.get(begin('id', id, options, 'getArtifact'));
+      return artifacts.get(begin('getArtifact', [id, options])[0]);
     },
     async putArtifact(artifact, options) {
-      const { valid, expectedRevision } = beginWrite('artifact', artifact, options, 'putArtifact');
+      const [valid, { expectedRevision }] = begin('putArtifact', [artifact, options]);
       return artifacts.put(valid, expectedRevision);
     },
     async listArtifacts(input, options) {
-      const query = begin('artifactQuery', input, options, 'listArtifacts');
+      const [query] = begin('listArtifacts', [input, options]);
       const matching = artifacts.filter(
         (artifact) =>
           (query.kind === undefined || artifact.kind === query.kind) &&
@@ -95,14 +78,14 @@ export function createMemoryFeedbackStore(): FeedbackStore {
       );
     },
     async getProblem(id, options) {
-      return problems.get(begin('id', id, options, 'getProblem'));
+      return problems.get(begin('getProblem', [id, options])[0]);
     },
     async putProblem(problem, options) {
-      const { valid, expectedRevision } = beginWrite('problem', problem, options, 'putProblem');
+      const [valid, { expectedRevision }] = begin('putProblem', [problem, options]);
       return problems.put(valid, expectedRevision);
     },
     async listProblems(input, options) {
-      const query = begin('problemQuery', input, options, 'listProblems');
+      const [query] = begin('listProblems', [input, options]);
       const matching = problems.filter(
         (problem) =>
           (query.statuses === undefined || query.statuses.includes(problem.status)) &&

@@ -1,3 +1,11 @@
+import {
+  addBreakdownCounters,
+  type BreakdownDelta,
+  type BreakdownRow,
+  breakdownId,
+  emptyBreakdownCounters,
+  isZeroBreakdown,
+} from '../schemas/breakdown-counters';
 import { addKpiCounters, emptyKpiCounters } from '../schemas/kpi-counters';
 import type { OutcomeEvent, StoredOutcome } from '../schemas/outcome-event';
 import { matchesSegment } from '../schemas/segment';
@@ -5,7 +13,7 @@ import type { TraceState } from '../schemas/trace-state';
 import type {
   AggregateQuery,
   AggregateRow,
-  CommitResult,
+  FeedbackCommitResult,
   OutcomeCommit,
   OutcomeQuery,
   Page,
@@ -18,12 +26,30 @@ import { decodePageCursor, encodePageCursor } from './page-cursor';
  * Copies without structuredClone: trace states are flat, outcomes are flat but for `flags` and
  * the host's `data`. This keeps the in-memory store fast enough for a million outcomes.
  */
-const copyTrace = (trace: TraceState): TraceState => ({ ...trace });
+const copyTrace = (trace: TraceState): TraceState =>
+  trace.humanReviews === undefined
+    ? { ...trace }
+    : { ...trace, humanReviews: trace.humanReviews.map((review) => ({ ...review })) };
 function copyOutcome<Outcome extends OutcomeEvent>(outcome: Outcome): Outcome {
   const copy = { ...outcome, flags: [...outcome.flags] };
   if (outcome.inherited !== undefined) copy.inherited = [...outcome.inherited];
   if (outcome.data !== undefined) copy.data = structuredClone(outcome.data);
   return copy;
+}
+
+function addBreakdowns(
+  table: Map<string, Map<string, BreakdownRow>>,
+  bucket: string,
+  deltas: readonly BreakdownDelta[],
+): void {
+  const keys = table.get(bucket) ?? new Map<string, BreakdownRow>();
+  table.set(bucket, keys);
+  for (const { dimension, key, counters } of deltas) {
+    const id = breakdownId({ dimension, key });
+    const entry = keys.get(id) ?? { dimension, key, counters: emptyBreakdownCounters() };
+    keys.set(id, entry);
+    addBreakdownCounters(entry.counters, counters);
+  }
 }
 
 const inRange = (value: number, from: number | undefined, to: number | undefined) =>
@@ -39,6 +65,8 @@ export function createMemoryOutcomeTable() {
   /** 1-based position in `traceOrder`: the key traces are paged by. */
   const tracePosition = new Map<string, number>();
   const aggregates = new Map<string, AggregateRow>();
+  /** Per bucket id: the per-rail and per-action counters by `breakdownId`. */
+  const breakdowns = new Map<string, Map<string, BreakdownRow>>();
 
   const matches = (outcome: StoredOutcome, query: OutcomeQuery) =>
     (query.traceId === undefined || outcome.traceId === query.traceId) &&
@@ -55,7 +83,7 @@ export function createMemoryOutcomeTable() {
       expectedTraceRevision,
       aggregateDeltas,
       reflagged,
-    }: OutcomeCommit): CommitResult {
+    }: OutcomeCommit): FeedbackCommitResult {
       const existing = byId.get(outcome.id);
       if (existing) return { status: 'duplicate', outcome: copyOutcome(existing) };
       const current = traces.get(trace.traceId);
@@ -72,13 +100,37 @@ export function createMemoryOutcomeTable() {
         const target = byId.get(id);
         if (target?.traceId === trace.traceId) target.flags = [...flags];
       }
-      for (const { counters, ...key } of aggregateDeltas) {
+      for (const { counters, breakdowns: keyed, ...key } of aggregateDeltas) {
         const id = `${key.day}\u0000${key.category}\u0000${key.channel}\u0000${key.queue}`;
         const row = aggregates.get(id) ?? { ...key, counters: emptyKpiCounters() };
         aggregates.set(id, row);
         addKpiCounters(row.counters, counters);
+        if (keyed?.length) addBreakdowns(breakdowns, id, keyed);
       }
       return { status: 'recorded', outcome: copyOutcome(stored) };
+    },
+    /**
+     * `commitOutcomes`: per trace all-or-nothing. The chain of each trace was validated, so
+     * once its first commit's revision matches and none of its outcomes exists, every one of
+     * its commits records.
+     */
+    commitMany(commits: readonly OutcomeCommit[]): FeedbackCommitResult[] {
+      const blocked = new Set<string>();
+      const seen = new Set<string>();
+      for (const { outcome, trace, expectedTraceRevision } of commits) {
+        if (byId.has(outcome.id)) blocked.add(trace.traceId);
+        if (seen.has(trace.traceId)) continue;
+        seen.add(trace.traceId);
+        const current = traces.get(trace.traceId);
+        if ((current?.revision ?? null) !== expectedTraceRevision) blocked.add(trace.traceId);
+      }
+      return commits.map((commit): FeedbackCommitResult => {
+        if (!blocked.has(commit.trace.traceId)) return this.commit(commit);
+        const existing = byId.get(commit.outcome.id);
+        return existing
+          ? { status: 'duplicate', outcome: copyOutcome(existing) }
+          : { status: 'conflict' };
+      });
     },
     getOutcome: (id: string) => {
       const outcome = byId.get(id);
@@ -128,7 +180,15 @@ export function createMemoryOutcomeTable() {
           continue;
         // Every trace adds `traces: 1`: a bucket without traces is all zeros (they moved out).
         if (row.counters.traces === 0) continue;
-        rows.push({ ...row, counters: { ...row.counters } });
+        const id = `${row.day}\u0000${row.category}\u0000${row.channel}\u0000${row.queue}`;
+        const keyed = [...(breakdowns.get(id)?.values() ?? [])]
+          .filter((entry) => !isZeroBreakdown(entry.counters))
+          .map((entry) => ({ ...entry, counters: { ...entry.counters } }));
+        rows.push({
+          ...row,
+          counters: { ...row.counters },
+          ...(keyed.length > 0 ? { breakdowns: keyed } : {}),
+        });
       }
       return rows;
     },

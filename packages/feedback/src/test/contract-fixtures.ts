@@ -9,7 +9,8 @@ import type { FeedbackStore, OutcomeCommit } from '../store/feedback-store';
 /** 2026-01-05T00:00:00Z: the day the fixtures happen on. */
 export const fixtureDay = Date.UTC(2026, 0, 5);
 
-export type MakeStore = () => FeedbackStore | Promise<FeedbackStore>;
+/** Returns a fresh, empty store; called once per test. */
+export type CreateStore = () => FeedbackStore | Promise<FeedbackStore>;
 
 /** A complete decision outcome (override any field, including `type`-specific ones). */
 export function outcomeEvent(

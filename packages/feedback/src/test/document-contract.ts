@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { artifactSchema } from '../artifacts/artifact-schemas';
 import { problemSchema } from '../problems/problem-schemas';
-import { artifactRecord, fixtureDay, type MakeStore, problemRecord } from './contract-fixtures';
+import { artifactRecord, type CreateStore, fixtureDay, problemRecord } from './contract-fixtures';
 
 /** Artifacts and problems: compare-and-set writes and filtered, ordered listings. */
-export function documentContract(makeStore: MakeStore): void {
+export function documentContract(createStore: CreateStore): void {
   it('creates and updates artifacts with compare-and-set', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const artifact = artifactRecord('m1');
     expect(await store.putArtifact(artifact, { expectedRevision: null })).toEqual({
       ok: true,
@@ -26,7 +26,7 @@ export function documentContract(makeStore: MakeStore): void {
   });
 
   it('lists artifacts by id with kind and category filters and paging', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     for (const artifact of [
       artifactRecord('c'),
       artifactRecord('a', { kind: 'prompt', scope: { category: 'billing' } }),
@@ -51,7 +51,7 @@ export function documentContract(makeStore: MakeStore): void {
   });
 
   it('creates and updates problems with compare-and-set', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const problem = problemRecord('p1');
     expect(await store.putProblem(problem, { expectedRevision: null })).toEqual({
       ok: true,
@@ -67,7 +67,7 @@ export function documentContract(makeStore: MakeStore): void {
   });
 
   it('lists problems by last seen, newest first, with every filter', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     for (const problem of [
       problemRecord('p1', { lastSeenAt: fixtureDay + 10 }),
       problemRecord('p2', {

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { createKpis } from '../kpi/create-kpis';
+import type { BreakdownRow } from '../schemas/breakdown-counters';
 import type { OutcomeInput } from '../schemas/outcome-input';
 import { dayMs } from '../schemas/time-range';
 import type { FeedbackStore } from '../store/feedback-store';
 import { readAllPages } from '../store/page';
-import { fixtureDay, type MakeStore } from './contract-fixtures';
+import { type CreateStore, fixtureDay } from './contract-fixtures';
 import { outcomeStreams, recordAll, shuffled } from './outcome-streams';
 
 const hour = 3_600_000;
@@ -25,11 +26,15 @@ async function foldedState(store: FeedbackStore) {
     aggregates: Object.fromEntries(
       (await store.queryAggregates({})).map((row) => [
         `${row.day}/${row.category}/${row.channel}/${row.queue}`,
-        row.counters,
+        { ...row.counters, breakdowns: breakdownsByKey(row.breakdowns) },
       ]),
     ),
   };
 }
+
+/** Per-key counters in a fixed order: stores return them in any order. */
+const breakdownsByKey = (rows: readonly BreakdownRow[] = []) =>
+  Object.fromEntries(rows.map((row) => [`${row.dimension}/${row.key}`, row.counters]));
 
 const decision = (at: number): OutcomeInput => ({
   id: 'd',
@@ -41,9 +46,9 @@ const decision = (at: number): OutcomeInput => ({
 });
 
 /** A trace's state is the fold of its outcomes in time order, whatever order they arrived in. */
-export function foldOrderContract(makeStore: MakeStore): void {
+export function foldOrderContract(createStore: CreateStore): void {
   it('counts a reopen that arrived before the resolution it reopens', async () => {
-    const metrics = await kpisOf(await makeStore(), [
+    const metrics = await kpisOf(await createStore(), [
       decision(fixtureDay),
       { id: 'r2', type: 'reopened', traceId: 't', reason: 'again', at: fixtureDay + 2 * hour },
       { id: 'r1', type: 'resolved', traceId: 't', firstContact: true, at: fixtureDay + hour },
@@ -53,7 +58,7 @@ export function foldOrderContract(makeStore: MakeStore): void {
   });
 
   it('keeps a reopened ticket in the backlog when the reopen arrived first', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const clock = await recordAll(store, [
       decision(fixtureDay),
       { id: 'r2', type: 'reopened', traceId: 't', reason: 'again', at: fixtureDay + 2 * hour },
@@ -65,7 +70,7 @@ export function foldOrderContract(makeStore: MakeStore): void {
   });
 
   it('fails a deflection whose return arrived before it', async () => {
-    const metrics = await kpisOf(await makeStore(), [
+    const metrics = await kpisOf(await createStore(), [
       { id: 'back', type: 'returned', traceId: 't', at: fixtureDay + hour },
       { id: 'defl', type: 'deflected', traceId: 't', at: fixtureDay },
     ]);
@@ -73,7 +78,7 @@ export function foldOrderContract(makeStore: MakeStore): void {
   });
 
   it('measures time to resolution from a decision that arrived after the resolution', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const metrics = await kpisOf(store, [
       { id: 'r1', type: 'resolved', traceId: 't', firstContact: true, at: fixtureDay + hour },
       decision(fixtureDay),
@@ -85,7 +90,7 @@ export function foldOrderContract(makeStore: MakeStore): void {
   });
 
   it('keeps the earliest resolution and first response, flagging the later ones', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const metrics = await kpisOf(store, [
       decision(fixtureDay),
       {
@@ -110,7 +115,7 @@ export function foldOrderContract(makeStore: MakeStore): void {
   });
 
   it('moves the trace to the segment of the latest event that gave one, in time order', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await recordAll(store, [
       { ...decision(fixtureDay), category: 'billing' },
       {
@@ -136,8 +141,8 @@ export function foldOrderContract(makeStore: MakeStore): void {
     for (const seed of [11, 12]) {
       const streams = outcomeStreams(seed, 25);
       const inOrder = streams.flat();
-      const ordered = await makeStore();
-      const late = await makeStore();
+      const ordered = await createStore();
+      const late = await createStore();
       const expected = await kpisOf(ordered, inOrder);
       expect({ seed, metrics: await kpisOf(late, shuffled(inOrder, seed)) }).toEqual({
         seed,

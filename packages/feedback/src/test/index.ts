@@ -1,8 +1,13 @@
+import { parseInput } from '@guardloop/core';
 import { describe } from 'vitest';
+import { z } from 'zod';
 import { abortContract } from './abort-contract';
-import type { MakeStore } from './contract-fixtures';
+import { argumentContract } from './argument-contract';
+import { batchCommitContract } from './batch-commit-contract';
+import type { FeedbackStoreContractOptions } from './contract-options';
 import { documentContract } from './document-contract';
 import { foldOrderContract } from './fold-order-contract';
+import { humanReviewContract } from './human-review-contract';
 import { outcomeCommitContract } from './outcome-contract';
 import { pagingContract } from './paging-contract';
 import { queryContract } from './query-contract';
@@ -13,26 +18,37 @@ export {
   commitEvent,
   commitFor,
   fixtureDay,
-  type MakeStore,
   outcomeEvent,
   problemRecord,
 } from './contract-fixtures';
+export type { FeedbackStoreContractOptions } from './contract-options';
+
+const optionsSchema = z.object({ name: z.string().min(1), createStore: z.function() });
 
 /**
  * The behaviour every `FeedbackStore` must have, as a vitest suite. Call it from a test file of
- * the implementation; `makeStore` must return a fresh, empty store on every call.
+ * the implementation; `createStore` must return a fresh, empty store on every call.
  *
  * @example
- * runFeedbackStoreContract('postgres', async () => createPostgresFeedbackStore({ client, schema: fresh() }));
+ * runFeedbackStoreContract({
+ *   name: 'postgres',
+ *   createStore: async () => createPostgresFeedbackStore({ client, schema: await freshSchema() }),
+ * });
+ * @throws InvalidInputError for malformed options
  */
-export function runFeedbackStoreContract(name: string, makeStore: MakeStore): void {
+export function runFeedbackStoreContract(options: FeedbackStoreContractOptions): void {
+  parseInput(optionsSchema, options, 'feedback store contract options');
+  const { name, createStore } = options;
   describe(`FeedbackStore contract: ${name}`, () => {
-    describe('outcomes', () => outcomeCommitContract(makeStore));
-    describe('queries', () => queryContract(makeStore));
-    describe('time order', () => foldOrderContract(makeStore));
-    describe('paging', () => pagingContract(makeStore));
-    describe('storable input', () => storableInputContract(makeStore));
-    describe('artifacts and problems', () => documentContract(makeStore));
-    describe('abort', () => abortContract(makeStore));
+    describe('outcomes', () => outcomeCommitContract(createStore));
+    describe('batches', () => batchCommitContract(createStore));
+    describe('queries', () => queryContract(createStore));
+    describe('time order', () => foldOrderContract(createStore));
+    describe('human reviews', () => humanReviewContract(createStore));
+    describe('paging', () => pagingContract(createStore));
+    describe('storable input', () => storableInputContract(createStore));
+    describe('artifacts and problems', () => documentContract(createStore));
+    describe('arguments', () => argumentContract(createStore));
+    describe('abort', () => abortContract(createStore));
   });
 }

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { outcomeEventSchema } from '../schemas/outcome-event';
 import { traceStateSchema } from '../schemas/trace-state';
-import { commitEvent, commitFor, type MakeStore, outcomeEvent } from './contract-fixtures';
+import { type CreateStore, commitEvent, commitFor, outcomeEvent } from './contract-fixtures';
 
 /** commitOutcome semantics: insert, duplicate, compare-and-set, copies. */
-export function outcomeCommitContract(makeStore: MakeStore): void {
+export function outcomeCommitContract(createStore: CreateStore): void {
   it('records an outcome, its trace and a sequence', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const event = outcomeEvent({ id: 'o1', traceId: 't1', ticketId: 'k1', data: { note: 'x' } });
     const result = await commitEvent(store, event);
     expect(result).toEqual({
@@ -24,7 +24,7 @@ export function outcomeCommitContract(makeStore: MakeStore): void {
   });
 
   it('assigns increasing sequences', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const sequences: number[] = [];
     for (const id of ['o1', 'o2', 'o3']) {
       const result = await commitEvent(store, outcomeEvent({ id, traceId: id }));
@@ -36,7 +36,7 @@ export function outcomeCommitContract(makeStore: MakeStore): void {
   });
 
   it('reports a duplicate id without writing anything', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const first = outcomeEvent({ id: 'o1', traceId: 't1' });
     await commitEvent(store, first);
     const trace = await store.getTrace('t1');
@@ -48,7 +48,7 @@ export function outcomeCommitContract(makeStore: MakeStore): void {
   });
 
   it('reports a conflict when the trace revision moved, without writing anything', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await commitEvent(store, outcomeEvent({ id: 'o1', traceId: 't1' }));
     const stale = commitFor(undefined, outcomeEvent({ id: 'o2', traceId: 't1' }));
     expect(await store.commitOutcome(stale)).toEqual({ status: 'conflict' });
@@ -64,7 +64,7 @@ export function outcomeCommitContract(makeStore: MakeStore): void {
   });
 
   it('returns copies: changing a result does not change the store', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await commitEvent(store, outcomeEvent({ id: 'o1', traceId: 't1' }));
     const outcome = await store.getOutcome('o1');
     const trace = await store.getTrace('t1');

@@ -8,8 +8,8 @@ import { fixtureDay } from './contract-fixtures';
 const hour = 3_600_000;
 
 /**
- * Seeded outcome streams, one trace each: 2 to 7 outcomes of every kind (segment moves
- * included) at distinct times within two days, listed in time order. Distinct times, because
+ * Seeded outcome streams, one trace each: 2 to 7 outcomes of every kind (segment moves and
+ * human reviews included) at distinct times within two days, listed in time order. Distinct times, because
  * ties are folded in recording order, which a shuffle changes on purpose.
  */
 export function outcomeStreams(seed: number, count: number): OutcomeInput[][] {
@@ -43,6 +43,26 @@ export function outcomeStreams(seed: number, count: number): OutcomeInput[][] {
           { ...common, type: 'first_response' },
           { ...common, type: 'first_response' },
           { ...common, type: 'returned' },
+          {
+            ...common,
+            type: 'human_decision',
+            // Two escalation ids, so that some escalations are decided twice.
+            escalationId: pick(['e1', 'e2']),
+            decision: pick(['approved', 'approved_with_edits', 'rejected'] as const),
+            reviewer: 'r1',
+            ...(random() < 0.7 ? { rail: pick(['refund-limit', 'pii']) } : {}),
+            ...(random() < 0.5 ? { acknowledgeMs: Math.floor(random() * 600_000) } : {}),
+            decideMs: Math.floor(random() * 4 * hour),
+            slaBreached: random() < 0.3,
+          },
+          {
+            ...common,
+            type: 'sla_breached',
+            escalationId: pick(['e1', 'e2']),
+            deadline: pick(['acknowledge', 'decide'] as const),
+            ...(random() < 0.5 ? { action: 'refund' } : {}),
+            lateMs: 1000,
+          },
         ]);
       });
   });

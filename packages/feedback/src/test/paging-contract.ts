@@ -2,9 +2,9 @@ import { GuardloopError } from '@guardloop/core';
 import { expect, it } from 'vitest';
 import {
   artifactRecord,
+  type CreateStore,
   commitEvent,
   fixtureDay,
-  type MakeStore,
   outcomeEvent,
   problemRecord,
 } from './contract-fixtures';
@@ -14,9 +14,9 @@ const invalidInput = (error: unknown) => GuardloopError.hasCode(error, 'invalid_
 const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
 
 /** Keyset pages, and cursors that only fit the query they came from. */
-export function pagingContract(makeStore: MakeStore): void {
+export function pagingContract(createStore: CreateStore): void {
   it('pages by key: rows written between pages neither repeat nor shift the pages', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     for (const id of ['b', 'd', 'f']) {
       await store.putArtifact(artifactRecord(id), { expectedRevision: null });
       await store.putProblem(problemRecord(id, { lastSeenAt: fixtureDay }), {
@@ -50,7 +50,7 @@ export function pagingContract(makeStore: MakeStore): void {
   });
 
   it('rejects a cursor used with other filters than the query it came from', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await seed(store);
     for (const id of ['a', 'b', 'c']) {
       await store.putArtifact(artifactRecord(id, { kind: 'prompt' }), { expectedRevision: null });
@@ -84,7 +84,7 @@ export function pagingContract(makeStore: MakeStore): void {
   });
 
   it('rejects cursors it did not issue', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     for (const call of [
       store.listOutcomes({ cursor: 'nope' }),
       store.listOutcomes({ cursor: '3' }),

@@ -1,13 +1,13 @@
 import { expect, it } from 'vitest';
 import { dayMs } from '../schemas/time-range';
 import type { FeedbackStore } from '../store/feedback-store';
-import { commitEvent, fixtureDay, type MakeStore, outcomeEvent } from './contract-fixtures';
+import { type CreateStore, commitEvent, fixtureDay, outcomeEvent } from './contract-fixtures';
 import { pages, seed } from './contract-seed';
 
 /** Listing outcomes and traces, and reading aggregates. */
-export function queryContract(makeStore: MakeStore): void {
+export function queryContract(createStore: CreateStore): void {
   it('lists outcomes in sequence order with every filter', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await seed(store);
     const ids = async (query: Parameters<FeedbackStore['listOutcomes']>[0]) =>
       (await store.listOutcomes(query)).items.map((outcome) => outcome.id);
@@ -23,7 +23,7 @@ export function queryContract(makeStore: MakeStore): void {
   });
 
   it('pages outcomes: each once, in order, never more than the limit', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await seed(store);
     const all = await pages((cursor) =>
       store.listOutcomes({ limit: 3, ...(cursor ? { cursor } : {}) }),
@@ -45,7 +45,7 @@ export function queryContract(makeStore: MakeStore): void {
   });
 
   it('lists traces: each once across pages, filtered by day and segment', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await seed(store);
     const all = await pages((cursor) =>
       store.listTraces({ limit: 2, ...(cursor ? { cursor } : {}) }),
@@ -63,7 +63,7 @@ export function queryContract(makeStore: MakeStore): void {
   });
 
   it('adds aggregate deltas per day and segment, and filters them', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await seed(store);
     const nonZero = (rows: Awaited<ReturnType<FeedbackStore['queryAggregates']>>) =>
       rows.filter((row) => Object.values(row.counters).some((value) => value !== 0));
@@ -102,7 +102,7 @@ export function queryContract(makeStore: MakeStore): void {
   });
 
   it('moves a trace between buckets with negative deltas', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     await commitEvent(store, outcomeEvent({ id: 'o1', traceId: 't1' }));
     await commitEvent(
       store,

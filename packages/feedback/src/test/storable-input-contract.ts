@@ -6,9 +6,9 @@ import { storableLimits } from '../schemas/storable-values';
 import { encodePageCursor } from '../store/page-cursor';
 import {
   artifactRecord,
+  type CreateStore,
   commitEvent,
   commitFor,
-  type MakeStore,
   outcomeEvent,
   problemRecord,
 } from './contract-fixtures';
@@ -33,9 +33,9 @@ class Money {
  * Input the schemas accept in shape but not every store could keep unchanged: each store
  * answers `invalid_input` the same way, and writes nothing.
  */
-export function storableInputContract(makeStore: MakeStore): void {
+export function storableInputContract(createStore: CreateStore): void {
   it('rejects strings PostgreSQL cannot keep in ids, keys, segments and documents', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const rejected: Array<[string, () => Promise<unknown>]> = [
       ['NUL in an id', () => store.commitOutcome(commitWith({ id: nul }))],
       ['NUL in a trace id', () => store.commitOutcome(commitWith({ traceId: nul }))],
@@ -161,7 +161,7 @@ export function storableInputContract(makeStore: MakeStore): void {
   });
 
   it('keeps outcome data that is JSON exactly as given', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     const data = {
       note: 'Grüße 👋 "quoted" \\ back',
       nested: { list: [1, -2.5, 0.1, 1e300, 5e-324, true, false, null, 'x'], empty: {} },
@@ -176,7 +176,7 @@ export function storableInputContract(makeStore: MakeStore): void {
   });
 
   it('rejects outcome data that is not JSON instead of changing it', async () => {
-    const store = await makeStore();
+    const store = await createStore();
     let deep: Record<string, unknown> = { leaf: 1 };
     for (let level = 0; level < storableLimits.jsonDepth + 1; level++) deep = { deep };
     const rejected: Record<string, unknown>[] = [

@@ -11,6 +11,7 @@ export interface InboxApprovalVerifierOptions {
 }
 
 const prefix = 'inbox:';
+const humanSuffix = ':human-action';
 const isFunction = (value: unknown) => typeof value === 'function';
 const optionsSchema = z.object({
   store: z.custom<InboxStore>(
@@ -22,23 +23,28 @@ const optionsSchema = z.object({
 
 /**
  * A `verifyApproval` for the undo log that trusts only approvals the inbox holds: the token's
- * idempotency key names an item being approved, by the token's reviewer, for this action, and
- * the run's input hashes to the approved input hash. Anything else is refused, so a token
+ * idempotency key names an item being approved (or rejected with the reviewer's own action),
+ * by the token's reviewer, for this action, and the run's input hashes to the decided hash. Anything else is refused, so a token
  * written by a client (or replayed for another input) cannot run an irreversible action.
  */
 export function createInboxApprovalVerifier(options: InboxApprovalVerifierOptions): VerifyApproval {
   parseInput(optionsSchema, options, 'inbox approval verifier options');
   const { verify } = options;
   const store = validatedStore(options.store);
-  return async (token: ApprovalToken, request) => {
-    if (token.idempotencyKey !== request.idempotencyKey) return false;
-    if (!token.idempotencyKey.startsWith(prefix)) return false;
-    const item = await store.get(token.idempotencyKey.slice(prefix.length));
+  /** Whether `itemId`'s decision approved exactly this run (`humanAction`: the reviewer's own). */
+  async function approves(
+    itemId: string,
+    humanAction: boolean,
+    token: ApprovalToken,
+    request: Parameters<VerifyApproval>[1],
+  ): Promise<boolean> {
+    const item = await store.get(itemId);
     const decision = item?.decision;
     if (item === undefined || item.status !== 'approving' || !decision) return false;
-    if (decision.kind === 'reject' || decision.reviewer.id !== token.approvedBy) return false;
-    if (item.action.name !== request.actionName || token.actionName !== request.actionName)
-      return false;
+    const actionName = humanAction ? decision.humanAction?.name : item.action?.name;
+    if ((decision.kind === 'reject') !== humanAction || actionName === undefined) return false;
+    if (decision.reviewer.id !== token.approvedBy) return false;
+    if (actionName !== request.actionName || token.actionName !== request.actionName) return false;
     if (decision.inputHash === undefined || token.signature !== decision.inputHash) return false;
     let actual: string;
     try {
@@ -46,7 +52,19 @@ export function createInboxApprovalVerifier(options: InboxApprovalVerifierOption
     } catch {
       return false;
     }
-    if (actual !== decision.inputHash) return false;
+    return actual === decision.inputHash;
+  }
+
+  return async (token: ApprovalToken, request) => {
+    if (token.idempotencyKey !== request.idempotencyKey) return false;
+    if (!token.idempotencyKey.startsWith(prefix)) return false;
+    const rest = token.idempotencyKey.slice(prefix.length);
+    // `inbox:<id>` runs the item's action; `inbox:<id>:human-action` a rejecting reviewer's own.
+    // An id may itself end in the suffix, so both readings are tried; each must match fully.
+    let approved = await approves(rest, false, token, request);
+    if (!approved && rest.endsWith(humanSuffix))
+      approved = await approves(rest.slice(0, -humanSuffix.length), true, token, request);
+    if (!approved) return false;
     return verify ? await verify(token, request) : true;
   };
 }

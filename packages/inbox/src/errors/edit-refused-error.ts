@@ -1,13 +1,18 @@
 import { type Decision, GuardloopError } from '@guardloop/core';
 import { inboxErrorCodes } from './inbox-error-codes';
 
+const code = inboxErrorCodes.editRefused;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** The edited input is denied by the deterministic rails: a reviewer cannot approve it. */
-export class EditRefusedError extends GuardloopError {
+export class EditRefusedError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly escalationId: string;
   readonly decision: Decision;
 
   constructor({ escalationId, decision }: { escalationId: string; decision: Decision }) {
-    super(inboxErrorCodes.editRefused, {
+    super(code, {
       message: `The edit of escalation '${escalationId}' is denied by policy: ${decision.reason}`,
     });
     this.name = 'EditRefusedError';
@@ -16,6 +21,6 @@ export class EditRefusedError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is EditRefusedError {
-    return GuardloopError.hasCode(error, inboxErrorCodes.editRefused);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

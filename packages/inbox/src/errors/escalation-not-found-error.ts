@@ -1,12 +1,17 @@
 import { GuardloopError } from '@guardloop/core';
 import { inboxErrorCodes } from './inbox-error-codes';
 
+const code = inboxErrorCodes.escalationNotFound;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** No inbox item with this id exists in the store. */
-export class EscalationNotFoundError extends GuardloopError {
+export class EscalationNotFoundError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly escalationId: string;
 
   constructor({ escalationId }: { escalationId: string }) {
-    super(inboxErrorCodes.escalationNotFound, {
+    super(code, {
       message: `No escalation with id '${escalationId}'.`,
     });
     this.name = 'EscalationNotFoundError';
@@ -14,6 +19,6 @@ export class EscalationNotFoundError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is EscalationNotFoundError {
-    return GuardloopError.hasCode(error, inboxErrorCodes.escalationNotFound);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

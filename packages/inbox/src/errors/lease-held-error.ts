@@ -1,8 +1,13 @@
 import { GuardloopError } from '@guardloop/core';
 import { inboxErrorCodes } from './inbox-error-codes';
 
+const code = inboxErrorCodes.leaseHeld;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** Another reviewer holds a live claim on the item; wait for it to expire or be released. */
-export class LeaseHeldError extends GuardloopError {
+export class LeaseHeldError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly escalationId: string;
   readonly holder: string;
   readonly leaseExpiresAt: number;
@@ -12,7 +17,7 @@ export class LeaseHeldError extends GuardloopError {
     holder,
     leaseExpiresAt,
   }: { escalationId: string; holder: string; leaseExpiresAt: number }) {
-    super(inboxErrorCodes.leaseHeld, {
+    super(code, {
       message: `Escalation '${escalationId}' is claimed by '${holder}' until ${leaseExpiresAt}.`,
     });
     this.name = 'LeaseHeldError';
@@ -22,6 +27,6 @@ export class LeaseHeldError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is LeaseHeldError {
-    return GuardloopError.hasCode(error, inboxErrorCodes.leaseHeld);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

@@ -1,8 +1,14 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
+import { summarizeIssues } from '@guardloop/core/internal';
 import { inboxErrorCodes } from './inbox-error-codes';
 
+const code = inboxErrorCodes.malformedItem;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** The store returned an item that is not a valid inbox item (a damaged row, a buggy store). */
-export class MalformedItemError extends GuardloopError {
+export class MalformedItemError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly escalationId: string | undefined;
   readonly issues: readonly InputIssue[];
 
@@ -12,12 +18,8 @@ export class MalformedItemError extends GuardloopError {
     cause,
   }: { escalationId: string | undefined; issues: readonly InputIssue[]; cause?: unknown }) {
     const where = escalationId === undefined ? 'an item' : `item '${escalationId}'`;
-    const summary = issues
-      .slice(0, 3)
-      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-      .join('; ');
-    super(inboxErrorCodes.malformedItem, {
-      message: `The inbox store returned ${where} that is not valid: ${summary}`,
+    super(code, {
+      message: `The inbox store returned ${where} that is not valid: ${summarizeIssues(issues, 3)}`,
       cause,
     });
     this.name = 'MalformedItemError';
@@ -26,6 +28,6 @@ export class MalformedItemError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is MalformedItemError {
-    return GuardloopError.hasCode(error, inboxErrorCodes.malformedItem);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

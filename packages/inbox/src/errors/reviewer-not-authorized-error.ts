@@ -1,11 +1,16 @@
 import { GuardloopError } from '@guardloop/core';
 import { inboxErrorCodes } from './inbox-error-codes';
 
+const code = inboxErrorCodes.reviewerNotAuthorized;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /**
  * The reviewer may not take this decision: the RBAC policy grants no authority over the
  * action, or they asked for it themselves. The attempt is recorded in the item's history.
  */
-export class ReviewerNotAuthorizedError extends GuardloopError {
+export class ReviewerNotAuthorizedError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly escalationId: string;
   readonly reviewerId: string;
   /** `self_approval`, or the RBAC outcome (`no_grant`, `explicit_deny`...). */
@@ -17,7 +22,7 @@ export class ReviewerNotAuthorizedError extends GuardloopError {
     outcome,
     reason,
   }: { escalationId: string; reviewerId: string; outcome: string; reason: string }) {
-    super(inboxErrorCodes.reviewerNotAuthorized, {
+    super(code, {
       message: `Reviewer '${reviewerId}' may not decide escalation '${escalationId}': ${reason}`,
     });
     this.name = 'ReviewerNotAuthorizedError';
@@ -27,6 +32,6 @@ export class ReviewerNotAuthorizedError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is ReviewerNotAuthorizedError {
-    return GuardloopError.hasCode(error, inboxErrorCodes.reviewerNotAuthorized);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

@@ -1,5 +1,5 @@
 import { type Actor, actorSchema, parseInput } from '@guardloop/core';
-import { storableTextSchema } from '@guardloop/undo-log';
+import { storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
 import { LeaseHeldError } from '../errors/lease-held-error';
 import { type InboxItem, reviewerTextSchema } from '../item/inbox-item';
@@ -133,8 +133,10 @@ export async function comment(runtime: InboxRuntime, id: unknown, options: Comme
   const escalationId = parseInput(idSchema, id, 'escalation id');
   const { by, text, abortSignal } = parseInput(commentOptionsSchema, options, 'comment options');
   await loadItem(runtime, escalationId, abortSignal);
-  const item = await runtime.store.append(escalationId, [
-    { type: 'commented', at: runtime.clock.now(), actor: by, note: text },
-  ]);
+  const item = await runtime.store.append(
+    escalationId,
+    [{ type: 'commented', at: runtime.clock.now(), actor: by, note: text }],
+    { abortSignal },
+  );
   return item ?? loadItem(runtime, escalationId, abortSignal);
 }

@@ -13,8 +13,11 @@ import {
   type RbacPolicy,
   type RbacPolicyInput,
 } from '@guardloop/deterministic';
-import { type AnyActionDefinition, storableTextSchema, type UndoLog } from '@guardloop/undo-log';
+import type { AnyActionDefinition, UndoLog } from '@guardloop/undo-log';
+import { storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
+import type { InboxFeedbackRecorder, InboxOutcome } from '../feedback/decision-outcomes';
+import { type FeedbackFailure, recordItemFeedback } from '../feedback/record-feedback';
 import { type InboxItem, type InboxPriority, inboxPriorities } from '../item/inbox-item';
 import type { BusinessCalendar } from '../sla/create-business-calendar';
 import { type SlaMonitor, type SlaMonitorOptions, startSlaMonitor } from '../sla/start-sla-monitor';
@@ -49,6 +52,7 @@ import {
   idGeneratorSchema,
   slaDurationMsSchema,
 } from './option-schemas';
+import { type RecoverOptions, type RecoverResult, recoverDecisions } from './recover-decisions';
 
 export interface InboxOptions {
   store: InboxStore;
@@ -71,6 +75,16 @@ export interface InboxOptions {
   rails?: readonly Rail[];
   /** Claim length when `claim` gives none (ms). Default 15 minutes. */
   defaultLeaseMs?: number;
+  /**
+   * Records every decision (`human_decision`) and SLA breach (`sla_breached`) on the
+   * escalation's original trace: `createOutcomeRecorder` from `@guardloop/feedback`.
+   */
+  feedback?: InboxFeedbackRecorder;
+  /**
+   * Told when recording in `feedback` fails. The decision stands either way; the failure is
+   * also a `feedback_failed` history entry, and `recordFeedback` retries.
+   */
+  onFeedbackError?: (error: unknown, failure: FeedbackFailure) => void;
 }
 
 export interface Inbox {
@@ -85,6 +99,17 @@ export interface Inbox {
   approve(id: string, options: ApproveOptions): Promise<InboxItem>;
   approveWithEdits(id: string, options: ApproveWithEditsOptions): Promise<InboxItem>;
   reject(id: string, options: RejectOptions): Promise<InboxItem>;
+  /**
+   * Completes decisions left `approving` by a process that died mid-decision, from the undo
+   * log's record of the run, and reports what it found for each. Run it on a schedule.
+   */
+  recover(options?: RecoverOptions): Promise<RecoverResult>;
+  /**
+   * Records the item's decision and SLA breaches in `feedback` again (after a
+   * `feedback_failed`): the outcome ids derive from the escalation, so what was recorded
+   * before is a duplicate, never a second event. Throws what the recorder throws.
+   */
+  recordFeedback(id: string, options?: { abortSignal?: AbortSignal }): Promise<InboxOutcome[]>;
   /** Pending items past, or within `warnBeforeMs` of, a deadline. */
   due(options?: DueOptions): Promise<InboxPage<DueItem>>;
   /**
@@ -141,6 +166,13 @@ const optionsSchema = z.object({
     .optional(),
   rails: z.array(z.object({ name: z.string().min(1) }).loose()).optional(),
   defaultLeaseMs: durationMsSchema.default(15 * 60 * 1000),
+  feedback: z
+    .custom<InboxFeedbackRecorder>(
+      (value) => isFunction((value as InboxFeedbackRecorder | null)?.record),
+      'Expected an outcome recorder (createOutcomeRecorder)',
+    )
+    .optional(),
+  onFeedbackError: z.custom<InboxOptions['onFeedbackError']>(isFunction).optional(),
 });
 
 /**
@@ -170,6 +202,8 @@ export function createInbox(options: InboxOptions): Inbox {
     actions,
     rails: options.rails ?? [],
     defaultLeaseMs: parsed.defaultLeaseMs,
+    feedback: options.feedback,
+    onFeedbackError: options.onFeedbackError,
   };
   const getOptions = z.object({ abortSignal: abortSignalSchema.optional() }).optional();
   return {
@@ -187,6 +221,13 @@ export function createInbox(options: InboxOptions): Inbox {
     approve: (id, approveOptions) => approve(runtime, id, approveOptions),
     approveWithEdits: (id, editOptions) => approveWithEdits(runtime, id, editOptions),
     reject: (id, rejectOptions) => reject(runtime, id, rejectOptions),
+    recover: (recoverOptions) => recoverDecisions(runtime, recoverOptions),
+    recordFeedback: async (id, recordOptions) => {
+      const escalationId = parseInput(storableTextSchema, id, 'escalation id');
+      const read = parseInput(getOptions, recordOptions, 'recordFeedback options');
+      const item = await loadItem(runtime, escalationId, read?.abortSignal);
+      return recordItemFeedback(runtime, item, read?.abortSignal);
+    },
     due: (dueOptions) => due(runtime, dueOptions),
     startSlaMonitor: (monitorOptions) => startSlaMonitor(runtime, monitorOptions),
   };

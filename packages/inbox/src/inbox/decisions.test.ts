@@ -130,7 +130,10 @@ describe('typed errors of the inbox', () => {
       get: async (id) => {
         const read = await store.get(id);
         return (
-          read && { ...read, action: { ...read.action, input: { orderId: 'o', amount: 999 } } }
+          read && {
+            ...read,
+            action: { name: 'refund', resource: null, input: { orderId: 'o', amount: 999 } },
+          }
         );
       },
     };
@@ -140,7 +143,7 @@ describe('typed errors of the inbox', () => {
     );
     expect(runs).toEqual([]);
     await expect(
-      inbox.approve(item.id, { reviewer: reviewers.tier1, inputHash: item.inputHash }),
+      inbox.approve(item.id, { reviewer: reviewers.tier1, inputHash: item.inputHash ?? '' }),
     ).resolves.toMatchObject({ status: 'approved' });
   });
 

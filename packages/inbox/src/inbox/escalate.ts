@@ -5,9 +5,10 @@ import {
   parseInput,
   railResultSchema,
   signalSchema,
-  throwIfAborted,
 } from '@guardloop/core';
-import { hashActionInput, storableJsonSchema, storableTextSchema } from '@guardloop/undo-log';
+import { throwIfAborted } from '@guardloop/core/internal';
+import { hashActionInput } from '@guardloop/undo-log';
+import { storableJsonSchema, storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
 import {
   type InboxItem,
@@ -24,11 +25,14 @@ export const escalateInputSchema = z.object({
   signal: signalSchema.optional(),
   intent: intentSchema.optional(),
   hypotheses: z.array(hypothesisSchema).max(100).default([]),
-  action: z.object({
-    name: storableTextSchema,
-    input: storableJsonSchema.default({}),
-    resource: storableTextSchema.optional(),
-  }),
+  /** The proposed action; absent when a rail escalated the signal itself. */
+  action: z
+    .object({
+      name: storableTextSchema,
+      input: storableJsonSchema.default({}),
+      resource: storableTextSchema.optional(),
+    })
+    .optional(),
   /** Who asked for the action (the AI or agent the loop ran for); may not approve it. */
   requestedBy: actorSchema.optional(),
   /** The rail whose verdict escalated. */
@@ -47,24 +51,25 @@ export type EscalateInput = z.input<typeof escalateInputSchema>;
 export async function escalate(runtime: InboxRuntime, input: EscalateInput): Promise<InboxItem> {
   const { abortSignal, ...escalation } = parseInput(escalateInputSchema, input, 'escalation');
   throwIfAborted(abortSignal);
-  const existing = await runtime.store.getByTrace(escalation.traceId);
+  const existing = await runtime.store.getByTrace(escalation.traceId, { abortSignal });
   if (existing !== undefined) return existing;
   const now = runtime.clock.now();
   const sla = runtime.sla[escalation.priority] ?? {};
   const due = (ms: number | undefined) =>
     ms === undefined ? null : sla.calendar ? sla.calendar.addBusinessTime(now, ms) : now + ms;
+  const action = escalation.action ?? null;
   const item: NewInboxItem = {
     id: runtime.idGenerator(),
     traceId: escalation.traceId,
     signal: escalation.signal ?? null,
     intent: escalation.intent ?? null,
     hypotheses: escalation.hypotheses,
-    action: {
-      name: escalation.action.name,
-      input: escalation.action.input ?? null,
-      resource: escalation.action.resource ?? null,
+    action: action && {
+      name: action.name,
+      input: action.input ?? null,
+      resource: action.resource ?? null,
     },
-    inputHash: hashActionInput(escalation.action.input ?? null),
+    inputHash: action ? hashActionInput(action.input ?? null) : null,
     requestedBy: escalation.requestedBy ?? null,
     rail: escalation.rail ?? null,
     reason: escalation.reason,
@@ -97,5 +102,5 @@ export async function escalate(runtime: InboxRuntime, input: EscalateInput): Pro
   // Everything the store would refuse is refused here, worded for the caller.
   parseInput(newInboxItemSchema, item, 'escalation');
   throwIfAborted(abortSignal);
-  return (await runtime.store.insert(item)).item;
+  return (await runtime.store.insert(item, { abortSignal })).item;
 }

@@ -1,14 +1,11 @@
-import {
-  type Clock,
-  type IdGenerator,
-  type Rail,
-  StoreUnavailableError,
-  throwIfAborted,
-} from '@guardloop/core';
+import { type Clock, type IdGenerator, type Rail, StoreUnavailableError } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import type { RbacPolicy } from '@guardloop/deterministic';
 import type { AnyActionDefinition, UndoLog } from '@guardloop/undo-log';
 import { AlreadyDecidedError } from '../errors/already-decided-error';
 import { EscalationNotFoundError } from '../errors/escalation-not-found-error';
+import type { InboxFeedbackRecorder } from '../feedback/decision-outcomes';
+import type { FeedbackFailure } from '../feedback/record-feedback';
 import type { InboxItem, InboxPriority } from '../item/inbox-item';
 import type { BusinessCalendar } from '../sla/create-business-calendar';
 import type { InboxItemUpdate, InboxStore } from '../store/inbox-store';
@@ -37,6 +34,8 @@ export interface InboxRuntime {
   actions: ReadonlyMap<string, AnyActionDefinition>;
   rails: readonly Rail[];
   defaultLeaseMs: number;
+  feedback: InboxFeedbackRecorder | undefined;
+  onFeedbackError: ((error: unknown, failure: FeedbackFailure) => void) | undefined;
 }
 
 /** The item, or `escalation_not_found`. */
@@ -46,7 +45,7 @@ export async function loadItem(
   abortSignal: AbortSignal | undefined,
 ): Promise<InboxItem> {
   throwIfAborted(abortSignal);
-  const item = await runtime.store.get(id);
+  const item = await runtime.store.get(id, { abortSignal });
   if (item === undefined) throw new EscalationNotFoundError({ escalationId: id });
   return item;
 }
@@ -77,7 +76,11 @@ export async function updateWithRetry(
     const item = await loadItem(runtime, id, abortSignal);
     const update = await plan(item);
     throwIfAborted(abortSignal);
-    const updated = await runtime.store.update(id, { ...update, expectRevision: item.revision });
+    const updated = await runtime.store.update(
+      id,
+      { ...update, expectRevision: item.revision },
+      { abortSignal },
+    );
     if (updated !== undefined) return updated;
     if (attempt >= maxAttempts) {
       throw new StoreUnavailableError({

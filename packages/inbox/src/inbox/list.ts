@@ -1,5 +1,6 @@
-import { InvalidInputError, parseInput, throwIfAborted } from '@guardloop/core';
-import { storableTextSchema } from '@guardloop/undo-log';
+import { InvalidInputError, parseInput } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
+import { storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
 import { type InboxItem, inboxStatusSchema } from '../item/inbox-item';
 import type { InboxStoreQuery } from '../store/inbox-store';
@@ -51,13 +52,17 @@ async function page(
   query: Omit<InboxStoreQuery, 'limit' | 'afterSequence'>,
   cursor: string | undefined,
   limit: number,
+  abortSignal: AbortSignal | undefined,
 ): Promise<InboxPage> {
   const afterSequence = cursor === undefined ? undefined : decodeCursor(cursor);
-  const found = await runtime.store.list({
-    ...query,
-    ...(afterSequence === undefined ? {} : { afterSequence }),
-    limit: limit + 1,
-  });
+  const found = await runtime.store.list(
+    {
+      ...query,
+      ...(afterSequence === undefined ? {} : { afterSequence }),
+      limit: limit + 1,
+    },
+    { abortSignal },
+  );
   const items = found.slice(0, limit);
   const last = items.at(-1);
   return {
@@ -84,6 +89,7 @@ export async function list(runtime: InboxRuntime, options?: ListOptions): Promis
     },
     cursor,
     limit,
+    abortSignal,
   );
 }
 
@@ -123,7 +129,13 @@ export async function due(
   throwIfAborted(parsed.abortSignal);
   const now = parsed.now ?? runtime.clock.now();
   const horizon = now + parsed.warnBeforeMs;
-  const found = await page(runtime, { overdueAt: horizon }, parsed.cursor, parsed.limit);
+  const found = await page(
+    runtime,
+    { overdueAt: horizon },
+    parsed.cursor,
+    parsed.limit,
+    parsed.abortSignal,
+  );
   const deadline = (clock: SlaDeadline['clock'], dueAt: number): SlaDeadline => ({
     clock,
     dueAt,

@@ -1,5 +1,6 @@
 import { parseInput } from '@guardloop/core';
-import { canonicalJson, storableJsonSchema } from '@guardloop/undo-log';
+import { canonicalJson } from '@guardloop/core/internal';
+import { storableJsonSchema } from '@guardloop/undo-log/internal';
 import type { InputChange } from './inbox-item';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

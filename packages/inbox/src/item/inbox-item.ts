@@ -3,7 +3,7 @@ import {
   storableJsonSchema,
   storableTextSchema,
   unstorableStringReason,
-} from '@guardloop/undo-log';
+} from '@guardloop/undo-log/internal';
 import { z } from 'zod';
 
 export const inboxPriorities = ['low', 'normal', 'high', 'urgent'] as const;
@@ -11,8 +11,9 @@ export const inboxPrioritySchema = z.enum(inboxPriorities);
 export type InboxPriority = z.output<typeof inboxPrioritySchema>;
 
 /**
- * `pending` waits for a human; `approving` means an approval won the decision and the action
- * is running; `approved`, `rejected` and `failed` (the approved action failed) are final.
+ * `pending` waits for a human; `approving` means a decision won and the action it runs is
+ * under way (the approved action, or a rejecting reviewer's own `humanAction`); `approved`,
+ * `rejected` and `failed` (the decision's action failed) are final.
  */
 export const inboxStatuses = ['pending', 'approving', 'approved', 'rejected', 'failed'] as const;
 export const inboxStatusSchema = z.enum(inboxStatuses);
@@ -64,6 +65,11 @@ export const inboxDecisionSchema = z.object({
   inputHash: text.optional(),
   /** For `approve_with_edits`: what the reviewer changed. */
   diff: z.array(inputChangeSchema).optional(),
+  /**
+   * For `reject`: the reviewer's own action, run through the undo log as theirs (its `input`
+   * and `inputHash` are the fields above).
+   */
+  humanAction: z.object({ name: text, resource: text.nullable() }).optional(),
 });
 export type InboxDecision = z.output<typeof inboxDecisionSchema>;
 
@@ -79,6 +85,8 @@ export const historyEntryTypes = [
   'authority_denied',
   'action_completed',
   'action_failed',
+  /** Recording the decision (or a breach) in feedback failed; `inbox.recordFeedback` retries. */
+  'feedback_failed',
   /** An SLA deadline passed; `details` name the event and what the escalation path did. */
   'sla_breached',
 ] as const;
@@ -102,9 +110,10 @@ const itemShape = {
   signal: json,
   intent: json,
   hypotheses: z.array(json),
-  action: proposedActionSchema,
-  /** SHA-256 of the canonical JSON of the escalated `action.input`. */
-  inputHash: text,
+  /** Null when a rail escalated a signal without proposing an action. */
+  action: proposedActionSchema.nullable(),
+  /** SHA-256 of the canonical JSON of the escalated `action.input`; null without an action. */
+  inputHash: text.nullable(),
   /** Who asked for the action; never allowed to decide it. */
   requestedBy: actorSchema.nullable(),
   rail: text.nullable(),

@@ -1,6 +1,9 @@
-import { InvalidInputError, parseInput, randomIdGenerator, throwIfAborted } from '@guardloop/core';
-import { storableTextSchema } from '@guardloop/undo-log';
+import { InvalidInputError, parseInput, randomIdGenerator } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
+import { storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
+import { breachOutcomes } from '../feedback/decision-outcomes';
+import { recordFeedbackSafely } from '../feedback/record-feedback';
 import type { InboxRuntime } from '../inbox/inbox-runtime';
 import { updateWithRetry } from '../inbox/inbox-runtime';
 import { abortSignalSchema, durationMsSchema } from '../inbox/option-schemas';
@@ -176,6 +179,11 @@ export function startSlaMonitor(runtime: InboxRuntime, options: SlaMonitorOption
     let event: SlaEvent;
     if (candidate.kind === 'breached') {
       const escalated = await escalate(item, candidate, id, now);
+      // Recorded from the history entry, so a redelivery records the same outcome again.
+      const breach = breachOutcomes(escalated.item).filter(
+        (outcome) => outcome.deadline === candidate.deadline,
+      );
+      escalated.item = await recordFeedbackSafely(runtime, escalated.item, breach, undefined);
       event = { ...base, type: 'sla_breached', ...escalated };
       if (escalated.escalation.paged) await parsed.page?.(event);
     } else {

@@ -1,5 +1,6 @@
 import { parseInput } from '@guardloop/core';
-import { storableTextSchema } from '@guardloop/undo-log';
+import { abortOptionsSchema, throwIfAborted } from '@guardloop/core/internal';
+import { storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
 import {
   historyEntrySchema,
@@ -11,6 +12,8 @@ import type { InboxStore } from './inbox-store';
 
 const text = storableTextSchema;
 const entries = z.array(historyEntrySchema).max(100);
+// Every method's last, optional argument: `{ abortSignal? }`.
+const call = abortOptionsSchema;
 const slaEventKey = {
   itemId: text,
   deadline: z.enum(['acknowledge', 'decide']),
@@ -19,9 +22,9 @@ const slaEventKey = {
 
 /** Argument tuples of each `InboxStore` method, for implementations to validate against. */
 export const inboxStoreArgumentSchemas = {
-  insert: z.tuple([newInboxItemSchema]),
-  get: z.tuple([text]),
-  getByTrace: z.tuple([text]),
+  insert: z.tuple([newInboxItemSchema, call]),
+  get: z.tuple([text, call]),
+  getByTrace: z.tuple([text, call]),
   update: z.tuple([
     text,
     z.strictObject({
@@ -29,8 +32,9 @@ export const inboxStoreArgumentSchemas = {
       set: inboxItemPatchSchema,
       append: entries.optional(),
     }),
+    call,
   ]),
-  append: z.tuple([text, entries.min(1)]),
+  append: z.tuple([text, entries.min(1), call]),
   list: z.tuple([
     z.strictObject({
       statuses: z.array(inboxStatusSchema).min(1).optional(),
@@ -40,6 +44,7 @@ export const inboxStoreArgumentSchemas = {
       afterSequence: z.int().nonnegative().optional(),
       limit: z.int().min(1).max(1000),
     }),
+    call,
   ]),
   claimSlaEvent: z.tuple([
     z.strictObject({
@@ -51,13 +56,27 @@ export const inboxStoreArgumentSchemas = {
         .min(1)
         .max(2 ** 31 - 1),
     }),
+    call,
   ]),
   completeSlaEvent: z.tuple([
     z.strictObject({ ...slaEventKey, claimant: text, now: z.int().nonnegative() }),
+    call,
   ]),
 } as const;
 
 export type InboxStoreMethod = keyof typeof inboxStoreArgumentSchemas;
+
+// Where each method's options sit in its arguments.
+const optionsIndex: Record<InboxStoreMethod, number> = {
+  insert: 1,
+  get: 1,
+  getByTrace: 1,
+  update: 2,
+  append: 2,
+  list: 1,
+  claimSlaEvent: 1,
+  completeSlaEvent: 1,
+};
 
 /** The argument tuple of each `InboxStore` method. */
 export type InboxStoreArguments = {
@@ -67,8 +86,9 @@ export type InboxStoreArguments = {
 /**
  * Validates the arguments of an `InboxStore` call: every store calls it first, so memory and
  * PostgreSQL accept and refuse the same values (`invalid_input`: NUL, lone surrogates, long
- * text, fractional times, non-JSON values, unknown patch fields) before anything is written.
- * Returns `args` as given.
+ * text, fractional times, non-JSON values, unknown patch fields, an `abortSignal` that is not
+ * one) before anything is written, then rejects with the abort reason when the signal is
+ * aborted. Returns `args` as given.
  */
 export function parseInboxStoreArguments<Method extends InboxStoreMethod>(
   method: Method,
@@ -76,5 +96,7 @@ export function parseInboxStoreArguments<Method extends InboxStoreMethod>(
 ): InboxStoreArguments[Method] {
   const schema: z.ZodType = inboxStoreArgumentSchemas[method];
   parseInput(schema, args, `InboxStore.${method} arguments`);
+  const options = args[optionsIndex[method]] as { abortSignal?: AbortSignal } | undefined;
+  throwIfAborted(options?.abortSignal);
   return args as InboxStoreArguments[Method];
 }

@@ -6,6 +6,15 @@ import type {
   NewInboxItem,
 } from '../item/inbox-item';
 
+/**
+ * Options of every `InboxStore` method. An aborted signal rejects the call with
+ * `abortSignal.reason` before it reaches the storage: nothing was written. Once a write has been
+ * sent it completes, so a rejection with the abort reason always means "not applied".
+ */
+export interface InboxStoreCallOptions {
+  abortSignal?: AbortSignal | undefined;
+}
+
 export type InboxInsertResult =
   | { inserted: true; item: InboxItem }
   /** The trace already has an item: `item` is the existing one, unchanged. */
@@ -63,28 +72,42 @@ export interface InboxStoreQuery {
  */
 export interface InboxStore {
   /** Inserts unless the trace (or the id) has an item; assigns `sequence`. */
-  insert(item: NewInboxItem): Promise<InboxInsertResult>;
-  get(id: string): Promise<InboxItem | undefined>;
-  getByTrace(traceId: string): Promise<InboxItem | undefined>;
+  insert(item: NewInboxItem, options?: InboxStoreCallOptions): Promise<InboxInsertResult>;
+  get(id: string, options?: InboxStoreCallOptions): Promise<InboxItem | undefined>;
+  getByTrace(traceId: string, options?: InboxStoreCallOptions): Promise<InboxItem | undefined>;
   /** Applies `set` and `append` when the revision matches; the new item, else undefined. */
-  update(id: string, update: InboxItemUpdate): Promise<InboxItem | undefined>;
+  update(
+    id: string,
+    update: InboxItemUpdate,
+    options?: InboxStoreCallOptions,
+  ): Promise<InboxItem | undefined>;
   /**
    * Appends to the history whatever the revision (comments, refused attempts), keeping
    * entries a concurrent `update` appends. The new item, or undefined for an unknown id.
    */
-  append(id: string, entries: readonly HistoryEntry[]): Promise<InboxItem | undefined>;
+  append(
+    id: string,
+    entries: readonly HistoryEntry[],
+    options?: InboxStoreCallOptions,
+  ): Promise<InboxItem | undefined>;
   /** Items matching every given filter in ascending `sequence`, at most `limit`. */
-  list(query: InboxStoreQuery): Promise<InboxItem[]>;
+  list(query: InboxStoreQuery, options?: InboxStoreCallOptions): Promise<InboxItem[]>;
   /**
    * A compare-and-set on the event's marker: claims the event when it has never been claimed,
    * or when its last claim was not completed and its lease has expired (the monitor crashed).
    * Of concurrent claims (from several processes, too) at most one wins. Needed by
    * `startSlaMonitor` only; stores written before it may lack it.
    */
-  claimSlaEvent?(claim: SlaEventClaim): Promise<SlaEventClaimResult>;
+  claimSlaEvent?(
+    claim: SlaEventClaim,
+    options?: InboxStoreCallOptions,
+  ): Promise<SlaEventClaimResult>;
   /**
    * Marks a claimed event emitted, so it is never claimed again. True when `claimant` held the
    * claim and it was not yet completed.
    */
-  completeSlaEvent?(completion: SlaEventKey & { claimant: string; now: number }): Promise<boolean>;
+  completeSlaEvent?(
+    completion: SlaEventKey & { claimant: string; now: number },
+    options?: InboxStoreCallOptions,
+  ): Promise<boolean>;
 }

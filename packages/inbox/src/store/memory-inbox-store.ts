@@ -39,8 +39,8 @@ export function createMemoryInboxStore(): InboxStore {
   };
 
   return {
-    async insert(item) {
-      parseInboxStoreArguments('insert', [item]);
+    async insert(item, options) {
+      parseInboxStoreArguments('insert', [item, options]);
       const existing = byTrace.get(item.traceId) ?? (items.has(item.id) ? item.id : undefined);
       if (existing !== undefined) return { inserted: false, item: read(existing) as InboxItem };
       const stored = { ...copy(item), sequence: ++sequence };
@@ -48,19 +48,20 @@ export function createMemoryInboxStore(): InboxStore {
       byTrace.set(item.traceId, item.id);
       return { inserted: true, item: copy(stored) };
     },
-    async get(id) {
-      parseInboxStoreArguments('get', [id]);
+    async get(id, options) {
+      parseInboxStoreArguments('get', [id, options]);
       return read(id);
     },
-    async getByTrace(traceId) {
-      parseInboxStoreArguments('getByTrace', [traceId]);
+    async getByTrace(traceId, options) {
+      parseInboxStoreArguments('getByTrace', [traceId, options]);
       const id = byTrace.get(traceId);
       return id === undefined ? undefined : read(id);
     },
-    async update(id, update) {
+    async update(id, update, options) {
       const [, { expectRevision, set, append = [] }] = parseInboxStoreArguments('update', [
         id,
         update,
+        options,
       ]);
       const item = items.get(id);
       if (item === undefined || item.revision !== expectRevision) return undefined;
@@ -73,15 +74,15 @@ export function createMemoryInboxStore(): InboxStore {
       items.set(id, next);
       return copy(next);
     },
-    async append(id, entries) {
-      parseInboxStoreArguments('append', [id, entries]);
+    async append(id, entries, options) {
+      parseInboxStoreArguments('append', [id, entries, options]);
       const item = items.get(id);
       if (item === undefined) return undefined;
       item.history = [...item.history, ...copy(entries)];
       return copy(item);
     },
-    async list(query) {
-      const [parsed] = parseInboxStoreArguments('list', [query]);
+    async list(query, options) {
+      const [parsed] = parseInboxStoreArguments('list', [query, options]);
       const found: InboxItem[] = [];
       // Map order is insertion order, which is ascending sequence.
       for (const item of items.values()) {
@@ -91,8 +92,11 @@ export function createMemoryInboxStore(): InboxStore {
       }
       return found;
     },
-    async claimSlaEvent(claim) {
-      const [{ claimant, now, leaseMs }] = parseInboxStoreArguments('claimSlaEvent', [claim]);
+    async claimSlaEvent(claim, options) {
+      const [{ claimant, now, leaseMs }] = parseInboxStoreArguments('claimSlaEvent', [
+        claim,
+        options,
+      ]);
       const key = eventKey(claim);
       const marker = slaEvents.get(key);
       if (marker && (marker.emittedAt !== null || marker.leaseExpiresAt > now))
@@ -101,8 +105,11 @@ export function createMemoryInboxStore(): InboxStore {
       slaEvents.set(key, { claimant, leaseExpiresAt: now + leaseMs, emittedAt: null, attempts });
       return { claimed: true, attempt: attempts };
     },
-    async completeSlaEvent(completion) {
-      const [{ claimant, now }] = parseInboxStoreArguments('completeSlaEvent', [completion]);
+    async completeSlaEvent(completion, options) {
+      const [{ claimant, now }] = parseInboxStoreArguments('completeSlaEvent', [
+        completion,
+        options,
+      ]);
       const marker = slaEvents.get(eventKey(completion));
       if (!marker || marker.claimant !== claimant || marker.emittedAt !== null) return false;
       marker.emittedAt = now;

@@ -1,4 +1,4 @@
-import { toInputIssues } from '@guardloop/core';
+import { toInputIssues } from '@guardloop/core/internal';
 import { MalformedItemError } from '../errors/malformed-item-error';
 import { type InboxItem, inboxItemSchema } from '../item/inbox-item';
 import type { InboxStore } from './inbox-store';
@@ -22,16 +22,16 @@ const maybe = (item: InboxItem | undefined) => (item === undefined ? undefined :
  */
 export function validatedStore(store: InboxStore): InboxStore {
   return {
-    insert: async (item) => {
-      const result = await store.insert(item);
+    insert: async (item, options) => {
+      const result = await store.insert(item, options);
       return { ...result, item: checked(result.item) };
     },
-    get: async (id) => maybe(await store.get(id)),
-    getByTrace: async (traceId) => maybe(await store.getByTrace(traceId)),
-    update: async (id, update) => maybe(await store.update(id, update)),
-    append: async (id, entries) => maybe(await store.append(id, entries)),
-    list: async (query) => {
-      const items = await store.list(query);
+    get: async (id, options) => maybe(await store.get(id, options)),
+    getByTrace: async (traceId, options) => maybe(await store.getByTrace(traceId, options)),
+    update: async (id, update, options) => maybe(await store.update(id, update, options)),
+    append: async (id, entries, options) => maybe(await store.append(id, entries, options)),
+    list: async (query, options) => {
+      const items = await store.list(query, options);
       if (!Array.isArray(items))
         throw new MalformedItemError({
           escalationId: undefined,
@@ -41,10 +41,11 @@ export function validatedStore(store: InboxStore): InboxStore {
     },
     // Passed through unbound-safe: absent on stores that predate SLA monitors.
     ...(store.claimSlaEvent && {
-      claimSlaEvent: (claim) => store.claimSlaEvent?.(claim) as never,
+      claimSlaEvent: (claim, options) => store.claimSlaEvent?.(claim, options) as never,
     }),
     ...(store.completeSlaEvent && {
-      completeSlaEvent: (completion) => store.completeSlaEvent?.(completion) as never,
+      completeSlaEvent: (completion, options) =>
+        store.completeSlaEvent?.(completion, options) as never,
     }),
   };
 }

@@ -33,12 +33,45 @@ export function describeStoreArguments({ name, createStore }: InboxStoreContract
       ['a malformed entry', (store, id) => store.append(id, [{ type: 'hello', at: 1 } as never])],
       ['a zero limit', (store) => store.list({ limit: 0 })],
       ['an unknown filter', (store) => store.list({ limit: 1, owner: 'x' } as never)],
+      [
+        'an abortSignal that is not one',
+        (store, id) => store.get(id, { abortSignal: 'stop' as never }),
+      ],
     ])('refuses %s with invalid_input', async (_, call) => {
       const store = await createStore();
       const item = newTestItem();
       await store.insert(item);
       await expect(call(store, item.id)).rejects.toSatisfy(invalid);
       expect(await store.get(item.id)).toMatchObject({ revision: 0, history: item.history });
+    });
+
+    it('rejects every method with the abort reason once aborted, writing nothing', async () => {
+      const store = await createStore();
+      const item = newTestItem();
+      await store.insert(item);
+      const reason = new Error('caller gave up');
+      const options = { abortSignal: AbortSignal.abort(reason) };
+      const entry = { type: 'commented' as const, at: 5 };
+      const event = { itemId: item.id, deadline: 'decide' as const, kind: 'breached' as const };
+      const calls: Promise<unknown>[] = [
+        store.insert(newTestItem(), options),
+        store.get(item.id, options),
+        store.getByTrace(item.traceId, options),
+        store.update(item.id, { expectRevision: 0, set: { queue: 'x' } }, options),
+        store.append(item.id, [entry], options),
+        store.list({ limit: 1 }, options),
+      ];
+      if (store.claimSlaEvent)
+        calls.push(store.claimSlaEvent({ ...event, claimant: 'm', now: 1, leaseMs: 9 }, options));
+      if (store.completeSlaEvent)
+        calls.push(store.completeSlaEvent({ ...event, claimant: 'm', now: 1 }, options));
+      for (const settled of await Promise.allSettled(calls))
+        expect(settled).toEqual({ status: 'rejected', reason });
+      expect(await store.get(item.id)).toMatchObject({ revision: 0, history: item.history });
+      expect(await store.list({ limit: 10 })).toHaveLength(1);
+      expect(await store.claimSlaEvent?.({ ...event, claimant: 'm', now: 1, leaseMs: 9 })).toEqual(
+        store.claimSlaEvent ? { claimed: true, attempt: 1 } : undefined,
+      );
     });
   });
 }

@@ -118,7 +118,7 @@ export function describeInboxOverStore({
       expect(won).toHaveLength(1);
       for (const result of settled)
         if (result.status === 'rejected') expect(result.reason).toSatisfy(code('already_decided'));
-      const { orderId } = item.action.input as { orderId: string };
+      const { orderId } = (item.action as { input: { orderId: string } }).input;
       expect([...first.runs, ...second.runs]).toEqual([`refund ${orderId} 40`]);
       const decided = await first.inbox.get(item.id);
       expect(decided).toMatchObject({ status: 'approved', result: { refundId: 'r-1' } });
@@ -175,7 +175,7 @@ export function describeInboxOverStore({
       const store = await createStore();
       const { inbox, runs } = createTestInbox(store);
       const item = await inbox.escalate(refundEscalation());
-      const orderId = (item.action.input as { orderId: string }).orderId;
+      const { orderId } = (item.action as { input: { orderId: string } }).input;
       await expect(
         inbox.approveWithEdits(item.id, {
           reviewer: reviewers.tier1,

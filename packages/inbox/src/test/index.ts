@@ -1,5 +1,6 @@
 import { describeStoreArguments } from './argument-contract';
 import type { InboxStoreContractOptions } from './contract-options';
+import { describeDecisionsOverStore } from './decision-contract';
 import { describeInboxOverStore } from './inbox-contract';
 import { describeSlaMonitorOverStore } from './sla-contract';
 import { describeStoreBasics } from './store-contract';
@@ -23,5 +24,6 @@ export function runInboxStoreContract(options: InboxStoreContractOptions): void 
   describeStoreBasics(options);
   describeStoreArguments(options);
   describeInboxOverStore(options);
+  describeDecisionsOverStore(options);
   describeSlaMonitorOverStore(options);
 }

@@ -30,16 +30,16 @@ function economicRailProbes(name: string, makeStore: () => Promise<CounterStore>
       const store = await makeStore();
       const clock = createManualClock(t0);
       const rail = rateLimitRail({ store, clock, name: 'replies', limit: 5, window: '1m' });
-      const signal = new AbortController().signal;
+      const abortSignal = new AbortController().signal;
       const verdicts = await Promise.all(
-        Array.from({ length: 20 }, () => rail.evaluate(decision(), { signal })),
+        Array.from({ length: 20 }, () => rail.evaluate(decision(), { abortSignal })),
       );
       expect(verdicts.filter((verdict) => verdict.verdict === 'allow')).toHaveLength(5);
       // One millisecond before the window has slid past every take: still full; at it: free.
       clock.set(t0 + 59_999);
-      expect((await rail.evaluate(decision(), { signal })).verdict).toBe('deny');
+      expect((await rail.evaluate(decision(), { abortSignal })).verdict).toBe('deny');
       clock.set(t0 + 60_000 + 6_000);
-      expect((await rail.evaluate(decision(), { signal })).verdict).toBe('allow');
+      expect((await rail.evaluate(decision(), { abortSignal })).verdict).toBe('allow');
     });
 
     it('writes nothing for a take aborted before it starts', async () => {
@@ -49,9 +49,11 @@ function economicRailProbes(name: string, makeStore: () => Promise<CounterStore>
       const controller = new AbortController();
       const reason = new Error('gave up');
       controller.abort(reason);
-      await expect(rail.evaluate(decision(), { signal: controller.signal })).rejects.toBe(reason);
-      const signal = new AbortController().signal;
-      expect((await rail.evaluate(decision(), { signal })).verdict).toBe('allow');
+      await expect(rail.evaluate(decision(), { abortSignal: controller.signal })).rejects.toBe(
+        reason,
+      );
+      const abortSignal = new AbortController().signal;
+      expect((await rail.evaluate(decision(), { abortSignal })).verdict).toBe('allow');
     });
 
     it('charges concurrent decisions all or nothing across two budgets, to the unit', async () => {

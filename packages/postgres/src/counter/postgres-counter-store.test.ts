@@ -11,20 +11,29 @@ import { counterLockKey } from './counter-lock-key';
 import { createPostgresCounterStore } from './postgres-counter-store';
 
 const memory = useTestDatabase('pglite', 'counter_pglite');
-runCounterStoreContract('postgres on PGlite (memory)', async () =>
-  createPostgresCounterStore({ client: await memory.client(), schema: await memory.newSchema() }),
-);
+runCounterStoreContract({
+  name: 'postgres on PGlite (memory)',
+  createStore: async () =>
+    createPostgresCounterStore({ client: await memory.client(), schema: await memory.newSchema() }),
+});
 
 const file = useTestDatabase('pglite-file', 'counter_file');
-runCounterStoreContract('postgres on PGlite (file)', async () =>
-  createPostgresCounterStore({ client: await file.client(), schema: await file.newSchema() }),
-);
+runCounterStoreContract({
+  name: 'postgres on PGlite (file)',
+  createStore: async () =>
+    createPostgresCounterStore({ client: await file.client(), schema: await file.newSchema() }),
+});
 
 describeWithPostgres('counter store on a real PostgreSQL server', () => {
   const server = useTestDatabase('postgres', 'counter_real');
-  runCounterStoreContract('postgres on a pg Pool', async () =>
-    createPostgresCounterStore({ client: await server.client(), schema: await server.newSchema() }),
-  );
+  runCounterStoreContract({
+    name: 'postgres on a pg Pool',
+    createStore: async () =>
+      createPostgresCounterStore({
+        client: await server.client(),
+        schema: await server.newSchema(),
+      }),
+  });
 });
 
 describe('createPostgresCounterStore', () => {

@@ -1,10 +1,10 @@
-import { raceAbort, throwIfAborted } from '@guardloop/core';
+import { raceAbort, throwIfAborted } from '@guardloop/core/internal';
+import { type CounterStore, maxCounterAmount } from '@guardloop/economic';
 import {
-  type CounterStore,
   counterOverflowError,
-  maxCounterAmount,
   parseCounterStoreArguments,
-} from '@guardloop/economic';
+  parseRetainMs,
+} from '@guardloop/economic/internal';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { counterTable } from '../migrations/counter-migration';
@@ -25,6 +25,9 @@ export interface PostgresCounterStoreOptions {
 // (REPEATABLE READ would read the snapshot taken before the lock was granted, and overshoot).
 const readCommitted = 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED';
 const busy = Symbol('lock busy');
+// Expired buckets are deleted this many at a time: short transactions, and concurrent pruners
+// (other processes) skip the rows one of them holds instead of waiting on it.
+const pruneBatchSize = 5_000;
 
 /**
  * `CounterStore` of `@guardloop/economic` in PostgreSQL (a `pg` Pool or PGlite); run
@@ -34,7 +37,9 @@ const busy = Symbol('lock busy');
  * `pg_try_advisory_xact_lock`, and a caller that finds it busy gives its connection back to the
  * pool while it waits: callers queued on one hot key never starve the others, and an aborted call
  * leaves at once. Writes honour the `abortSignal` contract of `CounterStore`: a write rejected
- * with the abort reason did not, and will not, apply. Plain `increment`s take no lock.
+ * with the abort reason did not, and will not, apply. Plain `increment`s take no lock. A write's
+ * `retainMs` is kept as the row's `expires_at` (the latest wins); `pruneExpired` deletes by it
+ * in batches with `FOR UPDATE SKIP LOCKED`, so pruners of several processes may run at once.
  */
 export function createPostgresCounterStore(options: PostgresCounterStoreOptions): CounterStore {
   const { client } = parseStoreOptions(options, 'postgres counter store options');
@@ -43,8 +48,12 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
   // Past 2^53 doubles round: an update that would take a bucket beyond maxCounterAmount is
   // suppressed (no row returned) and reported, rather than silently losing part of the amount.
   const inRange = `abs(counter.value + EXCLUDED.value) <= ${maxCounterAmount}::float8`;
-  const upsert = `INSERT INTO ${table} AS counter (key, bucket_start, value) VALUES ($1, $2, $3)
-    ON CONFLICT (key, bucket_start) DO UPDATE SET value = counter.value + EXCLUDED.value
+  // GREATEST ignores NULLs: a write without a retention leaves the row's expiry as it is.
+  const update = `value = counter.value + EXCLUDED.value,
+      expires_at = GREATEST(counter.expires_at, EXCLUDED.expires_at)`;
+  const upsert = `INSERT INTO ${table} AS counter (key, bucket_start, value, expires_at)
+    VALUES ($1::text, $2::bigint, $3::float8, $2::bigint + $4::bigint)
+    ON CONFLICT (key, bucket_start) DO UPDATE SET ${update}
     WHERE ${inRange}
     RETURNING value`;
   const sumSql = `SELECT COALESCE(SUM(value), 0) AS total FROM ${table}
@@ -55,18 +64,30 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
       SELECT COALESCE(SUM(value), 0)::float8 AS total FROM ${table}
       WHERE key = $1::text AND bucket_start >= $4::bigint AND bucket_start < $5::bigint
     ), written AS (
-      INSERT INTO ${table} AS counter (key, bucket_start, value)
-      SELECT $1::text, $2::bigint, $3::float8 FROM current
+      INSERT INTO ${table} AS counter (key, bucket_start, value, expires_at)
+      SELECT $1::text, $2::bigint, $3::float8, $2::bigint + $7::bigint FROM current
       WHERE current.total + $3::float8 <= LEAST($6::float8, ${maxCounterAmount}::float8)
-      ON CONFLICT (key, bucket_start) DO UPDATE SET value = counter.value + EXCLUDED.value
+      ON CONFLICT (key, bucket_start) DO UPDATE SET ${update}
       WHERE ${inRange}
       RETURNING value
     )
     SELECT total, EXISTS (SELECT 1 FROM written) AS applied FROM current`;
   const lockSql = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
+  const pruneExpiredSql = `DELETE FROM ${table} WHERE (key, bucket_start) IN (
+      SELECT key, bucket_start FROM ${table} WHERE expires_at <= $1::bigint
+      LIMIT ${pruneBatchSize} FOR UPDATE SKIP LOCKED
+    )`;
 
-  const add = async (sql: SqlClient, key: string, bucketStart: number, amount: number) => {
-    const [row] = (await sql.query<{ value: unknown }>(upsert, [key, bucketStart, amount])).rows;
+  const add = async (
+    sql: SqlClient,
+    key: string,
+    bucketStart: number,
+    amount: number,
+    retainMs: number | undefined,
+  ) => {
+    const [row] = (
+      await sql.query<{ value: unknown }>(upsert, [key, bucketStart, amount, retainMs ?? null])
+    ).rows;
     if (row === undefined) throw counterOverflowError(key, bucketStart);
     return Number(row.value);
   };
@@ -82,16 +103,19 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
   return {
     async increment(...args) {
       const [key, bucketStart, amount] = parseCounterStoreArguments('increment', args.slice(0, 3));
+      const retainMs = parseRetainMs('increment', args[3]);
       const signal = args[3]?.abortSignal;
       throwIfAborted(signal);
       // Without a signal, one autocommit statement. With one, a transaction: its work starts
       // once a connection is free, which is the last moment the write can still be called off.
-      if (!signal) return retryOnSerializationFailure(() => add(client, key, bucketStart, amount));
+      if (!signal) {
+        return retryOnSerializationFailure(() => add(client, key, bucketStart, amount, retainMs));
+      }
       return writeOnce(signal, (send) =>
         client.transaction(async (transaction) => {
           send();
           await transaction.query(readCommitted);
-          return add(transaction, key, bucketStart, amount);
+          return add(transaction, key, bucketStart, amount, retainMs);
         }),
       );
     },
@@ -118,6 +142,7 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
         'incrementIfWithin',
         args.slice(0, 4),
       );
+      const retainMs = parseRetainMs('incrementIfWithin', args[4]);
       const signal = args[4]?.abortSignal;
       throwIfAborted(signal);
       const lock = counterLockKey(schema, key);
@@ -137,6 +162,7 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
               window.from,
               window.to,
               window.limit,
+              retainMs ?? null,
             ])
           ).rows;
           const current = Number(row?.total ?? 0);
@@ -157,6 +183,19 @@ export function createPostgresCounterStore(options: PostgresCounterStoreOptions)
       return read(args[1]?.abortSignal, async () => {
         return (await client.query(`DELETE FROM ${table} WHERE bucket_start < $1`, [before]))
           .rowCount;
+      });
+    },
+    async pruneExpired(...args) {
+      const [now] = parseCounterStoreArguments('pruneExpired', args.slice(0, 1));
+      const signal = args[1]?.abortSignal;
+      return read(signal, async () => {
+        let dropped = 0;
+        for (;;) {
+          const { rowCount } = await client.query(pruneExpiredSql, [now]);
+          dropped += rowCount;
+          // Rows another pruner holds are skipped, not waited for: it deletes them.
+          if (rowCount < pruneBatchSize || signal?.aborted) return dropped;
+        }
       });
     },
   };

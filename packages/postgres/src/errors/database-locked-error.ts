@@ -9,12 +9,17 @@ export interface DatabaseLockHolder {
   lockedAt: number;
 }
 
+const code = postgresErrorCodes.databaseLocked;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /**
  * A PGlite directory is open in another process (or another PGlite instance of this one).
  * Two instances on one directory silently lose confirmed writes, so the second open is refused.
  * Not retryable: close the other instance, or use a PostgreSQL server for several processes.
  */
-export class DatabaseLockedError extends GuardloopError {
+export class DatabaseLockedError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly directory: string;
   readonly lockFile: string;
   /** `undefined` when the lock file could not be read (being written, or damaged). */
@@ -32,7 +37,7 @@ export class DatabaseLockedError extends GuardloopError {
     const by = holder
       ? `process ${holder.pid} on ${holder.hostname} since ${new Date(holder.lockedAt).toISOString()}`
       : 'another process';
-    super(postgresErrorCodes.databaseLocked, {
+    super(code, {
       message: `PGlite directory ${directory} is already open by ${by}. One process may open a directory at a time; close it there or use a PostgreSQL server (lock file: ${lockFile}).`,
     });
     this.name = 'DatabaseLockedError';
@@ -42,6 +47,6 @@ export class DatabaseLockedError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is DatabaseLockedError {
-    return GuardloopError.hasCode(error, postgresErrorCodes.databaseLocked);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

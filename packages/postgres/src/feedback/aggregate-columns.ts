@@ -1,4 +1,13 @@
-import type { KpiCounterName, KpiCounters } from '@guardloop/feedback';
+import type { DurationBucketCounterName, KpiCounterName, KpiCounters } from '@guardloop/feedback';
+import { acknowledgeMsBucketNames, decideMsBucketNames } from '@guardloop/feedback/internal';
+
+/** `decideMsBucket07` -> `decide_ms_bucket_07` (the columns of migration 0007). */
+const bucketColumns = Object.fromEntries(
+  [...decideMsBucketNames, ...acknowledgeMsBucketNames].map((name) => [
+    name,
+    name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`).replace(/(\d+)$/, '_$1'),
+  ]),
+) as Record<DurationBucketCounterName, string>;
 
 /**
  * KPI counter -> bigint column of the aggregates table. Typed against `KpiCounterName`, so a
@@ -25,6 +34,16 @@ export const aggregateColumns = {
   csatResponses: 'csat_responses',
   csatScoreSum: 'csat_score_sum',
   openTickets: 'open_tickets',
+  humanReviews: 'human_reviews',
+  humanDecisions: 'human_decisions',
+  humanApproved: 'human_approved',
+  humanApprovedWithEdits: 'human_approved_with_edits',
+  humanRejected: 'human_rejected',
+  humanSlaBreached: 'human_sla_breached',
+  decideMsSum: 'decide_ms_sum',
+  acknowledgements: 'acknowledgements',
+  acknowledgeMsSum: 'acknowledge_ms_sum',
+  ...bucketColumns,
 } as const satisfies Record<KpiCounterName, string>;
 
 export const counterNames = Object.keys(aggregateColumns) as KpiCounterName[];

@@ -1,15 +1,8 @@
-import {
-  type Artifact,
-  decodePageCursor,
-  encodePageCursor,
-  type Page,
-  type PutResult,
-  pageLimit,
-} from '@guardloop/feedback';
+import type { Artifact, ArtifactQuery, FeedbackPutResult, Page } from '@guardloop/feedback';
+import { decodePageCursor, encodePageCursor, pageLimit } from '@guardloop/feedback/internal';
 import type { SqlClient } from '../client/sql-client';
 import type { FeedbackTables } from './feedback-tables';
 import { keysetPage } from './page-cursors';
-import type { FeedbackInput } from './parse-feedback-input';
 import { sqlConditions } from './sql-conditions';
 
 interface ArtifactRow {
@@ -52,7 +45,7 @@ export function artifactDocuments({ artifacts, artifactVersions }: FeedbackTable
   return {
     get,
     put: (sql: SqlClient, artifact: Artifact, expectedRevision: number | null) =>
-      sql.transaction(async (transaction): Promise<PutResult<Artifact>> => {
+      sql.transaction(async (transaction): Promise<FeedbackPutResult<Artifact>> => {
         const { versions, ...header } = artifact;
         const values = [
           artifact.id,
@@ -82,7 +75,7 @@ export function artifactDocuments({ artifacts, artifactVersions }: FeedbackTable
         await transaction.query(upsertVersionsSql, [artifact.id, JSON.stringify(entries)]);
         return { ok: true, record: artifact };
       }),
-    async list(sql: SqlClient, query: FeedbackInput<'artifactQuery'>): Promise<Page<Artifact>> {
+    async list(sql: SqlClient, query: ArtifactQuery): Promise<Page<Artifact>> {
       const conditions = sqlConditions();
       conditions.add(decodePageCursor('artifacts', query)?.[0], (id) => `stored.id > ${id}`);
       conditions.add(query.kind, (kind) => `stored.kind = ${kind}`);

@@ -1,52 +1,75 @@
-import type { CommitResult, OutcomeCommit } from '@guardloop/feedback';
+import type { FeedbackCommitResult, OutcomeCommit, OutcomeEvent } from '@guardloop/feedback';
 import type { SqlClient } from '../client/sql-client';
-import type { aggregateBuckets } from './aggregate-buckets';
-import type { outcomeLog } from './outcome-log';
-import type { traceStates } from './trace-states';
+import { commitStatementParams, commitStatementText } from './build-commit-statement';
+import type { FeedbackTables } from './feedback-tables';
 
-export interface CommitTables {
-  outcomes: ReturnType<typeof outcomeLog>;
-  traces: ReturnType<typeof traceStates>;
-  aggregates: ReturnType<typeof aggregateBuckets>;
+interface CommitRow {
+  kind: 'inserted' | 'duplicate';
+  id: string;
+  sequence: unknown;
+  event: OutcomeEvent | null;
 }
 
-/** Thrown inside the transaction to roll the outcome insert back when the trace moved on. */
-class TraceRevisionMoved extends Error {}
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === '23505';
 
 /**
- * `FeedbackStore.commitOutcome` as one READ COMMITTED transaction (the client sets the level
- * whatever the server's default): insert the outcome (its UNIQUE id makes a resend a
- * `duplicate`), compare-and-set the trace on its revision (a `conflict` rolls the outcome back,
- * so nothing is written), rewrite the flags a re-fold changed, then add the aggregate deltas.
- * The `UPDATE ... WHERE revision = $n` takes the trace's row lock: a concurrent writer of the
- * same trace waits for it, re-reads the committed row and finds the revision moved. Under READ
- * COMMITTED every statement sees what committed before it, so the duplicate's row is found
- * after ON CONFLICT waited for it. Locks are taken in one order by every commit (outcome id,
- * trace, the trace's own outcomes, buckets sorted), so commits never deadlock.
+ * `commitOutcomes` (and `commitOutcome`) as one statement: one round trip, atomic on its own.
+ * Its SQL is written for READ COMMITTED, where a concurrent writer makes the compare-and-set
+ * fail cleanly; when the server's default is stricter, the statement runs inside a transaction
+ * the client sets to READ COMMITTED (two more round trips, on such servers only).
  */
-export async function commitOutcome(
+export function outcomeCommits(
   client: SqlClient,
-  { outcomes, traces, aggregates }: CommitTables,
-  commit: OutcomeCommit,
-): Promise<CommitResult> {
-  try {
-    return await client.transaction(async (transaction): Promise<CommitResult> => {
-      const sequence = await outcomes.insert(transaction, commit.outcome);
-      if (sequence === undefined) {
-        // ON CONFLICT waited for the other writer to commit, so its row is visible now.
-        const stored = await outcomes.get(transaction, commit.outcome.id);
-        if (!stored) throw new Error(`Outcome ${commit.outcome.id} conflicted but was not found.`);
-        return { status: 'duplicate', outcome: stored };
-      }
-      if (!(await traces.write(transaction, commit.trace, commit.expectedTraceRevision))) {
-        throw new TraceRevisionMoved();
-      }
-      await outcomes.reflag(transaction, commit.trace.traceId, commit.reflagged);
-      await aggregates.add(transaction, commit.aggregateDeltas);
-      return { status: 'recorded', outcome: { ...commit.outcome, sequence } };
+  tables: Pick<FeedbackTables, 'outcomes' | 'traces' | 'aggregates' | 'breakdowns'>,
+) {
+  const text = commitStatementText(tables);
+  let readCommitted: Promise<boolean> | undefined;
+  const defaultIsReadCommitted = async () => {
+    const { rows } = await client.query<{ level: string }>(
+      "SELECT current_setting('default_transaction_isolation') AS level",
+    );
+    return rows[0]?.level === 'read committed';
+  };
+
+  const send = async (params: string[]) => {
+    readCommitted ??= defaultIsReadCommitted().catch((error: unknown) => {
+      readCommitted = undefined;
+      throw error;
     });
-  } catch (error) {
-    if (error instanceof TraceRevisionMoved) return { status: 'conflict' };
-    throw error;
-  }
+    if (await readCommitted) return client.query<CommitRow>(text, params);
+    return client.transaction((transaction) => transaction.query<CommitRow>(text, params));
+  };
+
+  return async function commitOutcomes(
+    commits: readonly OutcomeCommit[],
+  ): Promise<FeedbackCommitResult[]> {
+    if (commits.length === 0) return [];
+    let rows: CommitRow[];
+    try {
+      ({ rows } = await send(commitStatementParams(commits)));
+    } catch (error) {
+      // One of the ids was inserted for another trace meanwhile: nothing was written.
+      if (isUniqueViolation(error)) return commits.map(() => ({ status: 'conflict' }));
+      throw error;
+    }
+    const inserted = new Map<string, number>();
+    const duplicates = new Map<string, CommitRow>();
+    for (const row of rows) {
+      if (row.kind === 'inserted') inserted.set(row.id, Number(row.sequence));
+      else duplicates.set(row.id, row);
+    }
+    return commits.map(({ outcome }): FeedbackCommitResult => {
+      const sequence = inserted.get(outcome.id);
+      if (sequence !== undefined) return { status: 'recorded', outcome: { ...outcome, sequence } };
+      const stored = duplicates.get(outcome.id);
+      if (stored?.event) {
+        return {
+          status: 'duplicate',
+          outcome: { ...stored.event, sequence: Number(stored.sequence) },
+        };
+      }
+      return { status: 'conflict' };
+    });
+  };
 }

@@ -3,11 +3,11 @@ import {
   createMemoryFeedbackStore,
   createOutcomeRecorder,
   createSeededRandom,
-  emptyKpiCounters,
   type FeedbackStore,
   type OutcomeInput,
   readAllPages,
 } from '@guardloop/feedback';
+import { emptyKpiCounters } from '@guardloop/feedback/internal';
 import { fixtureDay } from '@guardloop/feedback/test';
 import { describe, expect, it } from 'vitest';
 import {

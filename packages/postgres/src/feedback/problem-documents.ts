@@ -1,14 +1,7 @@
-import {
-  decodePageCursor,
-  encodePageCursor,
-  type Page,
-  type Problem,
-  type PutResult,
-  pageLimit,
-} from '@guardloop/feedback';
+import type { FeedbackPutResult, Page, Problem, ProblemQuery } from '@guardloop/feedback';
+import { decodePageCursor, encodePageCursor, pageLimit } from '@guardloop/feedback/internal';
 import type { SqlClient } from '../client/sql-client';
 import { keysetPage } from './page-cursors';
-import type { FeedbackInput } from './parse-feedback-input';
 import { sqlConditions } from './sql-conditions';
 
 interface ProblemRow {
@@ -40,7 +33,7 @@ export function problemDocuments(table: string) {
       sql: SqlClient,
       problem: Problem,
       expectedRevision: number | null,
-    ): Promise<PutResult<Problem>> {
+    ): Promise<FeedbackPutResult<Problem>> {
       const values = [
         problem.id,
         problem.revision,
@@ -59,7 +52,7 @@ export function problemDocuments(table: string) {
       return current ? { ok: false, current } : { ok: false };
     },
     /** Newest sighting first, then by id; the cursor is the last row's (lastSeenAt, id). */
-    async list(sql: SqlClient, query: FeedbackInput<'problemQuery'>): Promise<Page<Problem>> {
+    async list(sql: SqlClient, query: ProblemQuery): Promise<Page<Problem>> {
       const conditions = sqlConditions();
       const after = decodePageCursor('problems', query);
       if (after) {

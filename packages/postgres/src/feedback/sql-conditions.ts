@@ -1,4 +1,5 @@
-import { type SegmentFilter, segmentFields } from '@guardloop/feedback';
+import type { SegmentFilter } from '@guardloop/feedback';
+import { segmentFields } from '@guardloop/feedback/internal';
 
 /** A WHERE clause built from optional filters, with numbered parameters. */
 export interface SqlConditions {

@@ -41,12 +41,11 @@ async function measureRoundTrip(label: string, client: SqlClient, bench: Bench) 
   const results = await bench.compare(
     bench(`${label}: hand-written insert, update, run`, async () => {
       count += 1;
-      const item = newTestItem({
-        action: { name: 'refund', input: { orderId: `h${count}`, amount: 5 }, resource: null },
-      });
+      const input = { orderId: `h${count}`, amount: 5 };
+      const item = newTestItem({ action: { name: 'refund', input, resource: null } });
       await store.insert(item);
       await store.update(item.id, { expectRevision: 0, set: { status: 'approved' } });
-      await undoLog.run('refund', item.action.input, {
+      await undoLog.run('refund', input, {
         idempotencyKey: `hand:${item.id}`,
         traceId: item.traceId,
         actor: reviewer,

@@ -1,7 +1,9 @@
 import { createInbox } from '@guardloop/inbox';
+import { createUndoLog } from '@guardloop/undo-log';
 import { expect, it } from 'vitest';
 import { type Child, spawnChild } from '../test-support/spawn-child';
 import { describeWithPostgres, useTestDatabase } from '../test-support/test-databases';
+import { createPostgresUndoLogStore } from '../undo-log/postgres-undo-log-store';
 import { createPostgresInboxStore } from './postgres-inbox-store';
 
 // spawnChild runs scripts of test-support/children; the inbox's child lives with the inbox.
@@ -70,5 +72,31 @@ describeWithPostgres('the inbox across processes on one PostgreSQL database', (u
       'approved',
       'action_completed',
     ]);
+  }, 120_000);
+
+  it('recovers an approval whose process was SIGKILLed after running the action', async () => {
+    const { client, schema, store, item } = await escalated();
+    const dying = spawnChild(child, [url, schema, item.id, 'r1', 'approve-then-hang']);
+    await dying.waitForLine('ready');
+    dying.send('go');
+    await dying.waitForLine('ran');
+    dying.kill('SIGKILL');
+    await dying.exited;
+    expect((await store.get(item.id))?.status).toBe('approving');
+    // Another process recovers: the undo log's record says the action ran (its result is there).
+    const undoLog = createUndoLog({
+      store: createPostgresUndoLogStore({ client, schema }),
+      actions: [],
+    });
+    const inbox = createInbox({ store, undoLog });
+    const { items } = await inbox.recover({ olderThanMs: 0 });
+    expect(items).toMatchObject([
+      { escalationId: item.id, outcome: 'completed', item: { status: 'approved' } },
+    ]);
+    expect(items[0]?.item.result).toEqual({ by: expect.any(Number) });
+    const { rows } = await client.query<{ runs: number }>(
+      `SELECT runs FROM "${schema}".inbox_effects`,
+    );
+    expect(rows).toEqual([{ runs: 1 }]);
   }, 120_000);
 });

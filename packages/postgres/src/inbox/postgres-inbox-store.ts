@@ -50,7 +50,8 @@ function listConditions(query: InboxStoreQuery): { where: string; params: unknow
  * trace rests on a UNIQUE `trace_id` with `ON CONFLICT DO NOTHING`; `update` is one
  * `UPDATE ... WHERE revision = $n` (a compare-and-set that concurrent processes cannot both
  * win); `append` concatenates to the history in one statement, so no entry is ever lost.
- * Arguments are validated like every store's (`parseInboxStoreArguments`).
+ * Arguments are validated like every store's (`parseInboxStoreArguments`), which also rejects a
+ * call whose `abortSignal` is aborted before any statement is sent.
  */
 export function createPostgresInboxStore(options: PostgresInboxStoreOptions): InboxStore {
   const { client } = parseStoreOptions(options, 'postgres inbox store options');
@@ -69,8 +70,8 @@ export function createPostgresInboxStore(options: PostgresInboxStoreOptions): In
   const byId = (id: string) => one(`SELECT * FROM ${table} WHERE id = $1`, [id]);
 
   return {
-    async insert(item) {
-      parseInboxStoreArguments('insert', [item]);
+    async insert(item, callOptions) {
+      parseInboxStoreArguments('insert', [item, callOptions]);
       const { columns, document } = splitFields(item);
       const names = [...columns.map(([field]) => inboxColumns[field]), 'document', 'history'];
       const params = [
@@ -92,16 +93,16 @@ export function createPostgresInboxStore(options: PostgresInboxStoreOptions): In
       if (!existing) throw new Error(`Inbox insert of ${item.id} conflicted but found no item.`);
       return { inserted: false, item: existing };
     },
-    async get(id) {
-      parseInboxStoreArguments('get', [id]);
+    async get(id, callOptions) {
+      parseInboxStoreArguments('get', [id, callOptions]);
       return byId(id);
     },
-    async getByTrace(traceId) {
-      parseInboxStoreArguments('getByTrace', [traceId]);
+    async getByTrace(traceId, callOptions) {
+      parseInboxStoreArguments('getByTrace', [traceId, callOptions]);
       return byTrace(traceId);
     },
-    async update(id, update) {
-      parseInboxStoreArguments('update', [id, update]);
+    async update(id, update, callOptions) {
+      parseInboxStoreArguments('update', [id, update, callOptions]);
       const { columns, document } = splitFields(update.set);
       const params: unknown[] = [id, update.expectRevision];
       const sets = columns.map(([field, value]) => {
@@ -119,15 +120,15 @@ export function createPostgresInboxStore(options: PostgresInboxStoreOptions): In
         params,
       );
     },
-    async append(id, entries) {
-      parseInboxStoreArguments('append', [id, entries]);
+    async append(id, entries, callOptions) {
+      parseInboxStoreArguments('append', [id, entries, callOptions]);
       return one(`UPDATE ${table} SET history = history || $2::jsonb WHERE id = $1 RETURNING *`, [
         id,
         json(entries),
       ]);
     },
-    async list(query) {
-      parseInboxStoreArguments('list', [query]);
+    async list(query, callOptions) {
+      parseInboxStoreArguments('list', [query, callOptions]);
       const { where, params } = listConditions(query);
       params.push(query.limit);
       const { rows } = await client.query<Row>(
@@ -136,10 +137,10 @@ export function createPostgresInboxStore(options: PostgresInboxStoreOptions): In
       );
       return rows.map(rowToItem) as InboxItem[];
     },
-    async claimSlaEvent(claim) {
+    async claimSlaEvent(claim, callOptions) {
       const [{ itemId, deadline, kind, claimant, now, leaseMs }] = parseInboxStoreArguments(
         'claimSlaEvent',
-        [claim],
+        [claim, callOptions],
       );
       // Takes over only an uncompleted claim whose lease has expired: a compare-and-set that
       // concurrent claimants (other processes) cannot both win.
@@ -159,10 +160,10 @@ export function createPostgresInboxStore(options: PostgresInboxStoreOptions): In
         ? { claimed: true, attempt: Number(row.attempts) }
         : { claimed: false, attempt: 0 };
     },
-    async completeSlaEvent(completion) {
+    async completeSlaEvent(completion, callOptions) {
       const [{ itemId, deadline, kind, claimant, now }] = parseInboxStoreArguments(
         'completeSlaEvent',
-        [completion],
+        [completion, callOptions],
       );
       const { rows } = await readCommitted(
         `UPDATE ${slaEvents} SET emitted_at = $5

@@ -22,6 +22,7 @@ describe('migrate (PGlite)', () => {
       'guardloop_feedback_aggregates',
       'guardloop_feedback_artifact_versions',
       'guardloop_feedback_artifacts',
+      'guardloop_feedback_breakdowns',
       'guardloop_feedback_outcomes',
       'guardloop_feedback_problems',
       'guardloop_feedback_traces',

@@ -1,4 +1,6 @@
+import { counterExpiryMigration } from './counter-expiry-migration';
 import { counterMigration } from './counter-migration';
+import { feedbackHumanReviewsMigration } from './feedback-human-reviews-migration';
 import { feedbackMigration } from './feedback-migration';
 import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
 import { inboxMigration } from './inbox-migration';
@@ -14,4 +16,6 @@ export const migrations: readonly Migration[] = [
   feedbackSegmentIndexesMigration,
   inboxMigration,
   inboxSlaEventsMigration,
+  feedbackHumanReviewsMigration,
+  counterExpiryMigration,
 ];

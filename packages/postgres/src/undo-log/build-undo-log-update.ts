@@ -1,4 +1,5 @@
-import { storablePatchFields, type UndoLogUpdate } from '@guardloop/undo-log';
+import type { UndoLogUpdate } from '@guardloop/undo-log';
+import { storablePatchFields } from '@guardloop/undo-log/internal';
 import { placeholder, toParameter, undoLogColumns } from './undo-log-columns';
 
 /**

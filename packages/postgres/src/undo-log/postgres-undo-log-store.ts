@@ -3,13 +3,16 @@ import {
   parseUndoLogStoreArguments,
   type UndoLogRecord,
   type UndoLogStore,
+  type UndoLogStoreCallOptions,
 } from '@guardloop/undo-log';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { undoLogTable } from '../migrations/undo-log-migration';
 import { parseDatabaseSchema, qualifiedTable } from '../schema/database-schema';
 import { buildUndoLogUpdate } from './build-undo-log-update';
+import { buildUndoLogUpdateMany, toUpdateManyParameter } from './build-undo-log-update-many';
 import {
+  paramsToRecord,
   placeholder,
   rowToRecord,
   toParameter,
@@ -31,56 +34,74 @@ type Row = Record<string, unknown>;
  * Idempotency rests on a UNIQUE key with `ON CONFLICT DO NOTHING`; recovery claims use
  * `FOR UPDATE SKIP LOCKED`, so concurrent processes never claim the same record. Arguments
  * are validated like every store's (`parseUndoLogStoreArguments`): what PostgreSQL could not
- * keep unchanged is `invalid_input` before any SQL runs.
+ * keep unchanged is `invalid_input` before any SQL runs. An `abortSignal` is checked before each
+ * statement is sent: a statement already sent runs to its end and the call resolves with it.
  */
 export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions): UndoLogStore {
   const { client } = parseStoreOptions(options, 'postgres undo log store options');
   const table = qualifiedTable(parseDatabaseSchema(options.schema), undoLogTable);
   const columns = fields.map((field) => undoLogColumns[field].column).join(', ');
   const values = fields.map((field, index) => placeholder(field, index + 1)).join(', ');
-  const insertSql = `INSERT INTO ${table} (${columns}) VALUES (${values}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`;
-  const one = async (text: string, params: unknown[]) => {
-    const row = (await client.query<Row>(text, params)).rows[0];
+  const insertSql = `INSERT INTO ${table} (${columns}) VALUES (${values}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING sequence`;
+  const updateManySql = buildUndoLogUpdateMany(table);
+  const one = async (text: string, params: unknown[], abortSignal?: AbortSignal) => {
+    const row = (await client.query<Row>(text, params, { abortSignal })).rows[0];
     return row === undefined ? undefined : rowToRecord(row);
   };
-  const byKey = (key: string) => one(`SELECT * FROM ${table} WHERE idempotency_key = $1`, [key]);
+  const byKey = (key: string, abortSignal?: AbortSignal) =>
+    one(`SELECT * FROM ${table} WHERE idempotency_key = $1`, [key], abortSignal);
 
   return {
-    async insert(record: NewUndoLogRecord) {
-      parseUndoLogStoreArguments('insert', [record]);
+    async insert(record: NewUndoLogRecord, options?: UndoLogStoreCallOptions) {
+      parseUndoLogStoreArguments('insert', [record, options]);
       const params = fields.map((field) => toParameter(field, record[field]));
-      const inserted = await one(insertSql, params);
-      if (inserted) return { inserted: true, record: inserted };
-      // The conflicting row committed before ON CONFLICT gave up, so it is visible now.
+      const { rows } = await client.query<Row>(insertSql, params, {
+        abortSignal: options?.abortSignal,
+      });
+      // The row is what was sent: rebuilt from the parameters instead of read back.
+      const row = rows[0];
+      if (row) return { inserted: true, record: paramsToRecord(params, row.sequence) };
+      // The conflicting row committed before ON CONFLICT gave up, so it is visible now. No abort
+      // from here: the caller must learn which record holds the key.
       const existing = await byKey(record.idempotencyKey);
       if (!existing)
         throw new Error(`Undo-log insert of ${record.id} conflicted but found no record.`);
       return { inserted: false, record: existing };
     },
-    async get(id) {
-      parseUndoLogStoreArguments('get', [id]);
-      return one(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+    async get(id, options) {
+      parseUndoLogStoreArguments('get', [id, options]);
+      return one(`SELECT * FROM ${table} WHERE id = $1`, [id], options?.abortSignal);
     },
-    async getByIdempotencyKey(key) {
-      parseUndoLogStoreArguments('getByIdempotencyKey', [key]);
-      return byKey(key);
+    async getByIdempotencyKey(key, options) {
+      parseUndoLogStoreArguments('getByIdempotencyKey', [key, options]);
+      return byKey(key, options?.abortSignal);
     },
-    async update(id, update) {
-      parseUndoLogStoreArguments('update', [id, update]);
+    async update(id, update, options) {
+      parseUndoLogStoreArguments('update', [id, update, options]);
       const { text, params } = buildUndoLogUpdate(table, id, update);
-      return one(text, params);
+      return one(text, params, options?.abortSignal);
     },
-    async listByTrace(traceId) {
-      parseUndoLogStoreArguments('listByTrace', [traceId]);
+    async updateMany(updates, options) {
+      parseUndoLogStoreArguments('updateMany', [updates, options]);
+      if (updates.length === 0) return [];
+      const { rows } = await client.query<Row>(updateManySql, [toUpdateManyParameter(updates)], {
+        abortSignal: options?.abortSignal,
+      });
+      const applied = new Set(rows.map((row) => row.id));
+      return updates.map((update) => applied.has(update.id));
+    },
+    async listByTrace(traceId, options) {
+      parseUndoLogStoreArguments('listByTrace', [traceId, options]);
       const { rows } = await client.query<Row>(
         `SELECT * FROM ${table} WHERE trace_id = $1 ORDER BY sequence`,
         [traceId],
+        { abortSignal: options?.abortSignal },
       );
       return rows.map(rowToRecord);
     },
-    async claimExpired(options) {
-      parseUndoLogStoreArguments('claimExpired', [options]);
-      const { statuses, now, owner, leaseExpiresAt, limit } = options;
+    async claimExpired(claim, options) {
+      parseUndoLogStoreArguments('claimExpired', [claim, options]);
+      const { statuses, now, owner, leaseExpiresAt, limit } = claim;
       const { rows } = await client.query<Row>(
         `UPDATE ${table} SET lease_owner = $1, lease_expires_at = $2, updated_at = $3
          WHERE sequence IN (
@@ -90,6 +111,7 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
            FOR UPDATE SKIP LOCKED)
          RETURNING *`,
         [owner, leaseExpiresAt, now, [...statuses], limit],
+        { abortSignal: options?.abortSignal },
       );
       return rows
         .map(rowToRecord)

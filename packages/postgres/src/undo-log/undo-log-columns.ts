@@ -53,3 +53,19 @@ export function rowToRecord(row: Record<string, unknown>): UndoLogRecord {
   record.updatedAt = toNumber(row.updated_at);
   return record as unknown as UndoLogRecord;
 }
+
+const fields = Object.keys(undoLogColumns) as UndoLogColumnField[];
+
+/**
+ * The record an insert with these parameters (in `undoLogColumns` order) stored: what `get`
+ * would read back, without reading it.
+ */
+export function paramsToRecord(params: readonly unknown[], sequence: unknown): UndoLogRecord {
+  const record: Record<string, unknown> = { sequence: toNumber(sequence) };
+  fields.forEach((field, index) => {
+    const value = params[index];
+    record[field] =
+      undoLogColumns[field].json && typeof value === 'string' ? JSON.parse(value) : value;
+  });
+  return record as unknown as UndoLogRecord;
+}

@@ -110,7 +110,7 @@ describe('createModelClassifier', () => {
     expect(await codeOf(classifier.classify(7 as unknown as string))).toBe('invalid_input');
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
-    await expect(classifier.classify('hello', { signal: controller.signal })).rejects.toThrow(
+    await expect(classifier.classify('hello', { abortSignal: controller.signal })).rejects.toThrow(
       'cancelled',
     );
     expect(model.doGenerateCalls).toHaveLength(0);
@@ -127,7 +127,7 @@ describe('createModelClassifier', () => {
     });
     await expect(
       createModelClassifier({ model, labels, maxRetries: 0 }).classify('hi', {
-        signal: controller.signal,
+        abortSignal: controller.signal,
       }),
     ).rejects.toBe(reason);
   });

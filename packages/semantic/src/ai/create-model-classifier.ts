@@ -1,5 +1,5 @@
-import { type Clock, parseInput, systemClock, throwIfAborted } from '@guardloop/core';
-import { clockSchema, timeoutMsSchema } from '@guardloop/core/internal';
+import { type Clock, parseInput, systemClock } from '@guardloop/core';
+import { clockSchema, throwIfAborted, timeoutMsSchema } from '@guardloop/core/internal';
 import { generateText, type LanguageModel, Output } from 'ai';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
@@ -62,7 +62,7 @@ const optionsSchema = z.object({
  * the text errors (`invalid_input`, `empty_text`, `text_too_long`), with
  * ModelClassificationError (`model_classification_failed`, with a `reason`: `rate_limited`,
  * `provider_error`, `network_error`, `timeout`, `malformed_output`, `label_outside_set`) when the
- * call or the output fails, and with `signal.reason` when the caller aborts.
+ * call or the output fails, and with `abortSignal.reason` when the caller aborts.
  */
 export function createModelClassifier<const Label extends string>(
   options: ModelClassifierOptions<Label>,
@@ -84,8 +84,8 @@ export function createModelClassifier<const Label extends string>(
     labels,
     floor: settings.floor,
     async classify(text, classifyOptions = {}) {
-      const { signal } = classifyOptions;
-      throwIfAborted(signal);
+      const callerSignal = classifyOptions.abortSignal;
+      throwIfAborted(callerSignal);
       const valid = validateText(text, settings.maxLength);
       const prompt = settings.redactPii ? redactPii(valid, { maxLength: valid.length }) : valid;
       // Our own timer, so a provider that never answers ends the call (and tests need no sleep).
@@ -93,7 +93,9 @@ export function createModelClassifier<const Label extends string>(
       const cancelTimer = clock.setTimer(settings.timeoutMs, () =>
         timeout.abort(new Error(`No answer within ${settings.timeoutMs} ms`)),
       );
-      const abortSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      const abortSignal = callerSignal
+        ? AbortSignal.any([callerSignal, timeout.signal])
+        : timeout.signal;
       try {
         const { output } = await generateText({
           model: settings.model,
@@ -111,7 +113,7 @@ export function createModelClassifier<const Label extends string>(
           classifier: settings.name,
         };
       } catch (error) {
-        throwIfAborted(signal);
+        throwIfAborted(callerSignal);
         if (timeout.signal.aborted) {
           throw new ModelClassificationError({
             cause: timeout.signal.reason,

@@ -28,12 +28,17 @@ export interface ModelClassificationErrorOptions {
   retryAfterMs?: number;
 }
 
+const code = semanticErrorCodes.modelClassificationFailed;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /**
  * The language model call failed or returned output that does not match the label schema.
  * `reason` says which (`rate_limited`, `timeout`, `label_outside_set`...); `isRetryable` mirrors
  * the provider's (rate limits, 5xx, timeouts); `cause` holds the original error.
  */
-export class ModelClassificationError extends GuardloopError {
+export class ModelClassificationError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly reason: ModelFailureReason;
   readonly statusCode: number | undefined;
   readonly retryAfterMs: number | undefined;
@@ -51,7 +56,7 @@ export class ModelClassificationError extends GuardloopError {
       ...(statusCode === undefined ? [] : [`HTTP ${statusCode}`]),
       ...(retryAfterMs === undefined ? [] : [`retry after ${retryAfterMs} ms`]),
     ].join(', ');
-    super(semanticErrorCodes.modelClassificationFailed, {
+    super(code, {
       message: `Model classification failed (${facts}): ${detail}`,
       cause,
       isRetryable,
@@ -63,6 +68,6 @@ export class ModelClassificationError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is ModelClassificationError {
-    return GuardloopError.hasCode(error, semanticErrorCodes.modelClassificationFailed);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

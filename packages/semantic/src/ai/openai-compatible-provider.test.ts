@@ -142,7 +142,7 @@ describe('model classifier over @ai-sdk/openai-compatible', () => {
     const controller = new AbortController();
     const reason = new Error('rail timed out');
     const pending = modelClassifier({ clock: createManualClock() }).classify('refund please', {
-      signal: controller.signal,
+      abortSignal: controller.signal,
     });
     await server.received(1);
     controller.abort(reason);

@@ -4,6 +4,7 @@ import { foldForMatching } from '../text/fold-for-matching';
 import { detectProfanity, type ProfanityMatch } from './detect-profanity';
 import { findSpacedRuns } from './find-spaced-runs';
 import { defaultUnsafeContentPatterns, type UnsafeContentPattern } from './unsafe-content-pattern';
+import { textSchema } from '../text/text-schema';
 
 export interface BrandSafetyFinding {
   /** `profanity` for obscenity matches; otherwise the pattern's id. */
@@ -52,7 +53,7 @@ export function checkBrandSafety(
   text: string,
   options: CheckBrandSafetyOptions = {},
 ): BrandSafetyFinding[] {
-  parseInput(z.string(), text, 'text');
+  parseInput(textSchema, text, 'text');
   return createBrandSafetyCheck(options)(text);
 }
 

@@ -1,6 +1,6 @@
 import { parseInput } from '@guardloop/core';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import { z } from 'zod';
+import { textSchema } from '../text/text-schema';
 
 export interface ProfanityMatch {
   /** The dictionary word that matched, e.g. `fuck` for "fuuuck" or "fvck". */
@@ -19,7 +19,7 @@ let matcher: RegExpMatcher | undefined;
  * @throws InvalidInputError (`invalid_input`) when `text` is not a string.
  */
 export function detectProfanity(text: string): ProfanityMatch[] {
-  parseInput(z.string(), text, 'text');
+  parseInput(textSchema, text, 'text');
   matcher ??= new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const matches: ProfanityMatch[] = [];
   for (const match of matcher.getAllMatches(text, true)) {

@@ -71,7 +71,9 @@ describe('createCascadeClassifier', () => {
     expect(GuardloopError.hasCode(error, 'empty_text')).toBe(true);
     const controller = new AbortController();
     controller.abort(new Error('gone'));
-    await expect(cascade.classify('hi', { signal: controller.signal })).rejects.toThrow('gone');
+    await expect(cascade.classify('hi', { abortSignal: controller.signal })).rejects.toThrow(
+      'gone',
+    );
     expect(model.texts).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import { InvalidInputError, parseInput, throwIfAborted } from '@guardloop/core';
+import { InvalidInputError, parseInput } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { Classification, Classifier } from '../classifier/classifier';
 
@@ -80,7 +81,7 @@ export function createCascadeClassifier<Label extends string>(
     labels: local.labels,
     floor,
     async classify(text, classifyOptions = {}): Promise<Classification<Label>> {
-      throwIfAborted(classifyOptions.signal);
+      throwIfAborted(classifyOptions.abortSignal);
       const first = await local.classify(text, classifyOptions);
       calls += 1;
       if (!first.abstained && first.confidence >= floor) {

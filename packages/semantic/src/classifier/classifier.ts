@@ -1,7 +1,7 @@
 /** Options of `Classifier.classify`. */
 export interface ClassifyOptions {
-  /** Aborts the classification; the promise then rejects with `signal.reason`. */
-  signal?: AbortSignal;
+  /** Aborts the classification; the promise then rejects with `abortSignal.reason`. */
+  abortSignal?: AbortSignal;
 }
 
 /**
@@ -19,6 +19,11 @@ export interface Classification<Label extends string = string> {
   abstained: boolean;
   /** Name of the classifier that answered, e.g. `local` or `model`. */
   classifier: string;
+  /**
+   * Whether the floor behind `abstained` was fitted on data. The local classifier always says
+   * (`false` until calibrated); absent means the classifier does not know.
+   */
+  calibrated?: boolean;
 }
 
 /** Anything that maps a text to one of a fixed set of labels, and knows when it does not know. */

@@ -16,8 +16,8 @@ export interface CreateHelpdeskClassifierOptions
 
 /**
  * A local classifier trained on the bundled help-desk data set, with temperature and floor
- * calibrated by cross-validation and the out-of-scope validation texts. Takes well under a
- * second; save it with `toJSON()` if startup time matters.
+ * fitted on a held-out share and the out-of-scope texts (`calibrated: true`). Takes well under
+ * a second; save it with `toJSON()` if startup time matters.
  */
 export function createHelpdeskClassifier(
   options: CreateHelpdeskClassifierOptions = {},

@@ -1,13 +1,18 @@
 import { GuardloopError } from '@guardloop/core';
 import { semanticErrorCodes } from './semantic-error-codes';
 
+const code = semanticErrorCodes.textTooLong;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** The text is longer than the classifier's `maxLength`: bounded work per call, by design. */
-export class TextTooLongError extends GuardloopError {
+export class TextTooLongError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly length: number;
   readonly maxLength: number;
 
   constructor({ length, maxLength }: { length: number; maxLength: number }) {
-    super(semanticErrorCodes.textTooLong, {
+    super(code, {
       message: `Text has ${length} characters; the limit is ${maxLength}. Truncate or summarise it first.`,
     });
     this.name = 'TextTooLongError';
@@ -16,6 +21,6 @@ export class TextTooLongError extends GuardloopError {
   }
 
   static override isInstance(error: unknown): error is TextTooLongError {
-    return GuardloopError.hasCode(error, semanticErrorCodes.textTooLong);
+    return GuardloopError.hasMarker(error, marker);
   }
 }

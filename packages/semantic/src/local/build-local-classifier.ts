@@ -1,4 +1,5 @@
-import { InvalidInputError, parseInput, throwIfAborted } from '@guardloop/core';
+import { InvalidInputError, parseInput } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { Classification } from '../classifier/classifier';
 import { validateText } from '../classifier/validate-text';
@@ -44,6 +45,7 @@ export function buildLocalClassifier<Label extends string>(
       scores: Object.fromEntries(labels.map((label, index) => [label, probabilities[index] ?? 0])),
       abstained: confidence < settings.floor,
       classifier: settings.name,
+      calibrated: settings.calibrated,
     };
   };
 
@@ -53,6 +55,9 @@ export function buildLocalClassifier<Label extends string>(
     get floor() {
       return settings.floor;
     },
+    get calibrated() {
+      return settings.calibrated;
+    },
     get temperature() {
       return settings.temperature;
     },
@@ -61,7 +66,7 @@ export function buildLocalClassifier<Label extends string>(
       return model.documents;
     },
     async classify(text, options = {}) {
-      throwIfAborted(options.signal);
+      throwIfAborted(options.abortSignal);
       return classifySync(text);
     },
     learn(example) {
@@ -86,8 +91,15 @@ export function buildLocalClassifier<Label extends string>(
         samples.push({ ...inspect(text), labelIndex: undefined });
       const calibration = fitCalibration(samples, settings.coverageExponent);
       settings.temperature = calibration.temperature;
-      if (calibration.floor !== undefined) settings.floor = calibration.floor;
-      return { temperature: settings.temperature, floor: settings.floor };
+      if (calibration.floor !== undefined) {
+        settings.floor = calibration.floor;
+        settings.calibrated = true;
+      }
+      return {
+        temperature: settings.temperature,
+        floor: settings.floor,
+        calibrated: settings.calibrated,
+      };
     },
     inspect,
     toJSON: () => serializeLocalClassifier(settings, model),

@@ -14,18 +14,46 @@ describe('LocalClassifier.calibrate', () => {
       examples: toyExamples.filter((_, index) => index % 5 === 0),
       outOfScope: ['tell me a joke', 'what time is it in Tokyo', 'qwerty asdf'],
     });
-    expect(result).toEqual({ temperature: classifier.temperature, floor: classifier.floor });
+    expect(result).toEqual({
+      temperature: classifier.temperature,
+      floor: classifier.floor,
+      calibrated: true,
+    });
     expect(classifier.floor).toBeLessThan(0.99);
     expect(classifier.toJSON().settings).toMatchObject(result);
   });
 
-  it('leaves the floor alone without out-of-scope texts', () => {
+  it('leaves the floor alone, and uncalibrated, without out-of-scope texts', () => {
     const classifier = createLocalClassifier({
       labels: toyLabels,
       examples: toyExamples,
       floor: 0.7,
     });
-    expect(classifier.calibrate({ examples: toyExamples }).floor).toBe(0.7);
+    expect(classifier.calibrate({ examples: toyExamples })).toMatchObject({
+      floor: 0.7,
+      calibrated: false,
+    });
+  });
+
+  it('marks the classifier and every result calibrated only once the floor is fitted', async () => {
+    const classifier = createLocalClassifier({ labels: toyLabels, examples: toyExamples });
+    expect(classifier.calibrated).toBe(false);
+    expect(await classifier.classify('reset my password')).toMatchObject({ calibrated: false });
+    expect(await classifier.classify('tell me a joke')).toMatchObject({ calibrated: false });
+    classifier.calibrate({ examples: toyExamples, outOfScope: ['tell me a joke'] });
+    expect(classifier.calibrated).toBe(true);
+    expect(await classifier.classify('reset my password')).toMatchObject({ calibrated: true });
+    expect(classifier.toJSON().settings.calibrated).toBe(true);
+  });
+
+  it('takes a floor declared calibrated by the caller at its word', async () => {
+    const classifier = createLocalClassifier({
+      labels: toyLabels,
+      examples: toyExamples,
+      floor: 0.4,
+      calibrated: true,
+    });
+    expect(await classifier.classify('reset my password')).toMatchObject({ calibrated: true });
   });
 
   it('rejects empty or malformed calibration data', () => {

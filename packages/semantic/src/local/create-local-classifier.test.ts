@@ -80,7 +80,9 @@ describe('createLocalClassifier', () => {
     const controller = new AbortController();
     const reason = new Error('caller gave up');
     controller.abort(reason);
-    await expect(trained().classify('hello', { signal: controller.signal })).rejects.toBe(reason);
+    await expect(trained().classify('hello', { abortSignal: controller.signal })).rejects.toBe(
+      reason,
+    );
   });
 
   it('rejects malformed training examples and unknown labels', () => {

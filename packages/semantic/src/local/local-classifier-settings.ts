@@ -28,11 +28,23 @@ export const localClassifierSettingsSchema = z.object({
   labels: labelsSchema,
   /** Abstain below this confidence. Tuned by `calibrate()` / `trainLocalClassifier()`. */
   floor: z.number().min(0).max(1).default(0.3),
+  /**
+   * Whether `floor` was fitted against out-of-scope texts (`calibrate()` with `outOfScope`,
+   * `trainLocalClassifier()` with `outOfScope`). Reported on every classification so the intent
+   * rail can warn about a floor nobody checked; declare `true` for a floor you tuned yourself.
+   */
+  calibrated: z.boolean().default(false),
   /** Softmax temperature (< 1 sharpens). Fitted by `calibrate()` / `trainLocalClassifier()`. */
   temperature: z.number().positive().max(100).default(0.5),
   /** confidence = max probability x coverage ^ coverageExponent; 0 ignores novelty. */
   coverageExponent: z.number().min(0).max(8).default(2),
   maxLength: z.number().int().positive().default(defaultMaxTextLength),
+  /**
+   * `toJSON()` leaves out weights whose magnitude is below this: most of a row is tiny
+   * negative weights that barely move a logit; pruning them makes a 150-intent model about
+   * ten times smaller with the same accuracy (see docs/benchmarks.md). 0 keeps every weight.
+   */
+  pruneBelow: z.number().min(0).max(1).default(0.02),
   features: featureOptionsSchema.prefault({}),
   training: trainingOptionsSchema.prefault({}),
 });

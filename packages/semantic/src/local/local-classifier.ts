@@ -18,6 +18,8 @@ export interface CalibrateOptions<Label extends string = string> {
 export interface CalibrationResult {
   temperature: number;
   floor: number;
+  /** True once a floor was fitted against out-of-scope texts (now or before). */
+  calibrated: boolean;
 }
 
 /**
@@ -27,6 +29,11 @@ export interface CalibrationResult {
  */
 export interface LocalClassifier<Label extends string = string> extends Classifier<Label> {
   readonly temperature: number;
+  /**
+   * False until the floor is fitted against out-of-scope texts; every classification repeats
+   * it, so the intent rail can warn that the floor (default 0.3) was never checked.
+   */
+  readonly calibrated: boolean;
   readonly coverageExponent: number;
   /** Training documents seen so far. */
   readonly documentCount: number;

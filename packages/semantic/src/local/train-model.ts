@@ -8,15 +8,25 @@ export interface LabelledVector {
   labelIndex: number;
 }
 
+export interface EpochRange {
+  /** Where the learning-rate schedule starts: continuing a training keeps decaying it. */
+  firstEpoch?: number;
+  /** Default `options.epochs`. */
+  epochs?: number;
+  /** Count the batch's documents first. Default true; false when they are counted already. */
+  countDocuments?: boolean;
+}
+
 /** Batch training: `epochs` shuffled passes with a decaying learning rate. */
 export function trainEpochs(
   model: LinearModel,
   batch: readonly LabelledVector[],
   options: TrainingOptions,
+  { firstEpoch = 0, epochs = options.epochs, countDocuments = true }: EpochRange = {},
 ): void {
-  for (const item of batch) countDocument(model, item.vector);
-  const random = createSeededRandom(options.seed + model.documents);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  if (countDocuments) for (const item of batch) countDocument(model, item.vector);
+  const random = createSeededRandom(options.seed + model.documents + firstEpoch);
+  for (let epoch = firstEpoch; epoch < firstEpoch + epochs; epoch++) {
     const learningRate = options.learningRate / (1 + epoch * 0.1);
     for (const item of shuffle(batch, random)) {
       gradientStep(model, item.vector, item.labelIndex, { learningRate, l2: options.l2 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TextTooLongError } from '../errors/text-too-long-error';
 import { type PiiFinding, type PiiKind, piiKinds } from './pii-kinds';
 import { scanPii } from './scan-pii';
+import { textSchema } from '../text/text-schema';
 
 /** Default bound on the characters `detectPii`, `redactPii` and `piiRail` scan per call. */
 export const defaultMaxPiiTextLength = 100_000;
@@ -30,7 +31,7 @@ const optionsSchema = z.object({
  * @throws TextTooLongError (`text_too_long`) when `text` is longer than `maxLength`.
  */
 export function detectPii(text: string, options: DetectPiiOptions = {}): PiiFinding[] {
-  parseInput(z.string(), text, 'text');
+  parseInput(textSchema, text, 'text');
   const { kinds = piiKinds, maxLength = defaultMaxPiiTextLength } = parseInput(
     optionsSchema,
     options,

@@ -1,4 +1,5 @@
-import { parseInput, throwIfAborted } from '@guardloop/core';
+import { parseInput } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
 import type { TrainingExample } from '../local/training-example';
@@ -41,14 +42,14 @@ export async function evaluateClassifier<Label extends string>(
   options: EvaluateClassifierOptions<Label>,
 ): Promise<QualityReport> {
   const { examples, outOfScope } = parseInput(optionsSchema, options, 'evaluation options');
-  const signal = options.abortSignal;
+  const abortSignal = options.abortSignal;
   let correct = 0;
   let answered = 0;
   let answeredCorrect = 0;
   let topCorrect = 0;
   for (const example of examples) {
-    throwIfAborted(signal);
-    const result = await classifier.classify(example.text, signal ? { signal } : {});
+    throwIfAborted(abortSignal);
+    const result = await classifier.classify(example.text, abortSignal ? { abortSignal } : {});
     const right = result.label === example.label;
     if (right) topCorrect += 1;
     if (!result.abstained) {
@@ -59,8 +60,8 @@ export async function evaluateClassifier<Label extends string>(
   }
   let abstainedOutOfScope = 0;
   for (const text of outOfScope) {
-    throwIfAborted(signal);
-    const result = await classifier.classify(text, signal ? { signal } : {});
+    throwIfAborted(abortSignal);
+    const result = await classifier.classify(text, abortSignal ? { abortSignal } : {});
     if (result.abstained) abstainedOutOfScope += 1;
   }
   return {

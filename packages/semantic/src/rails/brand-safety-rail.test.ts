@@ -220,7 +220,7 @@ describe('brandSafetyRail', () => {
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
     await expect(
-      rail.evaluate(withDraft('hello'), { signal: controller.signal }),
+      rail.evaluate(withDraft('hello'), { abortSignal: controller.signal }),
     ).rejects.toThrow();
   });
 

@@ -1,4 +1,5 @@
-import { parseInput, type Rail, throwIfAborted } from '@guardloop/core';
+import { parseInput, type Rail } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import {
   type BrandSafetyFinding,
@@ -48,8 +49,8 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
   return {
     name: parsed.name,
     kind: 'deterministic',
-    async evaluate(context, { signal }) {
-      throwIfAborted(signal);
+    async evaluate(context, { abortSignal }) {
+      throwIfAborted(abortSignal);
       const collected = scan(context);
       if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
       const findings: Array<BrandSafetyFinding & { path?: string }> = [];

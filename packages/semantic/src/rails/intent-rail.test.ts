@@ -83,18 +83,61 @@ describe('intentRail', () => {
       floor: 0.5,
       classify: (_text, classifyOptions) =>
         new Promise<Classification>((_resolve, reject) => {
-          const signal = classifyOptions?.signal as AbortSignal;
-          seen.push(signal);
-          signal.addEventListener('abort', () => reject(signal.reason));
+          const abortSignal = classifyOptions?.abortSignal as AbortSignal;
+          seen.push(abortSignal);
+          abortSignal.addEventListener('abort', () => reject(abortSignal.reason));
         }),
     };
     const controller = new AbortController();
     const pending = intentRail({ allowed, classifier: slow }).evaluate(railContext('hello'), {
-      signal: controller.signal,
+      abortSignal: controller.signal,
     });
     controller.abort(new Error('timeout'));
     await expect(pending).rejects.toThrow('timeout');
     expect(seen[0]).toBe(controller.signal);
+  });
+
+  it('warns in the evidence about an uncalibrated classifier, keeping the verdict', async () => {
+    const text = 'I forgot my password, please reset it';
+    const verdict = await intentRail({ allowed, classifier }).evaluate(railContext(text), options);
+    expect(verdict).toMatchObject({
+      verdict: 'allow',
+      evidence: { calibrated: false, warnings: ['uncalibrated_classifier'] },
+    });
+    const calibratedClassifier = createLocalClassifier({
+      labels: toyLabels,
+      examples: toyExamples,
+    });
+    calibratedClassifier.calibrate({ examples: toyExamples, outOfScope: ['tell me a joke'] });
+    const quiet = await intentRail({ allowed, classifier: calibratedClassifier }).evaluate(
+      railContext(text),
+      options,
+    );
+    expect(quiet).toMatchObject({ verdict: 'allow', evidence: { calibrated: true } });
+    expect(quiet.evidence).not.toHaveProperty('warnings');
+  });
+
+  it('escalates what it would allow from an uncalibrated classifier when asked to', async () => {
+    const rail = intentRail({ allowed, classifier, onUncalibrated: 'escalate' });
+    const verdict = await rail.evaluate(railContext('please reset my password'), options);
+    expect(verdict).toMatchObject({ verdict: 'escalate', evidence: { calibrated: false } });
+    expect(verdict.reason).toMatch(/never calibrated/);
+    // Only allows turn into escalations: a disallowed intent keeps its configured verdict.
+    const strict = intentRail({
+      allowed,
+      classifier,
+      onDisallowed: 'deny',
+      onUncalibrated: 'escalate',
+    });
+    await expect(
+      strict.evaluate(railContext('I was charged twice, refund please'), options),
+    ).resolves.toMatchObject({ verdict: 'deny' });
+    // An intent without the flag (another classifier, or the context) is not judged on it.
+    const fromContext = intentRail({ allowed, onUncalibrated: 'escalate' });
+    const intent = { label: 'shipping_status', confidence: 0.9, abstained: false };
+    await expect(
+      fromContext.evaluate(railContext(undefined, { intent }), options),
+    ).resolves.toMatchObject({ verdict: 'allow' });
   });
 
   it('plugs into evaluateRails', async () => {
@@ -115,6 +158,9 @@ describe('intentRail', () => {
     };
     expect(codeOf(() => intentRail({ allowed: [] }))).toBe('invalid_input');
     expect(codeOf(() => intentRail({ allowed, floor: -1 }))).toBe('invalid_input');
+    expect(codeOf(() => intentRail({ allowed, onUncalibrated: 'deny' as never }))).toBe(
+      'invalid_input',
+    );
     // Past 2^31 - 1 ms a timer fires at once: refused here rather than by evaluateRails.
     expect(codeOf(() => intentRail({ allowed, timeoutMs: 2 ** 31 }))).toBe('invalid_input');
     expect(codeOf(() => intentRail({ allowed, classifier: {} as Classifier }))).toBe(

@@ -1,5 +1,5 @@
-import { parseInput, type Rail, type RailVerdict, throwIfAborted } from '@guardloop/core';
-import { timeoutMsSchema } from '@guardloop/core/internal';
+import { parseInput, type Rail, type RailVerdict } from '@guardloop/core';
+import { throwIfAborted, timeoutMsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
 import { UnknownLabelError } from '../errors/unknown-label-error';
@@ -15,6 +15,12 @@ export interface IntentRailOptions {
   floor?: number;
   /** Verdict for a confident but not allowed intent. Default `escalate`. */
   onDisallowed?: 'escalate' | 'deny';
+  /**
+   * When the classification says `calibrated: false` (a floor never fitted on out-of-scope
+   * data): `warn` (default) keeps the verdict and adds `warnings: ['uncalibrated_classifier']`
+   * to its evidence; `escalate` also turns an allow into an escalation.
+   */
+  onUncalibrated?: 'warn' | 'escalate';
   /** Default: the signal's subject and body (`selectSignalText`). */
   selectText?: TextSelector;
   name?: string;
@@ -31,6 +37,7 @@ const optionsSchema = z.object({
     .optional(),
   floor: z.number().min(0).max(1).optional(),
   onDisallowed: z.enum(['escalate', 'deny']).default('escalate'),
+  onUncalibrated: z.enum(['warn', 'escalate']).default('warn'),
   selectText: z.custom<TextSelector>((value) => typeof value === 'function').optional(),
   name: z.string().min(1).default('intent'),
   timeoutMs: timeoutMsSchema.int().optional(),
@@ -45,7 +52,7 @@ const optionsSchema = z.object({
  */
 export function intentRail(options: IntentRailOptions): Rail {
   const parsed = parseInput(optionsSchema, options, 'intent rail options');
-  const { allowed, classifier, onDisallowed, name } = parsed;
+  const { allowed, classifier, onDisallowed, onUncalibrated, name } = parsed;
   for (const label of allowed) {
     if (classifier && !classifier.labels.includes(label)) {
       throw new UnknownLabelError({ label, labels: classifier.labels });
@@ -57,7 +64,7 @@ export function intentRail(options: IntentRailOptions): Rail {
     name,
     kind: 'semantic',
     ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
-    async evaluate(context, { signal }): Promise<RailVerdict> {
+    async evaluate(context, { abortSignal }): Promise<RailVerdict> {
       let intent = context.intent;
       const source = intent ? 'context' : 'classifier';
       if (!intent) {
@@ -65,9 +72,9 @@ export function intentRail(options: IntentRailOptions): Rail {
         if (!classifier) return verdict('escalate', 'No intent in context and no classifier.');
         if (text === undefined) return verdict('escalate', 'No text to classify the intent of.');
         try {
-          intent = await classifier.classify(text, { signal });
+          intent = await classifier.classify(text, { abortSignal });
         } catch (error) {
-          throwIfAborted(signal);
+          throwIfAborted(abortSignal);
           const { code = 'unknown_error', reason } = error as { code?: unknown; reason?: unknown };
           // The failure's reason (a model's `rate_limited`, `timeout`...) tells a reviewer why.
           const detail = typeof reason === 'string' ? `: ${reason}` : '';
@@ -77,9 +84,22 @@ export function intentRail(options: IntentRailOptions): Rail {
         }
       }
       const { label, confidence, abstained } = intent;
-      const evidence = { label, confidence, abstained, floor, source };
+      const { calibrated } = intent as { calibrated?: unknown };
+      const evidence = {
+        label,
+        confidence,
+        abstained,
+        floor,
+        source,
+        ...(typeof calibrated === 'boolean' ? { calibrated } : {}),
+        ...(calibrated === false ? { warnings: ['uncalibrated_classifier'] } : {}),
+      };
       if (abstained || confidence < floor) {
         const reason = `Unsure of the intent: best guess '${label}' at ${confidence.toFixed(2)}, floor ${floor}.`;
+        return verdict('escalate', reason, evidence, confidence);
+      }
+      if (allowed.includes(label) && calibrated === false && onUncalibrated === 'escalate') {
+        const reason = `Intent '${label}' comes from a classifier whose floor was never calibrated.`;
         return verdict('escalate', reason, evidence, confidence);
       }
       if (allowed.includes(label)) {

@@ -1,4 +1,5 @@
-import { parseInput, type Rail, throwIfAborted } from '@guardloop/core';
+import { parseInput, type Rail } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { defaultMaxPiiTextLength } from '../pii/detect-pii';
 import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
@@ -54,19 +55,34 @@ const optionsSchema = z
 export function piiRail(options: PiiRailOptions = {}): Rail {
   const parsed = parseInput(optionsSchema, options, 'PII rail options');
   const { kinds, onDetected, redact, name } = parsed;
-  const redactKey = (key: string) => replaceFindings(key, scanPii(key, kinds));
+  // Keys are scanned while the paths are built (to redact them); the rail then reuses those
+  // findings instead of scanning every key a second time. Filled and read within one
+  // synchronous evaluation, so concurrent evaluations cannot see each other's keys.
+  const keyFindings = new Map<string, PiiFinding[]>();
+  const redactKey = (key: string) => {
+    let found = keyFindings.get(key);
+    if (found === undefined) {
+      found = scanPii(key, kinds);
+      keyFindings.set(key, found);
+    }
+    return replaceFindings(key, found);
+  };
   const scan = createValueScan(parsed, selectPiiValue, redactKey);
   return {
     name,
     kind: 'deterministic',
-    async evaluate(context, { signal }) {
-      throwIfAborted(signal);
+    async evaluate(context, { abortSignal }) {
+      throwIfAborted(abortSignal);
+      keyFindings.clear();
       const collected = scan(context);
       if (!collected.ok) return limitExceededVerdict(collected, 'for personal data');
       const findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> = [];
       const redactedParts: string[] = [];
       for (const segment of collected.segments) {
-        const found = scanPii(segment.text, kinds);
+        // Redaction reuses these findings: each string is scanned once.
+        const found =
+          (segment.isKey ? keyFindings.get(segment.text) : undefined) ??
+          scanPii(segment.text, kinds);
         for (const { kind, start, end } of found) {
           findings.push(
             segment.path === '' ? { kind, start, end } : { kind, path: segment.path, start, end },
@@ -74,6 +90,7 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
         }
         if (redact && !segment.isKey) redactedParts.push(replaceFindings(segment.text, found));
       }
+      keyFindings.clear();
       if (findings.length === 0) {
         // Keys alone (`signal`, `payload` of the selected value) are no text.
         const anyText = collected.segments.some((segment) => !segment.isKey);

@@ -26,4 +26,4 @@ export function railContext(
   };
 }
 
-export const options: { signal: AbortSignal } = { signal: new AbortController().signal };
+export const options: { abortSignal: AbortSignal } = { abortSignal: new AbortController().signal };

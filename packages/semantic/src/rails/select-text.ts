@@ -1,4 +1,4 @@
-import type { RailContext } from '@guardloop/core';
+import type { RailContext, Signal } from '@guardloop/core';
 
 /** Picks the text a rail should judge from its context; undefined when there is none. */
 export type TextSelector = (context: RailContext) => string | undefined;
@@ -6,9 +6,15 @@ export type TextSelector = (context: RailContext) => string | undefined;
 const signalFields = ['subject', 'title', 'text', 'body', 'message', 'description', 'content'];
 const draftFields = ['draft', 'reply', 'message', 'text', 'body'];
 
+/**
+ * The words of a signal: its payload's subject, title, text, body, message, description and
+ * content that are non-blank strings, in that order, one per line; undefined when there is none.
+ */
+export const textOfSignal = (signal: Signal | undefined): string | undefined =>
+  joinStrings(signal?.payload, signalFields);
+
 /** The incoming words: the signal payload's subject/title then text/body/message/description. */
-export const selectSignalText: TextSelector = (context) =>
-  joinStrings(context.signal?.payload, signalFields);
+export const selectSignalText: TextSelector = (context) => textOfSignal(context.signal);
 
 /**
  * The outgoing reply as one text: `attributes.draft`, else the first of the action input's

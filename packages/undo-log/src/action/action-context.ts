@@ -6,7 +6,7 @@ export interface PlanContext {
   actor: Actor;
   /** `undefined` only in a dry run without a key. */
   idempotencyKey: string | undefined;
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
 }
 
 /** Given to `do`. */
@@ -18,7 +18,7 @@ export interface DoContext<Snapshot> {
   snapshot: Snapshot;
   /** 1 for the first try, then 2, 3... when a retryable failure is retried. */
   attempt: number;
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
 }
 
 /** Given to `undo`. */
@@ -32,12 +32,12 @@ export interface UndoContext<Output, Snapshot> {
   by: Actor;
   reason: string;
   attempt: number;
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
 }
 
 /** Given to `isComplete` during crash recovery. */
 export interface RecoveryContext {
   actionId: string;
   traceId: string;
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
 }

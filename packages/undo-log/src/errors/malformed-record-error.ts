@@ -1,8 +1,14 @@
 import { GuardloopError, type InputIssue } from '@guardloop/core';
+import { summarizeIssues } from '@guardloop/core/internal';
 import { undoLogErrorCodes } from './undo-log-error-codes';
 
+const code = undoLogErrorCodes.malformedRecord;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** A record read from the store does not match the record schema (corruption, older writer...). */
-export class MalformedRecordError extends GuardloopError {
+export class MalformedRecordError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly recordId: string | undefined;
   readonly issues: readonly InputIssue[];
 
@@ -15,16 +21,16 @@ export class MalformedRecordError extends GuardloopError {
     issues: readonly InputIssue[];
     cause?: unknown;
   }) {
-    const summary = issues
-      .slice(0, 5)
-      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-      .join('; ');
-    super(undoLogErrorCodes.malformedRecord, {
-      message: `Malformed undo-log record${recordId ? ` ${recordId}` : ''}: ${summary}`,
+    super(code, {
+      message: `Malformed undo-log record${recordId ? ` ${recordId}` : ''}: ${summarizeIssues(issues)}`,
       cause,
     });
     this.name = 'MalformedRecordError';
     this.recordId = recordId;
     this.issues = issues;
+  }
+
+  static override isInstance(error: unknown): error is MalformedRecordError {
+    return GuardloopError.hasMarker(error, marker);
   }
 }

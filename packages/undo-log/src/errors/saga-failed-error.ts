@@ -9,8 +9,13 @@ export interface SagaStepFailure {
   error?: unknown;
 }
 
+const code = undoLogErrorCodes.sagaFailed;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
 /** A saga step failed; the completed steps before it were rolled back in reverse order. */
-export class SagaFailedError extends GuardloopError {
+export class SagaFailedError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   /** Index of the step that failed. */
   readonly failedStep: number;
   readonly failedActionName: string;
@@ -27,7 +32,7 @@ export class SagaFailedError extends GuardloopError {
     notRolledBack: readonly SagaStepFailure[];
   }) {
     const incomplete = details.notRolledBack.length;
-    super(undoLogErrorCodes.sagaFailed, {
+    super(code, {
       message: `Saga step ${details.failedStep} ('${details.failedActionName}') failed: ${describeThrown(details.cause)}. Rolled back ${details.rolledBack.length} step(s)${incomplete > 0 ? `; ${incomplete} could not be rolled back` : ''}.`,
       cause: details.cause,
     });
@@ -36,5 +41,9 @@ export class SagaFailedError extends GuardloopError {
     this.failedActionName = details.failedActionName;
     this.rolledBack = details.rolledBack;
     this.notRolledBack = details.notRolledBack;
+  }
+
+  static override isInstance(error: unknown): error is SagaFailedError {
+    return GuardloopError.hasMarker(error, marker);
   }
 }

@@ -1,3 +1,4 @@
+import { createSequentialIdGenerator } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineAction } from '../action/define-action';
@@ -22,10 +23,50 @@ describe('createUndoLog', () => {
     ['a negative lease', { store, actions: [], leaseMs: -5 }],
     ['an empty owner id', { store, actions: [], ownerId: '' }],
     ['a bad recovery actor', { store, actions: [], recoveryActor: { id: 'x', type: 'daemon' } }],
+    ['an id generator that is not a function', { store, actions: [], idGenerator: 'seq' }],
+    ['a clock without now()', { store, actions: [], clock: {} }],
   ])('rejects %s as invalid input', (_, options) => {
     expect(() => createUndoLog(options as never)).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
+  });
+
+  it('takes action ids from idGenerator and gives every context abortSignal', async () => {
+    const seen: Record<string, unknown> = {};
+    const probe = defineAction({
+      name: 'probe',
+      input: z.object({}),
+      reversible: true,
+      snapshot: (_input, context) => {
+        seen.plan = context.abortSignal;
+        return null;
+      },
+      do: (_input, context) => {
+        seen.do = context.abortSignal;
+      },
+      undo: (_input, context) => {
+        seen.undo = context.abortSignal;
+      },
+    });
+    const log = createUndoLog({
+      store: createMemoryUndoLogStore(),
+      actions: [probe],
+      idGenerator: createSequentialIdGenerator('probe'),
+    });
+    const controller = new AbortController();
+    const actor = { id: 'agent-1', type: 'ai' as const };
+    const run = await log.run(
+      probe,
+      {},
+      { traceId: 't', actor, idempotencyKey: 'k', abortSignal: controller.signal },
+    );
+    expect(run.actionId).toBe('probe-1');
+    await log.undo(run.actionId, { by: actor, reason: 'test', abortSignal: controller.signal });
+    expect(seen).toEqual({
+      plan: controller.signal,
+      do: controller.signal,
+      undo: controller.signal,
+    });
   });
 
   it('rejects two actions with one name', () => {

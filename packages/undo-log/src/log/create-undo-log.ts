@@ -8,6 +8,7 @@ import {
   randomIdGenerator,
   systemClock,
 } from '@guardloop/core';
+import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { AnyActionDefinition } from '../action/define-action';
 import type { VerifyApproval } from '../approval/approval-token';
@@ -23,7 +24,7 @@ export interface UndoLogOptions {
   actions: readonly AnyActionDefinition[];
   clock?: Clock;
   /** Action ids. Default: random UUIDs. */
-  ids?: IdGenerator;
+  idGenerator?: IdGenerator;
   retry?: RetryOptions;
   /** Checks approval tokens of irreversible actions. Default: `createApprovalVerifier()`. */
   verifyApproval?: VerifyApproval;
@@ -49,6 +50,8 @@ const optionsSchema = z.object({
     { message: 'Expected an UndoLogStore' },
   ),
   actions: z.array(z.object({ name: z.string().min(1) }).loose()),
+  clock: clockSchema.optional(),
+  idGenerator: idGeneratorSchema.optional(),
   leaseMs: z.number().int().positive().default(60_000),
   ownerId: z.string().min(1).optional(),
   requireIdempotencyKey: z.boolean().default(true),
@@ -72,7 +75,7 @@ export function createUndoLog(options: UndoLogOptions): UndoLog {
   const runtime: UndoLogRuntime = {
     store: options.store,
     clock: options.clock ?? systemClock,
-    ids: options.ids ?? randomIdGenerator,
+    idGenerator: options.idGenerator ?? randomIdGenerator,
     ownerId,
     leaseMs: parsed.leaseMs,
     retry: options.retry ?? {},

@@ -1,4 +1,4 @@
-import { throwIfAborted } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import type { AnyActionDefinition } from '../action/define-action';
 import { ActionFailedError, isRetryableError } from '../errors/action-failed-error';
 import { LeaseLostError } from '../errors/lease-lost-error';
@@ -25,7 +25,7 @@ export async function executeAction(
   action: AnyActionDefinition,
   record: UndoLogRecord,
   input: unknown,
-  signal: AbortSignal,
+  abortSignal: AbortSignal,
 ): Promise<RunResult<unknown>> {
   const { store, clock, leaseMs, ownerId } = runtime;
   const expect = { statuses: ['pending'] as const, leaseOwner: ownerId };
@@ -59,7 +59,7 @@ export async function executeAction(
     result = await withRetry(
       async (attempt) => {
         attempts = attempt;
-        throwIfAborted(signal);
+        throwIfAborted(abortSignal);
         return action.do(input, {
           actionId: record.id,
           idempotencyKey: record.idempotencyKey,
@@ -67,23 +67,23 @@ export async function executeAction(
           actor: record.actor,
           snapshot: restoreSnapshot(action, record.snapshot),
           attempt,
-          signal,
+          abortSignal,
         });
       },
       action.retry ?? runtime.retry,
-      signal,
+      abortSignal,
     );
   } catch (error) {
     stopHeartbeat();
     await recordOutcome(
       {
         status: 'failed',
-        error: toStoredError(signal.aborted ? signal.reason : error),
+        error: toStoredError(abortSignal.aborted ? abortSignal.reason : error),
         attempts: record.attempts + attempts,
       },
       `undo log: recording action ${record.id} failed`,
     );
-    if (signal.aborted) throw signal.reason;
+    if (abortSignal.aborted) throw abortSignal.reason;
     throw new ActionFailedError({ actionId: record.id, actionName: action.name, cause: error });
   }
   stopHeartbeat();

@@ -1,6 +1,7 @@
 import { GuardloopError } from '@guardloop/core';
+import { canonicalJson } from '@guardloop/core/internal';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashActionInput, hashInput } from './input-hash';
+import { hashActionInput, hashInput } from './input-hash';
 
 describe('hashInput', () => {
   it('ignores key order and undefined properties', () => {

@@ -2,8 +2,6 @@ import { parseInput } from '@guardloop/core';
 import { hashCanonicalJson } from '@guardloop/core/internal';
 import { storableJsonSchema } from '../record/storable-values';
 
-export { canonicalJson } from '@guardloop/core/internal';
-
 /**
  * SHA-256 of the input's canonical JSON (sorted keys, `undefined` dropped). Unlike core's
  * `fingerprint`, it keeps case and whitespace: two inputs that differ at all must conflict.

@@ -3,6 +3,7 @@ import { LeaseLostError } from '../errors/lease-lost-error';
 import { UndoFailedError } from '../errors/undo-failed-error';
 import type { UndoInfo, UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { withRetry } from '../retry/with-retry';
+import type { UndoLogStore, UndoLogUpdate } from '../store/undo-log-store';
 import { startLeaseHeartbeat } from './lease-heartbeat';
 import { restoreSnapshot, toStoredError, type UndoLogRuntime } from './undo-log-runtime';
 
@@ -26,7 +27,16 @@ export interface UndoExecution {
   heldStatus: 'undoing' | 'pending';
   /** What the record becomes when `undo` fails, so it can be undone or recovered again. */
   onFailure: UndoLogRecordPatch;
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
+  /** Writes the outcome (default: `store.update`); crash recovery batches these writes. */
+  settle?: SettleRecord;
+}
+
+/** Writes a compare-and-set of a record's outcome; resolves with whether it applied. */
+export type SettleRecord = (id: string, update: UndoLogUpdate) => Promise<boolean>;
+
+export function settleByUpdate(store: UndoLogStore): SettleRecord {
+  return async (id, update) => (await store.update(id, update)) !== undefined;
 }
 
 /** Calls the action's `undo` under this process's lease, then records `undone`. */
@@ -36,7 +46,8 @@ export async function performUndo(
   execution: UndoExecution,
 ): Promise<UndoResult> {
   const { store, clock, leaseMs, ownerId } = runtime;
-  const { record, undo, signal } = execution;
+  const { record, undo, abortSignal } = execution;
+  const settle = execution.settle ?? settleByUpdate(store);
   const expect = { statuses: [execution.heldStatus], leaseOwner: ownerId };
   const stopHeartbeat = startLeaseHeartbeat(clock, leaseMs, (leaseExpiresAt) =>
     store.update(record.id, { expect, set: { leaseExpiresAt } }),
@@ -53,18 +64,18 @@ export async function performUndo(
             by: undo.by,
             reason: undo.reason,
             attempt,
-            signal,
+            abortSignal,
           }),
         ),
       action.retry ?? runtime.retry,
-      signal,
+      abortSignal,
     );
   } catch (error) {
     stopHeartbeat();
-    const failure = signal.aborted ? signal.reason : error;
+    const failure = abortSignal.aborted ? abortSignal.reason : error;
     const set = { ...execution.onFailure, error: toStoredError(failure), updatedAt: clock.now() };
-    await store.update(record.id, { expect, set });
-    if (signal.aborted) throw signal.reason;
+    await settle(record.id, { expect, set });
+    if (abortSignal.aborted) throw abortSignal.reason;
     throw new UndoFailedError({ actionId: record.id, cause: error });
   }
   stopHeartbeat();
@@ -75,8 +86,8 @@ export async function performUndo(
     leaseExpiresAt: null,
     updatedAt: clock.now(),
   } as const;
-  const updated = await store.update(record.id, { expect, set });
-  if (!updated) throw new LeaseLostError({ actionId: record.id });
+  if (!(await settle(record.id, { expect, set })))
+    throw new LeaseLostError({ actionId: record.id });
   return {
     actionId: record.id,
     actionName: record.actionName,

@@ -1,7 +1,7 @@
 import { LeaseLostError } from '../errors/lease-lost-error';
 import type { UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { interruptedErrorCode } from './interrupted-error-code';
-import { performUndo } from './perform-undo';
+import { performUndo, type SettleRecord, settleByUpdate } from './perform-undo';
 import type { RecoveryOutcome, RecoveryPolicy } from './recover';
 import { resolveAction, restoreSnapshot, type UndoLogRuntime } from './undo-log-runtime';
 
@@ -18,14 +18,15 @@ export async function recoverRecord(
   runtime: UndoLogRuntime,
   record: UndoLogRecord,
   policy: RecoveryPolicy,
-  signal: AbortSignal,
+  abortSignal: AbortSignal,
+  settle: SettleRecord = settleByUpdate(runtime.store),
 ): Promise<RecoveryOutcome['outcome']> {
   const action = resolveAction(runtime, record.actionName);
   const { clock, ownerId, recoveryActor } = runtime;
   const release = { leaseOwner: null, leaseExpiresAt: null } as const;
   const finish = async (set: UndoLogRecordPatch) => {
     const expect = { statuses: [record.status], leaseOwner: ownerId };
-    const updated = await runtime.store.update(record.id, {
+    const updated = await settle(record.id, {
       expect,
       set: { ...set, ...release, updatedAt: clock.now() },
     });
@@ -35,7 +36,14 @@ export async function recoverRecord(
   if (record.status === 'undoing' && action.reversible) {
     const undo = record.undo ?? { by: recoveryActor, reason: 'crash recovery', at: clock.now() };
     const onFailure = { status: 'done', undo: null, ...release } as const;
-    await performUndo(runtime, action, { record, undo, heldStatus: 'undoing', onFailure, signal });
+    await performUndo(runtime, action, {
+      record,
+      undo,
+      heldStatus: 'undoing',
+      onFailure,
+      abortSignal,
+      settle,
+    });
     return 'undone';
   }
   if (record.status !== 'pending' || policy === 'fail') {
@@ -44,7 +52,7 @@ export async function recoverRecord(
   }
   const checkCompletion = policy === 'complete-or-undo' || !action.reversible;
   const snapshot = restoreSnapshot(action, record.snapshot);
-  const context = { actionId: record.id, traceId: record.traceId, signal };
+  const context = { actionId: record.id, traceId: record.traceId, abortSignal };
   if (checkCompletion && (await action.isComplete?.(record.input, snapshot, context)) === true) {
     await finish({ status: 'done', result: null, error: null });
     return 'completed';
@@ -61,7 +69,8 @@ export async function recoverRecord(
     undo,
     heldStatus: 'pending',
     onFailure: {},
-    signal,
+    abortSignal,
+    settle,
   });
   return 'undone';
 }

@@ -1,9 +1,11 @@
-import { parseInput, throwIfAborted } from '@guardloop/core';
-import { abortSignalSchema } from '@guardloop/core/internal';
+import { parseInput } from '@guardloop/core';
+import { abortSignalSchema, throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
+import { LeaseLostError } from '../errors/lease-lost-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
 import { recoverRecord } from './recover-record';
+import { createSettleBatch } from './settle-batch';
 import { storeCall } from './store-call';
 import { signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
@@ -51,7 +53,7 @@ export async function recover(
 ): Promise<RecoverResult> {
   const options = parseInput(recoverOptionsSchema, rawOptions, 'recover options');
   throwIfAborted(options.abortSignal);
-  const signal = signalOrNever(options.abortSignal);
+  const abortSignal = signalOrNever(options.abortSignal);
   const now = runtime.clock.now();
   const claimed = await storeCall('undo log: claiming expired records', false, () =>
     runtime.store.claimExpired({
@@ -63,23 +65,49 @@ export async function recover(
     }),
   );
   const records: RecoveryOutcome[] = [];
-  for (const raw of [...claimed].sort((a, b) => b.sequence - a.sequence)) {
-    throwIfAborted(signal);
-    const { id: actionId, actionName, status } = raw as Partial<UndoLogRecord>;
-    const from = status === 'undoing' ? 'undoing' : 'pending';
-    try {
-      const outcome = await recoverRecord(runtime, parseStoredRecord(raw), options.policy, signal);
-      records.push({ actionId: String(actionId), actionName: String(actionName), from, outcome });
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      records.push({
-        actionId: String(actionId),
-        actionName: String(actionName),
-        from,
+  const batch = createSettleBatch(runtime.store, {
+    clock: runtime.clock,
+    maxWaitMs: Math.max(1, Math.floor(runtime.leaseMs / 3)),
+    onSettled: (slot, applied, error) => {
+      const outcome = records[slot];
+      if (applied || outcome === undefined || outcome.outcome === 'error') return;
+      records[slot] = {
+        ...outcome,
         outcome: 'error',
-        error,
-      });
+        error: error ?? new LeaseLostError({ actionId: outcome.actionId }),
+      };
+    },
+  });
+  try {
+    for (const raw of [...claimed].sort((a, b) => b.sequence - a.sequence)) {
+      throwIfAborted(abortSignal);
+      const { id: actionId, actionName, status } = raw as Partial<UndoLogRecord>;
+      const from = status === 'undoing' ? 'undoing' : 'pending';
+      const settle = batch?.settleFor(records.length);
+      try {
+        const outcome = await recoverRecord(
+          runtime,
+          parseStoredRecord(raw),
+          options.policy,
+          abortSignal,
+          settle,
+        );
+        records.push({ actionId: String(actionId), actionName: String(actionName), from, outcome });
+      } catch (error) {
+        if (abortSignal.aborted) throw abortSignal.reason;
+        records.push({
+          actionId: String(actionId),
+          actionName: String(actionName),
+          from,
+          outcome: 'error',
+          error,
+        });
+      }
+      if (batch?.due()) await batch.flush();
     }
+  } finally {
+    // Effects already happened for every queued write: it goes out even when aborted.
+    await batch?.flush();
   }
   return { records };
 }

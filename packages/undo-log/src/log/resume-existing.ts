@@ -19,7 +19,7 @@ export interface ResumeContext {
   input: unknown;
   inputHash: string;
   options: RunRequest;
-  signal: AbortSignal;
+  abortSignal: AbortSignal;
 }
 
 /**
@@ -53,9 +53,9 @@ export async function resumeExisting(
   }
   if (record.error?.code === interruptedErrorCode) throw new ActionInterruptedError({ record });
   const { traceId, actor, idempotencyKey } = options;
-  const signal = context.signal;
+  const abortSignal = context.abortSignal;
   const snapshot = action.snapshot
-    ? await action.snapshot(context.input, { traceId, actor, idempotencyKey, signal })
+    ? await action.snapshot(context.input, { traceId, actor, idempotencyKey, abortSignal })
     : null;
   const now = runtime.clock.now();
   const claimed = await storeCall(`undo log: claiming failed action ${record.id}`, false, () =>
@@ -76,7 +76,7 @@ export async function resumeExisting(
   );
   // Another process re-ran it first: it is pending there now.
   if (!claimed) throw new ActionInProgressError({ actionId: record.id, status: 'pending' });
-  return executeAction(runtime, action, parseStoredRecord(claimed), context.input, signal);
+  return executeAction(runtime, action, parseStoredRecord(claimed), context.input, abortSignal);
 }
 
 function replayed(action: AnyActionDefinition, record: UndoLogRecord): unknown {

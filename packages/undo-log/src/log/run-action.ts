@@ -1,11 +1,12 @@
-import { parseInput, throwIfAborted } from '@guardloop/core';
+import { parseInput } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import type { z } from 'zod';
 import type { PlanContext } from '../action/action-context';
 import type { AnyActionDefinition } from '../action/define-action';
 import { checkApproval } from '../approval/check-approval';
 import { IdempotencyKeyRequiredError } from '../errors/idempotency-key-required-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
-import type { NewUndoLogRecord } from '../record/undo-log-record';
+import type { NewUndoLogRecord, UndoLogRecord } from '../record/undo-log-record';
 import { executeAction } from './execute-action';
 import { hashInput } from './input-hash';
 import { resumeExisting } from './resume-existing';
@@ -48,7 +49,7 @@ export async function runParsed(
   input: unknown,
   options: RunRequest,
 ): Promise<RunResult<unknown>> {
-  const signal = signalOrNever(options.abortSignal);
+  const abortSignal = signalOrNever(options.abortSignal);
   const idempotencyKey = keyFor(runtime, action, options.idempotencyKey);
   const { traceId, actor } = options;
   if (!action.reversible) {
@@ -62,18 +63,23 @@ export async function runParsed(
     });
   }
   const inputHash = hashInput(input);
-  const context = { runtime, action, input, inputHash, options, signal };
-  const existing = await storeCall('undo log: looking up the idempotency key', false, () =>
-    runtime.store.getByIdempotencyKey(idempotencyKey),
-  );
-  if (existing) return resumeExisting(context, parseStoredRecord(existing));
+  const context = { runtime, action, input, inputHash, options, abortSignal };
+  // Insert first (the store answers a taken key with the record holding it): a new action costs
+  // two round trips. Only an action with a snapshot looks the key up first, so that a replay
+  // never takes one.
+  if (action.snapshot) {
+    const existing = await storeCall('undo log: looking up the idempotency key', false, () =>
+      runtime.store.getByIdempotencyKey(idempotencyKey),
+    );
+    if (existing) return resumeExisting(context, parseStoredRecord(existing));
+  }
 
-  const plan: PlanContext = { traceId, actor, idempotencyKey, signal };
+  const plan: PlanContext = { traceId, actor, idempotencyKey, abortSignal };
   const snapshot = action.snapshot ? await action.snapshot(input, plan) : null;
-  throwIfAborted(signal);
+  throwIfAborted(abortSignal);
   const now = runtime.clock.now();
   const newRecord: NewUndoLogRecord = {
-    id: runtime.ids(),
+    id: runtime.idGenerator(),
     actionName: action.name,
     idempotencyKey,
     inputHash,
@@ -96,9 +102,8 @@ export async function runParsed(
   const { inserted, record } = await storeCall('undo log: writing the intent', false, () =>
     runtime.store.insert(newRecord),
   );
-  const stored = parseStoredRecord(record);
-  if (!inserted) return resumeExisting(context, stored);
-  return executeAction(runtime, action, stored, input, signal);
+  if (!inserted) return resumeExisting(context, parseStoredRecord(record));
+  return executeAction(runtime, action, ownWrite(newRecord, record), input, abortSignal);
 }
 
 export async function planOf(
@@ -107,9 +112,14 @@ export async function planOf(
   options: RunRequest,
 ): Promise<unknown> {
   if (!action.dryRun) return { action: action.name, input, reversible: action.reversible };
-  const signal = signalOrNever(options.abortSignal);
+  const abortSignal = signalOrNever(options.abortSignal);
   const { traceId, actor } = options;
-  return action.dryRun(input, { traceId, actor, idempotencyKey: options.idempotencyKey, signal });
+  return action.dryRun(input, {
+    traceId,
+    actor,
+    idempotencyKey: options.idempotencyKey,
+    abortSignal,
+  });
 }
 
 function keyFor(runtime: UndoLogRuntime, action: AnyActionDefinition, key: string | undefined) {
@@ -118,5 +128,18 @@ function keyFor(runtime: UndoLogRuntime, action: AnyActionDefinition, key: strin
   if (runtime.requireIdempotencyKey || !action.reversible) {
     throw new IdempotencyKeyRequiredError({ actionName: action.name });
   }
-  return `auto:${runtime.ids()}`;
+  return `auto:${runtime.idGenerator()}`;
+}
+
+/**
+ * The record this process just inserted, without validating all of it again: only what the
+ * store added (`sequence`) is checked. `do` still sees the snapshot as stored (JSON), as it
+ * would after a crash.
+ */
+function ownWrite(written: NewUndoLogRecord, stored: { sequence?: unknown }): UndoLogRecord {
+  const { sequence } = stored;
+  if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0)
+    return parseStoredRecord(stored);
+  const snapshot = written.snapshot === null ? null : JSON.parse(JSON.stringify(written.snapshot));
+  return { ...written, snapshot, sequence };
 }

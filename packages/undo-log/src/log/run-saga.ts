@@ -1,5 +1,5 @@
-import { actorSchema, parseInput, throwIfAborted } from '@guardloop/core';
-import { abortSignalSchema, describeThrown } from '@guardloop/core/internal';
+import { actorSchema, parseInput } from '@guardloop/core';
+import { abortSignalSchema, describeThrown, throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { AnyActionDefinition } from '../action/define-action';
 import { type ApprovalToken, approvalTokenSchema } from '../approval/approval-token';

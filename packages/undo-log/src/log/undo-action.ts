@@ -1,5 +1,5 @@
-import { actorSchema, parseInput, throwIfAborted } from '@guardloop/core';
-import { abortSignalSchema } from '@guardloop/core/internal';
+import { actorSchema, parseInput } from '@guardloop/core';
+import { abortSignalSchema, throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { ActionInProgressError } from '../errors/action-in-progress-error';
 import { InvalidActionStateError } from '../errors/invalid-action-state-error';
@@ -78,6 +78,6 @@ export async function undoRecord(
     undo,
     heldStatus: 'undoing',
     onFailure: { status: 'done', undo: null, leaseOwner: null, leaseExpiresAt: null },
-    signal: signalOrNever(options.abortSignal),
+    abortSignal: signalOrNever(options.abortSignal),
   });
 }

@@ -15,7 +15,7 @@ import { interruptedErrorCode } from './interrupted-error-code';
 export interface UndoLogRuntime {
   store: UndoLogStore;
   clock: Clock;
-  ids: IdGenerator;
+  idGenerator: IdGenerator;
   /** Identifies this process in leases. */
   ownerId: string;
   leaseMs: number;

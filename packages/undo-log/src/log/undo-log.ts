@@ -1,4 +1,4 @@
-import { parseInput } from '@guardloop/core';
+import { type ActionCatalog, type ActionDescription, parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import type { ActionDefinition } from '../action/define-action';
 import { parseStoredRecord } from '../record/parse-stored-record';
@@ -13,7 +13,8 @@ import { type UndoOptions, undoAction } from './undo-action';
 import { readRecord, type UndoLogRuntime } from './undo-log-runtime';
 import { type UndoTraceResult, undoTrace } from './undo-trace';
 
-export interface UndoLog {
+/** The log also describes its actions, so `createLoop({ actions: undoLog })` decides approvals. */
+export interface UndoLog extends ActionCatalog {
   /** Runs an action through the log (see `RunOptions`). */
   run<InputSchema extends z.ZodType, Output, Snapshot>(
     action: ActionDefinition<InputSchema, Output, Snapshot>,
@@ -32,6 +33,11 @@ export interface UndoLog {
   getRecord(actionId: string): Promise<UndoLogRecord>;
   /** The records of a trace, oldest first. */
   listTrace(traceId: string): Promise<UndoLogRecord[]>;
+  /**
+   * `{ reversible }` of the registered action, from its definition; `undefined` for a name no
+   * action of this log has. Throws `invalid_input` when `name` is not a string.
+   */
+  describeAction(name: string): ActionDescription | undefined;
 }
 
 export function createUndoLogApi(runtime: UndoLogRuntime): UndoLog {
@@ -50,6 +56,11 @@ export function createUndoLogApi(runtime: UndoLogRuntime): UndoLog {
     listTrace: async (traceId) => {
       parseInput(z.string().min(1), traceId, 'trace id');
       return (await runtime.store.listByTrace(traceId)).map(parseStoredRecord);
+    },
+    describeAction: (name) => {
+      parseInput(z.string(), name, 'action name');
+      const action = runtime.actions.get(name);
+      return action ? { reversible: action.reversible } : undefined;
     },
   };
 }

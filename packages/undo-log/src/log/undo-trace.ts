@@ -1,4 +1,5 @@
-import { parseInput, throwIfAborted } from '@guardloop/core';
+import { parseInput } from '@guardloop/core';
+import { throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { ActionInProgressError } from '../errors/action-in-progress-error';
 import { UndoFailedError } from '../errors/undo-failed-error';

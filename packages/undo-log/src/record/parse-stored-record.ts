@@ -1,4 +1,4 @@
-import { toInputIssues } from '@guardloop/core';
+import { toInputIssues } from '@guardloop/core/internal';
 import { MalformedRecordError } from '../errors/malformed-record-error';
 import { type UndoLogRecord, undoLogRecordSchema } from './undo-log-record';
 

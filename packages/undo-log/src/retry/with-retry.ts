@@ -18,13 +18,13 @@ export interface RetryOptions {
 
 /**
  * Runs `operation` with p-retry: transient failures are retried with exponential backoff,
- * others fail at once; an abort stops waiting and rejects with `signal.reason`. An attempt
+ * others fail at once; an abort stops waiting and rejects with `abortSignal.reason`. An attempt
  * that succeeded is never reported as aborted (p-retry would): its effect happened.
  */
 export async function withRetry<T>(
   operation: (attempt: number) => Promise<T>,
   options: RetryOptions,
-  signal: AbortSignal,
+  abortSignal: AbortSignal,
 ): Promise<T> {
   const isRetryable = options.isRetryable ?? isRetryableError;
   let success: { value: T } | undefined;
@@ -41,7 +41,7 @@ export async function withRetry<T>(
         maxTimeout: options.maxTimeoutMs ?? 5000,
         factor: options.factor ?? 2,
         randomize: options.randomize ?? false,
-        signal,
+        signal: abortSignal,
         shouldRetry: ({ error }) => isRetryable(error),
       },
     );

@@ -1,4 +1,5 @@
 import { actorSchema, parseInput } from '@guardloop/core';
+import { abortOptionsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { approvalTokenSchema } from '../approval/approval-token';
 import {
@@ -88,22 +89,33 @@ export const storablePatchSchema = z
       .strict(),
   );
 
+// The last argument of every method: `{ abortSignal? }`, or nothing.
+const callOptions = abortOptionsSchema;
+
+const updateSchema = z.object({
+  expect: z.object({
+    statuses: z.array(undoLogStatusSchema),
+    leaseOwner: text.nullable().optional(),
+  }),
+  set: storablePatchSchema,
+});
+
 /** Argument tuples of each `UndoLogStore` method, for implementations to validate against. */
 export const undoLogStoreArgumentSchemas = {
-  insert: z.tuple([storableNewRecordSchema]),
-  get: z.tuple([text]),
-  getByIdempotencyKey: z.tuple([text]),
-  update: z.tuple([
-    text,
-    z.object({
-      expect: z.object({
-        statuses: z.array(undoLogStatusSchema),
-        leaseOwner: text.nullable().optional(),
+  insert: z.tuple([storableNewRecordSchema, callOptions]),
+  get: z.tuple([text, callOptions]),
+  getByIdempotencyKey: z.tuple([text, callOptions]),
+  update: z.tuple([text, updateSchema, callOptions]),
+  updateMany: z.tuple([
+    z
+      .array(updateSchema.extend({ id: text }))
+      .max(10_000)
+      .refine((updates) => new Set(updates.map((update) => update.id)).size === updates.length, {
+        message: 'Each id may appear once',
       }),
-      set: storablePatchSchema,
-    }),
+    callOptions,
   ]),
-  listByTrace: z.tuple([text]),
+  listByTrace: z.tuple([text, callOptions]),
   claimExpired: z.tuple([
     z.object({
       statuses: z.array(undoLogStatusSchema),
@@ -112,6 +124,7 @@ export const undoLogStoreArgumentSchemas = {
       leaseExpiresAt: epochMs,
       limit: z.int().positive().max(10_000),
     }),
+    callOptions,
   ]),
 } as const;
 
@@ -119,15 +132,16 @@ export type UndoLogStoreMethod = keyof typeof undoLogStoreArgumentSchemas;
 
 /** The argument tuple of each `UndoLogStore` method. */
 export type UndoLogStoreArguments = {
-  [Method in UndoLogStoreMethod]: Parameters<UndoLogStore[Method]>;
+  [Method in UndoLogStoreMethod]: Parameters<Required<UndoLogStore>[Method]>;
 };
 
 /**
  * Validates the arguments of an `UndoLogStore` method the way every implementation must:
  * throws `InvalidInputError` (code `invalid_input`) for values a store could not keep
  * unchanged (NUL, lone surrogates, text over 2048 UTF-8 bytes, fractional times, huge or
- * non-JSON values, unknown patch fields). Shared so that the in-memory and the PostgreSQL
- * stores reject exactly the same input, before touching any data. Returns `args` as given.
+ * non-JSON values, unknown patch fields) and an `abortSignal` that is not an AbortSignal.
+ * Shared so that the in-memory and the PostgreSQL stores reject exactly the same input, before
+ * touching any data. Returns `args` as given.
  */
 export function parseUndoLogStoreArguments<Method extends UndoLogStoreMethod>(
   method: Method,

@@ -72,7 +72,7 @@ export function createTestLog(overrides: Partial<UndoLogOptions> = {}, bank = cr
   const log = createUndoLog({
     store,
     clock,
-    ids: createSequentialIdGenerator('action'),
+    idGenerator: createSequentialIdGenerator('action'),
     actions: [bank.credit, bank.sendEmail],
     retry: { minTimeoutMs: 0 },
     leaseMs: 10_000,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NewUndoLogRecord } from '../record/undo-log-record';
 import type { UndoLogStoreContractOptions } from './contract-options';
 import { newTestRecord } from './new-test-record';
 
@@ -56,6 +57,31 @@ export function describeStoreClaims({ name, createStore }: UndoLogStoreContractO
       );
       expect(await store.claimExpired({ ...claim, limit: 2, now: 10 })).toHaveLength(2);
       expect(await store.claimExpired({ ...claim, limit: 2, now: 10 })).toHaveLength(1);
+    });
+
+    it('claims oldest first also after records changed status and came back', async () => {
+      const store = await createStore();
+      const records = [1, 2, 3, 4].map(() => newTestRecord({ leaseExpiresAt: 1 }));
+      for (const record of records) await store.insert(record);
+      const [first, second] = records as [NewUndoLogRecord, NewUndoLogRecord];
+      for (const record of [second, first]) {
+        await store.update(record.id, {
+          expect: { statuses: ['pending'] },
+          set: { status: 'failed' },
+        });
+        await store.update(record.id, {
+          expect: { statuses: ['failed'] },
+          set: { status: 'pending' },
+        });
+      }
+      await store.update(first.id, {
+        expect: { statuses: ['pending'] },
+        set: { status: 'undoing' },
+      });
+      const claimed = await store.claimExpired({ ...claim, now: 10, limit: 3 });
+      expect(claimed.map((record) => record.id)).toEqual(records.slice(0, 3).map((r) => r.id));
+      const rest = await store.claimExpired({ ...claim, now: 10 });
+      expect(rest.map((record) => record.id)).toEqual([records[3]?.id]);
     });
 
     it('never gives one record to two concurrent claimers', async () => {

@@ -1,6 +1,8 @@
 // One of several processes racing to claim or approve the same inbox item.
 // Waits for "go" on stdin, then prints `outcome:<json>`.
-// Arguments: <postgres:// URL> <schema> <item id> <reviewer id> <claim | approve>.
+// Arguments: <postgres:// URL> <schema> <item id> <reviewer id> <claim | approve | approve-then-hang>.
+// `approve-then-hang` prints `ran` once the action is done in the undo log and then never records
+// the result on the item, for the parent to SIGKILL it there.
 import { GuardloopError } from '@guardloop/core';
 import { createInbox } from '@guardloop/inbox';
 import { createUndoLog, defineAction } from '@guardloop/undo-log';
@@ -24,8 +26,20 @@ const refund = defineAction({
   undo: () => {},
 });
 const undoLog = createUndoLog({ store: undoLogStore, actions: [refund], retry: { retries: 0 } });
+const inboxStore = createPostgresInboxStore({ client, schema });
 const inbox = createInbox({
-  store: createPostgresInboxStore({ client, schema }),
+  store:
+    mode === 'approve-then-hang'
+      ? {
+          ...inboxStore,
+          // The write that would leave `approving`: announce it and hang until killed.
+          update: async (id, update, options) => {
+            if (update.set.status !== 'approved') return inboxStore.update(id, update, options);
+            console.log('ran');
+            return new Promise<never>(() => {});
+          },
+        }
+      : inboxStore,
   undoLog,
   actions: [refund],
 });
@@ -34,7 +48,7 @@ console.log('ready');
 await new Promise((resolve) => process.stdin.once('data', resolve));
 try {
   const item =
-    mode === 'approve'
+    mode !== 'claim'
       ? await inbox.approve(itemId, { reviewer })
       : await inbox.claim(itemId, { reviewer, leaseMs: 60_000 });
   console.log(`outcome:${JSON.stringify({ status: item.status, assignee: item.assignee })}`);

@@ -1,8 +1,16 @@
 import { GuardloopError } from '@guardloop/core';
 import { deterministicErrorCodes } from './deterministic-error-codes';
 
-/** A permission names an action that is missing from the RBAC policy's `actions` list. */
-export class UnknownActionError extends GuardloopError {
+const code = deterministicErrorCodes.unknownRbacAction;
+const marker = `guardloop.error.${code}`;
+const symbol = Symbol.for(marker);
+
+/**
+ * A permission of the RBAC policy names an action that is missing from the policy's `actions`
+ * list (a typo, or an action not declared yet). Not the undo log's `unknown_action`.
+ */
+export class UnknownRbacActionError extends GuardloopError<typeof code> {
+  readonly [symbol] = true; // read by isInstance
   readonly action: string;
   readonly role: string;
 
@@ -17,13 +25,17 @@ export class UnknownActionError extends GuardloopError {
     effect: 'allow' | 'deny';
     declaredActions: readonly string[];
   }) {
-    super(deterministicErrorCodes.unknownAction, {
+    super(code, {
       message:
         `Role '${role}' has a '${effect}' permission on action '${action}', which is not in the ` +
         `policy's actions (${declaredActions.join(', ')}). Declare it in 'actions' or fix the name.`,
     });
-    this.name = 'UnknownActionError';
+    this.name = 'UnknownRbacActionError';
     this.action = action;
     this.role = role;
+  }
+
+  static override isInstance(error: unknown): error is UnknownRbacActionError {
+    return GuardloopError.hasMarker(error, marker);
   }
 }

@@ -1,0 +1,109 @@
+import {
+  addBreakdownCounters,
+  type BreakdownCounters,
+  type BreakdownDimension,
+  type BreakdownRow,
+  breakdownId,
+  emptyBreakdownCounters,
+} from '../schemas/breakdown-counters';
+import { histogramQuantile } from '../schemas/duration-histogram';
+import {
+  acknowledgeMsBucketNames,
+  decideMsBucketNames,
+  type KpiCounters,
+} from '../schemas/kpi-counters';
+import type { AggregateRow } from '../store/feedback-store';
+import { type Rate, rate } from './rate';
+
+/** Review times: percentiles estimated from the duration histogram (see `durationHistogramBoundsMs`). */
+export interface DurationDistribution {
+  /** The median, so that comparisons treat it like any other KPI value; null without data. */
+  value: number | null;
+  median: number | null;
+  p90: number | null;
+  /** Exact, from the sums. */
+  mean: number | null;
+  count: number;
+}
+
+/** The human review KPIs of one rail or action. */
+export interface HumanReviewBreakdownEntry {
+  key: string;
+  /** `approved` of decided escalations. */
+  approvalRate: Rate;
+  /** Breached of escalations decided or breached. */
+  slaBreachRate: Rate;
+  counters: BreakdownCounters;
+}
+
+/**
+ * Per-key KPIs, bounded: the `maxBreakdownKeys` keys with the most reviews (ties by key), and
+ * the sum of all others in `rest`, so that a report stays small whatever names were recorded.
+ */
+export interface HumanReviewBreakdown {
+  entries: HumanReviewBreakdownEntry[];
+  rest: Omit<HumanReviewBreakdownEntry, 'key'> & { keys: number };
+}
+
+export function durationDistribution(
+  counters: KpiCounters,
+  buckets: readonly (keyof KpiCounters)[],
+  sum: number,
+  count: number,
+): DurationDistribution {
+  const histogram = buckets.map((name) => counters[name]);
+  const median = histogramQuantile(histogram, 0.5);
+  return {
+    value: median,
+    median,
+    p90: histogramQuantile(histogram, 0.9),
+    mean: count > 0 ? sum / count : null,
+    count,
+  };
+}
+
+export const decisionTime = (c: KpiCounters) =>
+  durationDistribution(c, decideMsBucketNames, c.decideMsSum, c.humanDecisions);
+
+export const acknowledgeTime = (c: KpiCounters) =>
+  durationDistribution(c, acknowledgeMsBucketNames, c.acknowledgeMsSum, c.acknowledgements);
+
+const decided = (c: BreakdownCounters) => c.approved + c.approvedWithEdits + c.rejected;
+
+const entryOf = (key: string, counters: BreakdownCounters): HumanReviewBreakdownEntry => ({
+  key,
+  approvalRate: rate(counters.approved, decided(counters)),
+  slaBreachRate: rate(counters.slaBreached, counters.reviews),
+  counters,
+});
+
+/** Sums the rows' per-key counters of one dimension and keeps the busiest `maxKeys`. */
+export function humanReviewBreakdown(
+  rows: readonly AggregateRow[],
+  dimension: BreakdownDimension,
+  maxKeys: number,
+): HumanReviewBreakdown {
+  const totals = new Map<string, BreakdownRow>();
+  for (const row of rows) {
+    for (const entry of row.breakdowns ?? []) {
+      if (entry.dimension !== dimension) continue;
+      const id = breakdownId(entry);
+      const total = totals.get(id) ?? { ...entry, counters: emptyBreakdownCounters() };
+      totals.set(id, total);
+      addBreakdownCounters(total.counters, entry.counters);
+    }
+  }
+  const sorted = [...totals.values()]
+    .filter((total) => total.counters.reviews > 0)
+    .sort(
+      (a, b) =>
+        b.counters.reviews - a.counters.reviews || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
+  const rest = emptyBreakdownCounters();
+  for (const other of sorted.slice(maxKeys)) addBreakdownCounters(rest, other.counters);
+  const { key: _, ...restEntry } = entryOf('', rest);
+  return {
+    entries: sorted.slice(0, maxKeys).map((total) => entryOf(total.key, total.counters)),
+    rest: { ...restEntry, keys: Math.max(0, sorted.length - maxKeys) },
+  };
+}
