@@ -1,9 +1,11 @@
 import { evaluateRails } from '@guardloop/core';
+import { createBrandSafetyCheck } from '@guardloop/semantic';
 import { createMemoryUndoLogStore } from '@guardloop/undo-log';
 import { afterAll, describe, expect, test } from 'vitest';
 import { trainBenchClassifier } from './bench-classifier';
-import { createBenchLoop } from './bench-loop';
+import { benchTicket, createBenchLoop } from './bench-loop';
 import { createBenchRails } from './bench-rails';
+import { createHandWrittenLoop } from './hand-written-loop';
 import { openPgliteStore } from './open-pglite-store';
 
 // The benchmark is only meaningful if every signal it times goes the whole way to an action.
@@ -34,6 +36,11 @@ describe.each([
     expect(result.status).toBe('acted');
     expect(result.decision?.rails).toEqual([]);
   });
+
+  test('the hand-written composition of the same steps acts too', async () => {
+    const byHand = createHandWrittenLoop({ store: undoLogStore, classifier, tickets });
+    expect(await byHand.handleNext()).toMatchObject({ status: 'done' });
+  });
 });
 
 test('the rails deny what they should, so the benchmark does not time rubber stamps', async () => {
@@ -41,4 +48,12 @@ test('the rails deny what they should, so the benchmark does not time rubber sta
   const action = { name: 'delete_account', input: {}, reversible: false, dryRun: false };
   const decision = await evaluateRails(rails, { traceId: 't', actor, action });
   expect(decision.verdict).toBe('deny');
+});
+
+test('no customer id of a long run reads as profanity (obscenity reads 455 as ass)', () => {
+  const check = createBrandSafetyCheck();
+  for (let count = 1; count <= 20_000; count++) {
+    const { customerId } = benchTicket(tickets, count).payload;
+    if (check(customerId).length > 0) throw new Error(`${customerId} reads as profanity`);
+  }
 });

@@ -1,4 +1,4 @@
-import { createLoop, type Loop, type LoopResult, type Rail } from '@guardloop/core';
+import { createLoop, type Loop, type LoopResult, type LoopSteps, type Rail } from '@guardloop/core';
 import { type Classifier, createIntentStep } from '@guardloop/semantic';
 import { createActStep, createUndoLog, type UndoLog, type UndoLogStore } from '@guardloop/undo-log';
 import { benchActor, benchAttributes } from './bench-host-data';
@@ -25,56 +25,82 @@ export interface BenchLoop {
  * (idempotency lookup, intent record, `do`, result record) on the given store. Every signal is
  * new (random ids, a fresh idempotency key), as in production.
  */
+export interface BenchSteps {
+  steps: LoopSteps;
+  undoLog: UndoLog;
+}
+
+/**
+ * The loop's steps for one help-desk ticket: the local classifier labels it, a hypothesis
+ * proposes `send_reset_link`, and the action runs through the undo log on the given store. Also
+ * what the hand-written composition of the hot-path benchmark calls.
+ */
+export function createBenchSteps({
+  store,
+  classifier,
+}: Pick<BenchLoopOptions, 'store' | 'classifier'>): BenchSteps {
+  const { action } = createSendResetLinkAction();
+  const undoLog = createUndoLog({ store, actions: [action] });
+  const steps: LoopSteps = {
+    classifyIntent: createIntentStep(classifier, { text: ({ payload }) => String(payload.body) }),
+    proposeHypotheses: ({ signal, intent }) =>
+      intent?.label === 'password_reset'
+        ? [
+            {
+              id: `${signal.id}:reset`,
+              title: 'The customer is locked out and needs a reset link',
+              confidence: intent.confidence,
+              evidence: [{ source: 'signal.payload', path: 'body', value: signal.payload.body }],
+              action: {
+                name: action.name,
+                input: { customerId: String(signal.payload.customerId), channel: 'email' },
+                resource: `customer:${String(signal.payload.customerId)}`,
+                reversible: true,
+                idempotencyKey: `reset:${signal.id}`,
+                cost: { tokens: 800, usd: 0.002 },
+              },
+            },
+          ]
+        : [],
+    act: createActStep(undoLog),
+  };
+  return { steps, undoLog };
+}
+
+// Customer numbers written with the digits 2, 6, 8 and 9 only: obscenity reads leet speak, so
+// `customer-455` would be profanity ('ass') to the brand-safety rail and the signal denied.
+const leetFree = ['2', '6', '8', '9'];
+const customerNumber = (count: number) =>
+  [...count.toString(4)].map((digit) => leetFree[Number(digit)]).join('');
+
+/** The payload of the `count`th ticket. */
+export function benchTicket(tickets: readonly string[], count: number) {
+  const body = tickets[count % tickets.length] ?? 'I forgot my password';
+  return {
+    source: 'zendesk',
+    kind: 'ticket' as const,
+    payload: { subject: 'Cannot log in', body, customerId: `customer-${customerNumber(count)}` },
+  };
+}
+
 export function createBenchLoop({
   store,
   rails,
   classifier,
   tickets,
 }: BenchLoopOptions): BenchLoop {
-  const { action } = createSendResetLinkAction();
-  const undoLog = createUndoLog({ store, actions: [action] });
-  const loop = createLoop({
-    rails,
-    actions: undoLog,
-    steps: {
-      classifyIntent: createIntentStep(classifier, { text: ({ payload }) => String(payload.body) }),
-      proposeHypotheses: ({ signal, intent }) =>
-        intent?.label === 'password_reset'
-          ? [
-              {
-                id: `${signal.id}:reset`,
-                title: 'The customer is locked out and needs a reset link',
-                confidence: intent.confidence,
-                evidence: [{ source: 'signal.payload', path: 'body', value: signal.payload.body }],
-                action: {
-                  name: action.name,
-                  input: { customerId: String(signal.payload.customerId), channel: 'email' },
-                  resource: `customer:${String(signal.payload.customerId)}`,
-                  reversible: true,
-                  idempotencyKey: `reset:${signal.id}`,
-                  cost: { tokens: 800, usd: 0.002 },
-                },
-              },
-            ]
-          : [],
-      act: createActStep(undoLog),
-    },
-  });
+  const { steps, undoLog } = createBenchSteps({ store, classifier });
+  const loop = createLoop({ rails, actions: undoLog, steps });
   let count = 0;
   return {
     loop,
     undoLog,
     handleNext() {
       count += 1;
-      const body = tickets[count % tickets.length] ?? 'I forgot my password';
-      const payload = { subject: 'Cannot log in', body, customerId: `customer-${count}` };
-      return loop.handle(
-        { source: 'zendesk', kind: 'ticket', payload },
-        {
-          actor: benchActor,
-          attributes: benchAttributes,
-        },
-      );
+      return loop.handle(benchTicket(tickets, count), {
+        actor: benchActor,
+        attributes: benchAttributes,
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { renderBenchmarksDoc } from './benchmarks-doc';
+import { handWrittenPart, mergeBenchmarksDoc, renderBenchmarksDoc } from './benchmarks-doc';
 import { describeMachine } from './describe-machine';
 
 test('the page shows every store, the machine and the paired ratios', () => {
@@ -30,4 +30,41 @@ test('the page shows every store, the machine and the paired ratios', () => {
   expect(page).toContain('8 rounds');
   expect(page).toContain(`| 2030-01-01 |`);
   expect(page).toContain(process.version);
+});
+
+test('regenerating keeps every hand-written section after the generated ones', () => {
+  const generated =
+    '# Benchmarks\n\nintro\n\n## Machine\n\nnew machine\n\n## Rail overhead\n\nnew\n';
+  const current = [
+    '# Benchmarks',
+    '',
+    '## Machine',
+    '',
+    'old machine',
+    '',
+    '## Rail overhead',
+    '',
+    'old',
+    '',
+    '## Inbox',
+    '',
+    '```md',
+    '## Machine',
+    '```',
+    '',
+    '## Counters',
+    '',
+    'kept too',
+    '',
+  ].join('\n');
+  const page = mergeBenchmarksDoc(generated, current);
+  expect(page).toContain('new machine');
+  expect(page).not.toContain('old machine');
+  expect(page.indexOf('## Inbox')).toBeGreaterThan(page.indexOf('## Rail overhead'));
+  expect(page).toContain('```md\n## Machine\n```');
+  expect(page.trimEnd().endsWith('kept too')).toBe(true);
+  expect(handWrittenPart(generated)).toBe('');
+  expect(mergeBenchmarksDoc(generated, undefined)).toBe(generated);
+  // Regenerating twice changes nothing.
+  expect(mergeBenchmarksDoc(generated, page)).toBe(page);
 });

@@ -1,8 +1,9 @@
 // Signals per second through the whole loop (classifier, hypotheses, 9 rails, undo log) on the
 // memory and PGlite undo-log stores, against the same loop with no rails and against
-// evaluateRails alone, all in the same run. Writes docs/benchmarks.md at the end.
+// evaluateRails alone, all in the same run. Rewrites the generated sections of docs/benchmarks.md
+// at the end, keeping the hand-written ones.
 // Run: pnpm bench loop-throughput   (or: pnpm --filter @guardloop-example/bench bench)
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluateRails } from '@guardloop/core';
 import { createMemoryUndoLogStore, type UndoLogStore } from '@guardloop/undo-log';
@@ -11,7 +12,12 @@ import { trainBenchClassifier } from './bench-classifier';
 import { railContextOf } from './bench-host-data';
 import { type BenchLoop, createBenchLoop } from './bench-loop';
 import { createBenchRails } from './bench-rails';
-import { type Measurement, renderBenchmarksDoc, type StoreFigures } from './benchmarks-doc';
+import {
+  type Measurement,
+  mergeBenchmarksDoc,
+  renderBenchmarksDoc,
+  type StoreFigures,
+} from './benchmarks-doc';
 import { combineRounds, pairedRatio, toMeasurement } from './combine-rounds';
 import { describeMachine } from './describe-machine';
 import { openPgliteStore } from './open-pglite-store';
@@ -111,5 +117,8 @@ afterAll(() => {
     classify: combineRounds(classifyRounds),
     rounds,
   });
-  writeFileSync(resolve(import.meta.dirname, '../../../docs/benchmarks.md'), page);
+  const file = resolve(import.meta.dirname, '../../../docs/benchmarks.md');
+  // The hand-written sections after the generated ones (inbox, counters...) are kept.
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  writeFileSync(file, mergeBenchmarksDoc(page, current));
 });

@@ -37,7 +37,7 @@ try {
   const { terminal } = await writeReports(replay, reportPath);
   console.log(terminal);
   console.log(
-    `Undo log and counters: ${relative(process.cwd(), databaseDirectory) || databaseDirectory} (PGlite)`,
+    `Undo log, inbox and counters: ${relative(process.cwd(), databaseDirectory) || databaseDirectory} (PGlite)`,
   );
 } finally {
   progress.stop();

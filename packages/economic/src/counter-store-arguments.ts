@@ -129,7 +129,9 @@ export function parseCounterStoreArguments<Method extends CounterStoreMethod>(
   ) as CounterStoreArguments[Method];
 }
 
-const retainMsSchema = z.object({ retainMs: z.int().positive('must be a positive whole number of ms') });
+const retainMsSchema = z.object({
+  retainMs: z.int().positive('must be a positive whole number of ms'),
+});
 
 /**
  * The `retainMs` of a write's options, `undefined` when absent. Throws `InvalidInputError` (code

@@ -34,7 +34,15 @@ export type {
   CounterWindowLimit,
   CounterWriteOptions,
 } from './counter-store';
-export { maxCounterAmount, maxCounterKeyBytes } from './counter-store-arguments';
+// One validator per store method, called by every CounterStore (a store written outside this
+// repo too), like feedback's and undo-log's.
+export {
+  type CounterStoreArguments,
+  type CounterStoreMethod,
+  maxCounterAmount,
+  maxCounterKeyBytes,
+  parseCounterStoreArguments,
+} from './counter-store-arguments';
 export { EconomicConfigurationError } from './errors/economic-configuration-error';
 export { type EconomicErrorCode, economicErrorCodes } from './errors/economic-error-codes';
 export { InvalidBudgetError } from './errors/invalid-budget-error';

@@ -14,7 +14,7 @@ import { generateIntentDataset } from './quality/generate-intent-dataset.fixture
 // The local classifier's size, calibration, accuracy, training cost and latency, each against
 // a baseline measured in the same run (one round of each training: they take minutes on a
 // shared machine). Figures go to docs/benchmarks.md by hand.
-// Run: pnpm vitest bench --run --project semantic quality
+// Run: pnpm vitest bench --run packages/semantic/src/quality.bench.ts (about 12 minutes)
 
 const dataset = loadHelpdeskDataset({ seed: 42 });
 const helpdeskTest = { examples: dataset.test, outOfScope: dataset.outOfScope.test };

@@ -359,6 +359,52 @@ function checks(m) {
       });
     },
 
+    async 'hypotheses: a playbook step fills its template and ranks by outcomes'() {
+      const { createPlaybookHypotheses, InvalidPlaybookError } = m.hypotheses;
+      const propose = createPlaybookHypotheses({
+        playbook: {
+          entries: [
+            {
+              intent: 'password_reset',
+              candidates: [
+                {
+                  id: 'link',
+                  title: 'Send a reset link',
+                  action: { name: 'send_reset_link', input: { user: '{{payload.user}}' } },
+                },
+                { id: 'macro', title: 'Reset macro', references: [{ kind: 'macro', id: 'm1' }] },
+              ],
+            },
+          ],
+        },
+        outcomes: {
+          candidateStats: () => ({ link: { trials: 40, successes: 39, reviews: 0, overrides: 0 } }),
+        },
+      });
+      const signal = m.core.createSignal({
+        source: 'smoke',
+        kind: 'ticket',
+        payload: { user: 'ada' },
+      });
+      const hypotheses = await propose({
+        traceId: signal.traceId,
+        signal,
+        actor: { id: 'smoke', type: 'system', roles: [] },
+        attributes: {},
+        intent: { label: 'password_reset', confidence: 0.9, abstained: false },
+        hypotheses: [],
+      });
+      const link = hypotheses.find((hypothesis) => hypothesis.id === 'password_reset/link');
+      assert.deepEqual(link.action.input, { user: 'ada' });
+      assert.equal(hypotheses.length, 2);
+      try {
+        createPlaybookHypotheses({ playbook: { entries: [] } });
+        assert.fail('an empty playbook was accepted');
+      } catch (error) {
+        assert.ok(InvalidPlaybookError.isInstance(error), String(error));
+      }
+    },
+
     async 'postgres: PGlite inbox store (createPostgresInboxStore), the same approval'() {
       const { createPgliteClient, migrate } = m.postgres;
       const { createPostgresInboxStore } = m.postgresInbox;

@@ -14,6 +14,7 @@ runChecks('CommonJS, require', {
   deterministic: require('@guardloop/deterministic'),
   economic: require('@guardloop/economic'),
   feedback: require('@guardloop/feedback'),
+  hypotheses: require('@guardloop/hypotheses'),
   inbox: require('@guardloop/inbox'),
   postgres: require('@guardloop/postgres'),
   postgresCounter: require('@guardloop/postgres/counter'),

@@ -8,6 +8,7 @@ import * as coreInternal from '@guardloop/core/internal';
 import * as deterministic from '@guardloop/deterministic';
 import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
+import * as hypotheses from '@guardloop/hypotheses';
 import * as inbox from '@guardloop/inbox';
 import * as postgres from '@guardloop/postgres';
 import * as postgresCounter from '@guardloop/postgres/counter';
@@ -33,6 +34,7 @@ await checks.runChecks('ESM, import', {
   deterministic,
   economic,
   feedback,
+  hypotheses,
   inbox,
   postgres,
   postgresCounter,

@@ -44,6 +44,7 @@ export async function createIntentClassifier(
     labels: dataset.labels,
     examples: [...dataset.train, ...dataset.test],
     outOfScope: [...dataset.outOfScope.validation, ...dataset.outOfScope.test],
+    calibration: 'cross-validation',
     folds: options.folds ?? 3,
   });
   const trainingMs = performance.now() - startedAt;

@@ -32,7 +32,7 @@ export function renderHumanReviewHtml(review: HumanReviewSummary): string {
     })),
   });
   return `<h2>Human review: the inbox</h2>
-<p>${review.decided} escalations decided by agents: ${review.approved} approved (the AI was right), ${review.edited} approved with edits, ${review.rejected} rejected; approval rate ${percent(review.approvalRate.value)}. Claimed after ${duration(review.acknowledge.median)} (median) / ${duration(review.acknowledge.p90)} (p90), decided after ${duration(review.decide.median)} / ${duration(review.decide.p90)}. SLA breached on ${percent(review.slaBreachRate.value)} of escalations (the monitor reported ${review.breaches.acknowledge} acknowledge and ${review.breaches.decide} decide deadlines missed).</p>
+<p>${review.decided} escalations decided by agents: ${review.approved} approved (the AI was right), ${review.edited} approved with edits, ${review.rejected} rejected; approval rate ${percent(review.approvalRate.value)}. Claimed after ${duration(review.acknowledge.median)} (median) / ${duration(review.acknowledge.p90)} (p90), decided after ${duration(review.decide.median)} / ${duration(review.decide.p90)}. SLA breached on ${percent(review.slaBreachRate.value)} of escalations (the hourly SLA monitor caught ${review.breaches.acknowledge} acknowledge and ${review.breaches.decide} decide breaches while the item was pending).</p>
 ${chart}
 <table>${header.replace('{by}', 'rail')}${rows(review.byRail)}</table>
 <table>${header.replace('{by}', 'action')}${rows(review.byAction)}</table>`;

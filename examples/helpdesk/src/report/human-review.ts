@@ -22,7 +22,7 @@ export interface HumanReviewSummary {
   acknowledge: { median: number | null; p90: number | null };
   decide: { median: number | null; p90: number | null };
   slaBreachRate: Rate;
-  /** Breach events by deadline, as the SLA monitor reported them. */
+  /** Breach events by deadline, as the SLA monitor reported them while items were pending. */
   breaches: { acknowledge: number; decide: number };
   byRail: ReviewRow[];
   byAction: ReviewRow[];

@@ -31,7 +31,7 @@ function humanReviewLines(review: HumanReviewSummary): string[] {
   const lines = [
     `Inbox: ${review.decided} escalations decided by agents: ${review.approved} approved, ${review.edited} approved with edits, ${review.rejected} rejected (approval rate ${percent(review.approvalRate.value).trim()})`,
     `  claimed after ${duration(acknowledge.median)} (median), ${duration(acknowledge.p90)} (p90); decided after ${duration(decide.median)} (median), ${duration(decide.p90)} (p90)`,
-    `  SLA breached: ${percent(review.slaBreachRate.value).trim()} of escalations (monitor: ${breaches.acknowledge} acknowledge, ${breaches.decide} decide deadlines missed)`,
+    `  SLA breached: ${percent(review.slaBreachRate.value).trim()} of escalations; the hourly SLA monitor caught ${breaches.acknowledge} acknowledge and ${breaches.decide} decide breaches while pending`,
     `${'  by deciding rail'.padEnd(30)}${'decided'.padStart(9)}${'approved'.padStart(10)}${'edited'.padStart(8)}${'rejected'.padStart(10)}${'approval'.padStart(10)}${'breached'.padStart(10)}`,
   ];
   for (const row of review.byRail) {

@@ -146,9 +146,7 @@ describe('a shortened help-desk replay', () => {
     expect(html).toMatch(/Simulated data\./);
     const from = html.indexOf('<th>reason</th>');
     // Up to the next section (the inbox's), whose charts have colours with '#'.
-    const reasons = html
-      .slice(from, html.indexOf('<h2>', from))
-      .replace(/&#\d+;/g, "'");
+    const reasons = html.slice(from, html.indexOf('<h2>', from)).replace(/&#\d+;/g, "'");
     // Numbers were masked as '#' for grouping, and shown masked too.
     expect(reasons).not.toContain('#');
     expect(reasons).toMatch(/\d/);

@@ -33,7 +33,10 @@ describe('createSignal', () => {
         return 'I forgot my password';
       },
     };
-    const signal = createSignal({ source: 'zendesk', kind: 'ticket', payload: { nested } }, options);
+    const signal = createSignal(
+      { source: 'zendesk', kind: 'ticket', payload: { nested } },
+      options,
+    );
     const afterIntake = reads;
     expect(Object.keys(signal)).toContain('fingerprint');
     const first = signal.fingerprint;

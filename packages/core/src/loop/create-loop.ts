@@ -26,8 +26,8 @@ import {
 } from '../utils/option-schemas';
 import { parseInput } from '../utils/parse-input';
 import type { HumanDecision } from './human-decision';
-import { type LoopEscalationSink, loopEscalationSinkSchema } from './loop-escalation-sink';
 import { decideWithRails, escalateToInbox } from './loop-default-steps';
+import { type LoopEscalationSink, loopEscalationSinkSchema } from './loop-escalation-sink';
 import { initialContext, loopMachine } from './loop-machine';
 import type { DecideInput, LoopContext } from './loop-states';
 import type { Escalation, LoopEvent, LoopStatus, LoopStepInput, LoopStepName } from './loop-types';
@@ -239,17 +239,15 @@ export function createLoop(config: LoopConfig): Loop {
     escalate: escalateToInbox as LoopStepImplementations['escalate'],
   };
   const actor = <Output, Input>(run: LoopStepImplementations[keyof LoopSteps]) =>
-    fromPromise<Output, Input>(({ input, signal }) =>
-      run(input as never, { abortSignal: signal }) as Promise<Output>,
+    fromPromise<Output, Input>(
+      ({ input, signal }) => run(input as never, { abortSignal: signal }) as Promise<Output>,
     );
   const machine = loopMachine.provide({
     actors: {
       classifyIntent: actor<Intent, LoopStepInput>(implementations.classifyIntent),
       proposeHypotheses: actor<Hypothesis[], LoopStepInput>(implementations.proposeHypotheses),
       act: actor<unknown, LoopStepInput>(implementations.act),
-      ...(steps.decide
-        ? { decide: actor<Decision, DecideInput>(implementations.decide) }
-        : {}),
+      ...(steps.decide ? { decide: actor<Decision, DecideInput>(implementations.decide) } : {}),
     },
   }) as unknown as typeof loopMachine;
 

@@ -9,7 +9,10 @@ interface Options {
 }
 
 /** The default `decide` step: the rail engine over the loop's rails. */
-export async function decideWithRails(input: DecideInput, { abortSignal }: Options): Promise<Decision> {
+export async function decideWithRails(
+  input: DecideInput,
+  { abortSignal }: Options,
+): Promise<Decision> {
   const { rails, clock, idGenerator, railTimeoutMs, ...step } = input;
   const context = {
     traceId: step.traceId,

@@ -89,7 +89,13 @@ function toXstate(definition: LoopState) {
     ...(definition.final ? { type: 'final' as const } : {}),
     ...(entry ? { entry: emit(({ context }: { context: LoopContext }) => entry(context)) } : {}),
     ...(always
-      ? { always: branches(targets, ({ context }) => context, ({ context }) => always(context)) }
+      ? {
+          always: branches(
+            targets,
+            ({ context }) => context,
+            ({ context }) => always(context),
+          ),
+        }
       : {}),
     ...(invoke
       ? {
@@ -116,7 +122,8 @@ function toXstate(definition: LoopState) {
             'human.decided': branches(
               targets,
               ({ event }) => event,
-              ({ context, event }) => decided(context, (event as Partial<HumanDecidedEvent>).decision),
+              ({ context, event }) =>
+                decided(context, (event as Partial<HumanDecidedEvent>).decision),
             ),
           },
         }

@@ -178,7 +178,12 @@ function loopFor(scenario: Scenario) {
     ...config,
     ...(wantsInbox ? { inbox: inbox.sink } : {}),
   });
-  return { loop, inbox, events, config: { ...config, ...(wantsInbox ? { inbox: inbox.sink } : {}) } };
+  return {
+    loop,
+    inbox,
+    events,
+    config: { ...config, ...(wantsInbox ? { inbox: inbox.sink } : {}) },
+  };
 }
 
 async function throughHandle(scenario: Scenario) {

@@ -160,10 +160,7 @@ const decisionOf = (decision: unknown): HumanDecision | undefined => {
 };
 
 /** The proposed action as the human let it run (with the edited input). */
-const approvedHypothesis = (
-  context: LoopContext,
-  human: HumanDecision,
-): Hypothesis | undefined => {
+const approvedHypothesis = (context: LoopContext, human: HumanDecision): Hypothesis | undefined => {
   const hypothesis = context.hypothesis;
   if (human.kind === 'rejected' || hypothesis?.action === undefined) return hypothesis;
   return { ...hypothesis, action: { ...hypothesis.action, input: human.input } };

@@ -122,7 +122,11 @@ describe('loop.resume', () => {
         act,
       },
     });
-    expect(first).toMatchObject({ status: 'escalated', escalationId: 'esc-1', awaitingHuman: true });
+    expect(first).toMatchObject({
+      status: 'escalated',
+      escalationId: 'esc-1',
+      awaitingHuman: true,
+    });
     expect(inbox.items.get('esc-1')?.action).toBeNull();
     const waiting = await loop.resume('esc-1');
     expect(waiting).toMatchObject({ status: 'escalated', escalation: { step: 'hypotheses' } });

@@ -258,3 +258,76 @@ describe('evaluateRails', () => {
     });
   });
 });
+
+describe('evaluateRails hot path', () => {
+  it('starts a timer only for a rail that does not answer within a microtask', async () => {
+    const clock = createManualClock(0);
+    const setTimer = vi.spyOn(clock, 'setTimer');
+    const quick = rail('quick', 'economic', async () => allow('at once'));
+    await evaluateRails([quick], context, { clock });
+    expect(setTimer).not.toHaveBeenCalled();
+    const slow = hangingRail('slow', 'semantic');
+    const pending = evaluateRails([slow.rail], context, { clock, timeoutMs: 100 });
+    await Promise.resolve();
+    expect(setTimer).toHaveBeenCalledOnce();
+    clock.advance(100);
+    expect((await pending).rails[0]).toMatchObject({ status: 'timed_out', durationMs: 100 });
+    expect(slow.aborted).toHaveBeenCalledOnce();
+  });
+
+  it('times out a rail whose clock moved before its timer started', async () => {
+    const clock = createManualClock(0);
+    const slow = hangingRail('slow', 'semantic');
+    const pending = evaluateRails([slow.rail], context, { clock, timeoutMs: 50 });
+    clock.advance(60);
+    expect((await pending).rails[0]).toMatchObject({ status: 'timed_out' });
+  });
+
+  it('gives a rail that reads its signal after a deny an aborted signal', async () => {
+    let later: AbortSignal | undefined;
+    let release: () => void = () => {};
+    const reader = rail('reader', 'semantic', (_context, options) => {
+      return new Promise((resolve) => {
+        release = () => {
+          later = options.abortSignal;
+          resolve(allow('late'));
+        };
+      });
+    });
+    const denier = rail('denier', 'economic', async () => deny('no'));
+    const decision = evaluateRails([reader, denier], context, options());
+    await Promise.resolve();
+    await Promise.resolve();
+    release();
+    expect((await decision).verdict).toBe('deny');
+    expect(later?.aborted).toBe(true);
+  });
+
+  it('reads a rail list again when it changed since the last decision', async () => {
+    const rails: Rail[] = [rail('first', 'deterministic', () => allow('ok'))];
+    expect((await evaluateRails(rails, context, options())).rails).toHaveLength(1);
+    rails.push(rail('second', 'deterministic', () => deny('no')));
+    expect(await evaluateRails(rails, context, options())).toMatchObject({
+      verdict: 'deny',
+      decidedBy: 'second',
+    });
+    rails.push(rail('second', 'semantic', () => allow('twin')));
+    await expect(evaluateRails(rails, context, options())).rejects.toMatchObject({
+      code: 'invalid_rail',
+    });
+  });
+
+  it('answers synchronous rails with the same decision as before, in order', async () => {
+    const decision = await evaluateRails(
+      [
+        rail('a', 'deterministic', () => allow('a')),
+        rail('b', 'semantic', () => escalate('b')),
+        rail('c', 'economic', async () => allow('c')),
+      ],
+      context,
+      options(),
+    );
+    expect(decision).toMatchObject({ verdict: 'escalate', decidedBy: 'b', id: 'd-1' });
+    expect(decision.rails.map((result) => result.rail)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -16,7 +16,7 @@ import {
 import { parseInput } from '../utils/parse-input';
 import { combineRailResults } from './combine-rail-results';
 import type { Rail, RailContext } from './rail';
-import { runRail } from './run-rail';
+import { RailRunAbort, runRail } from './run-rail';
 import { type RailSpec, readRails } from './validate-rails';
 
 export interface EvaluateRailsOptions {
@@ -90,12 +90,39 @@ function contextProblem(context: unknown): string | undefined {
  * break the contract (a `timeoutMs` outside 1..2^31 − 1 included) and with `InvalidInputError` for
  * a context without `traceId` and `actor` or malformed options.
  */
-export async function evaluateRails<Context extends RailContext>(
+export function evaluateRails<Context extends RailContext>(
   rails: readonly Rail<Context>[],
   context: Context,
   options: EvaluateRailsOptions = {},
 ): Promise<Decision> {
-  const specs = readRails(rails);
+  let run: DecisionRun<Context>;
+  let outcome: Decision | Promise<Decision>;
+  try {
+    run = startRun(rails, context, options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  try {
+    outcome = run.deterministicFrom(0);
+  } catch (error) {
+    run.cleanUp();
+    return Promise.reject(error);
+  }
+  // Rails that all answer synchronously cost no promise hop but the one returned.
+  if (!(outcome instanceof Promise)) return Promise.resolve(outcome);
+  return outcome.catch((error: unknown) => {
+    run.cleanUp();
+    throw error;
+  });
+}
+
+/** Checks the input and starts a run. @throws InvalidRailError, InvalidInputError, the abort reason */
+function startRun<Context extends RailContext>(
+  rails: readonly Rail<Context>[],
+  context: Context,
+  options: EvaluateRailsOptions,
+): DecisionRun<Context> {
+  const { deterministic, concurrent } = prepareRails(rails);
   const {
     abortSignal,
     clock = systemClock,
@@ -110,53 +137,190 @@ export async function evaluateRails<Context extends RailContext>(
     });
   }
   throwIfAborted(abortSignal);
-  const startedAt = clock.now();
-  const results: RailResult[] = [];
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(abortSignal?.reason);
-  abortSignal?.addEventListener('abort', onAbort, { once: true });
-  const run = (rail: RailSpec<Rail<Context>>) =>
-    runRail(rail, context, {
-      abortSignal: controller.signal,
-      clock,
-      timeoutMs: rail.timeoutMs ?? timeoutMs,
-    });
+  return new DecisionRun(deterministic, concurrent, context, {
+    abortSignal,
+    clock,
+    idGenerator,
+    timeoutMs,
+  });
+}
 
-  try {
-    const deterministic = specs.filter((rail) => rail.kind === 'deterministic');
-    const concurrent = specs.filter((rail) => rail.kind !== 'deterministic');
-    let denied = false;
-    for (const rail of deterministic) {
-      if (denied) {
-        results.push(skipped(rail, clock.now()));
+/** One decision in progress. A class, so the hot path allocates one object, not a closure each. */
+class DecisionRun<Context extends RailContext> {
+  readonly results: RailResult[] = [];
+  readonly state = new RailRunAbort();
+  readonly startedAt: number;
+  /**
+   * The clock's time when the last rail returned, while no promise hop came in between: a rail
+   * starts when the previous one ended, which saves reading the clock twice per rail.
+   */
+  at: number | undefined;
+  denied = false;
+  readonly #onAbort: (() => void) | undefined;
+
+  constructor(
+    readonly deterministic: RailSpec<Rail<Context>>[],
+    readonly concurrent: RailSpec<Rail<Context>>[],
+    readonly context: Context,
+    readonly options: Required<Omit<EvaluateRailsOptions, 'abortSignal'>> & {
+      abortSignal: AbortSignal | undefined;
+    },
+  ) {
+    this.startedAt = options.clock.now();
+    this.at = this.startedAt;
+    const { abortSignal } = options;
+    if (abortSignal) {
+      this.#onAbort = () => this.state.abort(abortSignal.reason);
+      abortSignal.addEventListener('abort', this.#onAbort, { once: true });
+    }
+  }
+
+  run(rail: RailSpec<Rail<Context>>): RailResult | Promise<RailResult> {
+    const { clock, timeoutMs } = this.options;
+    return runRail(
+      rail,
+      this.context,
+      { abortSignal: this.state, clock, timeoutMs: rail.timeoutMs ?? timeoutMs },
+      this.at,
+    );
+  }
+
+  /** Deterministic rails one by one, from `index`; a rail that answers later resumes here. */
+  deterministicFrom(index: number): Decision | Promise<Decision> {
+    for (let position = index; position < this.deterministic.length; position++) {
+      const rail = this.deterministic[position] as RailSpec<Rail<Context>>;
+      if (this.denied) {
+        this.at ??= this.options.clock.now();
+        this.results.push(skipped(rail, this.at));
         continue;
       }
       // run() settles as `aborted` as soon as the caller aborts: no separate race is needed.
-      const result = await run(rail);
-      results.push(result);
-      denied = result.verdict === 'deny';
+      const pending = this.run(rail);
+      if (pending instanceof Promise) {
+        return pending.then((result) => {
+          this.at = undefined;
+          this.record(result);
+          return this.deterministicFrom(position + 1);
+        });
+      }
+      this.at = endOf(pending);
+      this.record(pending);
     }
-    if (denied) {
-      for (const rail of concurrent) results.push(skipped(rail, clock.now()));
-    } else {
-      // The first deny decides; the others are told to stop.
-      const onResult = (result: RailResult) => {
-        if (result.verdict === 'deny')
-          controller.abort(new Error(`Denied by rail '${result.rail}'.`));
-        return result;
-      };
-      const pending = concurrent.map((rail) => {
-        const result = run(rail);
-        return result instanceof Promise ? result.then(onResult) : onResult(result);
-      });
-      results.push(...(await Promise.all(pending)));
-    }
-  } finally {
-    abortSignal?.removeEventListener('abort', onAbort);
+    return this.concurrently();
   }
-  throwIfAborted(abortSignal);
-  return combine(results, { id: idGenerator(), traceId: context.traceId, startedAt, clock });
+
+  record(result: RailResult) {
+    this.results.push(result);
+    if (result.verdict === 'deny') this.denied = true;
+  }
+
+  /** Semantic and economic rails at once; the first deny tells the others to stop. */
+  concurrently(): Decision | Promise<Decision> {
+    if (this.denied) {
+      this.at ??= this.options.clock.now();
+      for (const rail of this.concurrent) this.results.push(skipped(rail, this.at));
+      return this.finish();
+    }
+    const offset = this.results.length;
+    let waiting: Promise<RailResult>[] | undefined;
+    for (const rail of this.concurrent) {
+      const result = this.run(rail);
+      if (result instanceof Promise) {
+        this.at = undefined;
+        const slot = this.results.length;
+        this.results.push(undefined as never);
+        waiting ??= [];
+        waiting.push(
+          result.then((settled) => {
+            this.results[slot] = settled;
+            this.onConcurrentResult(settled);
+            return settled;
+          }),
+        );
+      } else {
+        this.at = endOf(result);
+        this.results.push(result);
+        this.onConcurrentResult(result);
+      }
+    }
+    if (waiting === undefined) return this.finish();
+    const settled = waiting.length === 1 ? (waiting[0] as Promise<unknown>) : Promise.all(waiting);
+    return settled.then(() => {
+      // The decision ends when its last rail did: only promise hops came after.
+      let end = this.startedAt;
+      for (let index = offset; index < this.results.length; index++) {
+        end = Math.max(end, endOf(this.results[index] as RailResult));
+      }
+      this.at = end;
+      return this.finish();
+    });
+  }
+
+  onConcurrentResult(result: RailResult) {
+    if (result.verdict === 'deny') this.state.abort(new Error(`Denied by rail '${result.rail}'.`));
+  }
+
+  cleanUp() {
+    if (this.#onAbort) this.options.abortSignal?.removeEventListener('abort', this.#onAbort);
+  }
+
+  finish(): Decision {
+    this.cleanUp();
+    const { abortSignal, clock, idGenerator } = this.options;
+    throwIfAborted(abortSignal);
+    return combineRailResults(this.results, {
+      id: idGenerator(),
+      traceId: this.context.traceId,
+      decidedAt: this.startedAt,
+      durationMs: Math.max(0, (this.at ?? clock.now()) - this.startedAt),
+    });
+  }
 }
+
+interface PreparedRails {
+  items: readonly Rail<never>[];
+  deterministic: RailSpec<Rail<never>>[];
+  concurrent: RailSpec<Rail<never>>[];
+}
+
+// Rail lists as validated, by list: a loop passes the same list for every decision.
+const prepared = new WeakMap<object, PreparedRails>();
+
+/**
+ * The rails, validated and split by how they run. A list seen before is not read again while
+ * it holds the same rail objects (each rail's fields are read once, when first seen).
+ * @throws InvalidRailError
+ */
+function prepareRails<Context extends RailContext>(
+  rails: readonly Rail<Context>[],
+): { deterministic: RailSpec<Rail<Context>>[]; concurrent: RailSpec<Rail<Context>>[] } {
+  const cached = typeof rails === 'object' && rails !== null ? prepared.get(rails) : undefined;
+  if (cached && holdsSameRails(cached.items, rails)) return cached as never;
+  const specs = readRails(rails);
+  const entry: PreparedRails = {
+    items: specs.map((spec) => spec.rail),
+    deterministic: specs.filter((rail) => rail.kind === 'deterministic'),
+    concurrent: specs.filter((rail) => rail.kind !== 'deterministic'),
+  };
+  prepared.set(rails, entry);
+  return entry as never;
+}
+
+function holdsSameRails(items: readonly unknown[], rails: readonly unknown[]): boolean {
+  try {
+    if (rails.length !== items.length) return false;
+    for (let index = 0; index < items.length; index++) {
+      if (rails[index] !== items[index]) return false;
+    }
+    return true;
+  } catch {
+    // A list that became unreadable is read again, and refused, by readRails.
+    return false;
+  }
+}
+
+/** When a result's rail returned, by the clock. */
+const endOf = (result: RailResult) => result.startedAt + result.durationMs;
 
 function skipped(rail: RailSpec, at: number): RailResult {
   return {
@@ -167,21 +331,4 @@ function skipped(rail: RailSpec, at: number): RailResult {
     startedAt: at,
     durationMs: 0,
   };
-}
-
-function combine(
-  results: RailResult[],
-  {
-    id,
-    traceId,
-    startedAt,
-    clock,
-  }: { id: string; traceId: string; startedAt: number; clock: Clock },
-): Decision {
-  return combineRailResults(results, {
-    id,
-    traceId,
-    decidedAt: startedAt,
-    durationMs: Math.max(0, clock.now() - startedAt),
-  });
 }

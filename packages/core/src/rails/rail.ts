@@ -19,7 +19,10 @@ export interface RailContext {
 }
 
 export interface RailEvaluateOptions {
-  /** Aborted when the rail times out, another rail denies, or the caller gives up. */
+  /**
+   * Aborted when the rail times out, another rail denies, or the caller gives up. Created when
+   * first read (a getter of `evaluateRails`' options object): read it, do not spread the options.
+   */
   abortSignal: AbortSignal;
 }
 

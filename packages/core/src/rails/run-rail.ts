@@ -15,8 +15,34 @@ type Settled =
   | { type: 'timeout' }
   | { type: 'aborted' };
 
+/**
+ * The engine's abort state for one decision. Waiting rails are told directly when it aborts:
+ * an AbortController and an event listener per rail would cost more than most rails do.
+ */
+export class RailRunAbort {
+  aborted = false;
+  reason: unknown;
+  #waiting: Set<() => void> | undefined;
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    if (this.#waiting) for (const callback of [...this.#waiting]) callback();
+  }
+
+  watch(callback: () => void): void {
+    this.#waiting ??= new Set();
+    this.#waiting.add(callback);
+  }
+
+  unwatch(callback: () => void): void {
+    this.#waiting?.delete(callback);
+  }
+}
+
 interface RunOptions {
-  abortSignal: AbortSignal;
+  abortSignal: RailRunAbort;
   clock: Clock;
   timeoutMs: number;
 }
@@ -30,14 +56,15 @@ export function runRail<Context extends RailContext>(
   spec: RailSpec<Rail<Context>>,
   context: Context,
   options: RunOptions,
+  /** When the rail starts, if the caller just read the clock. */
+  startedAt: number = options.clock.now(),
 ): RailResult | Promise<RailResult> {
-  const startedAt = options.clock.now();
   if (options.abortSignal.aborted) return settle(spec, { type: 'aborted' }, startedAt, options);
-  const controller = new AbortController();
+  const controller = new LazyAbort();
   let value: unknown;
   let then: unknown;
   try {
-    value = spec.evaluate.call(spec.rail, context, { abortSignal: controller.signal });
+    value = spec.evaluate.call(spec.rail, context, controller);
     // Reading `then` runs the verdict's getters or proxy traps: a fault here is the rail's.
     then =
       typeof value === 'object' || typeof value === 'function'
@@ -48,37 +75,61 @@ export function runRail<Context extends RailContext>(
   }
   if (typeof then !== 'function')
     return settle(spec, { type: 'verdict', value }, startedAt, options);
-  return wait(spec, value, then as PromiseLike<unknown>['then'], controller, options).then(
-    (settled) => settle(spec, settled, startedAt, options),
-  );
+  return wait(spec, value, then as PromiseLike<unknown>['then'], controller, startedAt, options);
+}
+
+/**
+ * A rail's own abort signal, created only when the rail reads it: most rails answer without
+ * looking, and an AbortController per rail and decision costs more than they do. The rail gets
+ * this object as its options (`abortSignal` is a getter on the class, which keeps it cheap).
+ */
+class LazyAbort {
+  #controller: AbortController | undefined;
+  #aborted = false;
+  #reason: unknown;
+
+  get abortSignal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      // Read after the abort: the rail still sees an aborted signal.
+      if (this.#aborted) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+
+  abort(reason: unknown) {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+  }
 }
 
 function wait(
   spec: RailSpec,
   thenable: unknown,
   then: PromiseLike<unknown>['then'],
-  controller: AbortController,
-  { abortSignal, clock, timeoutMs }: RunOptions,
-): Promise<Settled> {
-  return new Promise<Settled>((resolve) => {
+  controller: LazyAbort,
+  startedAt: number,
+  options: RunOptions,
+): Promise<RailResult> {
+  const { abortSignal, clock, timeoutMs } = options;
+  return new Promise<RailResult>((resolve) => {
     let done = false;
+    let cancelTimer: (() => void) | undefined;
     const onAbort = () => {
       controller.abort(abortSignal.reason);
       finish({ type: 'aborted' });
     };
-    const cancelTimer = clock.setTimer(timeoutMs, () => {
-      controller.abort(new Error(`Rail '${spec.name}' timed out after ${timeoutMs} ms.`));
-      finish({ type: 'timeout' });
-    });
+    abortSignal.watch(onAbort);
     // A hand-made thenable may call back twice, or both ways: the first answer counts.
     function finish(settled: Settled) {
       if (done) return;
       done = true;
-      cancelTimer();
-      abortSignal.removeEventListener('abort', onAbort);
-      resolve(settled);
+      cancelTimer?.();
+      abortSignal.unwatch(onAbort);
+      resolve(settle(spec, settled, startedAt, options));
     }
-    abortSignal.addEventListener('abort', onAbort, { once: true });
     try {
       then.call(
         thenable,
@@ -88,6 +139,19 @@ function wait(
     } catch (error) {
       finish({ type: 'error', error });
     }
+    // Most asynchronous rails answer within a microtask (an `async` function that awaits
+    // nothing): they never get a timer. The others get one for what is left of their time, so a
+    // clock moved in the meantime (a manual clock in a test) still times them out.
+    queueMicrotask(() => {
+      if (done) return;
+      const timedOut = () => {
+        controller.abort(new Error(`Rail '${spec.name}' timed out after ${timeoutMs} ms.`));
+        finish({ type: 'timeout' });
+      };
+      const left = timeoutMs - Math.max(0, clock.now() - startedAt);
+      if (left <= 0) timedOut();
+      else cancelTimer = clock.setTimer(left, timedOut);
+    });
   });
 }
 
@@ -99,12 +163,8 @@ function settle(
   startedAt: number,
   { clock, timeoutMs }: RunOptions,
 ): RailResult {
-  const base = {
-    rail: spec.name,
-    kind: spec.kind,
-    startedAt,
-    durationMs: Math.max(0, clock.now() - startedAt),
-  };
+  const durationMs = Math.max(0, clock.now() - startedAt);
+  const base = { rail: spec.name, kind: spec.kind, startedAt, durationMs };
   switch (settled.type) {
     case 'aborted':
       return { ...base, status: 'aborted', reason: 'Not needed: the decision was already made.' };
@@ -126,9 +186,9 @@ function settle(
       };
     }
     case 'verdict': {
-      let verdict: RailVerdict | undefined;
+      let result: RailResult | undefined;
       try {
-        verdict = toVerdict(settled.value);
+        result = toResult(settled.value, base);
       } catch (error) {
         // A getter, a proxy trap or a `toJSON` that throws: the verdict cannot be recorded.
         const message = describeThrown(error);
@@ -140,7 +200,7 @@ function settle(
           evidence: { error: message },
         };
       }
-      if (verdict) return { ...base, status: 'completed', ...verdict };
+      if (result) return result;
       return {
         ...base,
         status: 'failed',
@@ -153,11 +213,15 @@ function settle(
 }
 
 /**
- * The hot path: a structural check that accepts exactly what `railVerdictSchema` accepts. Each
- * field is read once, and evidence must serialise as JSON, the way stores will record it.
+ * The hot path: a structural check that accepts exactly what `railVerdictSchema` accepts, and
+ * the completed result built in one object. Each field is read once, and evidence must
+ * serialise as JSON, the way stores will record it.
  * @throws whatever reading or serialising the verdict throws
  */
-function toVerdict(value: unknown): RailVerdict | undefined {
+function toResult(
+  value: unknown,
+  base: Pick<RailResult, 'rail' | 'kind' | 'startedAt' | 'durationMs'>,
+): RailResult | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { verdict, reason, evidence, confidence } = value as Record<string, unknown>;
   if (!(verdicts as readonly unknown[]).includes(verdict)) return undefined;
@@ -167,7 +231,15 @@ function toVerdict(value: unknown): RailVerdict | undefined {
     !(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)
   )
     return undefined;
-  const result: RailVerdict = { verdict: verdict as RailVerdict['verdict'], reason };
+  const result: RailResult = {
+    rail: base.rail,
+    kind: base.kind,
+    startedAt: base.startedAt,
+    durationMs: base.durationMs,
+    status: 'completed',
+    verdict: verdict as RailVerdict['verdict'],
+    reason,
+  };
   if (evidence !== undefined) result.evidence = checkEvidence(evidence);
   if (confidence !== undefined) result.confidence = confidence;
   return result;

@@ -9,6 +9,8 @@ export const intentSchema = z.object({
   /** True when the classifier was below its confidence floor and did not commit to a label. */
   abstained: z.boolean().default(false),
   classifier: z.string().min(1).optional(),
+  /** False when the classifier's floor was never fitted on data (rails may warn); absent = unknown. */
+  calibrated: z.boolean().optional(),
 });
 
 export type Intent = z.output<typeof intentSchema>;

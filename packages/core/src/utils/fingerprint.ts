@@ -33,9 +33,7 @@ function fnv1a64(text: string): string {
     high = ((high >>> 0) * 0x1b3 + carry + ((low << 8) >>> 0)) >>> 0;
     low = lowProduct >>> 0;
   }
-  return (
-    (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0')
-  );
+  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }
 
 class Unfingerprintable {

@@ -3,12 +3,9 @@
 // hosts import from the root.
 
 export {
-  type CounterStoreArguments,
-  type CounterStoreMethod,
   counterOverflowError,
   counterStoreArgumentSchemas,
   isWithinCounterRange,
-  parseCounterStoreArguments,
   parseRetainMs,
 } from '../counter-store-arguments';
 export { type Scope, scopeOf } from '../scope';

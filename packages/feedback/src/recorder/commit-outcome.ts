@@ -14,9 +14,26 @@ import { applyOutcome } from './apply-outcome';
 import { completeOutcome, conflictingFields } from './complete-outcome';
 import type { RecordResult } from './create-outcome-recorder';
 import { compareOutcomeOrder, foldOutcomes, withUnknownTraceFlag } from './fold-outcomes';
+import type { TraceCache } from './trace-cache';
+
+/**
+ * The trace an outcome lands on, for a first attempt: the state this recorder wrote last, or no
+ * trace yet for an origin outcome (a decision starts its trace); `null` when it must be read.
+ * A wrong guess costs one conflict, then the trace is read.
+ */
+export function guessTrace(
+  traces: TraceCache,
+  traceId: string,
+  type: OutcomeEvent['type'],
+): TraceState | undefined | null {
+  if (traces.has(traceId)) return traces.get(traceId);
+  return originOutcomeTypes.has(type) ? undefined : null;
+}
 
 export interface CommitSettings {
   store: FeedbackStore;
+  /** The states this recorder wrote last: a guess the compare-and-set checks. */
+  traces: TraceCache;
   clock: Clock;
   unknownTraces: 'flag' | 'reject';
   deflectionWindowMs: number;
@@ -64,21 +81,24 @@ function refoldCommit(
 }
 
 /**
- * Read the trace, fold the outcome in, compare-and-set; re-read when another writer won. An
+ * Read the trace (or take the state this recorder wrote last), fold the outcome in,
+ * compare-and-set; re-read when another writer won. An
  * outcome in time order is folded onto the stored state; a late one re-folds the whole trace
  * from its stored outcomes, so the state never depends on the order outcomes arrived in. The
  * compare-and-set on the trace revision also guards the outcomes read for a re-fold: every
  * outcome written to the trace moves its revision.
  */
 export async function commitOutcome(
-  { store, clock, unknownTraces, deflectionWindowMs, maxAttempts }: CommitSettings,
+  { store, traces, clock, unknownTraces, deflectionWindowMs, maxAttempts }: CommitSettings,
   outcome: ParsedOutcomeInput & { id: string },
   given: ParsedOutcomeInput,
   abortSignal: AbortSignal | undefined,
 ): Promise<RecordResult> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     throwIfAborted(abortSignal);
-    const previous = await store.getTrace(outcome.traceId, { abortSignal });
+    const guess = attempt === 1 ? guessTrace(traces, outcome.traceId, outcome.type) : null;
+    const previous =
+      guess === null ? await store.getTrace(outcome.traceId, { abortSignal }) : guess;
     const unknown = !previous?.known && !originOutcomeTypes.has(outcome.type);
     if (unknown && unknownTraces === 'reject') {
       throw new UnknownTraceError({ traceId: outcome.traceId, outcomeType: outcome.type });
@@ -108,6 +128,8 @@ export async function commitOutcome(
       };
     }
     const result = await store.commitOutcome(commit, { abortSignal });
+    if (result.status === 'recorded') traces.set(commit.trace);
+    else traces.delete(outcome.traceId);
     if (result.status === 'recorded') return result;
     if (result.status === 'duplicate') {
       const fields = conflictingFields(result.outcome, given);

@@ -19,6 +19,7 @@ import type { FeedbackCallOptions, FeedbackStore } from '../store/feedback-store
 import { commitOutcome } from './commit-outcome';
 import { createKeyedQueue } from './keyed-queue';
 import { recordMany } from './record-many';
+import { createTraceCache } from './trace-cache';
 
 const inputsSchema = z.array(z.unknown()).readonly();
 
@@ -86,7 +87,8 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
   } = parseInput(optionsSchema, options, 'outcome recorder options');
 
   const queue = createKeyedQueue();
-  const settings = { store, clock, unknownTraces, deflectionWindowMs, maxAttempts };
+  const traces = createTraceCache();
+  const settings = { store, traces, clock, unknownTraces, deflectionWindowMs, maxAttempts };
 
   return {
     store,

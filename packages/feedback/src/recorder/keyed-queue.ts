@@ -22,8 +22,7 @@ export function createKeyedQueue() {
     return result;
   };
   return {
-    run: <Result>(key: string, task: () => Promise<Result>): Promise<Result> =>
-      runAll([key], task),
+    run: <Result>(key: string, task: () => Promise<Result>): Promise<Result> => runAll([key], task),
     runAll,
     /** Keys with queued or running tasks. */
     size: () => tails.size,

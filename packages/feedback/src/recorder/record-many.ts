@@ -9,7 +9,7 @@ import type { TraceState } from '../schemas/trace-state';
 import { maxBatchCommits, type OutcomeCommit } from '../store/feedback-store';
 import { aggregateDeltas } from './aggregate-deltas';
 import { applyOutcome } from './apply-outcome';
-import { type CommitSettings, commitOutcome, needsRefold } from './commit-outcome';
+import { type CommitSettings, commitOutcome, guessTrace, needsRefold } from './commit-outcome';
 import { completeOutcome, conflictingFields } from './complete-outcome';
 import type { RecordResult } from './create-outcome-recorder';
 import { withUnknownTraceFlag } from './fold-outcomes';
@@ -50,6 +50,12 @@ function chainCommits(
   return commits;
 }
 
+/** The first entry in time order (the first given among equal times). */
+const earliest = (entries: readonly BatchEntry[], now: number) =>
+  entries.reduce((first, entry) =>
+    (entry.outcome.at ?? now) < (first.outcome.at ?? now) ? entry : first,
+  );
+
 const groupByTrace = (entries: readonly BatchEntry[]) => {
   const groups = new Map<string, BatchEntry[]>();
   for (const entry of entries) {
@@ -61,9 +67,9 @@ const groupByTrace = (entries: readonly BatchEntry[]) => {
 };
 
 /**
- * Records at most `maxBatchCommits` outcomes with distinct ids in two store calls when nothing
- * races: one `getTraces`, one `commitOutcomes` (each trace's outcomes folded in time order and
- * chained). A trace whose commit conflicts is read and folded again; one that needs a re-fold
+ * Records at most `maxBatchCommits` outcomes with distinct ids in at most two store calls when
+ * nothing races: one `getTraces` for the traces this recorder cannot guess, one `commitOutcomes`
+ * (each trace's outcomes folded in time order and chained). A trace whose commit conflicts is read and folded again; one that needs a re-fold
  * (a late arrival) goes through `commitOutcome` one outcome at a time.
  */
 async function recordChunk(
@@ -73,11 +79,26 @@ async function recordChunk(
 ): Promise<Map<string, RecordResult>> {
   const { store, maxAttempts } = settings;
   const results = new Map<string, RecordResult>();
+  const byId = new Map(entries.map((entry) => [entry.outcome.id, entry]));
   let pending = groupByTrace(entries);
   for (let attempt = 1; attempt <= maxAttempts && pending.size > 0; attempt++) {
     throwIfAborted(abortSignal);
     const traceIds = [...pending.keys()];
-    const stored = await store.getTraces(traceIds, { abortSignal });
+    // First attempt: the states this recorder wrote last, no trace for a group that starts
+    // with an origin outcome, a read for the others; after a conflict, a read for all.
+    const guesses = traceIds.map((traceId) => {
+      if (attempt > 1) return null;
+      const first = earliest(pending.get(traceId) as BatchEntry[], settings.clock.now());
+      return guessTrace(settings.traces, traceId, first.outcome.type);
+    });
+    const unread = traceIds.filter((_, index) => guesses[index] === null);
+    const read = unread.length > 0 ? await store.getTraces(unread, { abortSignal }) : [];
+    const readStates = new Map(unread.map((traceId, index) => [traceId, read[index]]));
+    const stored = traceIds.map((traceId, index) =>
+      guesses[index] === null
+        ? readStates.get(traceId)
+        : (guesses[index] as TraceState | undefined),
+    );
     const commits: OutcomeCommit[] = [];
     const refolds: BatchEntry[][] = [];
     traceIds.forEach((traceId, index) => {
@@ -88,10 +109,16 @@ async function recordChunk(
     });
     const outcomes = commits.length > 0 ? await store.commitOutcomes(commits, { abortSignal }) : [];
     const retry: BatchEntry[] = [];
-    const byId = new Map(entries.map((entry) => [entry.outcome.id, entry]));
     outcomes.forEach((result, index) => {
-      const entry = byId.get((commits[index] as OutcomeCommit).outcome.id) as BatchEntry;
-      if (result.status === 'conflict') return void retry.push(entry);
+      const commit = commits[index] as OutcomeCommit;
+      const entry = byId.get(commit.outcome.id) as BatchEntry;
+      // The last commit of a trace holds its state; any other result drops the guess.
+      if (result.status === 'recorded') settings.traces.set(commit.trace);
+      else settings.traces.delete(commit.trace.traceId);
+      if (result.status === 'conflict') {
+        retry.push(entry);
+        return;
+      }
       if (result.status === 'duplicate') {
         const fields = conflictingFields(result.outcome, entry.given);
         if (fields.length > 0) {

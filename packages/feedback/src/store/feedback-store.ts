@@ -142,7 +142,8 @@ export interface ProblemQuery extends PageQuery {
 /**
  * Persistence for outcomes, per-trace state, KPI aggregates, artifacts and problems. Every method
  * rejects with `abortSignal.reason` when aborted. Writes are compare-and-set on `revision`, so a SQL
- * implementation needs one transaction per `commitOutcome` and `UPDATE ... WHERE revision = $n`.
+ * implementation needs `commitOutcome` and `commitOutcomes` atomic (one statement or transaction)
+ * with `UPDATE ... WHERE revision = $n`.
  * Every method validates its arguments, options included, with `parseFeedbackStoreArguments`
  * (`invalid_input` for anything not every store can keep) before it checks the abort, and pages
  * with `encodePageCursor`/`decodePageCursor` of `@guardloop/feedback/internal`.

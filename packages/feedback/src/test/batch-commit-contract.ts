@@ -24,7 +24,11 @@ const csat = (id: string, traceId: string, score: number) =>
 async function contents(store: FeedbackStore) {
   const outcomes = await readAllPages((cursor) => store.listOutcomes(cursor ? { cursor } : {}));
   const traces = await readAllPages((cursor) => store.listTraces(cursor ? { cursor } : {}));
-  return { outcomes, traces, aggregates: await store.queryAggregates({}) };
+  // Buckets come in any order.
+  const aggregates = (await store.queryAggregates({})).sort((a, b) =>
+    JSON.stringify([a.category, a.queue]) < JSON.stringify([b.category, b.queue]) ? -1 : 1,
+  );
+  return { outcomes, traces, aggregates };
 }
 
 const events = () => [
@@ -52,15 +56,9 @@ export function batchCommitContract(createStore: CreateStore): void {
     await commitEvent(store, outcomeEvent({ id: 'a1', traceId: 'ta' }));
     await commitEvent(store, outcomeEvent({ id: 'c1', traceId: 'tc' }));
     const before = await contents(store);
-    const stale = commitFor(
-      undefined,
-      csat('c2', 'tc', 5),
-    );
+    const stale = commitFor(undefined, csat('c2', 'tc', 5));
     const commits = [
-      ...(await chain(store, [
-        outcomeEvent({ id: 'a1', traceId: 'ta' }),
-        csat('a2', 'ta', 4),
-      ])),
+      ...(await chain(store, [outcomeEvent({ id: 'a1', traceId: 'ta' }), csat('a2', 'ta', 4)])),
       stale,
       ...(await chain(store, [outcomeEvent({ id: 'b1', traceId: 'tb' })])),
     ];

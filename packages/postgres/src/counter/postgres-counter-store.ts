@@ -1,10 +1,10 @@
 import { raceAbort, throwIfAborted } from '@guardloop/core/internal';
-import { type CounterStore, maxCounterAmount } from '@guardloop/economic';
 import {
-  counterOverflowError,
+  type CounterStore,
+  maxCounterAmount,
   parseCounterStoreArguments,
-  parseRetainMs,
-} from '@guardloop/economic/internal';
+} from '@guardloop/economic';
+import { counterOverflowError, parseRetainMs } from '@guardloop/economic/internal';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
 import { counterTable } from '../migrations/counter-migration';

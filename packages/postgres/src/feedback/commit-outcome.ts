@@ -1,6 +1,6 @@
 import type { FeedbackCommitResult, OutcomeCommit, OutcomeEvent } from '@guardloop/feedback';
 import type { SqlClient } from '../client/sql-client';
-import { commitStatementParams, commitStatementText } from './build-commit-statement';
+import { buildCommitStatement } from './build-commit-statement';
 import type { FeedbackTables } from './feedback-tables';
 
 interface CommitRow {
@@ -23,7 +23,6 @@ export function outcomeCommits(
   client: SqlClient,
   tables: Pick<FeedbackTables, 'outcomes' | 'traces' | 'aggregates' | 'breakdowns'>,
 ) {
-  const text = commitStatementText(tables);
   let readCommitted: Promise<boolean> | undefined;
   const defaultIsReadCommitted = async () => {
     const { rows } = await client.query<{ level: string }>(
@@ -32,7 +31,7 @@ export function outcomeCommits(
     return rows[0]?.level === 'read committed';
   };
 
-  const send = async (params: string[]) => {
+  const send = async ({ text, params }: { text: string; params: string[] }) => {
     readCommitted ??= defaultIsReadCommitted().catch((error: unknown) => {
       readCommitted = undefined;
       throw error;
@@ -47,7 +46,7 @@ export function outcomeCommits(
     if (commits.length === 0) return [];
     let rows: CommitRow[];
     try {
-      ({ rows } = await send(commitStatementParams(commits)));
+      ({ rows } = await send(buildCommitStatement(tables, commits)));
     } catch (error) {
       // One of the ids was inserted for another trace meanwhile: nothing was written.
       if (isUniqueViolation(error)) return commits.map(() => ({ status: 'conflict' }));

@@ -159,6 +159,49 @@ function concurrencySuite(database: TestDatabase) {
     expect(actual).toEqual(await outcomeOf(reference));
   });
 
+  it('loses no outcome when batches race on the same traces, each sent twice', async () => {
+    const schema = await database.newSchema();
+    const server = 'separateClient' in database ? (database as ServerTestDatabase) : undefined;
+    const clients = await Promise.all(
+      [0, 1, 2, 3].map(() => (server ? server.separateClient() : database.client())),
+    );
+    const clock = createManualClock(fixtureDay + 2 * 24 * hour);
+    const recorders = clients.map((client) =>
+      createOutcomeRecorder({
+        store: createPostgresFeedbackStore({ client, schema }),
+        clock,
+        maxAttempts: 1_000,
+      }),
+    );
+    const inputs = lateArrivals();
+    const chunks = Array.from({ length: 12 }, (_, n) => inputs.slice(n * 10, n * 10 + 10));
+    // Every chunk spans several traces; each goes out twice, from two recorders at once.
+    const sends = chunks.flatMap((chunk, n) => [
+      recorders[n % 4]?.recordMany(chunk),
+      recorders[(n + 1) % 4]?.recordMany(chunk),
+    ]);
+    const results = (await Promise.all(sends)).flatMap((batch) => batch ?? []);
+    const statuses = new Map<string, string[]>();
+    for (const { status, outcome } of results) {
+      statuses.set(outcome.id, [...(statuses.get(outcome.id) ?? []), status].sort());
+    }
+    expect(statuses.size).toBe(120);
+    expect(new Set([...statuses.values()].map((list) => list.join()))).toEqual(
+      new Set(['duplicate,recorded']),
+    );
+
+    const reference = createMemoryFeedbackStore();
+    const referenceRecorder = createOutcomeRecorder({ store: reference, clock });
+    for (const input of [...inputs].sort((a, b) => Number(a.at) - Number(b.at))) {
+      await referenceRecorder.record(input);
+    }
+    const store = createPostgresFeedbackStore({
+      client: clients[0] as (typeof clients)[number],
+      schema,
+    });
+    expect(await outcomeOf(store)).toEqual(await outcomeOf(reference));
+  });
+
   it('records every outcome exactly once and sums every change into the aggregates', async () => {
     const store = createPostgresFeedbackStore({
       client: await database.client(),

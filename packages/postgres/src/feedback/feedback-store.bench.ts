@@ -1,56 +1,98 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createManualClock } from '@guardloop/core';
-import {
-  createMemoryFeedbackStore,
-  createOutcomeRecorder,
-  type FeedbackStore,
-  type OutcomeInput,
-} from '@guardloop/feedback';
+import { createOutcomeRecorder, type OutcomeInput } from '@guardloop/feedback';
 import pg from 'pg';
 import { type Bench, test } from 'vitest';
 import { createPgClient } from '../client/create-pg-client';
 import { createPgliteClient } from '../client/create-pglite-client';
 import type { SqlClient } from '../client/sql-client';
 import { migrate } from '../migrations/migrate';
+import { feedbackTables } from './feedback-tables';
 import { createPostgresFeedbackStore } from './postgres-feedback-store';
 
-// Outcomes recorded per second through `recorder.record` (read the trace, fold, one commit
-// transaction) into the PostgreSQL store against the memory store, in the same run.
-// Run: pnpm bench feedback-store  (set GUARDLOOP_TEST_DATABASE_URL to include the server).
+// 100 outcomes on 25 new traces per iteration (a decision, then three CSAT scores each) into the
+// PostgreSQL store, against the floor: ONE multi-row INSERT of the same 100 outcome rows into
+// the same outcomes table (no trace, no aggregates), in the same `bench.compare` group. Ratios
+// are throughput over the floor's, from median latencies.
+// Run: pnpm vitest bench --run --project postgres feedback-store
+// (set GUARDLOOP_TEST_DATABASE_URL to include the server).
 const schema = `bench_feedback_${process.pid}`;
 const at = Date.UTC(2026, 0, 5);
+const perBatch = 100;
 
-/** Per trace: a decision that creates it, then three CSAT scores that update it. */
-function outcome(n: number): OutcomeInput {
-  const traceId = `t-${Math.floor(n / 4)}`;
-  if (n % 4 === 0) {
-    const segment = { category: 'billing', channel: 'email', queue: `tier-${n % 3}` };
-    return { id: `o-${n}`, traceId, type: 'decision', verdict: 'allow', at, ...segment };
-  }
-  return { id: `o-${n}`, traceId, type: 'csat', score: 1 + (n % 5), at };
+/** Batch `batch`: per trace a decision that creates it, then three CSAT scores that update it. */
+function outcomes(batch: number, prefix: string): OutcomeInput[] {
+  return Array.from({ length: perBatch }, (_, index): OutcomeInput => {
+    const n = batch * perBatch + index;
+    const traceId = `${prefix}t-${Math.floor(n / 4)}`;
+    const common = { id: `${prefix}o-${n}`, traceId, at: at + (n % 4) };
+    if (n % 4 === 0) {
+      const segment = { category: 'billing', channel: 'email', queue: `tier-${n % 3}` };
+      return { ...common, type: 'decision', verdict: 'allow', ...segment };
+    }
+    return { ...common, type: 'csat', score: 1 + (n % 5) };
+  });
 }
 
-function recordInto(store: FeedbackStore) {
-  const recorder = createOutcomeRecorder({ store, clock: createManualClock(at) });
-  let count = 0;
+/** The floor: the batch's outcome rows (as the store would write them) in one INSERT. */
+function insertRows(client: SqlClient) {
+  const table = feedbackTables(schema).outcomes;
+  let batch = 0;
   return async () => {
-    await recorder.record(outcome(count++));
+    const params: unknown[] = [];
+    const tuples = outcomes(batch++, 'floor-').map((input) => {
+      const event = { ...input, recordedAt: at, flags: [], category: 'billing' };
+      const values = [
+        input.id,
+        input.traceId,
+        null,
+        input.type,
+        input.at,
+        'billing',
+        'email',
+        'tier-1',
+        [],
+        JSON.stringify(event),
+      ];
+      return `(${values.map((value) => `$${params.push(value)}`).join(', ')})`;
+    });
+    await client.query(
+      `INSERT INTO ${table} (id, trace_id, ticket_id, type, at, category, channel, queue, flags, event)
+       VALUES ${tuples.join(', ')}`,
+      params,
+    );
   };
 }
 
+function recordBatches(client: SqlClient, mode: 'recordMany' | 'record') {
+  const store = createPostgresFeedbackStore({ client, schema });
+  const recorder = createOutcomeRecorder({ store, clock: createManualClock(at + 60_000) });
+  let batch = 0;
+  return async () => {
+    const inputs = outcomes(batch++, `${mode}-`);
+    if (mode === 'recordMany') await recorder.recordMany(inputs);
+    else for (const input of inputs) await recorder.record(input);
+  };
+}
+
+type Results = { get(name: string): { latency: { p50: number } } };
+
 async function measure(label: string, client: SqlClient, bench: Bench) {
   await migrate(client, { schema });
-  const baseline = 'baseline: memory store';
-  const ours = `${label} store`;
-  const results = await bench.compare(
-    bench(baseline, recordInto(createMemoryFeedbackStore())),
-    bench(ours, recordInto(createPostgresFeedbackStore({ client, schema }))),
-    { time: 3_000, warmupTime: 500 },
-  );
-  const memory = results.get(baseline).throughput.mean;
-  const postgres = results.get(ours).throughput.mean;
+  const floor = 'floor: one multi-row INSERT of the outcome rows';
+  const many = 'recorder.recordMany';
+  const single = 'recorder.record, one at a time';
+  const results = (await bench.compare(
+    bench(floor, insertRows(client)),
+    bench(many, recordBatches(client, 'recordMany')),
+    bench(single, recordBatches(client, 'record')),
+    { time: 2_000, warmupTime: 300, iterations: 10, warmupIterations: 2 },
+  )) as unknown as Results;
+  const base = results.get(floor).latency.p50;
+  const ratio = (name: string) => (base / results.get(name).latency.p50).toFixed(3);
+  const perSecond = (perBatch * 1000) / base;
   console.log(
-    `${label}: ${postgres.toFixed(0)} outcomes/s, memory store ${memory.toFixed(0)} outcomes/s: ratio ${(postgres / memory).toFixed(4)}`,
+    `${label}: floor ${perSecond.toFixed(0)} rows/s; recordMany ${ratio(many)}x; record ${ratio(single)}x the floor (medians, ${perBatch} outcomes per iteration)`,
   );
 }
 

@@ -1,9 +1,4 @@
-import type {
-  OutcomeEvent,
-  OutcomeQuery,
-  Page,
-  StoredOutcome,
-} from '@guardloop/feedback';
+import type { OutcomeEvent, OutcomeQuery, Page, StoredOutcome } from '@guardloop/feedback';
 import { decodePageCursor, encodePageCursor, pageLimit } from '@guardloop/feedback/internal';
 import type { SqlClient } from '../client/sql-client';
 import { keysetPage } from './page-cursors';

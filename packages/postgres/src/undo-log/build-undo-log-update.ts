@@ -12,6 +12,8 @@ export function buildUndoLogUpdate(
   table: string,
   id: string,
   { expect, set }: UndoLogUpdate,
+  /** `id` when the caller needs only to know whether it applied (no JSON sent back). */
+  returning: '*' | 'id' = '*',
 ): { text: string; params: unknown[] } {
   const params: unknown[] = [id, [...expect.statuses]];
   const assignments: string[] = [];
@@ -29,5 +31,5 @@ export function buildUndoLogUpdate(
   }
   // An empty patch still checks the condition and returns the record.
   const setClause = assignments.length > 0 ? assignments.join(', ') : 'id = id';
-  return { text: `UPDATE ${table} SET ${setClause} WHERE ${where} RETURNING *`, params };
+  return { text: `UPDATE ${table} SET ${setClause} WHERE ${where} RETURNING ${returning}`, params };
 }

@@ -84,6 +84,15 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
     async updateMany(updates, options) {
       parseUndoLogStoreArguments('updateMany', [updates, options]);
       if (updates.length === 0) return [];
+      const [single] = updates;
+      if (single && updates.length === 1) {
+        // The common case (one action's result): the plain compare-and-set, returning its id.
+        const { text, params } = buildUndoLogUpdate(table, single.id, single, 'id');
+        const { rows } = await client.query<Row>(text, params, {
+          abortSignal: options?.abortSignal,
+        });
+        return [rows.length > 0];
+      }
       const { rows } = await client.query<Row>(updateManySql, [toUpdateManyParameter(updates)], {
         abortSignal: options?.abortSignal,
       });
@@ -102,15 +111,18 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
     async claimExpired(claim, options) {
       parseUndoLogStoreArguments('claimExpired', [claim, options]);
       const { statuses, now, owner, leaseExpiresAt, limit } = claim;
+      // The statuses as literals (validated enum values), so that the planner can prove the
+      // partial index of unfinished records applies: behind a parameter it scans every row.
+      const statusList = [...new Set(statuses)].map((status) => `'${status}'`).join(', ') || 'NULL';
       const { rows } = await client.query<Row>(
         `UPDATE ${table} SET lease_owner = $1, lease_expires_at = $2, updated_at = $3
          WHERE sequence IN (
            SELECT sequence FROM ${table}
-           WHERE status = ANY($4::text[]) AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
-           ORDER BY sequence LIMIT $5
+           WHERE status IN (${statusList}) AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
+           ORDER BY sequence LIMIT $4
            FOR UPDATE SKIP LOCKED)
          RETURNING *`,
-        [owner, leaseExpiresAt, now, [...statuses], limit],
+        [owner, leaseExpiresAt, now, limit],
         { abortSignal: options?.abortSignal },
       );
       return rows

@@ -1,10 +1,10 @@
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import { foldForMatching } from '../text/fold-for-matching';
+import { textSchema } from '../text/text-schema';
 import { detectProfanity, type ProfanityMatch } from './detect-profanity';
 import { findSpacedRuns } from './find-spaced-runs';
 import { defaultUnsafeContentPatterns, type UnsafeContentPattern } from './unsafe-content-pattern';
-import { textSchema } from '../text/text-schema';
 
 export interface BrandSafetyFinding {
   /** `profanity` for obscenity matches; otherwise the pattern's id. */

@@ -12,8 +12,8 @@ import type { LocalClassifierSettings } from './local-classifier-settings';
 /**
  * Settings and weights in the compact version 2 format (see `localClassifierJsonSchema`):
  * sparse float32 rows without the weights below `settings.pruneBelow`. Of a 150-intent model
- * about 5 % of the weights remain; the rest are tiny pulls away from labels a feature never
- * occurs with.
+ * about a fifth of the weights remain; the rest are tiny pulls away from labels a feature
+ * never occurs with.
  */
 export function serializeLocalClassifier(
   settings: LocalClassifierSettings,

@@ -1,9 +1,9 @@
 import { parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import { TextTooLongError } from '../errors/text-too-long-error';
+import { textSchema } from '../text/text-schema';
 import { type PiiFinding, type PiiKind, piiKinds } from './pii-kinds';
 import { scanPii } from './scan-pii';
-import { textSchema } from '../text/text-schema';
 
 /** Default bound on the characters `detectPii`, `redactPii` and `piiRail` scan per call. */
 export const defaultMaxPiiTextLength = 100_000;

@@ -1,5 +1,6 @@
 import { GuardloopError, type RailContext } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import { checkBrandSafety } from '../brand-safety/check-brand-safety';
 import { brandSafetyRail } from './brand-safety-rail';
 import { options, railContext } from './rail-context.fixture';
 import { selectDraftText } from './select-text';
@@ -233,5 +234,36 @@ describe('brandSafetyRail', () => {
       }
     })();
     expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+  });
+
+  it('checks many strings in one pass, with each finding at its own path and position', async () => {
+    const rail = brandSafetyRail({ selectValue: (context) => context.attributes });
+    const verdict = await rail.evaluate(
+      railContext('x', {
+        attributes: { greeting: 'Hello there', body: 'Well, that was fucking fast', sign: 'Bye' },
+      }),
+      options,
+    );
+    expect(verdict).toMatchObject({ verdict: 'deny' });
+    const [finding] = (verdict.evidence as { findings: Array<Record<string, unknown>> }).findings;
+    expect(finding).toMatchObject({ path: 'body', start: 15, end: 19, match: 'fuck' });
+  });
+
+  it('finds exactly what checking each string on its own finds', async () => {
+    const rail = brandSafetyRail({ selectValue: (context) => context.attributes });
+    const cases: Record<string, string>[] = [
+      { first: 'Thanks, fu', second: 'ck all done' },
+      { a: 'f', b: 'uck' },
+      { a: 's h', b: 'i t', c: 'clean' },
+      { a: 'Hello', b: 'you fucking idiot', c: 'Send me your password.' },
+    ];
+    for (const attributes of cases) {
+      const verdict = await rail.evaluate(railContext(undefined, { attributes }), options);
+      const alone = Object.entries(attributes).flatMap(([path, text]) =>
+        checkBrandSafety(text).map((finding) => ({ ...finding, path })),
+      );
+      const findings = (verdict.evidence as { findings?: unknown[] } | undefined)?.findings ?? [];
+      expect(findings).toEqual(alone);
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   type CheckBrandSafetyOptions,
   createBrandSafetyCheck,
 } from '../brand-safety/check-brand-safety';
+import type { TextSegment } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
 import { selectOutgoingValue } from './select-value';
 import {
@@ -53,12 +54,7 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
       throwIfAborted(abortSignal);
       const collected = scan(context);
       if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
-      const findings: Array<BrandSafetyFinding & { path?: string }> = [];
-      for (const segment of collected.segments) {
-        for (const finding of check(segment.text)) {
-          findings.push(segment.path === '' ? finding : { ...finding, path: segment.path });
-        }
-      }
+      const findings = checkSegments(check, collected.segments);
       if (findings.length === 0) {
         // Keys alone (`attributes`, `draft` of the selected value) are no draft.
         const anyText = collected.segments.some((segment) => !segment.isKey);
@@ -72,4 +68,49 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
       return railVerdict(kind, reasons, { findings });
     },
   };
+}
+
+type PathFinding = BrandSafetyFinding & { path?: string };
+
+const withPath = (finding: BrandSafetyFinding, segment: TextSegment): PathFinding =>
+  segment.path === '' ? finding : { ...finding, path: segment.path };
+
+/**
+ * The findings of every segment, from one check of all of them joined by newlines: the check's
+ * cost is mostly per call (obscenity runs each of its few hundred patterns over the text), so a
+ * draft and an action input of ten strings cost one call, not ten. A finding that straddles two
+ * segments is an artefact of the joining and could hide a real one next to it: then each segment
+ * is checked on its own, as before.
+ */
+function checkSegments(
+  check: (text: string) => BrandSafetyFinding[],
+  segments: readonly TextSegment[],
+): PathFinding[] {
+  if (segments.length === 0) return [];
+  if (segments.length === 1) {
+    const [only] = segments as [TextSegment];
+    return check(only.text).map((finding) => withPath(finding, only));
+  }
+  const starts: number[] = [];
+  let offset = 0;
+  for (const segment of segments) {
+    starts.push(offset);
+    offset += segment.text.length + 1;
+  }
+  const joined = check(segments.map((segment) => segment.text).join('\n'));
+  const findings: PathFinding[] = [];
+  let index = 0;
+  for (const finding of joined) {
+    // Findings come sorted by position: the segment index only moves forward.
+    while (index + 1 < segments.length && (starts[index + 1] as number) <= finding.start) index++;
+    const segment = segments[index] as TextSegment;
+    const start = starts[index] as number;
+    if (finding.end > start + segment.text.length) {
+      return segments.flatMap((each) => check(each.text).map((found) => withPath(found, each)));
+    }
+    findings.push(
+      withPath({ ...finding, start: finding.start - start, end: finding.end - start }, segment),
+    );
+  }
+  return findings;
 }

@@ -16,7 +16,10 @@ describe('piiRail scans', () => {
     vi.mocked(scanPii).mockClear();
     const verdict = await rail.evaluate(
       railContext(undefined, {
-        attributes: { 'jo@example.com': 'card 4111 1111 1111 1111', note: 'call +33 6 12 34 56 78' },
+        attributes: {
+          'jo@example.com': 'card 4111 1111 1111 1111',
+          note: 'call +33 6 12 34 56 78',
+        },
       }),
       options,
     );

@@ -59,7 +59,15 @@ export function createIntentStep(classifier: Classifier, options?: IntentStepOpt
     const text = textOf(input.signal);
     if (text === undefined) throw new EmptyTextError();
     const classification = await classifier.classify(text, abortSignal ? { abortSignal } : {});
-    const { label, confidence, scores, abstained } = classification;
-    return { label, confidence, scores, abstained, classifier: classification.classifier };
+    const { label, confidence, scores, abstained, calibrated } = classification;
+    return {
+      label,
+      confidence,
+      scores,
+      abstained,
+      classifier: classification.classifier,
+      // Carried so the intent rail can warn about an uncalibrated floor inside the loop too.
+      ...(typeof calibrated === 'boolean' ? { calibrated } : {}),
+    };
   };
 }

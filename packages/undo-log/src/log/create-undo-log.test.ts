@@ -60,6 +60,7 @@ describe('createUndoLog', () => {
       {},
       { traceId: 't', actor, idempotencyKey: 'k', abortSignal: controller.signal },
     );
+    if (run.status === 'dry_run') throw new Error('expected a run, not a dry run');
     expect(run.actionId).toBe('probe-1');
     await log.undo(run.actionId, { by: actor, reason: 'test', abortSignal: controller.signal });
     expect(seen).toEqual({

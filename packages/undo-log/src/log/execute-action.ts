@@ -7,6 +7,7 @@ import { storableJsonIssue } from '../record/storable-values';
 import type { UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { withRetry } from '../retry/with-retry';
 import { startLeaseHeartbeat } from './lease-heartbeat';
+import { settleDirectly } from './perform-undo';
 import type { RunResult } from './run-options';
 import { toStoreError } from './store-call';
 import {
@@ -32,11 +33,12 @@ export async function executeAction(
   const stopHeartbeat = startLeaseHeartbeat(clock, leaseMs, (leaseExpiresAt) =>
     store.update(record.id, { expect, set: { leaseExpiresAt } }),
   );
+  const settle = settleDirectly(store);
   const finish = async (set: UndoLogRecordPatch) => {
     const now = clock.now();
     const patch = { ...set, leaseOwner: null, leaseExpiresAt: null, updatedAt: now };
-    const updated = await store.update(record.id, { expect, set: patch });
-    if (!updated) throw new LeaseLostError({ actionId: record.id });
+    if (!(await settle(record.id, { expect, set: patch })))
+      throw new LeaseLostError({ actionId: record.id });
   };
   // `do` has run: the outcome must reach the store even if the caller aborts, and a failure
   // must never read as "did not happen" (recovery would then undo a real effect).

@@ -35,7 +35,13 @@ export interface UndoExecution {
 /** Writes a compare-and-set of a record's outcome; resolves with whether it applied. */
 export type SettleRecord = (id: string, update: UndoLogUpdate) => Promise<boolean>;
 
-export function settleByUpdate(store: UndoLogStore): SettleRecord {
+/**
+ * Settles one record at once. Through `updateMany` when the store has it: the caller needs only
+ * whether the write applied, and a store need not send the whole record back for that.
+ */
+export function settleDirectly(store: UndoLogStore): SettleRecord {
+  const updateMany = store.updateMany?.bind(store);
+  if (updateMany) return async (id, update) => (await updateMany([{ id, ...update }]))[0] === true;
   return async (id, update) => (await store.update(id, update)) !== undefined;
 }
 
@@ -47,7 +53,7 @@ export async function performUndo(
 ): Promise<UndoResult> {
   const { store, clock, leaseMs, ownerId } = runtime;
   const { record, undo, abortSignal } = execution;
-  const settle = execution.settle ?? settleByUpdate(store);
+  const settle = execution.settle ?? settleDirectly(store);
   const expect = { statuses: [execution.heldStatus], leaseOwner: ownerId };
   const stopHeartbeat = startLeaseHeartbeat(clock, leaseMs, (leaseExpiresAt) =>
     store.update(record.id, { expect, set: { leaseExpiresAt } }),

@@ -108,6 +108,26 @@ describe('UndoLog.recover in batches', () => {
     expect(second.records.map((record) => record.outcome)).toEqual(['undone', 'undone']);
   });
 
+  it('sends queued writes once the oldest waited a third of the lease', async () => {
+    const counting = countingStore();
+    let advance = (_ms: number) => {};
+    const slowUndo = defineAction({
+      name: 'credit',
+      input: z.object({ account: z.string(), amount: z.number() }),
+      reversible: true,
+      do: () => {},
+      undo: () => advance(2_000),
+    });
+    const { log, store, clock } = createTestLog({ store: counting.store, actions: [slowUndo] });
+    advance = (ms) => clock.advance(ms);
+    for (const account of ['a', 'b', 'c', 'd', 'e']) await store.insert(creditRecord(account));
+    const { records } = await log.recover();
+    expect(records.map((record) => record.outcome)).toEqual(records.map(() => 'undone'));
+    // leaseMs 10,000: the batch goes out after the first record that ends once the oldest
+    // queued write (queued at 2 s) waited 3,333 ms: at 6 s with three records, then the rest.
+    expect(counting.batches).toEqual([3, 2]);
+  });
+
   it('still writes what it queued when aborted mid-batch', async () => {
     const counting = countingStore();
     const controller = new AbortController();

@@ -1,7 +1,7 @@
 import { LeaseLostError } from '../errors/lease-lost-error';
 import type { UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { interruptedErrorCode } from './interrupted-error-code';
-import { performUndo, type SettleRecord, settleByUpdate } from './perform-undo';
+import { performUndo, type SettleRecord, settleDirectly } from './perform-undo';
 import type { RecoveryOutcome, RecoveryPolicy } from './recover';
 import { resolveAction, restoreSnapshot, type UndoLogRuntime } from './undo-log-runtime';
 
@@ -19,7 +19,7 @@ export async function recoverRecord(
   record: UndoLogRecord,
   policy: RecoveryPolicy,
   abortSignal: AbortSignal,
-  settle: SettleRecord = settleByUpdate(runtime.store),
+  settle: SettleRecord = settleDirectly(runtime.store),
 ): Promise<RecoveryOutcome['outcome']> {
   const action = resolveAction(runtime, record.actionName);
   const { clock, ownerId, recoveryActor } = runtime;

@@ -13,7 +13,10 @@ export interface SettleBatch {
 
 export interface SettleBatchOptions {
   clock: Clock;
-  /** Longest a queued write waits, so a claimed record is settled well inside its lease. */
+  /**
+   * How long the oldest queued write may wait before the batch goes out (checked between
+   * records), so that claimed records are settled well inside their lease.
+   */
   maxWaitMs: number;
   /** The fate of each queued write: applied, or not (lease lost, or `error` from the store). */
   onSettled(slot: number, applied: boolean, error?: unknown): void;
@@ -34,11 +37,13 @@ export function createSettleBatch(
   if (!store.updateMany) return undefined;
   const updateMany = store.updateMany.bind(store);
   let queued: { slot: number; update: UndoLogBatchUpdate }[] = [];
+  const queuedIds = new Set<string>();
   let firstQueuedAt = 0;
 
   const flush = async () => {
     const sending = queued;
     queued = [];
+    queuedIds.clear();
     if (sending.length === 0) return;
     try {
       const applied = await updateMany(sending.map((entry) => entry.update));
@@ -52,9 +57,10 @@ export function createSettleBatch(
   return {
     settleFor: (slot) => async (id, update) => {
       // A second write for one record must follow the first, not race it in one statement.
-      if (queued.some((entry) => entry.update.id === id)) await flush();
+      if (queuedIds.has(id)) await flush();
       if (queued.length === 0) firstQueuedAt = options.clock.now();
       queued.push({ slot, update: { id, ...update } });
+      queuedIds.add(id);
       return true;
     },
     due: () => queued.length > 0 && options.clock.now() - firstQueuedAt >= options.maxWaitMs,

@@ -18,8 +18,13 @@ function createFailingStore() {
     (Object.keys(inner) as Method[]).map((method) => [
       method,
       async (...args: unknown[]) => {
+        // The log writes one outcome through `updateMany` when a store has it: fail it like `update`.
+        const [updates] = args as [{ id: string }[]];
+        const asUpdate =
+          method === 'updateMany' && updates.length === 1 ? [updates[0]?.id, updates[0]] : args;
+        const as = asUpdate === args ? method : 'update';
         const index = failures.findIndex(
-          (failure) => failure.method === method && (failure.when?.(args) ?? true),
+          (failure) => failure.method === as && (failure.when?.(asUpdate) ?? true),
         );
         if (index >= 0) {
           const [failure] = failures.splice(index, 1);

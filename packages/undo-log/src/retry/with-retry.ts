@@ -27,10 +27,21 @@ export async function withRetry<T>(
   abortSignal: AbortSignal,
 ): Promise<T> {
   const isRetryable = options.isRetryable ?? isRetryableError;
+  // Fast path: most first attempts succeed, and p-retry costs more than a store call. A failed
+  // first attempt is handed to p-retry as its own first attempt, so backoff, `shouldRetry` and
+  // aborts behave exactly as if p-retry had run it.
+  abortSignal.throwIfAborted();
+  let firstFailure: { error: unknown } | undefined;
+  try {
+    return await operation(1);
+  } catch (error) {
+    firstFailure = { error };
+  }
   let success: { value: T } | undefined;
   try {
     return await pRetry(
       async (attempt) => {
+        if (attempt === 1 && firstFailure) throw firstFailure.error;
         const value = await operation(attempt);
         success = { value };
         return value;

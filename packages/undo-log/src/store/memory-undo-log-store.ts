@@ -32,13 +32,14 @@ export function createMemoryUndoLogStore(): UndoLogStore {
     const text = id === undefined ? undefined : records.get(id);
     return text === undefined ? undefined : (JSON.parse(text) as UndoLogRecord);
   };
-  const write = (record: UndoLogRecord, previous?: UndoLogStatus): UndoLogRecord => {
+  /** Stores `record` and returns its JSON text. */
+  const write = (record: UndoLogRecord, previous?: UndoLogStatus): string => {
     const text = toJson(record);
     records.set(record.id, text);
     if (previous !== undefined && previous !== record.status)
       byStatus.get(previous)?.entries.delete(record.id);
-    let index = byStatus.get(record.status);
-    if (!index) byStatus.set(record.status, (index = newStatusIndex()));
+    const index = byStatus.get(record.status) ?? newStatusIndex();
+    byStatus.set(record.status, index);
     // Insertion order is sequence order until a record re-enters a status (failed -> pending).
     if (!index.entries.has(record.id) && record.sequence < index.lastSequence)
       index.ordered = false;
@@ -47,8 +48,10 @@ export function createMemoryUndoLogStore(): UndoLogStore {
       sequence: record.sequence,
       leaseExpiresAt: record.leaseExpiresAt,
     });
-    return JSON.parse(text) as UndoLogRecord;
+    return text;
   };
+  const copy = (text: string) => JSON.parse(text) as UndoLogRecord;
+  /** The stored text of the updated record, or undefined when `expect` does not match. */
   const applyUpdate = (id: string, { expect, set }: UndoLogUpdate) => {
     const record = read(id);
     if (!record || !matches(record, expect)) return undefined;
@@ -77,7 +80,7 @@ export function createMemoryUndoLogStore(): UndoLogStore {
       if (existing) return { inserted: false, record: existing };
       if (records.has(record.id)) throw new Error(`Duplicate undo-log record id '${record.id}'.`);
       idsByKey.set(record.idempotencyKey, record.id);
-      return { inserted: true, record: write({ ...record, sequence: ++sequence }) };
+      return { inserted: true, record: copy(write({ ...record, sequence: ++sequence })) };
     },
     async get(id, options) {
       start('get', [id, options]);
@@ -89,7 +92,8 @@ export function createMemoryUndoLogStore(): UndoLogStore {
     },
     async update(id, update, options) {
       start('update', [id, update, options]);
-      return applyUpdate(id, update);
+      const text = applyUpdate(id, update);
+      return text === undefined ? undefined : copy(text);
     },
     async updateMany(updates, options) {
       start('updateMany', [updates, options]);
@@ -118,15 +122,15 @@ export function createMemoryUndoLogStore(): UndoLogStore {
       claimable.sort((a, b) => a[1].sequence - b[1].sequence);
       return claimable.slice(0, claim.limit).map(([id]) => {
         const record = read(id) as UndoLogRecord;
-        return write(
-          {
-            ...record,
-            leaseOwner: claim.owner,
-            leaseExpiresAt: claim.leaseExpiresAt,
-            updatedAt: claim.now,
-          },
-          record.status,
-        );
+        const claimed = {
+          ...record,
+          leaseOwner: claim.owner,
+          leaseExpiresAt: claim.leaseExpiresAt,
+          updatedAt: claim.now,
+        };
+        // `record` is a fresh parse and the claim adds only primitives: no copy needed.
+        write(claimed, record.status);
+        return claimed;
       });
     },
   };

@@ -29,6 +29,8 @@ export function describeStoreAborts({ name, createStore }: UndoLogStoreContractO
       const done = { expect: { statuses: ['pending'] as const }, set: { status: 'done' as const } };
       await expect(store.update(record.id, done, options)).rejects.toBe(reason);
       await expect(store.claimExpired({ ...claim, limit: 10 }, options)).rejects.toBe(reason);
+      if (store.updateMany)
+        await expect(store.updateMany([{ id: record.id, ...done }], options)).rejects.toBe(reason);
       // Nothing was written: the record is still pending and owned as inserted.
       expect(await store.get(record.id)).toMatchObject({
         status: 'pending',

@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+import * as root from './index';
+
+// The runtime surface, so that an export added or lost shows in review.
+it('exports these runtime values from the root', () => {
+  expect(Object.keys(root).sort()).toEqual([
+    'InvalidPlaybookError',
+    'MissingTemplateFieldError',
+    'UnknownPlaybookActionError',
+    'UnknownPlaybookIntentError',
+    'changeEventSchema',
+    'changeKinds',
+    'correlate',
+    'correlateInputSchema',
+    'createFeedbackOutcomeStats',
+    'createPlaybookHypotheses',
+    'definePlaybook',
+    'hypothesesErrorCodes',
+    'loadPlaybook',
+    'metricSeriesSchema',
+    'playbookActionSchema',
+    'playbookCandidateSchema',
+    'playbookEntrySchema',
+    'playbookReferenceSchema',
+    'playbookSchema',
+  ]);
+  const codes = Object.values(root.hypothesesErrorCodes);
+  expect(new Set(codes).size).toBe(codes.length);
+});
