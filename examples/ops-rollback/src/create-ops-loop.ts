@@ -8,7 +8,8 @@ import {
   type Rail,
   type Signal,
 } from '@guardloop/core';
-import type { UndoLog } from '@guardloop/undo-log';
+import { createActStep, type UndoLog } from '@guardloop/undo-log';
+import type { ConfigChanges } from './config-changes';
 import { correlateDeployments } from './correlate-deployments';
 import type { DeploymentRegistry } from './deployment-registry';
 import type { LatencyMonitor } from './latency-monitor';
@@ -16,6 +17,7 @@ import type { LatencyMonitor } from './latency-monitor';
 export interface OpsLoopOptions {
   registry: DeploymentRegistry;
   monitor: LatencyMonitor;
+  configChanges: ConfigChanges;
   undoLog: UndoLog;
   rails: readonly Rail[];
   clock: Clock;
@@ -38,30 +40,23 @@ export function classifyAlert(signal: Signal): IntentInput {
 
 /**
  * The Signal-Learning Loop for production alerts: classify the alert, correlate it with recent
- * deployments, let the rails decide, and run the chosen action through the undo log, so that
- * every autonomous change can be undone later by action id or by trace.
+ * deploys and config changes, let the rails decide, and run the chosen action through the undo
+ * log, so that every autonomous change can be undone later by action id or by trace.
  */
 export function createOpsLoop(options: OpsLoopOptions): Loop {
-  const { registry, monitor, undoLog, rails, clock, idGenerator, onEvent } = options;
+  const { registry, monitor, configChanges, undoLog, rails, clock, idGenerator, onEvent } = options;
   return createLoop({
     rails,
+    // The undo log's definitions say which actions are reversible, not the hypotheses.
+    actions: undoLog,
     clock,
     ...(idGenerator ? { idGenerator } : {}),
     ...(onEvent ? { onEvent } : {}),
     steps: {
       classifyIntent: ({ signal }) => classifyAlert(signal),
-      proposeHypotheses: ({ signal }) => correlateDeployments(signal, { registry, monitor }),
-      act: ({ hypothesis, traceId, actor }, { abortSignal }) => {
-        // The loop only acts on a hypothesis that proposes an action.
-        const action = hypothesis?.action;
-        if (!action) throw new Error('The loop reached `act` without an action.');
-        return undoLog.run(action.name, action.input, {
-          ...(action.idempotencyKey ? { idempotencyKey: action.idempotencyKey } : {}),
-          traceId,
-          actor,
-          abortSignal,
-        });
-      },
+      proposeHypotheses: ({ signal }) =>
+        correlateDeployments(signal, { registry, monitor, configChanges }),
+      act: createActStep(undoLog),
     },
   });
 }

@@ -1,5 +1,6 @@
 import { createManualClock, createSequentialIdGenerator } from '@guardloop/core';
 import { createMemoryUndoLogStore, createUndoLog } from '@guardloop/undo-log';
+import { createConfigChanges } from './config-changes';
 import { createOpsLoop } from './create-ops-loop';
 import { createDeploymentRegistry } from './deployment-registry';
 import { createLatencyMonitor } from './latency-monitor';
@@ -10,7 +11,7 @@ import { service, storyStart } from './ops-timeline';
 import { createRollbackDeploymentAction } from './rollback-deployment';
 
 /**
- * Wires the example together: a manual clock, the toy deployment registry and telemetry, the
+ * Wires the example together: a manual clock, the toy deployment registry, config log and telemetry, the
  * error budget, the undo log holding `rollback_deployment`, and the loop with its rails.
  * Sequential ids and the manual clock make every run print the same story.
  */
@@ -18,6 +19,7 @@ export function createOpsStage(write: (text: string) => void) {
   const clock = createManualClock(storyStart);
   const registry = createDeploymentRegistry({ clock });
   const monitor = createLatencyMonitor({ thresholdMs: 500 });
+  const configChanges = createConfigChanges();
   const autonomy = createOpsAutonomy({
     clock,
     service,
@@ -33,13 +35,14 @@ export function createOpsStage(write: (text: string) => void) {
   const loop = createOpsLoop({
     registry,
     monitor,
+    configChanges,
     undoLog,
     rails: createOpsRails({ clock, dial: autonomy.dial }),
     clock,
     idGenerator: createSequentialIdGenerator('ops'),
     onEvent: createNarrator(write),
   });
-  return { clock, registry, monitor, autonomy, undoLog, loop, write };
+  return { clock, registry, monitor, configChanges, autonomy, undoLog, loop, write };
 }
 
 export type OpsStage = ReturnType<typeof createOpsStage>;

@@ -5,9 +5,12 @@ export const latencySampleSchema = z.object({
   /** Epoch ms of the end of the minute the percentile covers. */
   at: z.number().int().nonnegative(),
   p99Ms: z.number().positive(),
+  /** Share of requests that failed in that minute, in percent. */
+  errorRatePct: z.number().min(0).max(100).optional(),
 });
 
 export type LatencySample = z.output<typeof latencySampleSchema>;
+export type LatencySampleInput = z.input<typeof latencySampleSchema>;
 
 export interface LatencyMonitor {
   /**
@@ -15,7 +18,7 @@ export interface LatencyMonitor {
    * threshold (once per breach: the alert re-arms when latency is back under the threshold).
    * @throws InvalidInputError (`invalid_input`) for a malformed sample
    */
-  record(service: string, sample: LatencySample): SignalInput | undefined;
+  record(service: string, sample: LatencySampleInput): SignalInput | undefined;
   /** Samples of `service` with `from <= at <= to`, oldest first. */
   series(service: string, from: number, to: number): LatencySample[];
 }
@@ -25,7 +28,10 @@ const optionsSchema = z.object({
   source: z.string().min(1).default('prometheus'),
 });
 
-/** A toy telemetry store with one alerting rule: p99 latency above `thresholdMs`. */
+/**
+ * A toy telemetry store (p99 latency and error rate per minute) with one alerting rule: p99
+ * latency above `thresholdMs`.
+ */
 export function createLatencyMonitor(options: {
   thresholdMs: number;
   source?: string;

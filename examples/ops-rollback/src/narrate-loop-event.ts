@@ -22,18 +22,19 @@ export function line(label: string, text: string, width = 100): string {
   return lines.join('\n');
 }
 
-function describeEvidence({ source, path, value }: Evidence): string {
+function describeEvidence({ source, path, value, note }: Evidence): string {
   if (source === 'deployments') {
     const deployment = value as Deployment;
     return `${source} ${path}: deployed ${formatTime(deployment.deployedAt)} by ${deployment.by}${deployment.commit ? ` (commit ${deployment.commit})` : ''}`;
   }
-  if (source === 'metrics') {
+  if (source === 'metrics' && Array.isArray(value)) {
     const samples = value as LatencySample[];
     const first = samples[0];
     const last = samples.at(-1);
     const range = first && last ? ` (${formatTime(first.at)}-${formatTime(last.at)})` : '';
     return `${source} ${path}: ${samples.map((sample) => sample.p99Ms).join(' ')} ms${range}`;
   }
+  if (note !== undefined) return `${source}: ${note}`;
   return `${source} ${path ?? ''}: ${JSON.stringify(value)}`;
 }
 
@@ -51,19 +52,23 @@ export function createNarrator(write: (text: string) => void) {
         write(line('  intent', `${event.intent.label} (${event.intent.confidence.toFixed(2)})`));
         return;
       case 'hypotheses.proposed':
-        for (const hypothesis of event.hypotheses) {
+        for (const [rank, hypothesis] of event.hypotheses.entries()) {
           write(line('  hypothesis', `${hypothesis.confidence.toFixed(2)} ${hypothesis.title}`));
           const input = hypothesis.action?.input;
-          // Only the hypothesis the loop may act on is spelled out; the others give their why.
-          if (!hypothesis.action || !input) {
+          // The top hypothesis and the one the loop may act on are spelled out; the others give their why.
+          if (rank > 0 && (!hypothesis.action || !input)) {
             write(line('    why', hypothesis.rationale));
             continue;
           }
           for (const evidence of hypothesis.evidence) {
             write(line('    evidence', describeEvidence(evidence)));
           }
+          if (!hypothesis.action || !input) {
+            write(line('    why', hypothesis.rationale));
+            continue;
+          }
           const change = `${input.service} ${input.fromVersion} -> ${input.toVersion}`;
-          write(line('    proposes', `${hypothesis.action.name} ${change} (reversible)`));
+          write(line('    proposes', `${hypothesis.action.name} ${change}`));
         }
         return;
       case 'decision.made':

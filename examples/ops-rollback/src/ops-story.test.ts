@@ -1,5 +1,6 @@
 import { GuardloopError, InvalidInputError } from '@guardloop/core';
 import { describe, expect, test } from 'vitest';
+import { createConfigChanges } from './config-changes';
 import { createDeploymentRegistry } from './deployment-registry';
 import { createLatencyMonitor } from './latency-monitor';
 import { onCall, service } from './ops-timeline';
@@ -16,10 +17,15 @@ describe('the ops-rollback story', async () => {
     expect(hypothesis?.action).toMatchObject({
       name: 'rollback_deployment',
       input: { service, fromVersion: 'v42', toVersion: 'v41' },
-      reversible: true,
     });
     const sources = hypothesis?.evidence.map((evidence) => evidence.source);
-    expect(sources).toEqual(expect.arrayContaining(['deployments', 'metrics']));
+    expect(sources).toEqual(
+      expect.arrayContaining(['deployments', 'changes', 'metrics', 'correlate']),
+    );
+    // correlate ranked the other team's config change below the deploy: nothing moved with it.
+    const correlation = hypothesis?.evidence.find((evidence) => evidence.source === 'correlate');
+    expect(correlation).toMatchObject({ path: 'checkout/v42', value: { grounded: true } });
+    expect(correlation?.note).toContain('search-cache-ttl');
     const deploy = hypothesis?.evidence.find((evidence) => evidence.source === 'deployments');
     expect(deploy?.value).toMatchObject({ version: 'v42', by: 'ci' });
     expect(story.first.decision?.verdict).toBe('allow');
@@ -77,6 +83,13 @@ describe('bad input is rejected with typed errors', () => {
     );
   });
 
+  test('the config log refuses malformed changes', () => {
+    const changes = createConfigChanges();
+    const bad = { id: '', service, at: -1, by: 'bob', description: 'x' };
+    expect(() => changes.record(bad)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(changes.between(0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+  });
+
   test('the monitor refuses malformed samples and options', () => {
     expect(() => createLatencyMonitor({ thresholdMs: -1 })).toThrow(InvalidInputError);
     const monitor = createLatencyMonitor({ thresholdMs: 500 });
@@ -88,5 +101,8 @@ describe('bad input is rejected with typed errors', () => {
       }
     })();
     expect(GuardloopError.hasCode(error, 'invalid_input')).toBe(true);
+    expect(() => monitor.record(service, { at: 0, p99Ms: 100, errorRatePct: 101 })).toThrow(
+      InvalidInputError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { ActorInput } from '@guardloop/core';
+import type { ConfigChangeInput } from './config-changes';
 import type { DeploymentInput } from './deployment-registry';
 
 /** The story's data: one service, two incidents, on 14 March 2030 (UTC). */
@@ -29,9 +30,22 @@ export const earlierDeployments: DeploymentInput[] = [
 export const firstIncident = {
   deployment: { service, version: 'v42', deployedAt: at(9, 56), by: 'ci', commit: '9e3a7f2' },
   p99Ms: [182, 179, 185, 181, 184, 183, 186, 214, 263, 347, 940],
+  /** Failed requests jump from the first minute after the deploy: what grounds the rollback. */
+  errorRatePct: [0.2, 0.3, 0.2, 0.2, 0.3, 0.2, 0.2, 2.4, 2.6, 2.5, 2.9],
   samplesFrom: at(9, 50),
+  /** Another team's change in the same window: correlate ranks it, but nothing of checkout moved with it. */
+  configChanges: [
+    {
+      id: 'search-cache-ttl',
+      service: 'search',
+      at: at(9, 58),
+      by: 'bob',
+      description: 'search result cache TTL 60s -> 300s',
+    },
+  ],
   /** After the rollback (and, as it turns out, after the card provider recovered). */
   recoveryMs: [612, 241, 190, 184, 182],
+  recoveryErrorRatePct: [1.1, 0.4, 0.3, 0.2, 0.2],
 } satisfies Incident;
 
 /** The on-call engineer's review: the rollback was a false correlation. */
@@ -46,6 +60,7 @@ export const undoRequest = {
 export const secondIncident = {
   deployment: { service, version: 'v43', deployedAt: at(10, 30), by: 'ci', commit: 'c0ffee4' },
   p99Ms: [188, 184, 187, 190, 196, 233, 318, 1210],
+  errorRatePct: [0.2, 0.2, 0.3, 0.2, 1.9, 2.2, 2.4, 2.6],
   samplesFrom: at(10, 27),
   recoveryMs: [],
 } satisfies Incident;
@@ -54,8 +69,13 @@ export interface Incident {
   deployment: DeploymentInput;
   /** One p99 sample per minute from `samplesFrom`; the last one fires the alert. */
   p99Ms: number[];
+  /** The error rate of the same minutes, in percent. */
+  errorRatePct: number[];
   samplesFrom: number;
+  /** Config changes (of any service) that take effect during the incident. */
+  configChanges?: ConfigChangeInput[];
   recoveryMs: number[];
+  recoveryErrorRatePct?: number[];
 }
 
 export const minuteMs = minute;

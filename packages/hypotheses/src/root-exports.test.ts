@@ -27,3 +27,12 @@ it('exports these runtime values from the root', () => {
   const codes = Object.values(root.hypothesesErrorCodes);
   expect(new Set(codes).size).toBe(codes.length);
 });
+
+it('exports these runtime values from @guardloop/hypotheses/ai', async () => {
+  const ai = await import('./ai/index');
+  expect(Object.keys(ai).sort()).toEqual([
+    'ModelHypothesesError',
+    'createModelHypotheses',
+    'modelHypothesesFailureReasons',
+  ]);
+});

@@ -11,7 +11,7 @@ import { newTestRecord } from './test/new-test-record';
 // Crash recovery of 10,000 pending records on the memory store with the default limit (100 per
 // round), against the old path (each claim read and sorted every record) emulated over the
 // same store, in the same run. One shot each: seconds, not a distribution.
-// Run: pnpm vitest bench --run --project undo-log recovery
+// Run: pnpm vitest bench --run packages/undo-log/src/recovery.bench.ts
 const count = 10_000;
 const now = 1_700_000_000_000;
 const refund = defineAction({

@@ -7,7 +7,7 @@ import { newTestRecord } from './test/new-test-record';
 
 // Actions per second through the undo log (validate, look up the key, write the intent, run,
 // write the result) against a bare insert into the same store, measured in the same run.
-// Run: pnpm vitest bench --run --project "undo-log (bench)"
+// Run: pnpm vitest bench --run packages/undo-log/src/undo-log.bench.ts
 const noop = defineAction({
   name: 'noop',
   input: z.object({ n: z.number() }),

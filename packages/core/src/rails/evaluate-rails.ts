@@ -222,21 +222,15 @@ class DecisionRun<Context extends RailContext> {
       return this.finish();
     }
     const offset = this.results.length;
-    let waiting: Promise<RailResult>[] | undefined;
+    // Rails still answering, by their slot in the results.
+    let waiting: Array<{ slot: number; result: Promise<RailResult> }> | undefined;
     for (const rail of this.concurrent) {
       const result = this.run(rail);
       if (result instanceof Promise) {
         this.at = undefined;
-        const slot = this.results.length;
-        this.results.push(undefined as never);
         waiting ??= [];
-        waiting.push(
-          result.then((settled) => {
-            this.results[slot] = settled;
-            this.onConcurrentResult(settled);
-            return settled;
-          }),
-        );
+        waiting.push({ slot: this.results.length, result });
+        this.results.push(undefined as never);
       } else {
         this.at = endOf(result);
         this.results.push(result);
@@ -244,8 +238,11 @@ class DecisionRun<Context extends RailContext> {
       }
     }
     if (waiting === undefined) return this.finish();
-    const settled = waiting.length === 1 ? (waiting[0] as Promise<unknown>) : Promise.all(waiting);
-    return settled.then(() => {
+    const settle = (slot: number, result: RailResult) => {
+      this.results[slot] = result;
+      this.onConcurrentResult(result);
+    };
+    const done = () => {
       // The decision ends when its last rail did: only promise hops came after.
       let end = this.startedAt;
       for (let index = offset; index < this.results.length; index++) {
@@ -253,7 +250,18 @@ class DecisionRun<Context extends RailContext> {
       }
       this.at = end;
       return this.finish();
-    });
+    };
+    if (waiting.length === 1) {
+      // One rail to wait for (the common case): one promise hop, not two.
+      const [only] = waiting as [{ slot: number; result: Promise<RailResult> }];
+      return only.result.then((result) => {
+        settle(only.slot, result);
+        return done();
+      });
+    }
+    return Promise.all(
+      waiting.map(({ slot, result }) => result.then((settled) => settle(slot, settled))),
+    ).then(done);
   }
 
   onConcurrentResult(result: RailResult) {

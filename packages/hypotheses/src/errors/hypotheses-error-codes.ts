@@ -4,6 +4,7 @@ export const hypothesesErrorCodes = {
   unknownPlaybookAction: 'unknown_playbook_action',
   unknownPlaybookIntent: 'unknown_playbook_intent',
   missingTemplateField: 'missing_template_field',
+  modelHypothesesFailed: 'model_hypotheses_failed',
 } as const;
 
 export type HypothesesErrorCode = (typeof hypothesesErrorCodes)[keyof typeof hypothesesErrorCodes];

@@ -24,7 +24,7 @@ import {
 // Actions per second through the undo log (validate, write the intent, run, write the result)
 // against the hand-written floor on the same table: "INSERT intent; do; UPDATE result", two
 // round trips with nothing returned, measured in the same run.
-// Run: pnpm vitest bench --run --project postgres undo-log.bench  (set GUARDLOOP_TEST_DATABASE_URL
+// Run: pnpm vitest bench --run packages/postgres/src/undo-log/undo-log.bench.ts (set GUARDLOOP_TEST_DATABASE_URL
 // to include the PostgreSQL server).
 const noop = defineAction({
   name: 'noop',
