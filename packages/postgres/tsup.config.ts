@@ -6,4 +6,5 @@ export default definePackageBuild({
   'feedback/index': 'src/feedback/index.ts',
   'counter/index': 'src/counter/index.ts',
   'inbox/index': 'src/inbox/index.ts',
+  'learning/index': 'src/learning/index.ts',
 });

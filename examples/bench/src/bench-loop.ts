@@ -67,8 +67,9 @@ export function createBenchSteps({
   return { steps, undoLog };
 }
 
-// Customer numbers written with the digits 2, 6, 8 and 9 only: obscenity reads leet speak, so
-// `customer-455` would be profanity ('ass') to the brand-safety rail and the signal denied.
+// Customer numbers written with the digits 2, 6, 8 and 9 only. Once needed because brand safety
+// read `customer-455` as leet speak ('ass'); it no longer folds letter-less tokens, and the ids
+// are kept so that figures stay comparable across runs.
 const leetFree = ['2', '6', '8', '9'];
 const customerNumber = (count: number) =>
   [...count.toString(4)].map((digit) => leetFree[Number(digit)]).join('');

@@ -8,7 +8,6 @@ const plumbing = [
   'wilsonUpperBound',
   'twoProportionPValue',
   'normalCdf',
-  'sampleBeta',
   'defaultPageLimit',
   'maxPageLimit',
   'maxBatchCommits',

@@ -26,6 +26,7 @@ export {
   hypothesesErrorCodes,
 } from './errors/hypotheses-error-codes';
 export { InvalidPlaybookError } from './errors/invalid-playbook-error';
+export { MalformedLearningRunError } from './errors/malformed-learning-run-error';
 export { MissingTemplateFieldError } from './errors/missing-template-field-error';
 export { UnknownPlaybookActionError } from './errors/unknown-playbook-action-error';
 export { UnknownPlaybookIntentError } from './errors/unknown-playbook-intent-error';
@@ -55,3 +56,50 @@ export type {
   OutcomeStatsSource,
 } from './ranking/outcome-stats';
 export type { BetaPrior } from './ranking/rank-candidates';
+export {
+  type Cadence,
+  cadenceSchema,
+  type LearningPeriod,
+  periodOf,
+} from './schedule/cadence';
+export {
+  createLearningSchedule,
+  type LearningJob,
+  type LearningJobContext,
+  type LearningSchedule,
+  type LearningScheduleOptions,
+  type LearningTickResult,
+} from './schedule/create-learning-schedule';
+export {
+  detectVolumeAnomalies,
+  type VolumeAnomalyInput,
+  type VolumeAnomalyResult,
+  type VolumeProblemCandidate,
+  volumeAnomalyInputSchema,
+} from './schedule/detect-volume-anomalies';
+export {
+  type LearningJobReport,
+  type LearningJobReportInput,
+  type LearningReportItem,
+  learningJobReportSchema,
+  learningReportItemSchema,
+} from './schedule/learning-job-report';
+export {
+  type LearningRun,
+  type LearningRunStatus,
+  learningRunSchema,
+  learningRunStatuses,
+} from './schedule/learning-run';
+export type {
+  LearningRunClaim,
+  LearningRunClaimResult,
+  LearningRunCompletion,
+  LearningRunQuery,
+  LearningScheduleStore,
+  LearningStoreCallOptions,
+} from './schedule/learning-schedule-store';
+export {
+  learningScheduleStoreArgumentSchemas,
+  parseLearningScheduleStoreArguments,
+} from './schedule/learning-schedule-store-arguments';
+export { createMemoryLearningScheduleStore } from './schedule/memory-learning-schedule-store';

@@ -1,5 +1,6 @@
 // The client, PGlite, errors and migrations only: each store is on its own subpath
-// (`./undo-log`, `./feedback`, `./counter`, `./inbox`), so its optional peer loads only when used.
+// (`./undo-log`, `./feedback`, `./counter`, `./inbox`, `./learning`), so its optional peer loads
+// only when used.
 export {
   createPgClient,
   type PgConnectionLike,

@@ -1,14 +1,22 @@
-import type { ActionRequestInput, HypothesisInput, Intent } from '@guardloop/core';
-import { refundResource } from './inbox/reviewer-policy';
-import { draftReply, type MacroId, macroForIntent } from './macros';
-import type { TicketFacts } from './ticket-facts';
+import type { ActionCatalog, Hypothesis, HypothesisInput, LoopStepInput } from '@guardloop/core';
+import { createPlaybookHypotheses, type FeedbackAggregateSource } from '@guardloop/hypotheses';
+import { helpdeskIntents } from '@guardloop/semantic/data';
+import { draftReply } from './macros';
+import { helpdeskPlaybook } from './playbook';
 
-export interface ProposalContext {
-  facts: TicketFacts;
-  intent: Intent;
+export interface HelpdeskHypothesesOptions {
+  /** The undo log: the playbook may name only actions it registers. */
+  actions: ActionCatalog;
   /** The active text and version of a macro (from the artifact registry). */
-  macro: (id: MacroId) => Promise<{ text: string; version: number }>;
-  /** The queue the outcome router suggests for a category. */
+  macro: (id: string) => Promise<{ text: string; version: number }>;
+  /** Ranks the candidates by recorded outcomes; without it, by exploration alone. */
+  feedback?: FeedbackAggregateSource | undefined;
+  /** Seeded, so that a replay ranks the same way. */
+  random: () => number;
+}
+
+export interface ProposeOptions {
+  /** The queue the outcome router suggests, for the entries that template `payload.suggestedQueue`. */
   suggestQueue: (category: string) => Promise<string>;
 }
 
@@ -18,114 +26,120 @@ const costOf = (text: string, reply: string) => {
   return { tokens, usd: Number((tokens * 0.000_003).toFixed(6)) };
 };
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
 /**
- * Hypotheses grounded in the ticket: the main one proposes the action for the intent, with the
- * facts it rests on as evidence; a runner-up intent is listed for the human who may review it.
+ * The help desk's `proposeHypotheses`: the playbook (`playbook.ts`) ranked by outcomes, around two
+ * small steps that cannot be data. Before: the reply is drafted from the entry's macro as the
+ * registry holds it now (its version moves as learning promotes edits), and the router is asked
+ * for a queue when the entry templates one; both go into the payload the templates read. After:
+ * each action gets its idempotency key (a retried ticket replays, never runs twice) and its cost
+ * for the token budget, the evidence starts with the classifier's score and the ticket's facts,
+ * and the runner-up intent is listed for the human who may review the ticket.
  */
-export async function proposeHypotheses(context: ProposalContext): Promise<HypothesisInput[]> {
-  const { facts, intent } = context;
-  const { customer } = facts;
-  // The apologetic macro (which promises too much) answers complaints about double charges.
-  const refundPromise = intent.label === 'billing_refund' && /charged twice/i.test(facts.subject);
-  const macroId: MacroId = refundPromise
-    ? 'macro-refund-double-charge'
-    : (macroForIntent[intent.label] ?? 'macro-handover');
-  const macro = await context.macro(macroId);
-  const invoice = facts.invoice ?? customer.invoices.at(-1);
-  const role = facts.role ?? 'viewer';
-  const workspace = facts.workspace ?? 'Support';
-  const amount = facts.amount ?? facts.invoice?.amount;
-  const reply = draftReply(macro.text, {
-    name: customer.name.split(' ')[0] ?? customer.name,
-    subject: facts.subject,
-    invoice: invoice?.id ?? '',
-    amount: amount?.toFixed(2) ?? '',
-    role,
-    workspace,
+export function createHelpdeskHypotheses(options: HelpdeskHypothesesOptions) {
+  const ranked = createPlaybookHypotheses({
+    playbook: helpdeskPlaybook,
+    actions: options.actions,
+    intents: helpdeskIntents,
+    feedback: options.feedback,
+    random: options.random,
   });
-  const base = { ticketId: facts.ticketId, reply };
-  const account = { accountId: customer.accountId, ...base };
-  const ticketResource = `ticket:${facts.ticketId}`;
-  const request = async (): Promise<Omit<ActionRequestInput, 'reversible'>> => {
-    switch (intent.label) {
-      case 'password_reset':
-        return {
-          name: 'send_password_reset',
-          input: account,
-          resource: `account:${customer.accountId}`,
-        };
-      case 'mfa_reset':
-        return { name: 'reset_mfa', input: account, resource: `account:${customer.accountId}` };
-      case 'billing_refund':
-        return {
-          name: 'issue_refund',
-          input: { ...account, invoiceId: invoice?.id, amount, currency: 'EUR' },
-          resource: refundResource(invoice?.id, amount),
-        };
-      case 'invoice_request':
-        return {
-          name: 'send_invoice_copy',
-          input: { ...account, invoiceId: invoice?.id },
-          resource: `invoice:${invoice?.id}`,
-        };
-      case 'access_request':
-        return {
-          name: 'grant_access',
-          input: { ...account, workspace, role },
-          resource: `grant:${role}:${workspace}`,
-        };
-      case 'sso_login_failure':
-        return {
-          name: 'send_macro_reply',
-          input: { ...base, macroId, macroVersion: macro.version },
-          resource: ticketResource,
-        };
-      case 'account_deletion':
-        return {
-          name: 'delete_account',
-          input: account,
-          resource: `account:${customer.accountId}`,
-        };
-      case 'outage_report':
-        return {
-          name: 'assign_queue',
-          input: { ...base, queue: 'incident-response' },
-          resource: ticketResource,
-        };
-      default: {
-        const queue = await context.suggestQueue(intent.label);
-        return { name: 'assign_queue', input: { ...base, queue }, resource: ticketResource };
-      }
-    }
+
+  return async (
+    input: LoopStepInput,
+    { suggestQueue }: ProposeOptions,
+  ): Promise<HypothesisInput[]> => {
+    const { signal, intent } = input;
+    // No customer record at intake: nothing to act on, the loop leaves the ticket to a human.
+    if (!intent || signal.payload.accountId === undefined) return [];
+    const entry = entryFor(intent.label, signal.payload.productArea);
+    const macroId = entry?.candidates[0]?.references.find((item) => item.kind === 'macro')?.id;
+    if (!entry || !macroId) return [];
+    const macro = await options.macro(macroId);
+    const { payload } = signal;
+    const amount = typeof payload.amount === 'number' ? payload.amount.toFixed(2) : '';
+    const reply = draftReply(macro.text, {
+      name: text(payload.firstName),
+      subject: text(payload.subject),
+      invoice: text(payload.invoiceId),
+      amount,
+      role: text(payload.role),
+      workspace: text(payload.workspace),
+    });
+    const routed = JSON.stringify(entry).includes('{{payload.suggestedQueue}}');
+    const drafted = {
+      ...payload,
+      reply,
+      macroId,
+      macroVersion: macro.version,
+      ...(routed ? { suggestedQueue: await suggestQueue(intent.label) } : {}),
+    };
+    // The rails, not the playbook, decide what an abstaining classifier may do: the reviewer
+    // still gets the proposal to approve or reject.
+    const hypotheses = await ranked({
+      ...input,
+      signal: { ...signal, payload: drafted },
+      intent: { ...intent, abstained: false },
+    });
+    const ticketId = text(payload.ticketId);
+    const facts = Array.isArray(payload.evidence)
+      ? (payload.evidence as Hypothesis['evidence'])
+      : [];
+    const proposed = hypotheses.map(
+      (hypothesis): Hypothesis => ({
+        ...hypothesis,
+        // The intent rail holds the classifier's confidence against the floor, and the nightly
+        // calibration reads the decided hypothesis's: both must be the classifier's. The
+        // playbook's outcome-ranked confidence stays as evidence (the loop's sort is stable).
+        confidence: intent.confidence,
+        rationale: `Classified as '${intent.label}' at ${intent.confidence.toFixed(2)} by ${intent.classifier ?? 'the classifier'}. ${hypothesis.rationale ?? ''}`,
+        evidence: [
+          { source: 'classifier', path: `scores.${intent.label}`, value: intent.confidence },
+          ...facts,
+          ...hypothesis.evidence,
+          {
+            source: 'playbook.ranking',
+            path: 'confidence',
+            value: hypothesis.confidence,
+            note: 'first-contact resolution without reopen, times one minus the override rate',
+          },
+        ],
+        ...(hypothesis.action
+          ? {
+              action: {
+                ...hypothesis.action,
+                idempotencyKey: `${ticketId}:${hypothesis.action.name}`,
+                cost: costOf(`${text(payload.subject)}\n${text(payload.body)}`, reply),
+              },
+            }
+          : {}),
+      }),
+    );
+    const [runnerUp] = Object.entries(intent.scores ?? {})
+      .filter(([label]) => label !== intent.label)
+      .sort((a, b) => b[1] - a[1]);
+    if (!runnerUp || proposed.length === 0) return proposed;
+    return [
+      ...proposed,
+      {
+        id: `${ticketId}:${runnerUp[0]}`,
+        title: `Could also be ${runnerUp[0].replaceAll('_', ' ')}`,
+        // Below the proposal, which stays the one the reviewer sees first.
+        confidence: Math.min(runnerUp[1], intent.confidence),
+        evidence: [{ source: 'classifier', path: `scores.${runnerUp[0]}`, value: runnerUp[1] }],
+      },
+    ];
   };
-  const action = await request();
-  const main: HypothesisInput = {
-    id: `${facts.ticketId}:${intent.label}`,
-    title: `Customer needs ${intent.label.replaceAll('_', ' ')}: ${action.name}`,
-    rationale: `Classified as '${intent.label}' at ${intent.confidence.toFixed(2)} by ${intent.classifier ?? 'the classifier'}.`,
-    confidence: intent.confidence,
-    evidence: [
-      { source: 'classifier', path: `scores.${intent.label}`, value: intent.confidence },
-      ...facts.evidence,
-    ],
-    action: {
-      ...action,
-      reversible: action.name !== 'delete_account',
-      idempotencyKey: `${facts.ticketId}:${action.name}`,
-      cost: costOf(facts.text, reply),
-    },
-  };
-  const [runnerUp] = Object.entries(intent.scores ?? {})
-    .filter(([label]) => label !== intent.label)
-    .sort((a, b) => b[1] - a[1]);
-  if (!runnerUp) return [main];
-  return [
-    main,
-    {
-      id: `${facts.ticketId}:${runnerUp[0]}`,
-      title: `Could also be ${runnerUp[0].replaceAll('_', ' ')}`,
-      confidence: Math.min(runnerUp[1], intent.confidence),
-      evidence: [{ source: 'classifier', path: `scores.${runnerUp[0]}`, value: runnerUp[1] }],
-    },
-  ];
 }
+
+/** The entry the playbook step will pick: the product area's own, else the intent's. */
+function entryFor(intent: string, productArea: unknown) {
+  const entries = helpdeskPlaybook.entries.filter((entry) => entry.intent === intent);
+  return (
+    entries.find((entry) => entry.productArea !== undefined && entry.productArea === productArea) ??
+    entries.find((entry) => entry.productArea === undefined)
+  );
+}
+
+export type HelpdeskHypotheses = ReturnType<typeof createHelpdeskHypotheses>;

@@ -34,18 +34,6 @@ export type MacroId = keyof typeof macros;
 export const ssoMissingStep =
   'If your identity provider rotated its signing certificate, upload the new certificate under Settings > SSO.';
 
-/** Which macro answers which intent. */
-export const macroForIntent: Record<string, MacroId> = {
-  password_reset: 'macro-password-reset',
-  mfa_reset: 'macro-mfa-reset',
-  sso_login_failure: 'macro-sso-troubleshooting',
-  billing_refund: 'macro-refund-issued',
-  invoice_request: 'macro-invoice-copy',
-  access_request: 'macro-access-granted',
-  outage_report: 'macro-incident-ack',
-  bug_report: 'macro-bug-received',
-};
-
 /**
  * A reply drafted from a macro: greeting, the macro with its placeholders filled, and the
  * customer's subject quoted back (which is how personal data in a subject leaks into replies

@@ -8,11 +8,12 @@ import {
   type Rail,
 } from '@guardloop/core';
 import type { ArtifactRegistry, LoopEventRecorder, OutcomeRouter } from '@guardloop/feedback';
+import type { FeedbackAggregateSource } from '@guardloop/hypotheses';
 import type { Inbox } from '@guardloop/inbox';
 import { type Classifier, createIntentStep, redactPii } from '@guardloop/semantic';
 import { createActStep, type UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from './helpdesk-store';
-import { proposeHypotheses } from './hypotheses';
+import { createHelpdeskHypotheses } from './hypotheses';
 import { escalationSink } from './inbox/helpdesk-inbox';
 import type { Ticket } from './ticket';
 import type { TicketDesk } from './ticket-desk';
@@ -30,6 +31,10 @@ export interface PipelineOptions {
   inbox: Inbox;
   artifacts: ArtifactRegistry;
   router: OutcomeRouter;
+  /** The outcomes the playbook's candidates are ranked by. */
+  feedbackStore: FeedbackAggregateSource;
+  /** Seeded draws for the ranking, so that a replay proposes the same. */
+  rankingRandom: () => number;
   loopRecorder: LoopEventRecorder;
   /** Hear every loop event (decisions, actions...) besides the feedback recorder: tracing, reports. */
   listeners?: readonly ((event: LoopEvent) => void)[];
@@ -49,6 +54,15 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
     options;
   const listeners = [loopRecorder.onEvent, ...(options.listeners ?? [])];
   const traceIds = createSequentialIdGenerator('trace');
+  const proposeHypotheses = createHelpdeskHypotheses({
+    actions: undoLog,
+    macro: async (id) => {
+      const active = await artifacts.getActive(id);
+      return { text: active.content, version: active.version };
+    },
+    feedback: options.feedbackStore,
+    random: options.rankingRandom,
+  });
   const loop = createLoop({
     rails: options.rails,
     clock,
@@ -66,26 +80,13 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
       classifyIntent: createIntentStep(classifier, {
         text: ({ payload }) => redactPii(`${payload.subject}\n${payload.body}`),
       }),
-      async proposeHypotheses({ signal, intent, traceId }) {
-        const customer = store.customer(String(signal.payload.customerId));
-        if (!customer || !intent) return [];
-        const ticketId = String(signal.payload.ticketId);
-        const subject = String(signal.payload.subject);
-        const facts = readTicketFacts(
-          { ticketId, subject, body: String(signal.payload.body) },
-          customer,
-        );
-        return proposeHypotheses({
-          facts,
-          intent,
-          macro: async (id) => {
-            const active = await artifacts.getActive(id);
-            return { text: active.content, version: active.version };
+      proposeHypotheses: (input) =>
+        proposeHypotheses(input, {
+          suggestQueue: async (category) => {
+            const ticketId = String(input.signal.payload.ticketId);
+            return (await router.suggest({ traceId: input.traceId, category, ticketId })).queue;
           },
-          suggestQueue: async (category) =>
-            (await router.suggest({ traceId, category, ticketId })).queue,
-        });
-      },
+        }),
       // The hypotheses key each action by ticket: a retried ticket replays, never runs twice.
       act: createActStep(undoLog, {
         result: (run) => {
@@ -101,8 +102,15 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
       const traceId = traceIds();
       desk.open(ticket, traceId);
       const customer = store.customer(ticket.customerId);
+      // The back office's facts join the signal at intake: the playbook's templates read them.
+      const facts =
+        customer &&
+        readTicketFacts(
+          { ticketId: ticket.id, subject: ticket.subject, body: ticket.body },
+          customer,
+        );
       const result = await loop.handle(
-        { ...ticketSignal(ticket), traceId },
+        { ...ticketSignal(ticket, facts), traceId },
         {
           actor: { ...aiActor, tenant: ticket.tenant },
           // What the policy rules read besides the action: the customer's plan and standing.

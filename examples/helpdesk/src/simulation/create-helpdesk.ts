@@ -135,6 +135,8 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     clock,
     scheduler: createSimulationScheduler(clock),
     random: createSeededRandom(options.seed + 2),
+    // The playbook's ranking draws on its own stream: the simulated people's stay as they were.
+    rankingRandom: createSeededRandom(options.seed + 3),
     store,
     actions,
     undoLog,

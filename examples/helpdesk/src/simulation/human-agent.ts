@@ -1,12 +1,16 @@
-import type { ActorInput } from '@guardloop/core';
-import { proposeHypotheses } from '../app/hypotheses';
+import { type ActorInput, signalSchema } from '@guardloop/core';
+import { createSeededRandom } from '@guardloop/feedback';
+import { createHelpdeskHypotheses } from '../app/hypotheses';
 import { draftReply, type MacroId, ssoMissingStep } from '../app/macros';
 import { autonomousIntents } from '../app/rails/semantic-rails';
 import { readTicketFacts } from '../app/ticket-facts';
+import { ticketSignal } from '../app/ticket-signal';
 import { delay, firstContactChance, odds } from './customer-behaviour';
 import type { SimulationContext, TicketCase } from './simulation-context';
 
 const agents = ['agent-ana', 'agent-ben', 'agent-chloe', 'agent-dev'];
+/** Who the playbook step sees proposing for the agent (the agent acts under their own name). */
+const agentActor = { id: 'helpdesk-agent', type: 'human' as const, roles: ['agent'] };
 
 export interface AgentAction {
   name: string;
@@ -23,10 +27,17 @@ export interface AgentAction {
 export function createHumanAgent(context: SimulationContext) {
   const { random, recorder, desk, undoLog, artifacts, store, scheduler } = context;
   let runCount = 0;
-  const macro = async (id: MacroId) => {
+  const macro = async (id: string) => {
     const active = await artifacts.getActive(id);
     return { text: active.content, version: active.version };
   };
+  // The same playbook as the AI's; the agent knows the intent, so no ranking by outcomes, and
+  // draws of its own that leave the simulation's random stream alone.
+  const proposeHypotheses = createHelpdeskHypotheses({
+    actions: undoLog,
+    macro,
+    random: createSeededRandom(1),
+  });
 
   /** What the agent does: the action for the customer's real intent, or a plain reply. */
   const rightAction = async (
@@ -62,12 +73,24 @@ export function createHumanAgent(context: SimulationContext) {
       return { name: 'send_macro_reply', input, resource: `ticket:${ticket.id}` };
     }
     const intent = { label: truth.intent, confidence: 1, abstained: false };
-    const [main] = await proposeHypotheses({
-      facts,
-      intent,
-      macro,
-      suggestQueue: async () => queue,
+    const signal = signalSchema.parse({
+      id: ticket.id,
+      receivedAt: ticket.at,
+      traceId: ticketCase.traceId,
+      ...ticketSignal(ticket, facts),
     });
+    const hypotheses = await proposeHypotheses(
+      {
+        traceId: ticketCase.traceId,
+        signal,
+        intent,
+        actor: agentActor,
+        attributes: {},
+        hypotheses: [],
+      },
+      { suggestQueue: async () => queue },
+    );
+    const main = hypotheses.find((hypothesis) => hypothesis.action);
     if (!main?.action) return undefined;
     const { name, input, resource } = main.action;
     return { name, input: input ?? {}, resource };

@@ -17,6 +17,7 @@ export {
   maxTimeoutMs,
   timeoutMsSchema,
 } from '../utils/option-schemas';
+export { sampleBeta, sampleGamma } from '../utils/sample-beta';
 export { createSeededRandom, shuffle } from '../utils/seeded-random';
 export {
   findStorableJsonIssue,

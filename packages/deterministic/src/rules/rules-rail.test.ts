@@ -304,3 +304,23 @@ describe('rulesRail', () => {
     expect(decision).toMatchObject({ verdict: 'escalate', decidedBy: 'policy' });
   });
 });
+
+describe('rulesRail allow verdicts', () => {
+  it('shares one frozen allow verdict per revision and follows a replace', () => {
+    const ruleSet = createRuleSet(rules);
+    const rail = rulesRail(ruleSet);
+    const first = judge(rail, context());
+    expect(judge(rail, context())).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.evidence)).toBe(true);
+    ruleSet.replace(rules.slice(0, 2));
+    expect(judge(rail, context())).toEqual({
+      verdict: 'allow',
+      reason: 'No policy rule matched (2 checked).',
+      evidence: { revision: 2, checked: 2 },
+    });
+    // A match in between does not disturb the shared allow verdict.
+    expect(judge(rail, context({ action: refund(900) })).verdict).toBe('escalate');
+    expect(judge(rail, context()).evidence).toEqual({ revision: 2, checked: 2 });
+  });
+});

@@ -70,6 +70,13 @@ export function rulesRail(
     });
   }
   const ruleSet = isRuleSet(rules) ? rules : createRuleSet(rules, operations ? { operations } : {});
+  let allowed:
+    | Readonly<{
+        verdict: 'allow';
+        reason: string;
+        evidence: Readonly<{ revision: number; checked: number }>;
+      }>
+    | undefined;
 
   return {
     name,
@@ -85,8 +92,14 @@ export function rulesRail(
       }
       const { revision, checked, matched, failed } = ruleSet.evaluate(data);
       if (matched.length === 0 && failed.length === 0) {
-        const reason = `No policy rule matched (${checked} checked).`;
-        return { verdict: 'allow', reason, evidence: { revision, checked } };
+        // The common answer is the same for every decision of a revision: built once, frozen
+        // so that no caller can change it for the next one.
+        if (allowed?.evidence.revision !== revision || allowed.evidence.checked !== checked) {
+          const reason = `No policy rule matched (${checked} checked).`;
+          const evidence = Object.freeze({ revision, checked });
+          allowed = Object.freeze({ verdict: 'allow' as const, reason, evidence });
+        }
+        return allowed;
       }
       // A deny decides alone; otherwise every escalation (and every rule that failed) is listed.
       const denial = matched.find((rule) => rule.verdict === 'deny');

@@ -18,44 +18,43 @@ export function evaluateSloStatus(
   readings: readonly SloWindowReading[],
   at: number,
 ): SloStatus {
-  const reading = (windowMs: number) => {
-    const found = readings.find((candidate) => candidate.windowMs === windowMs);
-    if (!found) throw new Error(`No reading for window ${windowMs}ms.`);
-    return found;
-  };
-  const burns = new Map<SloWindowReading, Ratio>();
-  const burn = (entry: SloWindowReading) => {
-    let exact = burns.get(entry);
-    if (!exact) {
-      exact = exactBurnRate({ good: entry.good, bad: entry.bad, objective: slo.objective });
-      burns.set(entry, exact);
-    }
-    return exact;
-  };
-  const window = reading(slo.windowMs);
-  const remaining = budgetLeft(burn(window));
+  // Exact burn rates, computed once per reading and looked up by window; no closures per call
+  // (the rail evaluates this on every decision).
+  const burns: Ratio[] = [];
+  for (const entry of readings) burns.push(exactBurn(slo, entry));
+  const windowIndex = readingIndex(readings, slo.windowMs);
+  const window = readings[windowIndex] as SloWindowReading;
+  const remaining = budgetLeft(burns[windowIndex] as Ratio);
   const budgetRemaining = ratioToNumber(remaining);
   const exhausted =
     remaining.numerator <= 0n && window.total > 0 && window.total >= slo.minimumEvents;
-  const alerts = slo.alerts.map((alert): SloAlertStatus => {
-    const long = reading(alert.longWindowMs);
-    const short = reading(alert.shortWindowMs);
+  const alerts: SloAlertStatus[] = [];
+  let autonomy: AutonomyLevel = exhausted ? 'none' : 'full';
+  const burnRates: Record<string, number> = {};
+  for (const entry of readings) burnRates[entry.window] = entry.burnRate;
+  for (const alert of slo.alerts) {
+    const longIndex = readingIndex(readings, alert.longWindowMs);
+    const shortIndex = readingIndex(readings, alert.shortWindowMs);
+    const long = readings[longIndex] as SloWindowReading;
+    const short = readings[shortIndex] as SloWindowReading;
     const enough = long.total >= slo.minimumEvents && short.total >= slo.minimumEvents;
     const threshold = alertThreshold(alert);
-    const faster = (entry: SloWindowReading) => compareRatios(burn(entry), threshold) > 0;
-    return {
+    const firing =
+      enough &&
+      compareRatios(burns[longIndex] as Ratio, threshold) > 0 &&
+      compareRatios(burns[shortIndex] as Ratio, threshold) > 0;
+    if (firing) autonomy = lowerAutonomy(autonomy, alert.autonomy);
+    alerts.push({
       longWindow: long.window,
       shortWindow: short.window,
       threshold: alert.burnRate,
       budgetConsumed: alert.budgetConsumed,
       longBurnRate: long.burnRate,
       shortBurnRate: short.burnRate,
-      firing: enough && faster(long) && faster(short),
+      firing,
       autonomy: alert.autonomy,
-    };
-  });
-  let autonomy: AutonomyLevel = exhausted ? 'none' : 'full';
-  for (const alert of alerts) if (alert.firing) autonomy = lowerAutonomy(autonomy, alert.autonomy);
+    });
+  }
   return {
     slo: slo.name,
     objective: slo.objective,
@@ -63,9 +62,20 @@ export function evaluateSloStatus(
     window,
     budgetRemaining,
     exhausted,
-    burnRates: Object.fromEntries(readings.map((entry) => [entry.window, entry.burnRate])),
+    burnRates,
     windows: [...readings],
     alerts,
     autonomy,
   };
+}
+
+function exactBurn(slo: Slo, entry: SloWindowReading): Ratio {
+  return exactBurnRate({ good: entry.good, bad: entry.bad, objective: slo.objective });
+}
+
+function readingIndex(readings: readonly SloWindowReading[], windowMs: number): number {
+  for (let index = 0; index < readings.length; index++) {
+    if ((readings[index] as SloWindowReading).windowMs === windowMs) return index;
+  }
+  throw new Error(`No reading for window ${windowMs}ms.`);
 }

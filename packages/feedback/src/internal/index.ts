@@ -6,7 +6,6 @@ export { artifactVersionSchema, artifactVersionStatuses } from '../artifacts/art
 export { estimatedAge } from '../kpi/backlog-aging';
 export { kpiPolarity } from '../kpi/compare-kpi-reports';
 export { confidenceSampleOf } from '../learning/calibrate-confidence-floor';
-export { sampleBeta } from '../learning/sample-beta';
 export { aggregateDeltas, traceContribution } from '../recorder/aggregate-deltas';
 export { type ApplyOutcomeOptions, applyOutcome } from '../recorder/apply-outcome';
 export { editDistance } from '../recorder/complete-outcome';

@@ -6,7 +6,7 @@ import {
   type ChatCompletionsServer,
   type ServerReply,
   startChatCompletionsServer,
-} from '../test-support/chat-completions-server';
+} from '../../../../scripts/test-support/chat-completions-server';
 import { loopInput, playbook, ticket } from '../test-support/fixtures';
 import { createModelHypotheses, type ModelHypothesesOptions } from './create-model-hypotheses';
 import { ModelHypothesesError } from './model-hypotheses-error';

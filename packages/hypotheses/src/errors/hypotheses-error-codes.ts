@@ -5,6 +5,7 @@ export const hypothesesErrorCodes = {
   unknownPlaybookIntent: 'unknown_playbook_intent',
   missingTemplateField: 'missing_template_field',
   modelHypothesesFailed: 'model_hypotheses_failed',
+  malformedLearningRun: 'malformed_learning_run',
 } as const;
 
 export type HypothesesErrorCode = (typeof hypothesesErrorCodes)[keyof typeof hypothesesErrorCodes];

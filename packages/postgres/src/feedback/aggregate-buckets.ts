@@ -7,7 +7,7 @@ import type {
 import { breakdownCounterNames } from '@guardloop/feedback/internal';
 import type { SqlClient } from '../client/sql-client';
 import { aggregateColumns, counterNames, rowToCounters } from './aggregate-columns';
-import { breakdownColumns } from './build-breakdown-upsert';
+import { breakdownColumns } from './breakdown-columns';
 import { sqlConditions } from './sql-conditions';
 
 const bucketId = (row: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 import type { OutcomeCommit, OutcomeEvent } from '@guardloop/feedback';
 import { breakdownCounterNames } from '@guardloop/feedback/internal';
 import { aggregateColumns, counterNames } from './aggregate-columns';
-import { breakdownColumns } from './build-breakdown-upsert';
+import { breakdownColumns } from './breakdown-columns';
 import type { FeedbackTables } from './feedback-tables';
 
 type Tables = Pick<FeedbackTables, 'outcomes' | 'traces' | 'aggregates' | 'breakdowns'>;

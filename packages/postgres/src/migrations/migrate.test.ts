@@ -28,6 +28,7 @@ describe('migrate (PGlite)', () => {
       'guardloop_feedback_traces',
       'guardloop_inbox_items',
       'guardloop_inbox_sla_events',
+      'guardloop_learning_runs',
       'guardloop_migrations',
       'guardloop_undo_log',
     ]);

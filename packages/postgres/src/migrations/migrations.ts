@@ -5,6 +5,7 @@ import { feedbackMigration } from './feedback-migration';
 import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
 import { inboxMigration } from './inbox-migration';
 import { inboxSlaEventsMigration } from './inbox-sla-events-migration';
+import { learningRunsMigration } from './learning-runs-migration';
 import type { Migration } from './migration';
 import { undoLogMigration } from './undo-log-migration';
 
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   inboxSlaEventsMigration,
   feedbackHumanReviewsMigration,
   counterExpiryMigration,
+  learningRunsMigration,
 ];

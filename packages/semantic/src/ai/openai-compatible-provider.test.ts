@@ -12,7 +12,7 @@ import {
   type ChatCompletionsServer,
   type ServerReply,
   startChatCompletionsServer,
-} from './openai-compatible-server.fixture';
+} from '../../../../scripts/test-support/chat-completions-server';
 
 // The model classifier and the cascade driven through a real provider package, against a local
 // server speaking the OpenAI chat-completions wire format, faults included.

@@ -1,5 +1,13 @@
 import { parseInput } from '@guardloop/core';
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import {
+  englishDataset,
+  englishRecommendedBlacklistMatcherTransformers,
+  englishRecommendedTransformers,
+  type Node,
+  RegExpMatcher,
+  SyntaxKind,
+  type TransformerContainer,
+} from 'obscenity';
 import { textSchema } from '../text/text-schema';
 
 export interface ProfanityMatch {
@@ -10,19 +18,33 @@ export interface ProfanityMatch {
   end: number;
 }
 
-let matcher: RegExpMatcher | undefined;
+interface Profanity {
+  matcher: RegExpMatcher;
+  /** Every blacklisted pattern in one alternation: matches a text iff some pattern does. */
+  anyTerm: RegExp;
+  transformers: readonly TransformerContainer[];
+}
+
+let profanity: Profanity | undefined;
 
 /**
  * Profanity and slurs in English, with obscenity's recommended transformers (leet speak,
  * repeated letters, look-alike characters) and its whitelist ("Scunthorpe" is fine).
- * The matcher is built on first use: it compiles a few hundred patterns.
+ * Leet speak is only read inside word-like tokens that contain a letter (`sh1t`, `a$$`): a token
+ * of digits and symbols alone (`customer-455`, `$45.50`, `2024-05-05`) is a number, not a word.
+ * Most texts are clean: one combined pass rules them out, and obscenity's per-pattern matcher
+ * (a few hundred regexes) runs only on a text that matches some pattern.
  * @throws InvalidInputError (`invalid_input`) when `text` is not a string.
  */
 export function detectProfanity(text: string): ProfanityMatch[] {
   parseInput(textSchema, text, 'text');
-  matcher ??= new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  profanity ??= buildProfanity();
+  const input = maskLetterlessTokens(text);
+  // Exact prefilter: the alternation of all patterns finds a match in the transformed text
+  // iff one of the patterns does; the whitelist can only remove matches.
+  if (!profanity.anyTerm.test(transform(input, profanity.transformers))) return [];
   const matches: ProfanityMatch[] = [];
-  for (const match of matcher.getAllMatches(text, true)) {
+  for (const match of profanity.matcher.getAllMatches(input, true)) {
     // Several patterns of one word can match the same span ("sh1t"): report it once.
     const previous = matches.at(-1);
     if (previous && match.startIndex < previous.end) continue;
@@ -34,4 +56,139 @@ export function detectProfanity(text: string): ProfanityMatch[] {
     });
   }
   return matches;
+}
+
+function buildProfanity(): Profanity {
+  const built = englishDataset.build();
+  const sources = built.blacklistedTerms.map(({ pattern }) => {
+    let source = pattern.requireWordBoundaryAtStart ? '\\b' : '';
+    for (const node of pattern.nodes) source += nodeSource(node);
+    return pattern.requireWordBoundaryAtEnd ? `${source}\\b` : source;
+  });
+  return {
+    matcher: new RegExpMatcher({ ...built, ...englishRecommendedTransformers }),
+    // Same flags as obscenity's own per-pattern regexes (`s`; `g` is not needed for a test).
+    anyTerm: new RegExp(sources.map((source) => `(?:${source})`).join('|'), 's'),
+    transformers: englishRecommendedBlacklistMatcherTransformers,
+  };
+}
+
+// As obscenity compiles a pattern node to a regex (pattern/Util, which it does not export).
+const special = new Set(
+  ['[', ']', '.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '\\'].map((char) =>
+    char.charCodeAt(0),
+  ),
+);
+function nodeSource(node: Node): string {
+  switch (node.kind) {
+    case SyntaxKind.Literal: {
+      let source = '';
+      for (const char of node.chars) {
+        if (special.has(char)) source += '\\';
+        source += String.fromCodePoint(char);
+      }
+      return source;
+    }
+    case SyntaxKind.Optional:
+      return `(?:${nodeSource(node.childNode)})?`;
+    case SyntaxKind.Wildcard:
+      return '.';
+    default:
+      return '';
+  }
+}
+
+type Step = (char: number) => number | undefined;
+
+/** The text as obscenity's blacklist transformers see it, one code point at a time. */
+function transform(text: string, containers: readonly TransformerContainer[]): string {
+  const { asciiPrefix, prefix, rest } = transformPlan(containers);
+  // Fresh state per text, as obscenity resets its stateful transformers after each one.
+  const steps: Step[] = rest.map((container) => {
+    if (!('factory' in container)) return container.transform;
+    const stateful = container.factory();
+    return (char) => stateful.transform(char);
+  });
+  // UTF-16 units into a buffer sized up front (two per unit: a transformer may return a code
+  // point outside the BMP), turned into a string in chunks: appending to a string one character
+  // at a time made long texts cost more per KB.
+  const units = new Uint16Array(text.length * 2);
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    let char: number | undefined = text.codePointAt(index) as number;
+    if (char > 0xffff) index += 1;
+    if (char < 128) {
+      const mapped = asciiPrefix[char] as number;
+      char = mapped === -1 ? undefined : mapped;
+    } else {
+      for (let step = 0; step < prefix.length && char !== undefined; step++) {
+        char = (prefix[step] as Step)(char);
+      }
+    }
+    for (let step = 0; step < steps.length && char !== undefined; step++) {
+      char = (steps[step] as Step)(char);
+    }
+    if (char === undefined) continue;
+    if (char > 0xffff) {
+      char -= 0x10000;
+      units[length++] = 0xd800 + (char >> 10);
+      units[length++] = 0xdc00 + (char & 0x3ff);
+    } else {
+      units[length++] = char;
+    }
+  }
+  let out = '';
+  for (let from = 0; from < length; from += 4096) {
+    out += String.fromCharCode(...units.subarray(from, Math.min(length, from + 4096)));
+  }
+  return out;
+}
+
+interface TransformPlan {
+  /** What the leading stateless transformers make of each ASCII character; -1 when dropped. */
+  asciiPrefix: Int32Array;
+  prefix: Step[];
+  rest: readonly TransformerContainer[];
+}
+
+const plans = new WeakMap<readonly TransformerContainer[], TransformPlan>();
+
+// The leading stateless transformers (confusables, leet, lower case) are pure functions of one
+// character: a table answers them for ASCII, the bulk of most texts.
+function transformPlan(containers: readonly TransformerContainer[]): TransformPlan {
+  let plan = plans.get(containers);
+  if (plan) return plan;
+  const prefix: Step[] = [];
+  let index = 0;
+  for (; index < containers.length; index++) {
+    const container = containers[index] as TransformerContainer;
+    if ('factory' in container) break;
+    prefix.push(container.transform);
+  }
+  const asciiPrefix = new Int32Array(128);
+  for (let code = 0; code < 128; code++) {
+    let char: number | undefined = code;
+    for (let step = 0; step < prefix.length && char !== undefined; step++) {
+      char = (prefix[step] as Step)(char);
+    }
+    asciiPrefix[code] = char === undefined ? -1 : char;
+  }
+  plan = { asciiPrefix, prefix, rest: containers.slice(index) };
+  plans.set(containers, plan);
+  return plan;
+}
+
+// A word-like token: letters, digits and the symbols obscenity reads as leet letters
+// (`@ $ ! | ( /`). Dashes, dots, colons, `#`, `+`, `%` and spaces separate tokens.
+const token = /[\p{L}\p{N}@$!|(/]+/gu;
+const letter = /\p{L}/u;
+
+/**
+ * The text with every token that has no letter blanked out (same length, so positions hold):
+ * leet folding would read `455` as `ass` and `(0)` as `co`, but a run of digits and symbols is an
+ * id, an amount, a date or a phone number. `#` is neither a letter nor a leet symbol, so no
+ * pattern's letters can match it.
+ */
+function maskLetterlessTokens(text: string): string {
+  return text.replace(token, (run) => (letter.test(run) ? run : '#'.repeat(run.length)));
 }

@@ -77,8 +77,8 @@ const withPath = (finding: BrandSafetyFinding, segment: TextSegment): PathFindin
 
 /**
  * The findings of every segment, from one check of all of them joined by newlines: the check's
- * cost is mostly per call (obscenity runs each of its few hundred patterns over the text), so a
- * draft and an action input of ten strings cost one call, not ten. A finding that straddles two
+ * cost is partly per call (folding, the profanity pass, each unsafe pattern's scan), so a draft
+ * and an action input of ten strings cost one call, not ten. A finding that straddles two
  * segments is an artefact of the joining and could hide a real one next to it: then each segment
  * is checked on its own, as before.
  */

@@ -1,6 +1,5 @@
 import { parseInput } from '@guardloop/core';
 import { throwIfAborted } from '@guardloop/core/internal';
-import type { z } from 'zod';
 import type { PlanContext } from '../action/action-context';
 import type { AnyActionDefinition } from '../action/define-action';
 import { checkApproval } from '../approval/check-approval';
@@ -11,15 +10,16 @@ import { executeAction } from './execute-action';
 import { hashInput } from './input-hash';
 import { resumeExisting } from './resume-existing';
 import {
+  parseRunOptions,
   parseStorableInput,
   type RunOptions,
+  type RunRequest,
   type RunResult,
-  runOptionsSchema,
 } from './run-options';
 import { storeCall } from './store-call';
 import { resolveAction, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
-export type RunRequest = z.output<typeof runOptionsSchema>;
+export type { RunRequest };
 
 /** `UndoLog.run`: validate, plan or approve, write the intent, then execute or replay. */
 export async function runAction(
@@ -28,7 +28,7 @@ export async function runAction(
   rawInput: unknown,
   rawOptions: RunOptions,
 ): Promise<RunResult<unknown>> {
-  const options = parseInput(runOptionsSchema, rawOptions, 'run options');
+  const options = parseRunOptions(rawOptions);
   throwIfAborted(options.abortSignal);
   const action = resolveAction(
     runtime,

@@ -3,7 +3,18 @@ import { abortSignalSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { AnyActionDefinition } from '../action/define-action';
 import { approvalTokenSchema } from '../approval/approval-token';
-import { storableJsonSchema, storableTextSchema } from '../record/storable-values';
+import {
+  exactObject,
+  isPlainActor,
+  isPlainApproval,
+  isStorableKey,
+  optional,
+} from '../record/fast-record-checks';
+import {
+  storableJsonIssue,
+  storableJsonSchema,
+  storableTextSchema,
+} from '../record/storable-values';
 
 export const runOptionsSchema = z.object({
   /** Same key and same input: the stored result is returned and `do` does not run again. */
@@ -17,6 +28,28 @@ export const runOptionsSchema = z.object({
   abortSignal: abortSignalSchema.optional(),
 });
 export type RunOptions = z.input<typeof runOptionsSchema>;
+export type RunRequest = z.output<typeof runOptionsSchema>;
+
+// `runOptionsSchema` in its common shapes, by hand (see `fast-record-checks`): zod reports the rest.
+const isPlainRunOptions = exactObject({
+  idempotencyKey: optional((value) => isStorableKey(value) && (value as string).length <= 500),
+  traceId: isStorableKey,
+  actor: isPlainActor,
+  dryRun: optional((value) => typeof value === 'boolean'),
+  approval: optional(isPlainApproval),
+  abortSignal: optional((value) => value instanceof AbortSignal),
+});
+
+/** Validates `UndoLog.run` options (`invalid_input` otherwise). */
+export function parseRunOptions(rawOptions: unknown): RunRequest {
+  try {
+    // Exactly the schema's shape, roles included: zod's copy would equal it.
+    if (isPlainRunOptions(rawOptions)) return rawOptions as RunRequest;
+  } catch {
+    // A hostile getter: zod reports it.
+  }
+  return parseInput(runOptionsSchema, rawOptions, 'run options');
+}
 
 /**
  * `done` with `replayed: false` is a fresh run. A replay returns the stored result, which is
@@ -29,5 +62,7 @@ export type RunResult<Output> =
 
 /** Refuses (`invalid_input`) a parsed input that no store could keep unchanged as JSON. */
 export function parseStorableInput(action: AnyActionDefinition, input: unknown): void {
+  // The common case without zod; zod words the issues otherwise.
+  if (storableJsonIssue(input) === undefined) return;
   parseInput(storableJsonSchema, input, `input of action '${action.name}'`);
 }

@@ -13,6 +13,7 @@ import {
   undoInfoSchema,
   undoLogStatusSchema,
 } from '../record/undo-log-record';
+import { isPlainStoreCall } from './fast-store-arguments';
 import type { UndoLogStore } from './undo-log-store';
 
 const text = storableTextSchema;
@@ -147,6 +148,8 @@ export function parseUndoLogStoreArguments<Method extends UndoLogStoreMethod>(
   method: Method,
   args: readonly unknown[],
 ): UndoLogStoreArguments[Method] {
+  // The common well-formed shapes are checked by hand; zod reports on everything else.
+  if (isPlainStoreCall(method, args)) return args as UndoLogStoreArguments[Method];
   const schema: z.ZodType = undoLogStoreArgumentSchemas[method];
   parseInput(schema, args, `UndoLogStore.${method} arguments`);
   return args as UndoLogStoreArguments[Method];

@@ -4,9 +4,12 @@ import { helpdeskActionNames } from '../actions';
 /** Refunds above this need a tier-2 agent's approval; the hypotheses name the band in the resource. */
 export const tierOneRefundLimitEur = 300;
 
+/** A refund's size band; the playbook's refund resource starts with it (see `refundResource`). */
+export const refundBand = (amount: number | null | undefined) =>
+  (amount ?? 0) > tierOneRefundLimitEur ? 'large' : 'standard';
 /** The resource of a refund: its size band first, so reviewer grants can scope by amount. */
 export const refundResource = (invoiceId: string | undefined, amount: number | undefined) =>
-  `invoice:${(amount ?? 0) > tierOneRefundLimitEur ? 'large' : 'standard'}:${invoiceId}`;
+  `invoice:${refundBand(amount)}:${invoiceId}`;
 
 const everyDayActions = helpdeskActionNames.filter(
   (name) => name !== 'issue_refund' && name !== 'delete_account',

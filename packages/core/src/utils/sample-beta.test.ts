@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from './create-seeded-random';
+import { createSeededRandom } from './seeded-random';
 import { sampleBeta } from './sample-beta';
 
 const moments = (draws: number[]) => {

@@ -1,3 +1,6 @@
+// One fake OpenAI-compatible provider for every package that tests a real provider package
+// (semantic, hypotheses) over the wire; test-only, never published.
+
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

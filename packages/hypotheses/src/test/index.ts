@@ -1,0 +1,4 @@
+export {
+  type LearningScheduleStoreContractOptions,
+  runLearningScheduleStoreContract,
+} from './learning-schedule-store-contract';
