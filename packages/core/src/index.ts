@@ -67,6 +67,7 @@ export {
   ticketTransitions,
 } from './lifecycle/ticket-transitions';
 export {
+  type Awaitable,
   createLoop,
   type HandleOptions,
   type Loop,
@@ -89,9 +90,11 @@ export type {
 } from './loop/loop-escalation-sink';
 // Loop
 export { type LoopContext, type LoopMachineInput, loopMachine } from './loop/loop-machine';
+export type { DecideInput, EscalateStepInput } from './loop/loop-states';
 export type {
   Escalation,
   LoopEvent,
+  LoopEventBase,
   LoopEventType,
   LoopStatus,
   LoopStepInput,

@@ -69,6 +69,7 @@ export {
   calibrationErrorKinds,
 } from './learning/calibrate-confidence-floor';
 export {
+  type ConfidenceFloorCounts,
   type ConfidenceFloorOptions,
   type ConfidenceFloorResult,
   type ConfidenceSample,

@@ -99,6 +99,7 @@ export type {
   LearningStoreCallOptions,
 } from './schedule/learning-schedule-store';
 export {
+  type LearningScheduleStoreArguments,
   learningScheduleStoreArgumentSchemas,
   parseLearningScheduleStoreArguments,
 } from './schedule/learning-schedule-store-arguments';

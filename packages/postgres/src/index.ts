@@ -5,8 +5,14 @@ export {
   createPgClient,
   type PgConnectionLike,
   type PgPoolLike,
+  type PgResultLike,
 } from './client/create-pg-client';
-export { createPgliteClient, type PgliteLike } from './client/create-pglite-client';
+export {
+  createPgliteClient,
+  type PgliteLike,
+  type PgliteQueryable,
+  type PgliteResultLike,
+} from './client/create-pglite-client';
 export {
   type ClosablePglite,
   type OpenPgliteDirectoryOptions,

@@ -251,6 +251,8 @@ function checks(m) {
       expectVerdict(await m.core.evaluateRails([piiRail()], context), 'escalate');
       assert.ok(m.semanticData.loadHelpdeskDataset().train.length > 0);
       assert.equal(typeof m.semanticAi.createModelClassifier, 'function');
+      assert.equal(typeof m.hypothesesAi.createModelHypotheses, 'function');
+      assert.equal(typeof m.postgresLearning.createPostgresLearningScheduleStore, 'function');
     },
 
     async 'economic: cost budget and rate limit rails'() {

@@ -9,11 +9,13 @@ import * as deterministic from '@guardloop/deterministic';
 import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
 import * as hypotheses from '@guardloop/hypotheses';
+import * as hypothesesAi from '@guardloop/hypotheses/ai';
 import * as inbox from '@guardloop/inbox';
 import * as postgres from '@guardloop/postgres';
 import * as postgresCounter from '@guardloop/postgres/counter';
 import * as postgresFeedback from '@guardloop/postgres/feedback';
 import * as postgresInbox from '@guardloop/postgres/inbox';
+import * as postgresLearning from '@guardloop/postgres/learning';
 import * as postgresUndoLog from '@guardloop/postgres/undo-log';
 import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
@@ -35,11 +37,13 @@ await checks.runChecks('ESM, import', {
   economic,
   feedback,
   hypotheses,
+  hypothesesAi,
   inbox,
   postgres,
   postgresCounter,
   postgresFeedback,
   postgresInbox,
+  postgresLearning,
   postgresUndoLog,
   semantic,
   semanticAi,

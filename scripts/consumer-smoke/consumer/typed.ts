@@ -113,7 +113,9 @@ export async function typedInbox(store: InboxStore): Promise<InboxStatus> {
   // @ts-expect-error a decision names its reviewer
   await inbox.approve(item.id, { note: 'anonymous' });
   try {
-    const approved = await inbox.approve(item.id, { reviewer, inputHash: item.inputHash });
+    // An escalation without an action has no input hash (`null`): nothing to bind the approval to.
+    const bound = item.inputHash === null ? {} : { inputHash: item.inputHash };
+    const approved = await inbox.approve(item.id, { reviewer, ...bound });
     return sameInput ? approved.status : 'failed';
   } catch (error) {
     if (AlreadyDecidedError.isInstance(error))

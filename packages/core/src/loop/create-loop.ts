@@ -34,7 +34,8 @@ import type { Escalation, LoopEvent, LoopStatus, LoopStepInput, LoopStepName } f
 import { readEscalation } from './read-escalation';
 import { type LoopRun, type LoopStepImplementations, runLoop } from './run-loop';
 
-type Awaitable<T> = T | Promise<T>;
+/** A value or a promise of it: what a step may return. */
+export type Awaitable<T> = T | Promise<T>;
 export interface StepOptions {
   abortSignal: AbortSignal;
 }

@@ -42,7 +42,7 @@ export interface Escalation {
   evidence?: unknown;
 }
 
-interface EventBase {
+export interface LoopEventBase {
   traceId: string;
   /** Epoch ms, from the loop's clock. */
   at: number;
@@ -50,15 +50,15 @@ interface EventBase {
 
 /** Typed events emitted by every step, for tracing and the feedback recorder. */
 export type LoopEvent =
-  | (EventBase & { type: 'signal.received'; signal: Signal; actor: Actor })
-  | (EventBase & { type: 'intent.classified'; intent: Intent })
-  | (EventBase & { type: 'hypotheses.proposed'; hypotheses: Hypothesis[] })
-  | (EventBase & { type: 'decision.made'; decision: Decision; hypothesis?: Hypothesis })
-  | (EventBase & { type: 'action.completed'; hypothesis: Hypothesis; result: unknown })
-  | (EventBase & { type: 'loop.acted'; decision: Decision })
+  | (LoopEventBase & { type: 'signal.received'; signal: Signal; actor: Actor })
+  | (LoopEventBase & { type: 'intent.classified'; intent: Intent })
+  | (LoopEventBase & { type: 'hypotheses.proposed'; hypotheses: Hypothesis[] })
+  | (LoopEventBase & { type: 'decision.made'; decision: Decision; hypothesis?: Hypothesis })
+  | (LoopEventBase & { type: 'action.completed'; hypothesis: Hypothesis; result: unknown })
+  | (LoopEventBase & { type: 'loop.acted'; decision: Decision })
   /** The inbox stored the escalation (or returned the one stored for this trace). */
-  | (EventBase & { type: 'escalation.recorded'; escalationId: string })
-  | (EventBase & {
+  | (LoopEventBase & { type: 'escalation.recorded'; escalationId: string })
+  | (LoopEventBase & {
       type: 'loop.escalated';
       escalation: Escalation;
       decision?: Decision;
@@ -66,25 +66,25 @@ export type LoopEvent =
       escalationId?: string;
     })
   /** A human approved the escalated action (the inbox runs it): `human.input` is what runs. */
-  | (EventBase & {
+  | (LoopEventBase & {
       type: 'human.approved';
       escalationId: string;
       human: HumanDecision & { kind: 'approved' | 'approved_with_edits' };
     })
-  | (EventBase & {
+  | (LoopEventBase & {
       type: 'human.rejected';
       escalationId: string;
       human: HumanDecision & { kind: 'rejected' };
     })
   /** The human-approved action ran: the end of a resumed run. */
-  | (EventBase & { type: 'loop.completed'; escalationId: string; human: HumanDecision })
-  | (EventBase & {
+  | (LoopEventBase & { type: 'loop.completed'; escalationId: string; human: HumanDecision })
+  | (LoopEventBase & {
       type: 'loop.rejected';
       /** The rails' decision; absent when a human rejected an escalation on resume. */
       decision?: Decision;
       /** Set when a human rejected the escalation. */
       human?: HumanDecision;
     })
-  | (EventBase & { type: 'loop.failed'; step: LoopStepName; error: unknown });
+  | (LoopEventBase & { type: 'loop.failed'; step: LoopStepName; error: unknown });
 
 export type LoopEventType = LoopEvent['type'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from './seeded-random';
 import { sampleBeta } from './sample-beta';
+import { createSeededRandom } from './seeded-random';
 
 const moments = (draws: number[]) => {
   const mean = draws.reduce((sum, value) => sum + value, 0) / draws.length;

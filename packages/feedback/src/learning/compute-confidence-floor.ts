@@ -19,14 +19,14 @@ export const confidenceFloorOptionsSchema = z.object({
 });
 export type ConfidenceFloorOptions = z.input<typeof confidenceFloorOptionsSchema>;
 
-interface Counts {
+export interface ConfidenceFloorCounts {
   /** Decisions with a confidence, labelled or not. */
   decisions: number;
   labelledSamples: number;
 }
 
 export type ConfidenceFloorResult =
-  | (Counts & {
+  | (ConfidenceFloorCounts & {
       status: 'calibrated';
       /** Act autonomously when confidence >= floor. */
       floor: number;
@@ -37,8 +37,8 @@ export type ConfidenceFloorResult =
       /** Share of all decisions that would be autonomous at this floor. */
       expectedAutonomyRate: number;
     })
-  | (Counts & { status: 'insufficient_samples'; minSamples: number })
-  | (Counts & { status: 'target_unreachable'; lowestErrorRateUpperBound: number });
+  | (ConfidenceFloorCounts & { status: 'insufficient_samples'; minSamples: number })
+  | (ConfidenceFloorCounts & { status: 'target_unreachable'; lowestErrorRateUpperBound: number });
 
 /**
  * The lowest confidence floor whose autonomous decisions stay under the target error rate, with

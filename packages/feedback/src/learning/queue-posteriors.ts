@@ -1,5 +1,5 @@
-import type { AggregateRow } from '../store/feedback-store';
 import { sampleBeta } from '@guardloop/core/internal';
+import type { AggregateRow } from '../store/feedback-store';
 
 /**
  * Beta posterior of one queue's success rate: a resolution on first contact never reopened, or

@@ -1,12 +1,12 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { createLoop, createManualClock } from '@guardloop/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPlaybookHypotheses } from '../create-playbook-hypotheses';
 import {
   type ChatCompletionsServer,
   type ServerReply,
   startChatCompletionsServer,
 } from '../../../../scripts/test-support/chat-completions-server';
+import { createPlaybookHypotheses } from '../create-playbook-hypotheses';
 import { loopInput, playbook, ticket } from '../test-support/fixtures';
 import { createModelHypotheses, type ModelHypothesesOptions } from './create-model-hypotheses';
 import { ModelHypothesesError } from './model-hypotheses-error';

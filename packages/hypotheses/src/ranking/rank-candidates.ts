@@ -1,7 +1,7 @@
 import type { Evidence } from '@guardloop/core';
+import { sampleBeta } from '@guardloop/core/internal';
 import type { PlaybookCandidate } from '../playbook/playbook-schema';
 import type { CandidateOutcomeStats } from './outcome-stats';
-import { sampleBeta } from '@guardloop/core/internal';
 
 export interface BetaPrior {
   alpha: number;

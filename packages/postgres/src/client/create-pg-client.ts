@@ -10,7 +10,7 @@ import {
 } from './transaction-options';
 
 /** The part of a `pg` query result used here. */
-interface PgResultLike {
+export interface PgResultLike {
   rows: unknown[];
   rowCount: number | null;
 }

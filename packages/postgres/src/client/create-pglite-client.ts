@@ -11,13 +11,13 @@ import {
 } from './transaction-options';
 
 /** The part of a PGlite result used here. */
-interface PgliteResultLike {
+export interface PgliteResultLike {
   rows: unknown[];
   rowCount?: number;
   affectedRows?: number;
 }
 
-interface PgliteQueryable {
+export interface PgliteQueryable {
   query<Row>(text: string, params?: unknown[]): Promise<PgliteResultLike & { rows: Row[] }>;
 }
 

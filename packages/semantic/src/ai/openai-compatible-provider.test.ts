@@ -1,6 +1,11 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { createManualClock, GuardloopError } from '@guardloop/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ChatCompletionsServer,
+  type ServerReply,
+  startChatCompletionsServer,
+} from '../../../../scripts/test-support/chat-completions-server';
 import { createCascadeClassifier } from '../cascade/create-cascade-classifier';
 import { createLocalClassifier } from '../local/create-local-classifier';
 import { toyExamples, toyLabels } from '../local/toy-examples.fixture';
@@ -8,11 +13,6 @@ import { intentRail } from '../rails/intent-rail';
 import { options, railContext } from '../rails/rail-context.fixture';
 import { createModelClassifier, type ModelClassifierOptions } from './create-model-classifier';
 import { ModelClassificationError } from './model-classification-error';
-import {
-  type ChatCompletionsServer,
-  type ServerReply,
-  startChatCompletionsServer,
-} from '../../../../scripts/test-support/chat-completions-server';
 
 // The model classifier and the cascade driven through a real provider package, against a local
 // server speaking the OpenAI chat-completions wire format, faults included.

@@ -1,9 +1,7 @@
-import { parseInput } from '@guardloop/core';
+import { type Awaitable, parseInput } from '@guardloop/core';
 import { z } from 'zod';
 import type { RetryOptions } from '../retry/with-retry';
 import type { DoContext, PlanContext, RecoveryContext, UndoContext } from './action-context';
-
-type Awaitable<T> = T | Promise<T>;
 
 interface ActionDefinitionBase<InputSchema extends z.ZodType, Output, Snapshot> {
   /** Unique among the actions of one undo log; stored in every record. */

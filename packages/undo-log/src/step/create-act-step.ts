@@ -1,11 +1,9 @@
-import { type LoopStepInput, parseInput, type StepOptions } from '@guardloop/core';
+import { type Awaitable, type LoopStepInput, parseInput, type StepOptions } from '@guardloop/core';
 import { abortOptionsSchema, hashCanonicalJson } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { ApprovalToken } from '../approval/approval-token';
 import type { RunResult } from '../log/run-options';
 import type { UndoLog } from '../log/undo-log';
-
-type Awaitable<T> = T | Promise<T>;
 
 /** The loop's `act` step, as `createActStep` builds it. */
 export type ActStep = (input: LoopStepInput, options?: StepOptions) => Promise<unknown>;
