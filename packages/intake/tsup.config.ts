@@ -1,0 +1,6 @@
+import { definePackageBuild } from '../../scripts/build/define-package-build.ts';
+
+export default definePackageBuild({
+  index: 'src/index.ts',
+  'test/index': 'src/test/index.ts',
+});

@@ -1,0 +1,2 @@
+// Public root of @guardloop/otel.
+export {};
