@@ -21,11 +21,11 @@ import {
   timeoutMsSchema,
 } from '@guardloop/core/internal';
 import { redactPii } from '@guardloop/semantic';
+import { describeModelFailure } from '@guardloop/semantic/ai';
 import { generateText, type LanguageModel, Output } from 'ai';
 import { z } from 'zod';
 import type { CorrelationResult } from '../correlate/correlate';
 import { buildHypothesesInstructions, buildHypothesesPrompt } from './build-hypotheses-prompt';
-import { describeModelFailure } from './describe-model-failure';
 import { ModelHypothesesError } from './model-hypotheses-error';
 
 type StepOptions = { abortSignal?: AbortSignal | undefined };
@@ -239,7 +239,7 @@ export function createModelHypotheses(options: ModelHypothesesOptions): ModelHyp
             reason: 'timeout',
             isRetryable: true,
           })
-        : new ModelHypothesesError(describeModelFailure(error, actions));
+        : modelFailure(error, actions, clock.now());
     } finally {
       cancelTimer();
     }
@@ -259,4 +259,22 @@ export function createModelHypotheses(options: ModelHypothesesOptions): ModelHyp
       evidence: [...hypothesis.evidence, note],
     }));
   };
+}
+
+function modelFailure(error: unknown, actions: readonly string[], now: number) {
+  const { reason, ...failure } = describeModelFailure(error, {
+    now,
+    namesOutsideSet: (text) => {
+      const proposed = (JSON.parse(text) as { hypotheses?: unknown } | null)?.hypotheses;
+      if (!Array.isArray(proposed)) return false;
+      return proposed.some((item) => {
+        const name = (item as { action?: { name?: unknown } | null } | null)?.action?.name;
+        return typeof name === 'string' && !actions.includes(name);
+      });
+    },
+  });
+  return new ModelHypothesesError({
+    ...failure,
+    reason: reason === 'outside_set' ? 'action_outside_set' : reason,
+  });
 }

@@ -25,6 +25,8 @@ export interface ModelHypothesesErrorOptions {
   isRetryable: boolean;
   reason?: ModelHypothesesFailureReason;
   statusCode?: number | undefined;
+  /** From the provider's `retry-after` header on a 429, when it sent one. */
+  retryAfterMs?: number | undefined;
 }
 
 const code = hypothesesErrorCodes.modelHypothesesFailed;
@@ -39,14 +41,22 @@ export class ModelHypothesesError extends GuardloopError<typeof code> {
   readonly [symbol] = true; // read by isInstance
   readonly reason: ModelHypothesesFailureReason;
   readonly statusCode: number | undefined;
+  readonly retryAfterMs: number | undefined;
 
-  constructor({ cause, isRetryable, reason = 'unknown', statusCode }: ModelHypothesesErrorOptions) {
+  constructor({
+    cause,
+    isRetryable,
+    reason = 'unknown',
+    statusCode,
+    retryAfterMs,
+  }: ModelHypothesesErrorOptions) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     const facts = [reason, ...(statusCode === undefined ? [] : [`HTTP ${statusCode}`])].join(', ');
     super(code, { message: `Model hypotheses failed (${facts}): ${detail}`, cause, isRetryable });
     this.name = 'ModelHypothesesError';
     this.reason = reason;
     this.statusCode = statusCode;
+    this.retryAfterMs = retryAfterMs;
   }
 
   static override isInstance(error: unknown): error is ModelHypothesesError {

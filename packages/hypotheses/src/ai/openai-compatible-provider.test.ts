@@ -109,6 +109,18 @@ describe('model hypotheses over @ai-sdk/openai-compatible', () => {
     expect(error).toMatchObject({ reason: 'provider_error', statusCode: 500, isRetryable: true });
   });
 
+  it('a 429 with retry-after: rate_limited, retryable, with the delay the provider asked for', async () => {
+    server.reply({ type: 'status', status: 429, headers: { 'retry-after': '2' } });
+    const error = await modelStep()(loopInput(ticket())).catch((caught) => caught);
+    expect(ModelHypothesesError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      reason: 'rate_limited',
+      statusCode: 429,
+      isRetryable: true,
+      retryAfterMs: 2000,
+    });
+  });
+
   it('a server that never answers: the timeout ends the call and the playbook answers', async () => {
     server.reply({ type: 'hang' });
     const clock = createManualClock();

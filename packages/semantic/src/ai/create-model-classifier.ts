@@ -121,7 +121,17 @@ export function createModelClassifier<const Label extends string>(
             isRetryable: true,
           });
         }
-        throw new ModelClassificationError(describeModelFailure(error, labels, clock.now()));
+        const { reason, ...failure } = describeModelFailure(error, {
+          now: clock.now(),
+          namesOutsideSet: (text) => {
+            const label = (JSON.parse(text) as { label?: unknown } | null)?.label;
+            return typeof label === 'string' && !(labels as readonly string[]).includes(label);
+          },
+        });
+        throw new ModelClassificationError({
+          ...failure,
+          reason: reason === 'outside_set' ? 'label_outside_set' : reason,
+        });
       } finally {
         cancelTimer();
       }

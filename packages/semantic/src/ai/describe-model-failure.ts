@@ -5,17 +5,44 @@ import {
   NoOutputGeneratedError,
   RetryError,
 } from 'ai';
-import type { ModelClassificationErrorOptions } from './model-classification-error';
+
+/** Why a structured-output model call failed, before a caller names its own "outside the set". */
+export type ModelCallFailureReason =
+  | 'rate_limited'
+  | 'provider_error'
+  | 'network_error'
+  | 'malformed_output'
+  | 'outside_set'
+  | 'unknown';
+
+/** What {@link describeModelFailure} makes of an error thrown by `generateText`. */
+export interface ModelCallFailure {
+  cause: unknown;
+  reason: ModelCallFailureReason;
+  isRetryable: boolean;
+  statusCode?: number;
+  retryAfterMs?: number;
+}
+
+export interface DescribeModelFailureOptions {
+  /** Now (epoch ms), to turn an HTTP-date `retry-after` into milliseconds. */
+  now: number;
+  /**
+   * Whether the model's (schema-invalid) text names something outside the allowed set — a label,
+   * an action. Called only with the raw text of a `NoObjectGeneratedError`; may throw on bad JSON.
+   */
+  namesOutsideSet: (text: string) => boolean;
+}
 
 /**
- * Turns whatever `generateText` threw into a reason a caller can act on. A `RetryError` (the
- * SDK gave up after retries) is judged by its last error, so a 429 stays retryable.
+ * Turns whatever `generateText` threw into a reason a caller can act on; the one reading of the
+ * SDK's errors, shared by the model classifier and the model hypotheses generator. A `RetryError`
+ * (the SDK gave up after retries) is judged by its last error, so a 429 stays retryable.
  */
 export function describeModelFailure(
   error: unknown,
-  labels: readonly string[],
-  now: number,
-): ModelClassificationErrorOptions {
+  { now, namesOutsideSet }: DescribeModelFailureOptions,
+): ModelCallFailure {
   const last = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(last)) {
     const { statusCode } = last;
@@ -35,7 +62,7 @@ export function describeModelFailure(
     };
   }
   if (NoObjectGeneratedError.isInstance(last)) {
-    const reason = namesUnknownLabel(last.text, labels) ? 'label_outside_set' : 'malformed_output';
+    const reason = outsideSet(last.text, namesOutsideSet) ? 'outside_set' : 'malformed_output';
     return { cause: error, reason, isRetryable: false };
   }
   // The model answered nothing (`content: null`): no output to validate, as with bad JSON.
@@ -51,11 +78,10 @@ export function describeModelFailure(
   return { cause: error, reason: 'unknown', isRetryable };
 }
 
-function namesUnknownLabel(text: string | undefined, labels: readonly string[]): boolean {
+function outsideSet(text: string | undefined, namesOutsideSet: (text: string) => boolean) {
   if (text === undefined) return false;
   try {
-    const label = (JSON.parse(text) as { label?: unknown } | null)?.label;
-    return typeof label === 'string' && !labels.includes(label);
+    return namesOutsideSet(text);
   } catch {
     return false;
   }

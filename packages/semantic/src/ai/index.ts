@@ -8,3 +8,9 @@ export {
   type ModelFailureReason,
   modelFailureReasons,
 } from './model-classification-error';
+export {
+  type DescribeModelFailureOptions,
+  describeModelFailure,
+  type ModelCallFailure,
+  type ModelCallFailureReason,
+} from './describe-model-failure';
