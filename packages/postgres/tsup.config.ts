@@ -7,4 +7,5 @@ export default definePackageBuild({
   'counter/index': 'src/counter/index.ts',
   'inbox/index': 'src/inbox/index.ts',
   'learning/index': 'src/learning/index.ts',
+  'sla/index': 'src/sla/index.ts',
 });

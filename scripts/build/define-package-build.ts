@@ -25,7 +25,15 @@ export function definePackageBuild(entry: NonNullable<Options['entry']>) {
       { ...shared, format: 'esm' },
       // Split like the ESM build, so every entry (`.`, `./internal`...) shares one copy of each module:
       // one error class, whichever entry threw it.
-      { ...shared, format: 'cjs', splitting: true, noExternal: esmOnlyDependencies(process.cwd()) },
+      // `shims`: a bundled ESM dependency may read `import.meta.url` (email-reply-parser does, for
+      // createRequire), which CommonJS lacks; the shim gives it this file's URL.
+      {
+        ...shared,
+        format: 'cjs',
+        splitting: true,
+        shims: true,
+        noExternal: esmOnlyDependencies(process.cwd()),
+      },
     ];
   });
 }

@@ -153,6 +153,7 @@ step(
     const peers = [
       `zod@${workspaceVersion('packages/core', 'zod')}`,
       `ai@${workspaceVersion('packages/ai-sdk', 'ai')}`,
+      `@opentelemetry/api@${workspaceVersion('packages/otel', '@opentelemetry/api')}`,
       `@electric-sql/pglite@${workspaceVersion('packages/postgres', '@electric-sql/pglite')}`,
       `typescript@${workspaceVersion('.', 'typescript')}`,
       `@types/node@${workspaceVersion('.', '@types/node')}`,

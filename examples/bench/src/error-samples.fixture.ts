@@ -4,6 +4,7 @@ import * as deterministic from '@guardloop/deterministic';
 import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
 import * as inbox from '@guardloop/inbox';
+import * as intake from '@guardloop/intake';
 import * as postgres from '@guardloop/postgres';
 import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
@@ -17,6 +18,7 @@ export const entryPoints = {
   '@guardloop/economic': economic,
   '@guardloop/feedback': feedback,
   '@guardloop/inbox': inbox,
+  '@guardloop/intake': intake,
   '@guardloop/postgres': postgres,
   '@guardloop/semantic': semantic,
   '@guardloop/semantic/ai': semanticAi,
@@ -106,6 +108,8 @@ export const errorSamples = {
     NoCandidateQueuesError: () => new feedback.NoCandidateQueuesError({ category: 'billing' }),
     OutcomeConflictError: () =>
       new feedback.OutcomeConflictError({ outcomeId: 'o-1', fields: ['payload'] }),
+    OutcomeNotRecordedError: () =>
+      new feedback.OutcomeNotRecordedError({ outcomeIds: ['o-1'], reason: 'closed' }),
     ProblemNotFoundError: () => new feedback.ProblemNotFoundError({ problemId: 'p-1' }),
     UnknownTraceError: () =>
       new feedback.UnknownTraceError({ traceId: 't-1', outcomeType: 'resolved' }),
@@ -128,6 +132,27 @@ export const errorSamples = {
         outcome: 'no_grant',
         reason: 'no grant',
       }),
+  },
+  '@guardloop/intake': {
+    // email
+    EmailTooLargeError: () => new intake.EmailTooLargeError({ size: 11, maxBytes: 10 }),
+    MalformedEmailError: () =>
+      new intake.MalformedEmailError({ reason: 'no_headers', detail: 'no header' }),
+    // fields: taxonomy, priority, form, webhooks, csat
+    InvalidPriorityConfigError: () => new intake.InvalidPriorityConfigError({ issues }),
+    InvalidTaxonomyError: () => new intake.InvalidTaxonomyError({ issues }),
+    InvalidWebhookPayloadError: () =>
+      new intake.InvalidWebhookPayloadError({ vendor: 'zendesk', issues }),
+    TicketTraceNotFoundError: () => new intake.TicketTraceNotFoundError({ ticketId: 'T-1' }),
+    UnknownClassifierLabelsError: () =>
+      new intake.UnknownClassifierLabelsError({ unknownLabels: ['shipping'] }),
+    UnsupportedWebhookEventError: () =>
+      new intake.UnsupportedWebhookEventError({ vendor: 'zendesk', eventType: 'ticket.merged' }),
+    // sla
+    InvalidSlaEventError: () => new intake.InvalidSlaEventError({ ticketId: 'T-1', issues }),
+    InvalidSlaPolicyError: () => new intake.InvalidSlaPolicyError({ issues }),
+    MalformedTicketSlaStateError: () =>
+      new intake.MalformedTicketSlaStateError({ ticketId: 'T-1', issues }),
   },
   '@guardloop/postgres': {
     DatabaseLockedError: () =>

@@ -9,6 +9,12 @@ export {
   type NeedsHumanApprovalOptions,
   needsHumanApproval,
 } from './actions/needs-human-approval';
+// Calendars
+export {
+  type BusinessCalendar,
+  type BusinessCalendarOptions,
+  createBusinessCalendar,
+} from './calendar/create-business-calendar';
 // Errors
 
 export { CustomerConfirmationRequiredError } from './errors/customer-confirmation-required-error';
@@ -153,6 +159,11 @@ export {
   ticketStatusSchema,
   ticketTransitionRecordSchema,
 } from './schemas/ticket';
+export {
+  type TicketFields,
+  type TicketFieldsInput,
+  ticketFieldsSchema,
+} from './schemas/ticket-fields';
 // Utilities
 export { type Clock, createManualClock, type ManualClock, systemClock } from './utils/clock';
 export { fingerprint } from './utils/fingerprint';

@@ -79,6 +79,8 @@ import {
   type Ticket,
   type TicketActor,
   type TicketEventInput,
+  type TicketFields,
+  type TicketFieldsInput,
   type TicketInput,
   type TicketLifecycle,
   type TicketLifecycleOptions,
@@ -86,6 +88,7 @@ import {
   type TicketTransition,
   type TransitionOptions,
   type TransitionResult,
+  type ticketFieldsSchema,
   type ticketSchema,
   type Verdict,
 } from './index';
@@ -112,6 +115,9 @@ describe('public type exports of @guardloop/core', () => {
     expectTypeOf<z.output<typeof ticketSchema>>().toEqualTypeOf<Ticket>();
     expectTypeOf<z.output<typeof confirmationInputSchema>>().toEqualTypeOf<Confirmation>();
     expectTypeOf<Ticket['status']>().toEqualTypeOf<TicketStatus>();
+    expectTypeOf<z.output<typeof ticketFieldsSchema>>().toEqualTypeOf<TicketFields>();
+    expectTypeOf<z.input<typeof ticketFieldsSchema>>().toEqualTypeOf<TicketFieldsInput>();
+    expectTypeOf<NonNullable<Signal['fields']>>().toEqualTypeOf<TicketFields>();
   });
 
   it('names the parameters and results of the loop', () => {

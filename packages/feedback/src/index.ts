@@ -36,6 +36,7 @@ export {
 } from './errors/loop-event-recording-error';
 export { NoCandidateQueuesError } from './errors/no-candidate-queues-error';
 export { OutcomeConflictError } from './errors/outcome-conflict-error';
+export { OutcomeNotRecordedError } from './errors/outcome-not-recorded-error';
 export { ProblemNotFoundError } from './errors/problem-not-found-error';
 export { UnknownTraceError } from './errors/unknown-trace-error';
 // KPIs
@@ -84,6 +85,16 @@ export type {
   RouteSuggestion,
 } from './learning/outcome-router-types';
 export type { BetaPrior, QueuePosterior } from './learning/queue-posteriors';
+// Maturity
+export { assessMaturity } from './maturity/assess-maturity';
+export type {
+  AssessMaturityOptions,
+  MaturityConfiguration,
+  MaturityDimension,
+  MaturityGrade,
+  MaturityLevel,
+  MaturityReport,
+} from './maturity/maturity-schemas';
 // Problems
 export { createProblemTracker } from './problems/create-problem-tracker';
 export {
@@ -100,6 +111,11 @@ export type {
   TrackResult,
 } from './problems/problem-tracker-types';
 // Recording
+export {
+  type BufferedRecorder,
+  type BufferedRecorderOptions,
+  createBufferedRecorder,
+} from './recorder/create-buffered-recorder';
 export {
   createLoopEventRecorder,
   type LoopEventRecorder,

@@ -2,6 +2,14 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type * as feedback from './index';
 import type {
   AggregateQuery,
+  AssessMaturityOptions,
+  BufferedRecorder,
+  BufferedRecorderOptions,
+  MaturityConfiguration,
+  MaturityDimension,
+  MaturityGrade,
+  MaturityLevel,
+  MaturityReport,
   AggregateRow,
   Artifact,
   ArtifactQuery,
@@ -64,6 +72,11 @@ describe('public type exports', () => {
       .parameter(1)
       .toEqualTypeOf<FeedbackCallOptions | undefined>();
     expectTypeOf<OutcomeRecorder['record']>().returns.resolves.toEqualTypeOf<RecordResult>();
+    expectTypeOf<Root['createBufferedRecorder']>()
+      .parameter(0)
+      .toEqualTypeOf<BufferedRecorderOptions>();
+    expectTypeOf<Root['createBufferedRecorder']>().returns.toEqualTypeOf<BufferedRecorder>();
+    expectTypeOf<BufferedRecorder['record']>().returns.resolves.toEqualTypeOf<RecordResult>();
     expectTypeOf<Root['createLoopEventRecorder']>()
       .parameter(0)
       .toEqualTypeOf<LoopEventRecorderOptions>();
@@ -154,5 +167,14 @@ describe('public type exports', () => {
     expectTypeOf<
       FeedbackStoreArguments['putArtifact'][1]
     >().toEqualTypeOf<FeedbackStoreWriteOptions>();
+  });
+
+  it('names every type of the maturity report', () => {
+    expectTypeOf<Root['assessMaturity']>().parameter(0).toEqualTypeOf<AssessMaturityOptions>();
+    expectTypeOf<Root['assessMaturity']>().returns.resolves.toEqualTypeOf<MaturityReport>();
+    expectTypeOf<MaturityReport['grades'][number]>().toEqualTypeOf<MaturityGrade>();
+    expectTypeOf<MaturityGrade['dimension']>().toEqualTypeOf<MaturityDimension>();
+    expectTypeOf<MaturityGrade['level']>().toEqualTypeOf<MaturityLevel>();
+    expectTypeOf<AssessMaturityOptions['configuration']>().toEqualTypeOf<MaturityConfiguration>();
   });
 });

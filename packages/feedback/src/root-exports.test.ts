@@ -31,8 +31,11 @@ const plumbing = [
 ];
 
 describe('the root entry point of @guardloop/feedback', () => {
-  it('stays small: what a host needs, at most 45 runtime values', () => {
-    expect(Object.keys(root).length).toBeLessThanOrEqual(45);
+  // 46: `assessMaturity` (issue #17) is a host-facing report, not plumbing; its level names and
+  // dimensions stay types so that it costs one value. 48: `createBufferedRecorder` and its
+  // `OutcomeNotRecordedError` (issue #14), how a host records outcomes one by one in batches.
+  it('stays small: what a host needs, at most 48 runtime values', () => {
+    expect(Object.keys(root).length).toBeLessThanOrEqual(48);
   });
 
   it('keeps plumbing on the internal entry point only', () => {

@@ -20,6 +20,8 @@ export {
   type PlaybookContext,
   type PlaybookHypothesesOptions,
   type PlaybookHypothesesStep,
+  type PlaybookTelemetry,
+  type PlaybookTelemetryData,
 } from './create-playbook-hypotheses';
 export {
   type HypothesesErrorCode,

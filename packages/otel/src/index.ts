@@ -1,2 +1,19 @@
 // Public root of @guardloop/otel.
-export {};
+
+// Names: every span, attribute and metric name, in one place
+export {
+  attributes,
+  instrumentationScope,
+  metricNames,
+  runGuardrailOperation,
+  spanNames,
+} from './attributes';
+// Telemetry
+export { createGuardloopTelemetry, type GuardloopTelemetry } from './create-guardloop-telemetry';
+export type { InstrumentableUndoLog } from './instrument-undo-log';
+export type { InstrumentableOutcomeRecorder, TelemetryOutcome } from './outcome-spans';
+export type {
+  GuardloopTelemetryOptions,
+  RecordPayloadOptions,
+  TelemetryLogger,
+} from './telemetry-options';

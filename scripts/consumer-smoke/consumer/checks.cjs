@@ -120,6 +120,46 @@ function checks(m) {
       );
     },
 
+    async 'intake: an email becomes a ticket signal, its reply threads to it'() {
+      // postal-mime, html-to-text and email-reply-parser (bundled in the CommonJS build) load.
+      const { createEmailIntake, createMemoryEmailThreadStore } = m.intake;
+      const intake = createEmailIntake({ threads: createMemoryEmailThreadStore() });
+      const first = await intake.receive(
+        'From: Jane <jane@example.com>\r\nSubject: Refund\r\nMessage-ID: <m1@example.com>\r\n' +
+          'Content-Type: text/html\r\n\r\n<p>Please <b>refund</b> me.</p>',
+      );
+      assert.equal(first.kind, 'ticket');
+      assert.equal(first.signal.payload.body, 'Please refund me.');
+      const reply = await intake.receive(
+        'From: jane@example.com\r\nSubject: Re: Refund\r\nMessage-ID: <m2@example.com>\r\n' +
+          'In-Reply-To: <m1@example.com>\r\n\r\nStill waiting.\r\n\r\n' +
+          'On Tue, Dec 1, 2026 at 9:00 AM Support <support@example.com> wrote:\r\n> old\r\n',
+      );
+      assert.equal(reply.kind, 'reply');
+      assert.equal(reply.ticketId, first.ticketId);
+      assert.equal(reply.signal.payload.body, 'Still waiting.');
+      assert.equal((await intake.receive('')).kind, 'rejected');
+    },
+
+    async 'otel: an instrumented loop runs on the no-op providers'() {
+      const telemetry = m.otel.createGuardloopTelemetry();
+      const loop = m.core.createLoop(
+        telemetry.instrumentLoop({
+          steps: {
+            classifyIntent: () => ({ label: 'billing', confidence: 0.9 }),
+            proposeHypotheses: () => [],
+            act: () => undefined,
+          },
+        }),
+      );
+      const result = await loop.handle({ source: 'email', kind: 'ticket', payload: {} }, { actor });
+      assert.equal(result.status, 'escalated');
+      assert.throws(
+        () => m.otel.createGuardloopTelemetry({ maxTraces: 0 }),
+        (error) => error instanceof m.core.InvalidInputError,
+      );
+    },
+
     async 'core: evaluateRails and createLoop'() {
       const { allow, createLoop, createManualClock, deny, evaluateRails } = m.core;
       const rails = [
@@ -253,6 +293,7 @@ function checks(m) {
       assert.equal(typeof m.semanticAi.createModelClassifier, 'function');
       assert.equal(typeof m.hypothesesAi.createModelHypotheses, 'function');
       assert.equal(typeof m.postgresLearning.createPostgresLearningScheduleStore, 'function');
+      assert.equal(typeof m.postgresSla.createPostgresTicketSlaStore, 'function');
     },
 
     async 'economic: cost budget and rate limit rails'() {

@@ -11,11 +11,14 @@ import * as feedback from '@guardloop/feedback';
 import * as hypotheses from '@guardloop/hypotheses';
 import * as hypothesesAi from '@guardloop/hypotheses/ai';
 import * as inbox from '@guardloop/inbox';
+import * as intake from '@guardloop/intake';
+import * as otel from '@guardloop/otel';
 import * as postgres from '@guardloop/postgres';
 import * as postgresCounter from '@guardloop/postgres/counter';
 import * as postgresFeedback from '@guardloop/postgres/feedback';
 import * as postgresInbox from '@guardloop/postgres/inbox';
 import * as postgresLearning from '@guardloop/postgres/learning';
+import * as postgresSla from '@guardloop/postgres/sla';
 import * as postgresUndoLog from '@guardloop/postgres/undo-log';
 import * as semantic from '@guardloop/semantic';
 import * as semanticAi from '@guardloop/semantic/ai';
@@ -39,11 +42,14 @@ await checks.runChecks('ESM, import', {
   hypotheses,
   hypothesesAi,
   inbox,
+  intake,
+  otel,
   postgres,
   postgresCounter,
   postgresFeedback,
   postgresInbox,
   postgresLearning,
+  postgresSla,
   postgresUndoLog,
   semantic,
   semanticAi,

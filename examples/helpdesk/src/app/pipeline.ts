@@ -6,6 +6,7 @@ import {
   type LoopEvent,
   type LoopResult,
   type Rail,
+  type TicketFieldsInput,
 } from '@guardloop/core';
 import type { ArtifactRegistry, LoopEventRecorder, OutcomeRouter } from '@guardloop/feedback';
 import type { FeedbackAggregateSource } from '@guardloop/hypotheses';
@@ -98,7 +99,8 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
   });
 
   return {
-    async handle(ticket: Ticket): Promise<LoopResult> {
+    /** `fields`: the standard fields the intake normalized (taxonomy, priority). */
+    async handle(ticket: Ticket, fields?: TicketFieldsInput): Promise<LoopResult> {
       const traceId = traceIds();
       desk.open(ticket, traceId);
       const customer = store.customer(ticket.customerId);
@@ -110,7 +112,7 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
           customer,
         );
       const result = await loop.handle(
-        { ...ticketSignal(ticket, facts), traceId },
+        { ...ticketSignal(ticket, facts), ...(fields ? { fields } : {}), traceId },
         {
           actor: { ...aiActor, tenant: ticket.tenant },
           // What the policy rules read besides the action: the customer's plan and standing.

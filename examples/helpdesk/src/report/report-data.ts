@@ -1,5 +1,6 @@
 import type { ReplayResult } from '../simulation/replay';
 import { type HumanReviewSummary, summarizeHumanReview } from './human-review';
+import { type IntakeSummary, summarizeIntake } from './intake-sla';
 import { type KpiSummary, summarizeKpis } from './kpi-summary';
 import type { Escalation } from './run-log';
 
@@ -63,6 +64,8 @@ export interface ReportData {
   kpis: KpiSummary;
   /** Decisions in the inbox: times, approval rates, SLA breaches. */
   humanReview: HumanReviewSummary;
+  /** The front doors and the ticket SLAs per priority. */
+  intake: IntakeSummary;
   escalations: EscalationGroup[];
   totals: {
     tickets: number;
@@ -90,6 +93,7 @@ export async function collectReportData(replay: ReplayResult): Promise<ReportDat
     replay,
     kpis: await summarizeKpis(replay),
     humanReview: await summarizeHumanReview(replay),
+    intake: summarizeIntake(replay),
     escalations: groupEscalations(runLog.escalations),
     totals: {
       tickets: sum((day) => day.signals),

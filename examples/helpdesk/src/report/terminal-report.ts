@@ -1,4 +1,5 @@
 import type { HumanReviewSummary } from './human-review';
+import { intakeTerminalLines } from './intake-sla-render';
 import type { KpiRow } from './kpi-summary';
 import { type ReportData, shortReason } from './report-data';
 
@@ -86,6 +87,7 @@ export function renderTerminalReport(data: ReportData, reportPath: string): stri
     );
   }
   push('', ...humanReviewLines(data.humanReview));
+  push('', ...intakeTerminalLines(data.intake));
   push('', 'Escalations and denials by deciding rail (top reason)');
   for (const group of data.escalations) {
     push(

@@ -23,6 +23,7 @@ import { createHelpdeskInbox } from '../app/inbox/helpdesk-inbox';
 import { macros } from '../app/macros';
 import { createHelpdeskRails } from '../app/rails';
 import { createTicketDesk } from '../app/ticket-desk';
+import { createHelpdeskIntake } from '../intake/helpdesk-intake';
 import { createRunLog } from '../report/run-log';
 import { defaultQueues, queueCandidates } from './customer-behaviour';
 import { createSimulationScheduler } from './simulation-scheduler';
@@ -150,6 +151,8 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     problems,
     artifacts,
     desk: createTicketDesk({ store, undoLog, clock }),
+    // The front door: email, webhooks and the web form through @guardloop/intake; CSAT answers.
+    intake: createHelpdeskIntake({ clock, store, recorder }),
     runLog,
   };
 }

@@ -1,5 +1,6 @@
 import type { LoopResult } from '@guardloop/core';
 import { ssoMissingStep } from '../app/macros';
+import { customerReopens } from '../intake/customer-reopens';
 import { csatScore, delay, odds, reopenChance, reopenReason } from './customer-behaviour';
 import { createHumanAgent } from './human-agent';
 import { createInboxReviewer, type InboxReview } from './inbox-reviewer';
@@ -22,13 +23,12 @@ export function createOutcomesSimulator(context: SimulationContext) {
 
   /** The customer's answer to a resolution: reopen, confirm (and maybe rate), or silence. */
   const afterResolved = (ticketCase: TicketCase, experience: Experience, complete: boolean) => {
-    const { ticket, traceId } = ticketCase;
+    const { ticket } = ticketCase;
     later(delay(random, 1, 12), ticket.id, async () => {
       if (desk.get(ticket.id).status !== 'resolved') return;
       if (random() < reopenChance(ticket.truth.intent, complete)) {
         const reason = reopenReason(ticket.truth.intent, random);
-        await recorder.record({ type: 'reopened', traceId, ticketId: ticket.id, reason });
-        await desk.move(ticket.id, 'in_progress', 'customer', reason);
+        await customerReopens(context, ticketCase, reason, 'customer');
         later(delay(random, 0.5, 4), ticket.id, () =>
           agent.handle(ticketCase, {
             judgeProposal: false,
@@ -48,7 +48,12 @@ export function createOutcomesSimulator(context: SimulationContext) {
       await desk.move(ticket.id, 'closed', ticket.customerId, 'The customer confirmed the fix');
       if (random() < odds.csat) {
         const score = csatScore(experience, ticket.truth.abusive, random);
-        await recorder.record({ type: 'csat', traceId, ticketId: ticket.id, score });
+        // The survey tool posts the answer to the CSAT webhook (idempotent on its id).
+        await context.intake.csat.handle({
+          responseId: `survey-${ticket.id}`,
+          ticketId: ticket.id,
+          score,
+        });
       }
     });
   };
@@ -116,8 +121,7 @@ export function createOutcomesSimulator(context: SimulationContext) {
       if (!right) {
         later(delay(random, 1, 5), ticket.id, async () => {
           const reason = reopenReason('wrong_intent', random);
-          await recorder.record({ type: 'reopened', traceId, ticketId: ticket.id, reason });
-          await desk.move(ticket.id, 'in_progress', ticket.customerId, reason);
+          await customerReopens(context, ticketCase, reason, ticket.customerId);
           await undo(
             ticketCase,
             'agent-on-duty',

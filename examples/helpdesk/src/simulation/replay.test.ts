@@ -125,6 +125,20 @@ describe('a shortened help-desk replay', () => {
     expect(review.slaBreachRate.denominator).toBeGreaterThan(0);
   });
 
+  it('takes every ticket in through the intake and reports ticket SLAs per priority', async () => {
+    const { data } = await writeReports(replay, reportPath);
+    const { paths, rejected, sla } = data.intake;
+    expect(Object.values(paths).reduce((sum, count) => sum + count, 0)).toBe(replay.tickets.length);
+    for (const count of Object.values(paths)) expect(count).toBeGreaterThan(0);
+    expect(rejected).toBe(0);
+    expect(sla.length).toBeGreaterThan(1);
+    for (const row of sla) expect(row.firstResponse?.runs).toBe(row.tickets);
+    const csat = await replay.helpdesk.feedbackStore.listOutcomes({ types: ['csat'], limit: 500 });
+    expect(csat.items.length).toBeGreaterThan(0);
+    for (const outcome of csat.items) expect(outcome.id).toMatch(/^csat:survey-/);
+    expect(readFileSync(reportPath, 'utf8')).toContain('Intake and ticket SLAs');
+  });
+
   it('routes the learned category no worse after learning than before', async () => {
     const { data } = await writeReports(replay, reportPath);
     const { baseline, after } = data.kpis.routed;

@@ -147,7 +147,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
 
   for (const [index, ticket] of tickets.entries()) {
     await scheduler.runUntil(ticket.at);
-    const result = await pipeline.handle(ticket);
+    // Through the front door first: rendered as mail, webhook or form and read back.
+    const admitted = await helpdesk.intake.admit(ticket);
+    if (!admitted) {
+      runLog.failures.push({ ticketId: ticket.id, error: 'Rejected at intake' });
+      continue;
+    }
+    const result = await pipeline.handle(admitted.ticket, admitted.fields);
     runLog.recordResult(result, ticket.id);
     const ticketCase = cases.take(ticket, result);
     if (result.status === 'duplicate') {

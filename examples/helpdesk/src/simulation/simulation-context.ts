@@ -14,6 +14,7 @@ import type { HelpdeskStore } from '../app/helpdesk-store';
 import type { EconomicRails } from '../app/rails/economic-rails';
 import type { TicketDesk } from '../app/ticket-desk';
 import type { TicketFacts } from '../app/ticket-facts';
+import type { HelpdeskIntake } from '../intake/helpdesk-intake';
 import type { RunLog } from '../report/run-log';
 import type { SimulationScheduler } from './simulation-scheduler';
 import type { TicketEvent } from './tickets/ticket-event';
@@ -28,6 +29,8 @@ export interface SimulationContext {
   problems: ProblemTracker;
   artifacts: ArtifactRegistry;
   desk: TicketDesk;
+  /** The front door: replies by mail and CSAT answers come in through it. */
+  intake: HelpdeskIntake;
   store: HelpdeskStore;
   undoLog: UndoLog;
   /** Where escalated tickets wait for an agent's decision. */

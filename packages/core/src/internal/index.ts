@@ -1,9 +1,11 @@
 // Plumbing shared by the @guardloop packages: stable enough for them, not the public API.
 // Everything here may change in a minor release; hosts import from the root.
 
+export { businessCalendarOptionsSchema } from '../calendar/create-business-calendar';
 export { toInputIssues } from '../errors/invalid-input-error';
 export { summarizeIssues } from '../errors/summarize-issues';
 export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
+export { throwIfRailAborted } from '../rails/run-rail';
 export { raceAbort, throwIfAborted } from '../utils/abort';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';

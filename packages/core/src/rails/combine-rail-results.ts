@@ -15,27 +15,46 @@ export interface DecisionBase {
  */
 export function combineRailResults(results: readonly RailResult[], base: DecisionBase): Decision {
   const { id, traceId, decidedAt, durationMs } = base;
-  const decision = { id, traceId, rails: [...results], decidedAt, durationMs };
-  const denial = results.find((result) => result.verdict === 'deny');
+  let denial: RailResult | undefined;
+  let escalations: RailResult[] | undefined;
+  for (const result of results) {
+    if (result.verdict === 'deny') {
+      denial = result;
+      break;
+    }
+    if (result.verdict === 'escalate') {
+      escalations ??= [];
+      escalations.push(result);
+    }
+  }
+  // Each decision is built as one literal, keys in one order: spreading a shared base into
+  // three shapes cost more than every rail of a small decision together.
+  const rails = results.slice();
   if (denial) {
     return {
-      ...decision,
+      id,
+      traceId,
+      rails,
+      decidedAt,
+      durationMs,
       verdict: 'deny',
       reason: `${denial.rail}: ${denial.reason}`,
       decidedBy: denial.rail,
     };
   }
-  const escalations = results.filter((result) => result.verdict === 'escalate');
-  const [first] = escalations;
-  if (first) {
+  if (escalations) {
     return {
-      ...decision,
+      id,
+      traceId,
+      rails,
+      decidedAt,
+      durationMs,
       verdict: 'escalate',
       reason: escalations.map((result) => `${result.rail}: ${result.reason}`).join(' | '),
-      decidedBy: first.rail,
+      decidedBy: (escalations[0] as RailResult).rail,
     };
   }
   const reason =
     results.length === 0 ? 'No rails are configured.' : `All ${results.length} rails allowed.`;
-  return { ...decision, verdict: 'allow', reason };
+  return { id, traceId, rails, decidedAt, durationMs, verdict: 'allow', reason };
 }

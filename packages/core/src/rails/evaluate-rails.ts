@@ -16,7 +16,7 @@ import {
 import { parseInput } from '../utils/parse-input';
 import { combineRailResults } from './combine-rail-results';
 import type { Rail, RailContext } from './rail';
-import { RailRunAbort, runRail } from './run-rail';
+import { RailRunAbort, type RunRailOptions, runRail } from './run-rail';
 import { type RailSpec, readRails } from './validate-rails';
 
 export interface EvaluateRailsOptions {
@@ -108,12 +108,10 @@ export function evaluateRails<Context extends RailContext>(
     run.cleanUp();
     return Promise.reject(error);
   }
-  // Rails that all answer synchronously cost no promise hop but the one returned.
-  if (!(outcome instanceof Promise)) return Promise.resolve(outcome);
-  return outcome.catch((error: unknown) => {
-    run.cleanUp();
-    throw error;
-  });
+  // Rails that all answer synchronously cost no promise hop but the one returned. A later
+  // answer needs no cleanup here: runRail never throws, and finish() cleans up before anything
+  // that can (the abort check, the id generator).
+  return outcome instanceof Promise ? outcome : Promise.resolve(outcome);
 }
 
 /** Checks the input and starts a run. @throws InvalidRailError, InvalidInputError, the abort reason */
@@ -157,6 +155,7 @@ class DecisionRun<Context extends RailContext> {
   at: number | undefined;
   denied = false;
   readonly #onAbort: (() => void) | undefined;
+  #runOptions: RunRailOptions | undefined;
 
   constructor(
     readonly deterministic: RailSpec<Rail<Context>>[],
@@ -176,13 +175,17 @@ class DecisionRun<Context extends RailContext> {
   }
 
   run(rail: RailSpec<Rail<Context>>): RailResult | Promise<RailResult> {
-    const { clock, timeoutMs } = this.options;
-    return runRail(
-      rail,
-      this.context,
-      { abortSignal: this.state, clock, timeoutMs: rail.timeoutMs ?? timeoutMs },
-      this.at,
-    );
+    // Rails without a timeout of their own share one options object.
+    this.#runOptions ??= {
+      abortSignal: this.state,
+      clock: this.options.clock,
+      timeoutMs: this.options.timeoutMs,
+    };
+    const options =
+      rail.timeoutMs === undefined
+        ? this.#runOptions
+        : { ...this.#runOptions, timeoutMs: rail.timeoutMs };
+    return runRail(rail, this.context, options, this.at);
   }
 
   /** Deterministic rails one by one, from `index`; a rail that answers later resumes here. */

@@ -4,9 +4,11 @@ import {
   railVerdictSchema,
   verdicts,
 } from '../schemas/rail-verdict';
+import { throwIfAborted } from '../utils/abort';
 import type { Clock } from '../utils/clock';
 import { describeThrown } from '../utils/json-value';
-import type { Rail, RailContext } from './rail';
+import { checkEvidence } from './check-evidence';
+import type { Rail, RailContext, RailEvaluateOptions } from './rail';
 import type { RailSpec } from './validate-rails';
 
 type Settled =
@@ -22,26 +24,33 @@ type Settled =
 export class RailRunAbort {
   aborted = false;
   reason: unknown;
-  #waiting: Set<() => void> | undefined;
+  // An array, not a Set: a decision waits for a handful of rails, most often one.
+  #waiting: Array<() => void> | undefined;
 
   abort(reason: unknown): void {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason;
-    if (this.#waiting) for (const callback of [...this.#waiting]) callback();
+    if (this.#waiting) for (const callback of this.#waiting.slice()) callback();
   }
 
   watch(callback: () => void): void {
-    this.#waiting ??= new Set();
-    this.#waiting.add(callback);
+    this.#waiting ??= [];
+    if (!this.#waiting.includes(callback)) this.#waiting.push(callback);
   }
 
   unwatch(callback: () => void): void {
-    this.#waiting?.delete(callback);
+    const waiting = this.#waiting;
+    if (waiting === undefined) return;
+    const index = waiting.indexOf(callback);
+    if (index === -1) return;
+    // Order does not matter: swap the last one in.
+    const last = waiting.pop() as () => void;
+    if (index < waiting.length) waiting[index] = last;
   }
 }
 
-interface RunOptions {
+export interface RunRailOptions {
   abortSignal: RailRunAbort;
   clock: Clock;
   timeoutMs: number;
@@ -55,7 +64,7 @@ interface RunOptions {
 export function runRail<Context extends RailContext>(
   spec: RailSpec<Rail<Context>>,
   context: Context,
-  options: RunOptions,
+  options: RunRailOptions,
   /** When the rail starts, if the caller just read the clock. */
   startedAt: number = options.clock.now(),
 ): RailResult | Promise<RailResult> {
@@ -97,6 +106,11 @@ class LazyAbort {
     return this.#controller.signal;
   }
 
+  /** Throws the reason when aborted, without creating the signal. */
+  throwIfAborted() {
+    if (this.#aborted) throw this.#reason;
+  }
+
   abort(reason: unknown) {
     if (this.#aborted) return;
     this.#aborted = true;
@@ -105,13 +119,23 @@ class LazyAbort {
   }
 }
 
+/**
+ * `throwIfAborted(options.abortSignal)` for a rail: under `evaluateRails` it answers without
+ * creating the rail's signal, so a rail that only checks it at the start costs no AbortController.
+ * Called directly, with a plain `{ abortSignal }`, it reads that signal.
+ */
+export function throwIfRailAborted(options: RailEvaluateOptions): void {
+  if (options instanceof LazyAbort) options.throwIfAborted();
+  else throwIfAborted(options.abortSignal);
+}
+
 function wait(
   spec: RailSpec,
   thenable: unknown,
   then: PromiseLike<unknown>['then'],
   controller: LazyAbort,
   startedAt: number,
-  options: RunOptions,
+  options: RunRailOptions,
 ): Promise<RailResult> {
   const { abortSignal, clock, timeoutMs } = options;
   return new Promise<RailResult>((resolve) => {
@@ -161,9 +185,19 @@ function settle(
   spec: RailSpec,
   settled: Settled,
   startedAt: number,
-  { clock, timeoutMs }: RunOptions,
+  { clock, timeoutMs }: RunRailOptions,
 ): RailResult {
   const durationMs = Math.max(0, clock.now() - startedAt);
+  // The hot path first: a readable verdict needs no intermediate object.
+  let unreadable: { error: unknown } | undefined;
+  if (settled.type === 'verdict') {
+    try {
+      const result = toResult(settled.value, spec, startedAt, durationMs);
+      if (result) return result;
+    } catch (error) {
+      unreadable = { error };
+    }
+  }
   const base = { rail: spec.name, kind: spec.kind, startedAt, durationMs };
   switch (settled.type) {
     case 'aborted':
@@ -186,12 +220,9 @@ function settle(
       };
     }
     case 'verdict': {
-      let result: RailResult | undefined;
-      try {
-        result = toResult(settled.value, base);
-      } catch (error) {
+      if (unreadable) {
         // A getter, a proxy trap or a `toJSON` that throws: the verdict cannot be recorded.
-        const message = describeThrown(error);
+        const message = describeThrown(unreadable.error);
         return {
           ...base,
           status: 'failed',
@@ -200,7 +231,6 @@ function settle(
           evidence: { error: message },
         };
       }
-      if (result) return result;
       return {
         ...base,
         status: 'failed',
@@ -220,7 +250,9 @@ function settle(
  */
 function toResult(
   value: unknown,
-  base: Pick<RailResult, 'rail' | 'kind' | 'startedAt' | 'durationMs'>,
+  spec: RailSpec,
+  startedAt: number,
+  durationMs: number,
 ): RailResult | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { verdict, reason, evidence, confidence } = value as Record<string, unknown>;
@@ -232,10 +264,10 @@ function toResult(
   )
     return undefined;
   const result: RailResult = {
-    rail: base.rail,
-    kind: base.kind,
-    startedAt: base.startedAt,
-    durationMs: base.durationMs,
+    rail: spec.name,
+    kind: spec.kind,
+    startedAt,
+    durationMs,
     status: 'completed',
     verdict: verdict as RailVerdict['verdict'],
     reason,
@@ -243,16 +275,6 @@ function toResult(
   if (evidence !== undefined) result.evidence = checkEvidence(evidence);
   if (confidence !== undefined) result.confidence = confidence;
   return result;
-}
-
-function checkEvidence(evidence: unknown): unknown {
-  // Decisions are stored as JSON: evidence that cannot be serialised must fail now, not later.
-  const type = typeof evidence;
-  if (type === 'bigint' || type === 'function' || type === 'symbol') {
-    throw new TypeError(`evidence is a ${type}, which cannot be stored as JSON`);
-  }
-  if (type === 'object' && evidence !== null) JSON.stringify(evidence);
-  return evidence;
 }
 
 function describeIssues(value: unknown): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ticketFieldsSchema } from './ticket-fields';
 
 export const signalKinds = ['ticket', 'alert', 'telemetry'] as const;
 
@@ -18,6 +19,8 @@ export const signalSchema = z.object({
   traceId: z.string().min(1),
   correlationId: z.string().min(1).optional(),
   tenant: z.string().min(1).optional(),
+  /** Standard ticket fields (category, product area, channel, segment, priority, resolution code). */
+  fields: ticketFieldsSchema.optional(),
 });
 
 export type Signal = z.output<typeof signalSchema>;

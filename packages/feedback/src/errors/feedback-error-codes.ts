@@ -9,6 +9,7 @@ export const feedbackErrorCodes = {
   invalidArtifactTransition: 'invalid_artifact_transition',
   problemNotFound: 'problem_not_found',
   loopEventRecordingFailed: 'loop_event_recording_failed',
+  outcomeNotRecorded: 'outcome_not_recorded',
 } as const;
 
 export type FeedbackErrorCode = (typeof feedbackErrorCodes)[keyof typeof feedbackErrorCodes];

@@ -5,6 +5,7 @@ import {
   type BreakdownRow,
   breakdownId,
   emptyBreakdownCounters,
+  reviewCounterNames,
 } from '../schemas/breakdown-counters';
 import { histogramQuantile } from '../schemas/duration-histogram';
 import {
@@ -33,7 +34,8 @@ export interface HumanReviewBreakdownEntry {
   approvalRate: Rate;
   /** Breached of escalations decided or breached. */
   slaBreachRate: Rate;
-  counters: BreakdownCounters;
+  /** The review counters (resolutions per action are read from the aggregates' breakdowns). */
+  counters: Pick<BreakdownCounters, (typeof reviewCounterNames)[number]>;
 }
 
 /**
@@ -74,7 +76,9 @@ const entryOf = (key: string, counters: BreakdownCounters): HumanReviewBreakdown
   key,
   approvalRate: rate(counters.approved, decided(counters)),
   slaBreachRate: rate(counters.slaBreached, counters.reviews),
-  counters,
+  counters: Object.fromEntries(
+    reviewCounterNames.map((name) => [name, counters[name]]),
+  ) as HumanReviewBreakdownEntry['counters'],
 });
 
 /** Sums the rows' per-key counters of one dimension and keeps the busiest `maxKeys`. */

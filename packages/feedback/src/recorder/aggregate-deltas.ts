@@ -56,6 +56,24 @@ function reviewContribution(trace: TraceState, counters: KpiCounters): KpiCounte
 /** The trace's per-rail and per-action review counters, by `breakdownId`. */
 export function breakdownContribution(trace: TraceState): Map<string, BreakdownRow> {
   const rows = new Map<string, BreakdownRow>();
+  const resolved = trace.resolutions > 0;
+  if (resolved) {
+    // The same definitions as the bucket's `resolved` / `firstContactResolved` / `reopened`.
+    const counters = {
+      resolved: 1,
+      firstContactResolved: flag(trace.firstContact && trace.reopens === 0),
+      reopened: flag(trace.reopens > 0),
+    };
+    for (const [dimension, key] of [
+      ['action', trace.action],
+      ['hypothesis', trace.hypothesisId],
+    ] as const) {
+      if (key === undefined) continue;
+      const row = { dimension, key, counters: emptyBreakdownCounters() };
+      rows.set(breakdownId(row), row);
+      addBreakdownCounters(row.counters, counters);
+    }
+  }
   for (const review of trace.humanReviews ?? []) {
     const counters = {
       reviews: 1,

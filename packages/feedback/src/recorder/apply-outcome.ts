@@ -1,3 +1,5 @@
+import { isStorableText } from '@guardloop/core/internal';
+import { humanReviewLimits } from '../schemas/human-review';
 import type { OutcomeEvent, OutcomeFlag } from '../schemas/outcome-event';
 import { originOutcomeTypes } from '../schemas/outcome-payloads';
 import type { SegmentField } from '../schemas/segment';
@@ -5,6 +7,9 @@ import { dayOf } from '../schemas/time-range';
 import type { TraceState } from '../schemas/trace-state';
 import { applyHumanReview } from './apply-human-review';
 import { initialTrace } from './initial-trace';
+
+const isBreakdownKey = (value: string) =>
+  isStorableText(value, humanReviewLimits.breakdownKeyBytes);
 
 export interface ApplyOutcomeOptions {
   /** A return, reopen or escalation within this time after a deflection makes it a failed one. */
@@ -53,6 +58,10 @@ export function applyOutcome(
       trace.decided = true;
       trace.verdict = event.verdict;
       if (event.confidence !== undefined) trace.confidence = event.confidence;
+      // Kept only when it fits a breakdown key (proposedAction itself is unbounded).
+      if (event.proposedAction !== undefined && isBreakdownKey(event.proposedAction))
+        trace.action = event.proposedAction;
+      if (event.hypothesisId !== undefined) trace.hypothesisId = event.hypothesisId;
       break;
     case 'escalated':
       trace.escalated = true;

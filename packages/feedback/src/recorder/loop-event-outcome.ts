@@ -1,4 +1,6 @@
 import type { Intent, LoopEvent, Signal } from '@guardloop/core';
+import { isStorableText } from '@guardloop/core/internal';
+import { humanReviewLimits } from '../schemas/human-review';
 import type { OutcomeInput } from '../schemas/outcome-input';
 import type { LoopSegment, LoopSegmentContext } from './loop-segment';
 
@@ -58,6 +60,10 @@ export function createLoopEventObserver({ segment, maxPendingTraces }: LoopEvent
         ...(decision.decidedBy ? { decidedBy: decision.decidedBy } : {}),
         ...(confidence === undefined ? {} : { confidence }),
         ...(hypothesis?.action ? { proposedAction: hypothesis.action.name } : {}),
+        // Resolutions are counted per hypothesis id, when it fits a breakdown key.
+        ...(hypothesis && isStorableText(hypothesis.id, humanReviewLimits.breakdownKeyBytes)
+          ? { hypothesisId: hypothesis.id }
+          : {}),
       };
     }
     if (event.type === 'loop.escalated') {

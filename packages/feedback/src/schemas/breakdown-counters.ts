@@ -1,18 +1,32 @@
 import { z } from 'zod';
 import { breakdownKeySchema } from './human-review';
 
-/** What the human review KPIs are broken down by. */
-export const breakdownDimensions = ['rail', 'action'] as const;
+/**
+ * What the human review KPIs and the resolutions are broken down by: the rail and action of a
+ * review, and the action and hypothesis (id) a trace's decision proposed.
+ */
+export const breakdownDimensions = ['rail', 'action', 'hypothesis'] as const;
 export type BreakdownDimension = (typeof breakdownDimensions)[number];
 
-/** Additive counters per (day bucket × dimension × key), counted per escalation. */
-export const breakdownCounterNames = [
+/** Counted per escalation (human review). */
+export const reviewCounterNames = [
   /** Escalations decided or breached. */
   'reviews',
   'approved',
   'approvedWithEdits',
   'rejected',
   'slaBreached',
+] as const;
+
+/** Additive counters per (day bucket × dimension × key). */
+export const breakdownCounterNames = [
+  ...reviewCounterNames,
+  /** Counted per trace, under its decision's action and hypothesis: resolved traces. */
+  'resolved',
+  /** Of those, resolved on first contact and never reopened (as the KPI aggregates). */
+  'firstContactResolved',
+  /** Of those, reopened at least once. */
+  'reopened',
 ] as const;
 export type BreakdownCounterName = (typeof breakdownCounterNames)[number];
 export type BreakdownCounters = Record<BreakdownCounterName, number>;
@@ -27,7 +41,7 @@ export const breakdownCountersSchema = z.object(
 /** Counter changes of one key in one day bucket; values may be negative. */
 export interface BreakdownDelta {
   dimension: BreakdownDimension;
-  /** The rail or action name; `unknown` when the outcome named none. */
+  /** The rail, action or hypothesis id; `unknown` when a review named none. */
   key: string;
   counters: Partial<BreakdownCounters>;
 }
@@ -46,7 +60,16 @@ export const breakdownDeltaSchema = z.strictObject({
 });
 
 export function emptyBreakdownCounters(): BreakdownCounters {
-  return { reviews: 0, approved: 0, approvedWithEdits: 0, rejected: 0, slaBreached: 0 };
+  return {
+    reviews: 0,
+    approved: 0,
+    approvedWithEdits: 0,
+    rejected: 0,
+    slaBreached: 0,
+    resolved: 0,
+    firstContactResolved: 0,
+    reopened: 0,
+  };
 }
 
 /** Adds `delta` into `target` in place. */

@@ -19,6 +19,8 @@ export const outcomePayloads = {
     /** How sure the AI was: used to calibrate the confidence floor. */
     confidence: confidence.optional(),
     proposedAction: text.optional(),
+    /** The hypothesis decided on (e.g. a playbook hypothesis id): resolutions are counted per id. */
+    hypothesisId: breakdownKeySchema.optional(),
     decidedBy: text.optional(),
   },
   /** Handed to a human. Starts a trace. */

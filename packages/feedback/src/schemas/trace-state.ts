@@ -1,6 +1,6 @@
 import { verdictSchema } from '@guardloop/core';
 import { z } from 'zod';
-import { humanReviewLimits, humanReviewSchema } from './human-review';
+import { breakdownKeySchema, humanReviewLimits, humanReviewSchema } from './human-review';
 import { storableKeySchema } from './storable-values';
 
 const count = z.number().int().nonnegative();
@@ -33,6 +33,9 @@ export const traceStateSchema = z.object({
   decided: z.boolean(),
   verdict: verdictSchema.optional(),
   confidence: z.number().min(0).max(1).optional(),
+  /** The latest decision's proposed action and hypothesis: its resolutions are counted per key. */
+  action: breakdownKeySchema.optional(),
+  hypothesisId: breakdownKeySchema.optional(),
   escalated: z.boolean(),
   overridden: z.boolean(),
   /** Resolved right now (false again after a reopen). */

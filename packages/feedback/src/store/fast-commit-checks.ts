@@ -67,6 +67,8 @@ const traceFields: Record<string, Check> = {
   decided: bool,
   verdict: optional(verdict),
   confidence: optional(unit),
+  action: optional(breakdownKey),
+  hypothesisId: optional(breakdownKey),
   escalated: bool,
   overridden: bool,
   resolved: bool,

@@ -11,6 +11,8 @@ import {
 } from './contract-fixtures';
 
 const at = fixtureDay + 7_200_000;
+/** Review-only traces count no resolutions under their keys. */
+const noResolutions = { resolved: 0, firstContactResolved: 0, reopened: 0 };
 const common = {
   at,
   recordedAt: at,
@@ -96,7 +98,7 @@ export function humanReviewContract(createStore: CreateStore): void {
     const rows = await store.queryAggregates({});
     expect(rows.reduce((sum, row) => sum + row.counters.humanDecisions, 0)).toBe(2);
     expect(rows.reduce((sum, row) => sum + row.counters.decideMsBucket04, 0)).toBe(2);
-    const one = { reviews: 1, approvedWithEdits: 0, slaBreached: 0 };
+    const one = { ...noResolutions, reviews: 1, approvedWithEdits: 0, slaBreached: 0 };
     expect(breakdownsOf(rows)).toEqual([
       {
         queue: 'tier-1',
@@ -154,7 +156,14 @@ export function humanReviewContract(createStore: CreateStore): void {
       } as never),
     );
     const rows = breakdownsOf(await store.queryAggregates({}));
-    const counters = { reviews: 1, approved: 0, approvedWithEdits: 0, rejected: 1, slaBreached: 0 };
+    const counters = {
+      ...noResolutions,
+      reviews: 1,
+      approved: 0,
+      approvedWithEdits: 0,
+      rejected: 1,
+      slaBreached: 0,
+    };
     const keys = [
       { dimension: 'action', key: 'refund', counters },
       { dimension: 'rail', key: 'refund-limit', counters },

@@ -11,6 +11,7 @@ import { humanReviewContract } from './human-review-contract';
 import { outcomeCommitContract } from './outcome-contract';
 import { pagingContract } from './paging-contract';
 import { queryContract } from './query-contract';
+import { resolutionBreakdownContract } from './resolution-breakdown-contract';
 import { storableInputContract } from './storable-input-contract';
 
 export {
@@ -45,6 +46,8 @@ export function runFeedbackStoreContract(options: FeedbackStoreContractOptions):
     describe('queries', () => queryContract(createStore));
     describe('time order', () => foldOrderContract(createStore));
     describe('human reviews', () => humanReviewContract(createStore));
+    describe('resolutions per action and hypothesis', () =>
+      resolutionBreakdownContract(createStore));
     describe('paging', () => pagingContract(createStore));
     describe('storable input', () => storableInputContract(createStore));
     describe('artifacts and problems', () => documentContract(createStore));

@@ -48,39 +48,88 @@ export interface MissingField {
   path: string;
 }
 
+/** A template compiled once: filling it does no parsing, only lookups and concatenation. */
+export type CompiledTemplate = (signal: Signal) => { value: unknown } | { missing: MissingField };
+
+type Filler = (signal: Signal, missing: { found?: MissingField }) => unknown;
+
 /**
- * Fills every template in `value` from `signal`. Returns the first missing field instead of
- * throwing, so that the caller can name the candidate in its error.
+ * Compiles every template in `value` (already checked by `templateIssues`) into a function
+ * that fills them from a signal. It reports the first missing field instead of throwing, so
+ * that the caller can name the candidate in its error.
  */
+export function compileTemplate(value: unknown, path: string): CompiledTemplate {
+  const fill = compile(value, path);
+  return (signal) => {
+    const missing: { found?: MissingField } = {};
+    const filled = fill(signal, missing);
+    return missing.found ? { missing: missing.found } : { value: filled };
+  };
+}
+
+/** Fills every template in `value` from `signal` (compiles it first: prefer `compileTemplate`). */
 export function fillTemplate(
   value: unknown,
   signal: Signal,
   path: string,
 ): { value: unknown } | { missing: MissingField } {
-  let missing: MissingField | undefined;
-  const filled = mapStrings(value, path, (text, at) => {
-    if (missing) return text;
-    const whole = wholeTemplate.exec(text);
-    if (whole) {
-      const found = lookup(signal, whole[1] ?? '');
-      if (found === undefined) missing = { field: whole[1] ?? '', path: at };
-      return found;
-    }
-    return text.replace(templatePattern, (_, field: string) => {
-      const found = lookup(signal, field);
-      if (!['string', 'number', 'boolean'].includes(typeof found)) {
-        missing ??= { field, path: at };
-        return '';
-      }
-      return String(found);
-    });
-  });
-  return missing ? { missing } : { value: filled };
+  return compileTemplate(value, path)(signal);
 }
 
-function lookup(signal: Signal, field: string): unknown {
+function compile(value: unknown, path: string): Filler {
+  if (typeof value === 'string') return compileString(value, path);
+  if (Array.isArray(value)) {
+    const items = value.map((item, index) => compile(item, `${path}.${index}`));
+    return (signal, missing) => items.map((item) => item(signal, missing));
+  }
+  if (typeof value === 'object' && value !== null) {
+    const fields = Object.entries(value).map(
+      ([name, item]) => [name, compile(item, `${path}.${name}`)] as const,
+    );
+    // fromEntries defines own properties: a `__proto__` key from JSON stays a plain key.
+    return (signal, missing) =>
+      Object.fromEntries(fields.map(([name, item]) => [name, item(signal, missing)]));
+  }
+  return () => value;
+}
+
+function compileString(text: string, path: string): Filler {
+  const whole = wholeTemplate.exec(text);
+  if (whole) {
+    const field = whole[1] ?? '';
+    const segments = field.split('.');
+    return (signal, missing) => {
+      const found = lookup(signal, segments);
+      if (found === undefined) missing.found ??= { field, path };
+      return found;
+    };
+  }
+  // Literal text and fields, alternating: [text, field, text, field, ..., text].
+  const parts = text.split(templatePattern);
+  if (parts.length === 1) return () => text;
+  const fields = parts.map((part, index) => (index % 2 === 1 ? part.split('.') : undefined));
+  return (signal, missing) => {
+    let result = '';
+    for (let index = 0; index < parts.length; index++) {
+      const segments = fields[index];
+      if (!segments) {
+        result += parts[index];
+        continue;
+      }
+      const found = lookup(signal, segments);
+      if (typeof found !== 'string' && typeof found !== 'number' && typeof found !== 'boolean') {
+        missing.found ??= { field: parts[index] ?? '', path };
+        continue;
+      }
+      result += String(found);
+    }
+    return result;
+  };
+}
+
+function lookup(signal: Signal, segments: readonly string[]): unknown {
   let current: unknown = signal;
-  for (const segment of field.split('.')) {
+  for (const segment of segments) {
     if (typeof current !== 'object' || current === null) return undefined;
     // Own properties only: a template must not reach `constructor` or `__proto__`.
     if (!Object.hasOwn(current, segment)) return undefined;

@@ -28,7 +28,14 @@ export interface FeedbackAggregateRow {
     | readonly {
         dimension: string;
         key: string;
-        counters: { approved: number; approvedWithEdits: number; rejected: number };
+        counters: {
+          approved: number;
+          approvedWithEdits: number;
+          rejected: number;
+          /** Resolutions per action and per hypothesis id (absent from older feedback versions). */
+          resolved?: number;
+          firstContactResolved?: number;
+        };
       }[]
     | undefined;
 }
@@ -53,11 +60,12 @@ const dayMs = 86_400_000;
 
 /**
  * Outcome statistics from a feedback store, per intent (the aggregates' `category`):
- * - a candidate with a `route`: its queue's first-contact resolutions without reopen out of its
- *   resolutions, and its human decisions (approved with edits or rejected = overridden);
- * - a candidate with an `action` (and no route): the human reviews of that action from the
- *   per-action breakdown. Feedback does not count resolutions per action, so these candidates
- *   rank by override rate and exploration until a host supplies its own `OutcomeStatsSource`.
+ * - resolutions: those of the candidate's own hypotheses (the `hypothesis` breakdown, keyed by
+ *   the hypothesis id `<entry scope>/<candidate id>` the loop records on its decision); before
+ *   there are any, those of its queue (a `route`) or of its action (the `action` breakdown);
+ *   a success is a first-contact resolution never reopened;
+ * - human reviews: its queue's human decisions, or its action's reviews (approved with edits or
+ *   rejected = overridden).
  */
 export function createFeedbackOutcomeStats(
   options: FeedbackOutcomeStatsOptions,
@@ -78,6 +86,7 @@ export function createFeedbackOutcomeStats(
       );
       const byQueue = new Map<string, CandidateOutcomeStats>();
       const byAction = new Map<string, CandidateOutcomeStats>();
+      const byHypothesis = new Map<string, CandidateOutcomeStats>();
       for (const row of rows) {
         const queue = byQueue.get(row.queue) ?? emptyStats();
         queue.trials += row.counters.resolved;
@@ -85,21 +94,36 @@ export function createFeedbackOutcomeStats(
         queue.reviews += row.counters.humanDecisions;
         queue.overrides += row.counters.humanApprovedWithEdits + row.counters.humanRejected;
         byQueue.set(row.queue, queue);
-        for (const breakdown of row.breakdowns ?? []) {
-          if (breakdown.dimension !== 'action') continue;
-          const action = byAction.get(breakdown.key) ?? emptyStats();
-          const { approved, approvedWithEdits, rejected } = breakdown.counters;
-          action.reviews += approved + approvedWithEdits + rejected;
-          action.overrides += approvedWithEdits + rejected;
-          byAction.set(breakdown.key, action);
+        for (const { dimension, key, counters } of row.breakdowns ?? []) {
+          const map =
+            dimension === 'action' ? byAction : dimension === 'hypothesis' ? byHypothesis : undefined;
+          if (!map) continue;
+          const item = map.get(key) ?? emptyStats();
+          item.trials += counters.resolved ?? 0;
+          item.successes += counters.firstContactResolved ?? 0;
+          item.reviews += counters.approved + counters.approvedWithEdits + counters.rejected;
+          item.overrides += counters.approvedWithEdits + counters.rejected;
+          map.set(key, item);
         }
       }
       const stats: Record<string, CandidateOutcomeStats> = {};
       for (const candidate of query.candidates) {
+        const own = emptyStats();
+        // Every entry of the intent (any segment / product area) that has this candidate.
+        for (const [key, item] of byHypothesis)
+          if (key.startsWith(query.intent) && key.endsWith(`/${candidate.id}`)) {
+            own.trials += item.trials;
+            own.successes += item.successes;
+          }
         const found = candidate.route
           ? byQueue.get(candidate.route.queue)
           : candidate.action && byAction.get(candidate.action.name);
-        if (found) stats[candidate.id] = { ...found };
+        if (!found && own.trials === 0) continue;
+        const reviews = found ?? emptyStats();
+        stats[candidate.id] =
+          own.trials > 0
+            ? { ...own, reviews: reviews.reviews, overrides: reviews.overrides }
+            : { ...reviews };
       }
       return stats;
     },

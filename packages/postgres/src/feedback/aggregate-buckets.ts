@@ -65,8 +65,11 @@ export function aggregateBuckets(table: string, breakdownTable: string) {
         `SELECT day, category, channel, queue, ${columns} FROM ${table} ${conditions.where()}`,
         conditions.params,
       );
-      // Only buckets with human reviews have per-key rows: skip the second query without any.
-      const reviewed = rows.some((row) => Number(row.human_reviews) !== 0);
+      // Only buckets with human reviews or resolutions (per action / hypothesis) have per-key
+      // rows: skip the second query without any.
+      const reviewed = rows.some(
+        (row) => Number(row.human_reviews) !== 0 || Number(row.resolved) !== 0,
+      );
       const breakdowns = reviewed ? await breakdownsOf(sql, query) : new Map();
       return rows.map((row) => {
         const keyed = breakdowns.get(bucketId(row));

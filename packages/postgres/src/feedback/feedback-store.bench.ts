@@ -1,6 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createManualClock } from '@guardloop/core';
-import { createOutcomeRecorder, type OutcomeInput } from '@guardloop/feedback';
+import {
+  createBufferedRecorder,
+  createOutcomeRecorder,
+  type OutcomeInput,
+} from '@guardloop/feedback';
 import pg from 'pg';
 import { type Bench, test } from 'vitest';
 import { createPgClient } from '../client/create-pg-client';
@@ -13,7 +17,8 @@ import { createPostgresFeedbackStore } from './postgres-feedback-store';
 // 100 outcomes on 25 new traces per iteration (a decision, then three CSAT scores each) into the
 // PostgreSQL store, against the floor: ONE multi-row INSERT of the same 100 outcome rows into
 // the same outcomes table (no trace, no aggregates), in the same `bench.compare` group. Ratios
-// are throughput over the floor's, from median latencies.
+// are throughput over the floor's, from median latencies. The buffered recorder takes the same
+// 100 outcomes one `record` call each and writes them in one flush.
 // Run: pnpm vitest bench --run --project postgres feedback-store
 // (set GUARDLOOP_TEST_DATABASE_URL to include the server).
 const schema = `bench_feedback_${process.pid}`;
@@ -64,13 +69,17 @@ function insertRows(client: SqlClient) {
   };
 }
 
-function recordBatches(client: SqlClient, mode: 'recordMany' | 'record') {
+function recordBatches(client: SqlClient, mode: 'recordMany' | 'record' | 'buffered') {
   const store = createPostgresFeedbackStore({ client, schema });
   const recorder = createOutcomeRecorder({ store, clock: createManualClock(at + 60_000) });
+  // One flush per iteration: its 100 outcomes arrive one `record` call each, as from many
+  // callers, and are acknowledged when the flush committed.
+  const buffered = createBufferedRecorder({ recorder, maxOutcomes: perBatch });
   let batch = 0;
   return async () => {
     const inputs = outcomes(batch++, `${mode}-`);
     if (mode === 'recordMany') await recorder.recordMany(inputs);
+    else if (mode === 'buffered') await Promise.all(inputs.map((input) => buffered.record(input)));
     else for (const input of inputs) await recorder.record(input);
   };
 }
@@ -82,9 +91,11 @@ async function measure(label: string, client: SqlClient, bench: Bench) {
   const floor = 'floor: one multi-row INSERT of the outcome rows';
   const many = 'recorder.recordMany';
   const single = 'recorder.record, one at a time';
+  const buffered = 'createBufferedRecorder: record of each, one flush';
   const results = (await bench.compare(
     bench(floor, insertRows(client)),
     bench(many, recordBatches(client, 'recordMany')),
+    bench(buffered, recordBatches(client, 'buffered')),
     bench(single, recordBatches(client, 'record')),
     { time: 2_000, warmupTime: 300, iterations: 10, warmupIterations: 2 },
   )) as unknown as Results;
@@ -92,7 +103,7 @@ async function measure(label: string, client: SqlClient, bench: Bench) {
   const ratio = (name: string) => (base / results.get(name).latency.p50).toFixed(3);
   const perSecond = (perBatch * 1000) / base;
   console.log(
-    `${label}: floor ${perSecond.toFixed(0)} rows/s; recordMany ${ratio(many)}x; record ${ratio(single)}x the floor (medians, ${perBatch} outcomes per iteration)`,
+    `${label}: floor ${perSecond.toFixed(0)} rows/s; recordMany ${ratio(many)}x; buffered ${ratio(buffered)}x; record ${ratio(single)}x the floor (medians, ${perBatch} outcomes per iteration)`,
   );
 }
 
@@ -100,7 +111,7 @@ test('outcomes recorded per second on PGlite (memory)', async ({ bench }) => {
   const database = new PGlite();
   await measure('PGlite', createPgliteClient(database), bench);
   await database.close();
-});
+}, 600_000);
 
 test.skipIf(!process.env.GUARDLOOP_TEST_DATABASE_URL)(
   'outcomes recorded per second on a PostgreSQL server',
@@ -111,4 +122,5 @@ test.skipIf(!process.env.GUARDLOOP_TEST_DATABASE_URL)(
     await client.query(`DROP SCHEMA "${schema}" CASCADE`);
     await pool.end();
   },
+  600_000,
 );

@@ -30,6 +30,8 @@ describe('migrate (PGlite)', () => {
       'guardloop_inbox_sla_events',
       'guardloop_learning_runs',
       'guardloop_migrations',
+      'guardloop_ticket_sla_emissions',
+      'guardloop_ticket_sla_tickets',
       'guardloop_undo_log',
     ]);
   });

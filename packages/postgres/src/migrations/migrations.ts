@@ -2,11 +2,14 @@ import { counterExpiryMigration } from './counter-expiry-migration';
 import { counterMigration } from './counter-migration';
 import { feedbackHumanReviewsMigration } from './feedback-human-reviews-migration';
 import { feedbackMigration } from './feedback-migration';
+import { feedbackResolutionBreakdownsMigration } from './feedback-resolution-breakdowns-migration';
 import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
 import { inboxMigration } from './inbox-migration';
 import { inboxSlaEventsMigration } from './inbox-sla-events-migration';
 import { learningRunsMigration } from './learning-runs-migration';
 import type { Migration } from './migration';
+import { ticketSlaMigration } from './ticket-sla-migration';
+import { undoLogClaimMigration } from './undo-log-claim-migration';
 import { undoLogMigration } from './undo-log-migration';
 
 /** Every migration in the order it is applied. Append new ones; never edit or reorder. */
@@ -20,4 +23,7 @@ export const migrations: readonly Migration[] = [
   feedbackHumanReviewsMigration,
   counterExpiryMigration,
   learningRunsMigration,
+  feedbackResolutionBreakdownsMigration,
+  ticketSlaMigration,
+  undoLogClaimMigration,
 ];

@@ -7,6 +7,7 @@ import {
 } from '@guardloop/undo-log';
 import { parseStoreOptions } from '../client/parse-sql-client';
 import type { SqlClient } from '../client/sql-client';
+import { undoLogClaimFunction } from '../migrations/undo-log-claim-migration';
 import { undoLogTable } from '../migrations/undo-log-migration';
 import { parseDatabaseSchema, qualifiedTable } from '../schema/database-schema';
 import { buildUndoLogUpdate } from './build-undo-log-update';
@@ -39,7 +40,9 @@ type Row = Record<string, unknown>;
  */
 export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions): UndoLogStore {
   const { client } = parseStoreOptions(options, 'postgres undo log store options');
-  const table = qualifiedTable(parseDatabaseSchema(options.schema), undoLogTable);
+  const schema = parseDatabaseSchema(options.schema);
+  const table = qualifiedTable(schema, undoLogTable);
+  const claimFunction = qualifiedTable(schema, undoLogClaimFunction);
   const columns = fields.map((field) => undoLogColumns[field].column).join(', ');
   const values = fields.map((field, index) => placeholder(field, index + 1)).join(', ');
   const insertSql = `INSERT INTO ${table} (${columns}) VALUES (${values}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING sequence`;
@@ -111,20 +114,29 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
     async claimExpired(claim, options) {
       parseUndoLogStoreArguments('claimExpired', [claim, options]);
       const { statuses, now, owner, leaseExpiresAt, limit } = claim;
-      // The statuses as literals (validated enum values), so that the planner can prove the
-      // partial index of unfinished records applies: behind a parameter it scans every row.
-      const statusList = [...new Set(statuses)].map((status) => `'${status}'`).join(', ') || 'NULL';
-      const { rows } = await client.query<Row>(
-        `UPDATE ${table} SET lease_owner = $1, lease_expires_at = $2, updated_at = $3
-         WHERE sequence IN (
-           SELECT sequence FROM ${table}
-           WHERE status IN (${statusList}) AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
-           ORDER BY sequence LIMIT $4
-           FOR UPDATE SKIP LOCKED)
-         RETURNING *`,
-        [owner, leaseExpiresAt, now, limit],
-        { abortSignal: options?.abortSignal },
-      );
+      const unique = [...new Set(statuses)];
+      // Recovery's statuses go through the function of migration 0013, whose plan stops after
+      // `limit` rows of the partial index; any other set is claimed inline.
+      const { rows } = unique.every((status) => status === 'pending' || status === 'undoing')
+        ? await client.query<Row>(
+            `SELECT * FROM ${claimFunction}($1, $2, $3, $4, $5::text[])`,
+            [owner, leaseExpiresAt, now, limit, unique],
+            { abortSignal: options?.abortSignal },
+          )
+        : await client.query<Row>(
+            // The statuses as literals (validated enum values), so that the planner can use a
+            // partial index should one apply: behind a parameter it scans every row.
+            `UPDATE ${table} SET lease_owner = $1, lease_expires_at = $2, updated_at = $3
+             WHERE sequence IN (
+               SELECT sequence FROM ${table}
+               WHERE status IN (${unique.map((status) => `'${status}'`).join(', ')})
+                 AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
+               ORDER BY sequence LIMIT $4
+               FOR UPDATE SKIP LOCKED)
+             RETURNING *`,
+            [owner, leaseExpiresAt, now, limit],
+            { abortSignal: options?.abortSignal },
+          );
       return rows
         .map(rowToRecord)
         .sort((a: UndoLogRecord, b: UndoLogRecord) => a.sequence - b.sequence);

@@ -12,11 +12,12 @@ import { migrate } from '../migrations/migrate';
 import { undoLogTable } from '../migrations/undo-log-migration';
 import { qualifiedTable } from '../schema/database-schema';
 import { createPostgresUndoLogStore } from './postgres-undo-log-store';
-import { undoLogColumns } from './undo-log-columns';
+import { rowToRecord, undoLogColumns } from './undo-log-columns';
 
-// Crash recovery of 10,000 pending records with the default limit (100 per round): claims and
-// batched settlements (`updateMany`) against the old path on the same store and data, one
-// `update` per record (the store without `updateMany`), in the same run. One shot each.
+// Crash recovery of 10,000 pending records with the default limit (100 per round): claims
+// (through the function of migration 0013) and batched settlements (`updateMany`) against two
+// older paths on the same store and data, in the same run: the claim as one inline statement,
+// and one `update` per record (the store without `updateMany`). One shot each.
 // Run: pnpm vitest bench --run packages/postgres/src/undo-log/recovery.bench.ts
 // (set GUARDLOOP_TEST_DATABASE_URL to include the PostgreSQL server).
 const count = 10_000;
@@ -51,13 +52,35 @@ async function seed(client: SqlClient, schema: string) {
   );
 }
 
-async function secondsToRecover(client: SqlClient, label: string, batched: boolean) {
-  const schema = `bench_recovery_${process.pid}_${label}_${batched ? 'batched' : 'single'}`;
+type Path = 'now' | 'inline claim' | 'one update per record';
+
+/** The claim as one inline statement, as before migration 0013 (its plan sorts every row). */
+function inlineClaim(client: SqlClient, table: string): UndoLogStore['claimExpired'] {
+  return async ({ now, owner, leaseExpiresAt, limit }) => {
+    const { rows } = await client.query(
+      `UPDATE ${table} SET lease_owner = $1, lease_expires_at = $2, updated_at = $3
+       WHERE sequence IN (SELECT sequence FROM ${table}
+         WHERE status IN ('pending', 'undoing') AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
+         ORDER BY sequence LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [owner, leaseExpiresAt, now, limit],
+    );
+    return rows.map(rowToRecord).sort((a, b) => a.sequence - b.sequence);
+  };
+}
+
+async function secondsToRecover(client: SqlClient, label: string, path: Path) {
+  const schema = `bench_recovery_${process.pid}_${label}_${path.replaceAll(' ', '_')}`;
   await migrate(client, { schema });
   await seed(client, schema);
   const full = createPostgresUndoLogStore({ client, schema });
   const { updateMany: _, ...perRecord } = full;
-  const store: UndoLogStore = batched ? full : perRecord;
+  const store: UndoLogStore =
+    path === 'now'
+      ? full
+      : path === 'inline claim'
+        ? { ...full, claimExpired: inlineClaim(client, qualifiedTable(schema, undoLogTable)) }
+        : perRecord;
   const log = createUndoLog({ store, clock: createManualClock(now), actions: [refund] });
   const started = performance.now();
   let recovered = 0;
@@ -73,10 +96,11 @@ async function secondsToRecover(client: SqlClient, label: string, batched: boole
 }
 
 async function compare(label: string, client: SqlClient) {
-  const batched = await secondsToRecover(client, label, true);
-  const perRecord = await secondsToRecover(client, label, false);
+  const batched = await secondsToRecover(client, label, 'now');
+  const inline = await secondsToRecover(client, label, 'inline claim');
+  const perRecord = await secondsToRecover(client, label, 'one update per record');
   console.log(
-    `${label} recovery of ${count}: ${batched.toFixed(2)} s batched, ${perRecord.toFixed(2)} s one update per record: ${(perRecord / batched).toFixed(1)}x faster`,
+    `${label} recovery of ${count}: ${batched.toFixed(2)} s now, ${inline.toFixed(2)} s with the inline claim (${(inline / batched).toFixed(1)}x), ${perRecord.toFixed(2)} s one update per record (${(perRecord / batched).toFixed(1)}x)`,
   );
 }
 

@@ -95,7 +95,11 @@ export function createBrandSafetyCheck(
       }
     }
     for (const { id, pattern, verdict, reason } of patterns) {
-      for (const match of folded.text.matchAll(pattern)) {
+      // `exec` on the check's own global copy, as `matchAll` iterates but without cloning the
+      // regex and creating an iterator per pattern and text (most texts match none).
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(folded.text); match; match = pattern.exec(folded.text)) {
+        if (match[0] === '') pattern.lastIndex = advance(folded.text, pattern.lastIndex, pattern);
         const { start, end } = span(match.index, match.index + match[0].length);
         findings.push({
           id,
@@ -110,6 +114,14 @@ export function createBrandSafetyCheck(
     }
     return findings.sort((a, b) => a.start - b.start);
   };
+}
+
+/** Past an empty match, as `matchAll` steps: one code point in unicode mode, else one unit. */
+function advance(text: string, index: number, pattern: RegExp): number {
+  // `v` (unicode sets) counts as unicode too; read from the flags, which every target has.
+  const unicode = pattern.unicode || pattern.flags.includes('v');
+  if (!unicode || index >= text.length) return index + 1;
+  return (text.codePointAt(index) as number) > 0xffff ? index + 2 : index + 1;
 }
 
 /**

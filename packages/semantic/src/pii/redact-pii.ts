@@ -38,6 +38,8 @@ export function replaceFindings(
   findings: readonly PiiFinding[],
   replacement: (finding: PiiFinding) => string = defaultReplacement,
 ): string {
+  // Most strings hold nothing to redact.
+  if (findings.length === 0) return text;
   const parts: string[] = [];
   let from = 0;
   for (const finding of findings) {

@@ -1,5 +1,5 @@
 import { parseInput, type Rail } from '@guardloop/core';
-import { throwIfAborted } from '@guardloop/core/internal';
+import { throwIfRailAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import {
   type BrandSafetyFinding,
@@ -50,8 +50,8 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
   return {
     name: parsed.name,
     kind: 'deterministic',
-    async evaluate(context, { abortSignal }) {
-      throwIfAborted(abortSignal);
+    async evaluate(context, options) {
+      throwIfRailAborted(options);
       const collected = scan(context);
       if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
       const findings = checkSegments(check, collected.segments);

@@ -64,13 +64,15 @@ export function intentRail(options: IntentRailOptions): Rail {
     name,
     kind: 'semantic',
     ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
-    async evaluate(context, { abortSignal }): Promise<RailVerdict> {
+    async evaluate(context, options): Promise<RailVerdict> {
       let intent = context.intent;
       const source = intent ? 'context' : 'classifier';
       if (!intent) {
         const text = selectText(context);
         if (!classifier) return verdict('escalate', 'No intent in context and no classifier.');
         if (text === undefined) return verdict('escalate', 'No text to classify the intent of.');
+        // Read only when classifying: under the engine, reading it creates the rail's signal.
+        const { abortSignal } = options;
         try {
           intent = await classifier.classify(text, { abortSignal });
         } catch (error) {

@@ -31,4 +31,24 @@ describe('piiRail scans', () => {
     expect(scanPii).toHaveBeenCalledTimes(4);
     expect(JSON.stringify(verdict.evidence)).not.toContain('jo@example.com');
   });
+
+  it('remembers clean keys across evaluations, never keys with personal data', async () => {
+    const rail = piiRail({ selectValue: (context) => context.attributes });
+    const context = railContext(undefined, {
+      attributes: { 'jo@example.com': 'no data here', note: 'call +33 6 12 34 56 78' },
+    });
+    await rail.evaluate(context, options);
+    vi.mocked(scanPii).mockClear();
+    const verdict = await rail.evaluate(context, options);
+    // The e-mail key and both values again; `note` is known to be clean.
+    expect(scanPii).toHaveBeenCalledTimes(3);
+    expect(verdict).toMatchObject({
+      verdict: 'escalate',
+      evidence: { redactedText: 'no data here\ncall [PHONE]' },
+    });
+    const paths = (verdict.evidence as { findings: { path?: string }[] }).findings.map(
+      (finding) => finding.path,
+    );
+    expect(paths).toEqual(['["[EMAIL]"] (key)', 'note']);
+  });
 });

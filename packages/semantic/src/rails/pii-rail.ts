@@ -1,5 +1,5 @@
 import { parseInput, type Rail } from '@guardloop/core';
-import { throwIfAborted } from '@guardloop/core/internal';
+import { throwIfRailAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { defaultMaxPiiTextLength } from '../pii/detect-pii';
 import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
@@ -41,6 +41,10 @@ const optionsSchema = z
   })
   .refine(...oneSelector);
 
+const maxRememberedKeys = 1024;
+const maxRememberedKeyLength = 64;
+const noFindings: readonly PiiFinding[] = Object.freeze([]);
+
 /**
  * Finds personal data (e-mail, phone, Luhn-valid card numbers, mod-97-valid IBANs) in every
  * string of the selected value before it reaches a model or a customer: by default the signal's
@@ -59,10 +63,20 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
   // findings instead of scanning every key a second time. Filled and read within one
   // synchronous evaluation, so concurrent evaluations cannot see each other's keys.
   const keyFindings = new Map<string, PiiFinding[]>();
+  // Keys repeat from one decision to the next (`signal`, `payload`, `customerId`...): the short
+  // ones found clean are remembered across evaluations (bounded), so they are not scanned again.
+  // Keys with findings are never kept beyond one evaluation.
+  const cleanKeys = new Set<string>();
   const redactKey = (key: string) => {
+    if (cleanKeys.has(key)) return key;
     let found = keyFindings.get(key);
     if (found === undefined) {
       found = scanPii(key, kinds);
+      if (found.length === 0 && key.length <= maxRememberedKeyLength) {
+        if (cleanKeys.size >= maxRememberedKeys) cleanKeys.clear();
+        cleanKeys.add(key);
+        return key;
+      }
       keyFindings.set(key, found);
     }
     return replaceFindings(key, found);
@@ -71,24 +85,27 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
   return {
     name,
     kind: 'deterministic',
-    async evaluate(context, { abortSignal }) {
-      throwIfAborted(abortSignal);
+    async evaluate(context, options) {
+      throwIfRailAborted(options);
       keyFindings.clear();
       const collected = scan(context);
       if (!collected.ok) return limitExceededVerdict(collected, 'for personal data');
       const findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> = [];
-      const redactedParts: string[] = [];
+      // Each string's findings, kept for redaction: each string is scanned once, and redacted
+      // only when something was found (a clean payload builds no redacted text).
+      const foundBySegment: (readonly PiiFinding[])[] = [];
       for (const segment of collected.segments) {
-        // Redaction reuses these findings: each string is scanned once.
-        const found =
-          (segment.isKey ? keyFindings.get(segment.text) : undefined) ??
-          scanPii(segment.text, kinds);
+        const found = segment.isKey
+          ? cleanKeys.has(segment.text)
+            ? noFindings
+            : (keyFindings.get(segment.text) ?? scanPii(segment.text, kinds))
+          : scanPii(segment.text, kinds);
+        foundBySegment.push(found);
         for (const { kind, start, end } of found) {
           findings.push(
             segment.path === '' ? { kind, start, end } : { kind, path: segment.path, start, end },
           );
         }
-        if (redact && !segment.isKey) redactedParts.push(replaceFindings(segment.text, found));
       }
       keyFindings.clear();
       if (findings.length === 0) {
@@ -100,10 +117,16 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
         );
       }
       const found = [...new Set(findings.map((finding) => finding.kind))].join(', ');
-      const evidence = {
-        findings,
-        ...(redact ? { redactedText: redactedParts.join('\n') } : {}),
-      };
+      const evidence: { findings: typeof findings; redactedText?: string } = { findings };
+      if (redact) {
+        const redactedParts: string[] = [];
+        collected.segments.forEach((segment, index) => {
+          if (!segment.isKey) {
+            redactedParts.push(replaceFindings(segment.text, foundBySegment[index] ?? []));
+          }
+        });
+        evidence.redactedText = redactedParts.join('\n');
+      }
       return railVerdict(onDetected, `Personal data found: ${found}.`, evidence);
     },
   };

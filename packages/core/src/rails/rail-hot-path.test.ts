@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RailResult } from '../schemas/rail-verdict';
+import { createManualClock } from '../utils/clock';
+import { createSequentialIdGenerator } from '../utils/id-generator';
+import { combineRailResults } from './combine-rail-results';
+import { evaluateRails } from './evaluate-rails';
+import { allow, deny, type Rail, type RailContext } from './rail';
+import { throwIfRailAborted } from './run-rail';
+
+// Regression tests for the engine's hot-path shortcuts: they must not change what it decides.
+const context: RailContext = {
+  traceId: 'trace-1',
+  actor: { id: 'ai', type: 'ai', roles: ['agent'] },
+};
+const options = () => ({
+  clock: createManualClock(0),
+  idGenerator: createSequentialIdGenerator('d'),
+});
+
+const result = (rail: string, verdict: RailResult['verdict']): RailResult => ({
+  rail,
+  kind: 'deterministic',
+  status: 'completed',
+  verdict,
+  reason: `${rail} says ${verdict}`,
+  startedAt: 0,
+  durationMs: 0,
+});
+const base = { id: 'd-1', traceId: 'trace-1', decidedAt: 5, durationMs: 1 };
+
+describe('combineRailResults', () => {
+  it('lets a later deny win over earlier escalations', () => {
+    const decision = combineRailResults(
+      [result('a', 'escalate'), result('b', 'deny'), result('c', 'deny')],
+      base,
+    );
+    expect(decision).toMatchObject({ verdict: 'deny', decidedBy: 'b', reason: 'b: b says deny' });
+  });
+
+  it('names every escalation in order, decided by the first', () => {
+    const decision = combineRailResults(
+      [result('a', 'allow'), result('b', 'escalate'), result('c', 'escalate')],
+      base,
+    );
+    expect(decision).toMatchObject({
+      verdict: 'escalate',
+      decidedBy: 'b',
+      reason: 'b: b says escalate | c: c says escalate',
+    });
+  });
+
+  it('keeps one key order for every verdict and copies the results', () => {
+    const results = [result('a', 'allow')];
+    const allowed = combineRailResults(results, base);
+    expect(Object.keys(allowed)).toEqual([
+      'id',
+      'traceId',
+      'rails',
+      'decidedAt',
+      'durationMs',
+      'verdict',
+      'reason',
+    ]);
+    expect(allowed.rails).not.toBe(results);
+    expect(Object.keys(combineRailResults([result('a', 'deny')], base))).toEqual([
+      'id',
+      'traceId',
+      'rails',
+      'decidedAt',
+      'durationMs',
+      'verdict',
+      'reason',
+      'decidedBy',
+    ]);
+  });
+});
+
+describe('evaluateRails abort wiring', () => {
+  it('aborts every rail still waiting when one denies, in any order of settling', async () => {
+    const aborted = vi.fn();
+    const hanging = (name: string): Rail => ({
+      name,
+      kind: 'semantic',
+      evaluate: (_context, { abortSignal }) => {
+        abortSignal.addEventListener('abort', () => aborted(name));
+        return new Promise(() => {});
+      },
+    });
+    const decision = await evaluateRails(
+      [
+        hanging('one'),
+        { name: 'quick', kind: 'semantic', evaluate: async () => allow('fine') },
+        hanging('two'),
+        hanging('three'),
+        { name: 'budget', kind: 'economic', evaluate: async () => deny('over budget') },
+      ],
+      context,
+      options(),
+    );
+    expect(decision).toMatchObject({ verdict: 'deny', decidedBy: 'budget' });
+    expect(aborted.mock.calls.map(([name]) => name).sort()).toEqual(['one', 'three', 'two']);
+    expect(decision.rails.map((entry) => entry.status)).toEqual([
+      'aborted',
+      'completed',
+      'aborted',
+      'aborted',
+      'completed',
+    ]);
+  });
+});
+
+describe('throwIfRailAborted', () => {
+  it('passes under the engine, where a rail only runs before any abort', async () => {
+    const decision = await evaluateRails(
+      [
+        {
+          name: 'checks',
+          kind: 'deterministic',
+          evaluate: (_context, railOptions) => {
+            throwIfRailAborted(railOptions);
+            return allow('not aborted');
+          },
+        },
+      ],
+      context,
+      options(),
+    );
+    expect(decision.verdict).toBe('allow');
+  });
+
+  it('throws the reason of an aborted signal passed directly, and nothing otherwise', () => {
+    const controller = new AbortController();
+    expect(() => throwIfRailAborted({ abortSignal: controller.signal })).not.toThrow();
+    const reason = new Error('cancelled');
+    controller.abort(reason);
+    expect(() => throwIfRailAborted({ abortSignal: controller.signal })).toThrow(reason);
+  });
+});

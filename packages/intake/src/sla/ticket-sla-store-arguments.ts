@@ -1,0 +1,85 @@
+import { parseInput } from '@guardloop/core';
+import { abortOptionsSchema, throwIfAborted } from '@guardloop/core/internal';
+import { z } from 'zod';
+import { slaKeySchema } from './sla-key';
+import { ticketSlaStateSchema } from './ticket-sla-state';
+import type { TicketSlaStore } from './ticket-sla-store';
+
+const key = slaKeySchema;
+const epochMs = z.int().nonnegative();
+const call = abortOptionsSchema;
+// An emitted key names the ticket, metric, instance and kind.
+const emittedKey = z.string().min(1).max(600);
+
+/** Argument tuples of each `TicketSlaStore` method, for implementations to validate. */
+export const ticketSlaStoreArgumentSchemas = {
+  saveTicket: z.tuple([
+    z
+      .strictObject({
+        ticketId: key,
+        state: ticketSlaStateSchema,
+        nextCheckAt: epochMs.nullable(),
+        expectedRevision: z.int().min(1).nullable(),
+      })
+      .refine((save) => save.state.ticketId === save.ticketId, {
+        message: 'state.ticketId must be ticketId',
+        path: ['state', 'ticketId'],
+      }),
+    call,
+  ]),
+  getTicket: z.tuple([key, call]),
+  deleteTicket: z.tuple([key, call]),
+  claimDueTickets: z.tuple([
+    z.strictObject({
+      now: epochMs,
+      claimant: key,
+      leaseMs: z
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1),
+      limit: z.int().min(1).max(1000),
+    }),
+    call,
+  ]),
+  markEmitted: z.tuple([z.strictObject({ ticketId: key, key: emittedKey, at: epochMs }), call]),
+  releaseTicket: z.tuple([
+    z.strictObject({
+      ticketId: key,
+      claimant: key,
+      revision: z.int().min(1),
+      nextCheckAt: epochMs.nullable(),
+    }),
+    call,
+  ]),
+} as const;
+
+export type TicketSlaStoreMethod = keyof typeof ticketSlaStoreArgumentSchemas;
+
+const optionsIndex: Record<TicketSlaStoreMethod, number> = {
+  saveTicket: 1,
+  getTicket: 1,
+  deleteTicket: 1,
+  claimDueTickets: 1,
+  markEmitted: 1,
+  releaseTicket: 1,
+};
+
+export type TicketSlaStoreArguments = {
+  [Method in TicketSlaStoreMethod]: Parameters<TicketSlaStore[Method]>;
+};
+
+/**
+ * Validates the arguments of a `TicketSlaStore` call (`invalid_input`), then rejects with the
+ * abort reason when the call's `abortSignal` is aborted. Every store calls it first, so memory
+ * and PostgreSQL accept and refuse the same values.
+ */
+export function parseTicketSlaStoreArguments<Method extends TicketSlaStoreMethod>(
+  method: Method,
+  args: readonly unknown[],
+): TicketSlaStoreArguments[Method] {
+  const schema: z.ZodType = ticketSlaStoreArgumentSchemas[method];
+  const parsed = parseInput(schema, args, `TicketSlaStore.${method} arguments`) as unknown[];
+  const options = parsed[optionsIndex[method]] as { abortSignal?: AbortSignal } | undefined;
+  throwIfAborted(options?.abortSignal);
+  return parsed as TicketSlaStoreArguments[Method];
+}

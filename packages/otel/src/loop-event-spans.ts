@@ -1,0 +1,173 @@
+import type { LoopEvent, LoopStatus } from '@guardloop/core';
+import { type Attributes, type Span, SpanStatusCode } from '@opentelemetry/api';
+import { attributes, spanNames } from './attributes';
+import { artifactVersions, endSpan, failSpan, setDefined, startSpan } from './span-helpers';
+import type { TelemetryRuntime } from './telemetry-runtime';
+import type { TraceRecord } from './trace-registry';
+
+const finalStatus: Partial<Record<LoopEvent['type'], LoopStatus>> = {
+  'loop.acted': 'acted',
+  'loop.escalated': 'escalated',
+  'loop.rejected': 'rejected',
+  'loop.failed': 'failed',
+  'loop.completed': 'completed',
+};
+
+/** The root of a run: a new trace for `handle()`, a linked one for `loop.resume` days later. */
+function openRoot(runtime: TelemetryRuntime, event: LoopEvent, name: string): TraceRecord {
+  const known = runtime.traces.get(event.traceId);
+  const root = startSpan(runtime, name, {
+    startTime: event.at,
+    attributes: { [attributes.traceId]: event.traceId },
+    // A new root: with no parent the tracer starts a new OTel trace.
+    ...(known ? { links: [{ context: known.spanContext }] } : {}),
+  });
+  const record: TraceRecord = known
+    ? { ...known, root }
+    : { spanContext: root.spanContext(), root, actions: [] };
+  runtime.traces.set(event.traceId, record);
+  return record;
+}
+
+function closeRoot(runtime: TelemetryRuntime, record: TraceRecord, event: LoopEvent) {
+  const status = finalStatus[event.type] as LoopStatus;
+  const root = record.root as Span;
+  root.setAttribute(attributes.loopStatus, status);
+  if (event.type === 'loop.failed') {
+    root.setAttribute(attributes.failedStep, event.step);
+    failSpan(runtime, root, event.error);
+  } else {
+    endSpan(runtime, root, event.at);
+  }
+  // Only the span context stays remembered: holding ended spans would keep them from the GC.
+  record.root = record.decide = record.act = record.step = undefined;
+  record.stopWatching?.();
+  record.stopWatching = undefined;
+}
+
+function onSignal(
+  runtime: TelemetryRuntime,
+  event: Extract<LoopEvent, { type: 'signal.received' }>,
+) {
+  const record = openRoot(runtime, event, spanNames.loop);
+  const { signal, actor } = event;
+  const signalAttributes: Attributes = {
+    [attributes.signalId]: signal.id,
+    [attributes.signalSource]: signal.source,
+    [attributes.signalKind]: signal.kind,
+    [attributes.actorType]: actor.type,
+  };
+  setDefined(signalAttributes, attributes.signalTenant, signal.tenant);
+  const payload = runtime.payload?.(signal.payload);
+  if (payload !== undefined) signalAttributes[attributes.signalPayload] = payload;
+  record.root?.setAttributes(signalAttributes);
+  // Intake happened before the loop saw the signal: from its receipt to the loop's start.
+  const intake = startSpan(runtime, spanNames.intake, {
+    parent: record.root,
+    startTime: Math.min(signal.receivedAt, event.at),
+    attributes: signalAttributes,
+  });
+  endSpan(runtime, intake, event.at);
+}
+
+/** Spans and root attributes from the loop's events; the steps' own spans come from the wrappers. */
+export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
+  if (event.type === 'signal.received') return onSignal(runtime, event);
+  let record = runtime.traces.get(event.traceId);
+  // A resumed run: its first event is the human decision.
+  if (
+    (event.type === 'human.approved' || event.type === 'human.rejected') &&
+    record?.root === undefined
+  ) {
+    record = openRoot(runtime, event, spanNames.resume);
+  }
+  const root = record?.root;
+  if (!record || !root) return;
+  switch (event.type) {
+    case 'intent.classified':
+      root.setAttribute(attributes.intentLabel, event.intent.label);
+      runtime.metrics.intent(event.intent);
+      break;
+    case 'hypotheses.proposed':
+      root.setAttribute(attributes.hypothesisCount, event.hypotheses.length);
+      // The loop decides next exactly when a hypothesis proposes an action.
+      if (event.hypotheses.some((hypothesis) => hypothesis.action !== undefined))
+        record.decide = startSpan(runtime, spanNames.decide, { parent: root, startTime: event.at });
+      break;
+    case 'decision.made': {
+      const { decision, hypothesis } = event;
+      const decisionAttributes: Attributes = {
+        [attributes.decisionId]: decision.id,
+        [attributes.decisionVerdict]: decision.verdict,
+        [attributes.actionType]: decision.verdict,
+      };
+      setDefined(decisionAttributes, attributes.decidedBy, decision.decidedBy);
+      setDefined(decisionAttributes, attributes.hypothesisId, hypothesis?.id);
+      const versions = artifactVersions(hypothesis);
+      if (versions.length > 0) decisionAttributes[attributes.artifactVersions] = versions;
+      root.setAttributes(decisionAttributes);
+      if (record.decide) {
+        record.decide.setAttributes(decisionAttributes);
+        endSpan(runtime, record.decide, event.at);
+        record.decide = undefined;
+      }
+      runtime.metrics.decision(decision);
+      break;
+    }
+    case 'escalation.recorded':
+      root.setAttribute(attributes.escalationId, event.escalationId);
+      break;
+    case 'human.approved':
+    case 'human.rejected':
+      root.setAttributes({
+        [attributes.escalationId]: event.escalationId,
+        [attributes.humanDecision]: event.human.kind,
+      });
+      break;
+    case 'loop.escalated': {
+      const { escalation } = event;
+      const escalationAttributes: Attributes = { [attributes.escalationStep]: escalation.step };
+      setDefined(escalationAttributes, attributes.escalationRail, escalation.rail);
+      setDefined(escalationAttributes, attributes.escalationId, event.escalationId);
+      root.setAttributes(escalationAttributes);
+      // Without an inbox nothing wrapped the escalation: mark the moment it happened.
+      if (event.escalationId === undefined) {
+        const span = startSpan(runtime, spanNames.escalate, {
+          parent: root,
+          startTime: event.at,
+          attributes: escalationAttributes,
+        });
+        endSpan(runtime, span, event.at);
+      }
+      runtime.metrics.run('escalated', escalation);
+      closeRoot(runtime, record, event);
+      break;
+    }
+    case 'loop.failed':
+      if (event.step === 'decide' && record.decide) {
+        failSpan(runtime, record.decide, event.error);
+        record.decide = undefined;
+      }
+      runtime.metrics.run('failed');
+      closeRoot(runtime, record, event);
+      break;
+    case 'loop.acted':
+    case 'loop.rejected':
+    case 'loop.completed':
+      runtime.metrics.run(finalStatus[event.type] as LoopStatus);
+      closeRoot(runtime, record, event);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Ends whatever a forgotten (evicted) trace left open, so no span leaks. */
+export function abandonTrace(record: TraceRecord) {
+  for (const span of [record.step, record.decide, record.act, record.root]) {
+    if (span?.isRecording()) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'abandoned' });
+      span.end();
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { Decision, Intent, LoopStatus } from '@guardloop/core';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import { attributes, autonomyLevelValues, metricNames } from './attributes';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export interface LoopMetrics {
+  decision(decision: Decision): void;
+  run(status: LoopStatus, escalation?: { step: string; rail?: string | undefined }): void;
+  intent(intent: Intent): void;
+  outcome(type: string, extra: Attributes): void;
+  slaBreach(deadline: string, rail: string | undefined): void;
+}
+
+/**
+ * Counters and gauges of what the events carry. Escalation rate = `guardloop.escalations` /
+ * `guardloop.loop.runs`; autonomy, error budget and cost come from the economic rails' evidence.
+ */
+export function createLoopMetrics(meter: Meter): LoopMetrics {
+  const decisions = meter.createCounter(metricNames.decisions, {
+    description: 'Decisions by verdict and deciding rail',
+  });
+  const runs = meter.createCounter(metricNames.runs, { description: 'Loop runs by final status' });
+  const escalations = meter.createCounter(metricNames.escalations, {
+    description: 'Escalations to a human, by step and rail',
+  });
+  const autonomy = meter.createGauge(metricNames.autonomyLevel, {
+    description: 'Autonomy dial per action type: 2 full, 1 reduced, 0 none',
+  });
+  const budget = meter.createGauge(metricNames.errorBudgetRemaining, {
+    description: 'Error budget remaining per SLO (fraction)',
+  });
+  const cost = meter.createGauge(metricNames.costUsed, {
+    description: 'Cost used in the current period, per budget, scope and dimension',
+  });
+  const breaches = meter.createCounter(metricNames.slaBreaches, {
+    description: 'Inbox SLA breaches',
+  });
+  const classifications = meter.createCounter(metricNames.classifications, {
+    description: 'Intent classifications by classifier',
+  });
+  const abstentions = meter.createCounter(metricNames.abstentions, {
+    description: 'Classifier abstentions (below its confidence floor)',
+  });
+  const railDuration = meter.createHistogram(metricNames.railDuration, {
+    description: 'Rail run time',
+    unit: 'ms',
+  });
+  const outcomes = meter.createCounter(metricNames.outcomes, { description: 'Outcomes by type' });
+
+  const economic = (evidence: unknown) => {
+    if (!isRecord(evidence)) return;
+    const level =
+      typeof evidence.autonomy === 'string' ? autonomyLevelValues[evidence.autonomy] : undefined;
+    if (level !== undefined && typeof evidence.actionType === 'string')
+      autonomy.record(level, { [attributes.actionName]: evidence.actionType });
+    for (const slo of Array.isArray(evidence.slos) ? evidence.slos : []) {
+      if (isRecord(slo) && typeof slo.slo === 'string' && typeof slo.budgetRemaining === 'number')
+        budget.record(slo.budgetRemaining, { [attributes.slo]: slo.slo });
+    }
+    for (const line of Array.isArray(evidence.lines) ? evidence.lines : []) {
+      if (isRecord(line) && typeof line.budget === 'string' && typeof line.used === 'number')
+        cost.record(line.used, {
+          [attributes.budget]: line.budget,
+          [attributes.budgetScope]: String(line.scope),
+          [attributes.budgetDimension]: String(line.dimension),
+        });
+    }
+  };
+
+  return {
+    decision(decision) {
+      decisions.add(1, {
+        [attributes.decisionVerdict]: decision.verdict,
+        [attributes.decidedBy]: decision.decidedBy ?? 'none',
+      });
+      for (const rail of decision.rails) {
+        railDuration.record(rail.durationMs, {
+          [attributes.guardrailName]: rail.rail,
+          [attributes.railStatus]: rail.status,
+          ...(rail.verdict ? { [attributes.verdictType]: rail.verdict } : {}),
+        });
+        if (rail.kind === 'economic') economic(rail.evidence);
+      }
+    },
+    run(status, escalation) {
+      runs.add(1, { [attributes.loopStatus]: status });
+      if (escalation)
+        escalations.add(1, {
+          [attributes.escalationStep]: escalation.step,
+          [attributes.escalationRail]: escalation.rail ?? 'none',
+        });
+    },
+    intent(intent) {
+      const classifier = { [attributes.classifier]: intent.classifier ?? 'unknown' };
+      classifications.add(1, classifier);
+      if (intent.abstained) abstentions.add(1, classifier);
+    },
+    outcome(type, extra) {
+      outcomes.add(1, { [attributes.outcomeType]: type, ...extra });
+    },
+    slaBreach(deadline, rail) {
+      breaches.add(1, {
+        [attributes.slaDeadline]: deadline,
+        [attributes.escalationRail]: rail ?? 'none',
+      });
+    },
+  };
+}

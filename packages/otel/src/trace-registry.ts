@@ -1,0 +1,51 @@
+import type { Span, SpanContext } from '@opentelemetry/api';
+
+/** What is known about one guardloop trace: its decision span context and the spans still open. */
+export interface TraceRecord {
+  /** The root span's context: what later outcomes, undos and resumed runs link to. */
+  spanContext: SpanContext;
+  root?: Span | undefined;
+  decide?: Span | undefined;
+  act?: Span | undefined;
+  /** The step running now (classify, hypotheses or act), ended if the run is abandoned. */
+  step?: Span | undefined;
+  /** Removes the run's abort listener. */
+  stopWatching?: (() => void) | undefined;
+  /** Undo-log action spans of the trace, for `undoTrace` links. */
+  actions: SpanContext[];
+}
+
+/** A Map kept to `max` entries, the oldest dropped first. */
+export interface BoundedMap<Value> {
+  get(key: string): Value | undefined;
+  set(key: string, value: Value): void;
+}
+
+/**
+ * Keys in a ring, so dropping the oldest is O(1): a Map's own iteration order would do, but V8
+ * leaves deleted entries as holes that `entries().next()` walks over, which made every eviction
+ * cost thousands of steps once the map was full.
+ */
+export function createBoundedMap<Value>(
+  max: number,
+  onEvict?: (value: Value) => void,
+): BoundedMap<Value> {
+  const entries = new Map<string, Value>();
+  const ring: (string | undefined)[] = [];
+  let next = 0;
+  return {
+    get: (key) => entries.get(key),
+    set(key, value) {
+      const known = entries.has(key);
+      entries.set(key, value);
+      if (known) return;
+      const oldest = ring[next];
+      ring[next] = key;
+      next = (next + 1) % max;
+      if (oldest === undefined) return;
+      const evicted = entries.get(oldest);
+      entries.delete(oldest);
+      if (evicted !== undefined) onEvict?.(evicted);
+    },
+  };
+}
