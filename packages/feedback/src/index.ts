@@ -62,6 +62,11 @@ export {
   type Mean,
   type Rate,
 } from './kpi/kpi-report';
+export type {
+  TicketSlaBreakdown,
+  TicketSlaBreakdownEntry,
+  TicketSlaBreakdowns,
+} from './kpi/ticket-sla-kpis';
 // Learning
 export {
   type CalibrateConfidenceFloorOptions,
@@ -170,6 +175,7 @@ export {
   type ParsedOutcomeInput,
   parseOutcomeInput,
   type SlaBreachedOutcomeInput,
+  type TicketSlaOutcomeInput,
 } from './schemas/outcome-input';
 export { type OutcomeType, outcomeTypes } from './schemas/outcome-payloads';
 export {
@@ -180,6 +186,12 @@ export {
 } from './schemas/segment';
 export type { JsonObject, JsonValue } from './schemas/storable-values';
 export { type TimeRange, type TimeRangeInput, timeRangeSchema } from './schemas/time-range';
+export {
+  type TicketSlaMetric,
+  type TicketSlaRecord,
+  ticketSlaLimits,
+  ticketSlaMetrics,
+} from './schemas/ticket-sla';
 export { type TraceState, traceStateSchema } from './schemas/trace-state';
 // Store
 export type {

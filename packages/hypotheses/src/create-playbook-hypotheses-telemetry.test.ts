@@ -109,3 +109,35 @@ describe('createPlaybookHypotheses per-call checks', () => {
     expect(link(second)?.action?.resource).toBe('account:a-2');
   });
 });
+
+describe('createPlaybookHypotheses confidence and abstention', () => {
+  it('carries the intent confidence when asked, keeping the outcome confidence as evidence', async () => {
+    const propose = createPlaybookHypotheses({
+      playbook,
+      random: createSeededRandom(1),
+      confidence: 'intent',
+    });
+    const input = loopInput(ticket(), 'password_reset', {
+      intent: { label: 'password_reset', confidence: 0.73, abstained: false },
+    });
+    const hypotheses = await propose(input);
+    for (const hypothesis of hypotheses) {
+      expect(hypothesis.confidence).toBe(0.73);
+      expect(hypothesis.evidence).toContainEqual(
+        expect.objectContaining({ source: 'playbook.ranking', path: 'confidence' }),
+      );
+    }
+  });
+
+  it('proposes for an abstaining classifier only with whenAbstained propose', async () => {
+    const abstained = loopInput(ticket(), 'password_reset', {
+      intent: { label: 'password_reset', confidence: 0.2, abstained: true },
+    });
+    expect(await createPlaybookHypotheses({ playbook })(abstained)).toEqual([]);
+    const propose = createPlaybookHypotheses({ playbook, whenAbstained: 'propose' });
+    expect(await propose(abstained)).toHaveLength(3);
+    expect(() => createPlaybookHypotheses({ playbook, whenAbstained: 'maybe' as never })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+  });
+});

@@ -70,6 +70,20 @@ export interface PlaybookHypothesesOptions {
   telemetry?: PlaybookTelemetry | undefined;
   /** How far back a change may explain the signal (default 6 hours). */
   correlationWindowMs?: number | undefined;
+  /**
+   * Which confidence each hypothesis carries. `outcomes` (default): the candidate's posterior
+   * P(resolved without reopen) × (1 − P(overridden)). `intent`: the classifier's intent
+   * confidence, the number the confidence-floor (intent) rail compares with its floor and so
+   * the one the recorder's calibration must see on the decision; the outcome confidence then
+   * stays in the evidence (`playbook.ranking`). The ranking is the same either way.
+   */
+  confidence?: 'outcomes' | 'intent' | undefined;
+  /**
+   * When the classifier abstained: `none` (default) proposes nothing, so the loop leaves the
+   * signal to a human; `propose` proposes for its best label anyway and lets the rails (the
+   * intent rail escalates an abstention) decide, so a reviewer gets a proposal to approve.
+   */
+  whenAbstained?: 'none' | 'propose' | undefined;
 }
 
 /** What the host's telemetry knows around one signal. */
@@ -106,6 +120,8 @@ const optionsSchema = z.strictObject({
   noun: z.string().min(1).optional(),
   telemetry: z.custom<PlaybookTelemetry>((value) => typeof value === 'function').optional(),
   correlationWindowMs: z.int().positive().optional(),
+  confidence: z.enum(['outcomes', 'intent']).optional(),
+  whenAbstained: z.enum(['none', 'propose']).optional(),
 });
 
 const stepInputSchema = z.looseObject({
@@ -121,8 +137,8 @@ const contextSchema = z.looseObject({
 /**
  * Proposes the playbook's candidates for the classified intent, ranked by outcomes, as a
  * `proposeHypotheses` step. Each hypothesis carries its confidence (posterior means) and the
- * evidence for its rank. No hypotheses when the classifier abstained or no entry matches: the
- * loop then leaves the signal to a human.
+ * evidence for its rank. No hypotheses when no entry matches, or when the classifier abstained
+ * (unless `whenAbstained: 'propose'`): the loop then leaves the signal to a human.
  * @throws InvalidInputError on malformed options; the playbook's own errors from `definePlaybook`
  */
 export function createPlaybookHypotheses(
@@ -153,13 +169,15 @@ export function createPlaybookHypotheses(
   const readContext = config.context ?? defaultContext;
   const { telemetry } = config;
   const windowMs = config.correlationWindowMs ?? 6 * 3_600_000;
+  const proposeWhenAbstained = config.whenAbstained === 'propose';
+  const intentConfidence = config.confidence === 'intent';
   // Everything that does not depend on the signal is prepared once, here, not per call.
   const entries = playbook.entries.map(prepareEntry);
 
   return async (input, stepOptions) => {
     const abortSignal = readAbortSignal(stepOptions);
     const { signal, intent } = readStepInput(input);
-    if (!intent || intent.abstained) return [];
+    if (!intent || (intent.abstained && !proposeWhenAbstained)) return [];
     const context = readPlaybookContext(readContext(input));
     const prepared = selectEntry(entries, intent.label, context);
     if (!prepared) return [];
@@ -180,9 +198,28 @@ export function createPlaybookHypotheses(
       : undefined;
     const ranked = rankCandidates(prepared.entry.candidates, stats, rankOptions);
     const chosen = config.maxHypotheses ? ranked.slice(0, config.maxHypotheses) : ranked;
-    return chosen.map((item, rank) =>
-      toHypothesis(item, prepared, { rank, of: ranked.length, signal, correlation }),
-    );
+    return chosen.map((item, rank) => {
+      const hypothesis = toHypothesis(item, prepared, {
+        rank,
+        of: ranked.length,
+        signal,
+        correlation,
+      });
+      if (!intentConfidence) return hypothesis;
+      return {
+        ...hypothesis,
+        confidence: intent.confidence,
+        evidence: [
+          ...hypothesis.evidence,
+          {
+            source: 'playbook.ranking',
+            path: 'confidence',
+            value: item.confidence,
+            note: 'first-contact resolution without reopen, times one minus the override rate',
+          },
+        ],
+      };
+    });
   };
 }
 

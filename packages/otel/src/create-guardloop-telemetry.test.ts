@@ -338,6 +338,40 @@ describe('createGuardloopTelemetry', () => {
     expect(harness.span(spanNames.classify).status.message).toBe('abandoned');
   });
 
+  it('keeps an async rail within a microtask, so the engine starts no timer for it', async () => {
+    const harness = createHarness();
+    const telemetry = createGuardloopTelemetry({ tracerProvider: harness.tracerProvider });
+    let timers = 0;
+    const clock = {
+      now: () => harness.clock.now(),
+      setTimer: (ms: number, callback: () => void) => {
+        timers++;
+        return harness.clock.setTimer(ms, callback);
+      },
+    };
+    const loop = createLoop(
+      telemetry.instrumentLoop({
+        clock,
+        rails: [{ name: 'async', kind: 'economic', evaluate: async () => allow('ok') }],
+        steps: {
+          classifyIntent: () => ({ label: 'x', confidence: 1 }),
+          proposeHypotheses: () => [
+            {
+              id: 'h',
+              title: 'h',
+              confidence: 1,
+              action: { name: 'a', input: {}, reversible: true },
+            },
+          ],
+          act: () => 1,
+        },
+      }),
+    );
+    expect((await loop.handle(signal('t-timer'), { actor: agent })).status).toBe('acted');
+    expect(timers).toBe(0);
+    expect(harness.span('run_guardrail async').attributes[a.verdictType]).toBe('allow');
+  });
+
   it('forgets the oldest traces past maxTraces and ends what they left open', () => {
     const harness = createHarness();
     const telemetry = createGuardloopTelemetry({

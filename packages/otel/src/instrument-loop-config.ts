@@ -76,10 +76,10 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
       const record = runtime.traces.get(input?.traceId);
       if (record) record.step = span;
       endOnAbort(runtime, input?.traceId, options);
-      return traced<Awaited<Output>>(
+      return traced(
         runtime,
         span,
-        () => run(input, options) as Promise<Awaited<Output>>,
+        () => run(input, options),
         (output) => annotate(span, output, input),
       );
     };

@@ -11,7 +11,7 @@ const screenshots = join(import.meta.dirname, '../../../../.cache/console-screen
 
 if (!chromiumPath) {
   if (browserRequired)
-    throw new Error('GUARDLOOP_REQUIRE_BROWSER=1 but no Chromium at /usr/bin/chromium');
+    throw new Error('GUARDLOOP_REQUIRE_BROWSER=1 but no Chromium found (apt-get install chromium)');
   console.warn('Skipping the console browser tests: no Chromium found (apt-get install chromium).');
 }
 

@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-/** Debian's Chromium (apt-get install chromium): Playwright drives it, no browser download. */
-export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
-  existsSync(path),
-);
+/**
+ * Debian's Chromium (apt-get install chromium): Playwright drives it, no browser download.
+ * `GUARDLOOP_CHROMIUM_PATH` names another binary (and only that one).
+ */
+const candidates = process.env.GUARDLOOP_CHROMIUM_PATH
+  ? [process.env.GUARDLOOP_CHROMIUM_PATH]
+  : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+export const chromiumPath = candidates.find((path) => existsSync(path));
 
 export const browserRequired = process.env.GUARDLOOP_REQUIRE_BROWSER === '1';
 

@@ -30,6 +30,7 @@ interface EmailParts {
 
 /** A raw RFC 5322 message: the bytes a mailbox hands over. */
 export function renderEmail(parts: EmailParts): string {
+  const ascii = /^[\x20-\x7e\r\n\t]*$/.test(parts.body);
   const headers = [
     `From: ${encodeHeader(parts.from.name)} <${parts.from.email}>`,
     `To: Support <${supportAddress}>`,
@@ -41,11 +42,13 @@ export function renderEmail(parts: EmailParts): string {
       : []),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
+    `Content-Transfer-Encoding: ${ascii ? '7bit' : 'base64'}`,
   ];
-  // Base64 lines of 76 characters, as RFC 2045 asks: any text survives the trip.
-  const encoded = Buffer.from(parts.body).toString('base64').replace(/.{76}/g, '$&\r\n');
-  return `${headers.join('\r\n')}\r\n\r\n${crlf(encoded)}\r\n`;
+  // Plain ASCII stays readable; anything else as base64 lines of 76 characters (RFC 2045).
+  const body = ascii
+    ? parts.body
+    : Buffer.from(parts.body).toString('base64').replace(/.{76}/g, '$&\n');
+  return `${headers.join('\r\n')}\r\n\r\n${crlf(body)}\r\n`;
 }
 
 /** The first message of a ticket that arrives by mail. */

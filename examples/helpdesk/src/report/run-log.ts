@@ -1,4 +1,5 @@
 import type { Decision, LoopEvent, LoopResult } from '@guardloop/core';
+import type { LearningTickResult } from '@guardloop/hypotheses';
 import type { SlaEvent } from '@guardloop/inbox';
 
 export interface DayTally {
@@ -21,6 +22,18 @@ export interface Escalation {
   rail: string;
   reason: string;
   status: 'escalated' | 'rejected';
+}
+
+/** One run of a learning job: what it changed, proposed for approval and held back. */
+export interface LearningRunEntry {
+  day: number;
+  job: string;
+  period: string;
+  status: string;
+  summary: string;
+  changed: number;
+  proposed: number;
+  heldBack: number;
 }
 
 export interface Milestone {
@@ -66,6 +79,8 @@ export function createRunLog(start: number) {
     milestones: [] as Milestone[],
     autonomy: [] as { at: number; level: string; budgetRemaining: number }[],
     floors: [] as { day: number; floor: number; note: string }[],
+    /** The learning schedule's runs, as its store recorded them. */
+    runs: [] as LearningRunEntry[],
     undos: [] as { at: number; ticketId: string; action: string; reason: string }[],
     routing: [] as { day: number; category: string; queue: string }[],
     /** Every text handed to the intent classifier (which may pass it on to a model). */
@@ -87,6 +102,22 @@ export function createRunLog(start: number) {
     },
     floorCalibrated(at: number, floor: number, note: string) {
       log.floors.push({ day: dayOf(at), floor, note });
+    },
+    /** The results of one tick of the learning schedule. */
+    learningRuns(results: readonly LearningTickResult[]) {
+      for (const { job, outcome, run } of results) {
+        if (outcome !== 'ran') continue;
+        log.runs.push({
+          day: dayOf(run.finishedAt ?? run.startedAt),
+          job,
+          period: run.periodKey.slice(0, 10),
+          status: run.status,
+          summary: run.report?.summary ?? run.error ?? '',
+          changed: run.report?.changed.length ?? 0,
+          proposed: run.report?.proposed.length ?? 0,
+          heldBack: run.report?.heldBack.length ?? 0,
+        });
+      }
     },
     /** A loop listener: tallies every rail's verdict of every decision. */
     onEvent(event: LoopEvent) {

@@ -1,10 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { createSeededRandom } from '@guardloop/feedback';
 import type { IntentClassifierOptions } from '../app/classifier';
-import { createLearningJob } from '../app/learning';
+import { createPgliteClient } from '@guardloop/postgres';
+import { createPostgresLearningScheduleStore } from '@guardloop/postgres/learning';
+import { createHelpdeskLearning } from '../app/learning';
 import { createHelpdeskPipeline } from '../app/pipeline';
 import { createHelpdesk, type Helpdesk } from './create-helpdesk';
-import { hourMs } from './customer-behaviour';
+import { hourMs, queueCandidates } from './customer-behaviour';
+import { createLearningReviewers } from './learning-reviewers';
 import { createOutcomesSimulator } from './outcomes-simulator';
 import type { TicketCase } from './simulation-context';
 import { createTicketCases } from './ticket-cases';
@@ -105,12 +108,24 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     onError: (error) => runLog.failures.push({ ticketId: 'sla-monitor', error: String(error) }),
   });
   await slaMonitor.runRound();
-  const learning = createLearningJob({
+  // The learning jobs on their cadences, runs claimed and recorded in the demo's PGlite
+  // (migrated by createHelpdesk), on the simulated clock.
+  const learning = createHelpdeskLearning({
     store: helpdesk.feedbackStore,
     artifacts: helpdesk.artifacts,
+    router: helpdesk.router,
+    routedCategories: Object.keys(queueCandidates),
     semantic: rails.semantic,
+    learningStore: createPostgresLearningScheduleStore({
+      client: createPgliteClient(options.database),
+    }),
+    clock,
     journal: runLog,
     minimumFloor: runLog.floors[0]?.floor ?? 0,
+  });
+  const reviewers = createLearningReviewers({
+    artifacts: helpdesk.artifacts,
+    journal: runLog,
     now: clock.now,
   });
   // Four more days for the last tickets to be decided and resolved.
@@ -125,7 +140,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     });
   }
   for (let day = baselineDays; day < days; day++) {
-    scheduler.at(start + day * dayMs - hourMs / 2, () => learning.nightly());
+    // Each night, once the baseline phase is over: the jobs due run, reviewers see proposals.
+    scheduler.at(start + day * dayMs - hourMs / 2, async () => {
+      const results = await learning.tick();
+      runLog.learningRuns(results);
+      await reviewers(results);
+    });
   }
   let incident: { problemId: string; firstCase?: TicketCase } | undefined;
   const trackIncident = async (traceId: string, ticket: TicketEvent, fingerprint: string) => {

@@ -18,6 +18,8 @@ export {
   emptyKpiCounters,
   kpiCounterNames,
   kpiCountersSchema,
+  ticketSlaFirstResponseMsBucketNames,
+  ticketSlaResolutionMsBucketNames,
 } from '../schemas/kpi-counters';
 export { originOutcomeTypes, outcomePayloads } from '../schemas/outcome-payloads';
 export { matchesSegment, segmentFields, unknownSegmentValue } from '../schemas/segment';

@@ -18,6 +18,9 @@ export const kpiPolarity: Readonly<Record<KpiMetricName, 'higher' | 'lower'>> = 
   humanAcknowledgeTimeMs: 'lower',
   approvalRate: 'higher',
   slaBreachRate: 'lower',
+  ticketSlaFirstResponseTimeMs: 'lower',
+  ticketSlaResolutionTimeMs: 'lower',
+  ticketSlaBreachRate: 'lower',
 };
 
 export type KpiDirection = 'good' | 'bad' | 'unchanged' | 'unknown';

@@ -11,6 +11,12 @@ import {
   humanReviewBreakdown,
 } from './human-review-kpis';
 import { type Rate, rate } from './rate';
+import {
+  type TicketSlaBreakdowns,
+  ticketSlaBreakdowns,
+  ticketSlaFirstResponseTime,
+  ticketSlaResolutionTime,
+} from './ticket-sla-kpis';
 
 export type { Rate } from './rate';
 
@@ -50,6 +56,15 @@ export interface KpiMetrics {
    * not counted yet, as its outcome is not known.
    */
   slaBreachRate: Rate;
+  /** Ticket SLA: measured time of completed first-response runs (`ticket_sla` outcomes). */
+  ticketSlaFirstResponseTimeMs: DurationDistribution;
+  /** Ticket SLA: measured time of completed resolution runs. */
+  ticketSlaResolutionTimeMs: DurationDistribution;
+  /**
+   * Ticket SLA runs that breached, of runs recorded (completed or breached): one still running
+   * inside its target is not counted yet.
+   */
+  ticketSlaBreachRate: Rate;
 }
 
 /** The human review KPIs per rail and per action (`unknown`: the outcomes named none). */
@@ -70,6 +85,8 @@ export interface KpiReport {
   metrics: KpiMetrics;
   backlog: BacklogAging;
   humanReview: HumanReviewBreakdowns;
+  /** Ticket SLA breach rates per policy, priority and metric. */
+  ticketSla: TicketSlaBreakdowns;
 }
 
 /** Default of `maxBreakdownKeys`: keys listed per breakdown before the rest are summed. */
@@ -106,11 +123,15 @@ export function kpiReport(
       humanAcknowledgeTimeMs: acknowledgeTime(c),
       approvalRate: rate(c.humanApproved, c.humanDecisions),
       slaBreachRate: rate(c.humanSlaBreached, c.humanReviews),
+      ticketSlaFirstResponseTimeMs: ticketSlaFirstResponseTime(c),
+      ticketSlaResolutionTimeMs: ticketSlaResolutionTime(c),
+      ticketSlaBreachRate: rate(c.ticketSlaBreached, c.ticketSlaRuns),
     },
     backlog: backlogAging(rows, context.asOf),
     humanReview: {
       byRail: humanReviewBreakdown(rows, 'rail', maxBreakdownKeys),
       byAction: humanReviewBreakdown(rows, 'action', maxBreakdownKeys),
     },
+    ticketSla: ticketSlaBreakdowns(rows, maxBreakdownKeys),
   };
 }

@@ -12,6 +12,8 @@ import {
   decideMsBucketNames,
   type KpiCounters,
   kpiCounterNames,
+  ticketSlaFirstResponseMsBucketNames,
+  ticketSlaResolutionMsBucketNames,
 } from '../schemas/kpi-counters';
 import { unknownSegmentValue } from '../schemas/segment';
 import type { TraceState } from '../schemas/trace-state';
@@ -53,6 +55,37 @@ function reviewContribution(trace: TraceState, counters: KpiCounters): KpiCounte
   return counters;
 }
 
+/**
+ * What the trace's ticket SLA runs add (one per run): every run counts towards the breach rate,
+ * completed first-response and resolution runs also towards their time histograms.
+ */
+function ticketSlaContribution(trace: TraceState, counters: KpiCounters): KpiCounters {
+  for (const name of ticketSlaFirstResponseMsBucketNames) counters[name] = 0;
+  for (const name of ticketSlaResolutionMsBucketNames) counters[name] = 0;
+  counters.ticketSlaRuns = 0;
+  counters.ticketSlaBreached = 0;
+  counters.ticketSlaFirstResponses = 0;
+  counters.ticketSlaFirstResponseMsSum = 0;
+  counters.ticketSlaResolutions = 0;
+  counters.ticketSlaResolutionMsSum = 0;
+  for (const run of trace.ticketSlas ?? []) {
+    counters.ticketSlaRuns += 1;
+    counters.ticketSlaBreached += flag(run.breached);
+    if (!run.completed || run.metric === 'next_response') continue;
+    const bucket = durationBucketOf(run.elapsedMs);
+    if (run.metric === 'first_response') {
+      counters.ticketSlaFirstResponses += 1;
+      counters.ticketSlaFirstResponseMsSum += run.elapsedMs;
+      counters[ticketSlaFirstResponseMsBucketNames[bucket] as keyof KpiCounters] += 1;
+    } else {
+      counters.ticketSlaResolutions += 1;
+      counters.ticketSlaResolutionMsSum += run.elapsedMs;
+      counters[ticketSlaResolutionMsBucketNames[bucket] as keyof KpiCounters] += 1;
+    }
+  }
+  return counters;
+}
+
 /** The trace's per-rail and per-action review counters, by `breakdownId`. */
 export function breakdownContribution(trace: TraceState): Map<string, BreakdownRow> {
   const rows = new Map<string, BreakdownRow>();
@@ -85,6 +118,19 @@ export function breakdownContribution(trace: TraceState): Map<string, BreakdownR
     for (const [dimension, key] of [
       ['rail', review.rail ?? unknownSegmentValue],
       ['action', review.action ?? unknownSegmentValue],
+    ] as const) {
+      const id = breakdownId({ dimension, key });
+      const row = rows.get(id) ?? { dimension, key, counters: emptyBreakdownCounters() };
+      rows.set(id, row);
+      addBreakdownCounters(row.counters, counters);
+    }
+  }
+  for (const run of trace.ticketSlas ?? []) {
+    const counters = { ticketSlaRuns: 1, ticketSlaBreached: flag(run.breached) };
+    for (const [dimension, key] of [
+      ['sla_policy', run.policy],
+      ['sla_priority', run.priority],
+      ['sla_metric', run.metric],
     ] as const) {
       const id = breakdownId({ dimension, key });
       const row = rows.get(id) ?? { dimension, key, counters: emptyBreakdownCounters() };
@@ -148,7 +194,7 @@ export function traceContribution(trace: TraceState): KpiCounters {
       trace.ticketId !== undefined && !trace.resolved && trace.deflectedAt === undefined,
     ),
   } as KpiCounters;
-  return reviewContribution(trace, counters);
+  return ticketSlaContribution(trace, reviewContribution(trace, counters));
 }
 
 const bucketOf = (trace: TraceState) => ({

@@ -6,6 +6,7 @@ import type { SegmentField } from '../schemas/segment';
 import { dayOf } from '../schemas/time-range';
 import type { TraceState } from '../schemas/trace-state';
 import { applyHumanReview } from './apply-human-review';
+import { applyTicketSla } from './apply-ticket-sla';
 import { initialTrace } from './initial-trace';
 
 const isBreakdownKey = (value: string) =>
@@ -121,6 +122,9 @@ export function applyOutcome(
     case 'human_decision':
     case 'sla_breached':
       flags.push(...applyHumanReview(trace, event));
+      break;
+    case 'ticket_sla':
+      flags.push(...applyTicketSla(trace, event));
       break;
   }
   return { trace, flags };

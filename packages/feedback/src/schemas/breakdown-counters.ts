@@ -3,9 +3,17 @@ import { breakdownKeySchema } from './human-review';
 
 /**
  * What the human review KPIs and the resolutions are broken down by: the rail and action of a
- * review, and the action and hypothesis (id) a trace's decision proposed.
+ * review, and the action and hypothesis (id) a trace's decision proposed; ticket SLA runs by
+ * their policy, priority and metric.
  */
-export const breakdownDimensions = ['rail', 'action', 'hypothesis'] as const;
+export const breakdownDimensions = [
+  'rail',
+  'action',
+  'hypothesis',
+  'sla_policy',
+  'sla_priority',
+  'sla_metric',
+] as const;
 export type BreakdownDimension = (typeof breakdownDimensions)[number];
 
 /** Counted per escalation (human review). */
@@ -27,6 +35,10 @@ export const breakdownCounterNames = [
   'firstContactResolved',
   /** Of those, reopened at least once. */
   'reopened',
+  /** Ticket SLA metric runs recorded (completed or breached), under their policy, priority, metric. */
+  'ticketSlaRuns',
+  /** Of those, breached. */
+  'ticketSlaBreached',
 ] as const;
 export type BreakdownCounterName = (typeof breakdownCounterNames)[number];
 export type BreakdownCounters = Record<BreakdownCounterName, number>;
@@ -69,6 +81,8 @@ export function emptyBreakdownCounters(): BreakdownCounters {
     resolved: 0,
     firstContactResolved: 0,
     reopened: 0,
+    ticketSlaRuns: 0,
+    ticketSlaBreached: 0,
   };
 }
 

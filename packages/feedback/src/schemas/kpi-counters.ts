@@ -15,9 +15,19 @@ export const decideMsBucketNames = bucketIndexes.map((index) => `decideMsBucket$
 export const acknowledgeMsBucketNames = bucketIndexes.map(
   (index) => `acknowledgeMsBucket${index}` as const,
 );
+/** Counts of completed ticket SLA first-response times per `durationHistogramBoundsMs` bucket. */
+export const ticketSlaFirstResponseMsBucketNames = bucketIndexes.map(
+  (index) => `ticketSlaFirstResponseMsBucket${index}` as const,
+);
+/** Counts of completed ticket SLA resolution times per `durationHistogramBoundsMs` bucket. */
+export const ticketSlaResolutionMsBucketNames = bucketIndexes.map(
+  (index) => `ticketSlaResolutionMsBucket${index}` as const,
+);
 export type DurationBucketCounterName =
   | (typeof decideMsBucketNames)[number]
-  | (typeof acknowledgeMsBucketNames)[number];
+  | (typeof acknowledgeMsBucketNames)[number]
+  | (typeof ticketSlaFirstResponseMsBucketNames)[number]
+  | (typeof ticketSlaResolutionMsBucketNames)[number];
 
 /**
  * The additive counters behind every KPI, kept per (UTC day × category × channel × queue).
@@ -56,6 +66,16 @@ const flatCounterNames = [
   /** Decisions that gave `acknowledgeMs`. */
   'acknowledgements',
   'acknowledgeMsSum',
+  // Ticket SLA metric runs, counted per run (see `ticketSlaRecordSchema`).
+  /** Runs recorded (completed or breached): the ticket SLA breach rate's denominator. */
+  'ticketSlaRuns',
+  'ticketSlaBreached',
+  /** Completed first-response runs, and their measured times. */
+  'ticketSlaFirstResponses',
+  'ticketSlaFirstResponseMsSum',
+  /** Completed resolution runs, and their measured times. */
+  'ticketSlaResolutions',
+  'ticketSlaResolutionMsSum',
 ] as const;
 
 export type KpiCounterName = (typeof flatCounterNames)[number] | DurationBucketCounterName;
@@ -68,6 +88,8 @@ export const kpiCounterNames: readonly KpiCounterName[] = [
   ...flatCounterNames,
   ...decideMsBucketNames,
   ...acknowledgeMsBucketNames,
+  ...ticketSlaFirstResponseMsBucketNames,
+  ...ticketSlaResolutionMsBucketNames,
 ];
 export type KpiCounters = Record<KpiCounterName, number>;
 
@@ -118,6 +140,14 @@ export function addKpiCounters(target: KpiCounters, delta: Partial<KpiCounters>)
   target.acknowledgements += delta.acknowledgements ?? 0;
   target.acknowledgeMsSum += delta.acknowledgeMsSum ?? 0;
   for (const name of decideMsBucketNames) target[name] += delta[name] ?? 0;
+  target.ticketSlaRuns += delta.ticketSlaRuns ?? 0;
+  target.ticketSlaBreached += delta.ticketSlaBreached ?? 0;
+  target.ticketSlaFirstResponses += delta.ticketSlaFirstResponses ?? 0;
+  target.ticketSlaFirstResponseMsSum += delta.ticketSlaFirstResponseMsSum ?? 0;
+  target.ticketSlaResolutions += delta.ticketSlaResolutions ?? 0;
+  target.ticketSlaResolutionMsSum += delta.ticketSlaResolutionMsSum ?? 0;
   for (const name of acknowledgeMsBucketNames) target[name] += delta[name] ?? 0;
+  for (const name of ticketSlaFirstResponseMsBucketNames) target[name] += delta[name] ?? 0;
+  for (const name of ticketSlaResolutionMsBucketNames) target[name] += delta[name] ?? 0;
   return target;
 }

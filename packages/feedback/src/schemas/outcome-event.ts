@@ -13,6 +13,8 @@ export const outcomeFlags = [
   'already_decided',
   /** More escalations on one trace than `humanReviewLimits.reviewsPerTrace`: not counted. */
   'review_limit_reached',
+  /** More SLA metric runs on one trace than `ticketSlaLimits.metricsPerTrace`: not counted. */
+  'ticket_sla_limit_reached',
 ] as const;
 export type OutcomeFlag = (typeof outcomeFlags)[number];
 
@@ -55,6 +57,7 @@ export const outcomeEventSchema = z.discriminatedUnion('type', [
   member('returned'),
   member('human_decision'),
   member('sla_breached'),
+  member('ticket_sla'),
 ]);
 
 export type OutcomeEvent = z.output<typeof outcomeEventSchema>;

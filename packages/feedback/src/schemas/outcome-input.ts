@@ -44,6 +44,7 @@ export const outcomeInputSchema = z
     member('returned'),
     member('human_decision'),
     member('sla_breached'),
+    member('ticket_sla'),
   ])
   .superRefine((outcome, context) => {
     if (outcome.type === 'override' && isDeepStrictEqual(outcome.proposed, outcome.actual)) {
@@ -86,6 +87,8 @@ export type ParsedOutcomeInput = z.output<typeof outcomeInputSchema>;
 export type HumanDecisionOutcomeInput = Extract<OutcomeInput, { type: 'human_decision' }>;
 /** What the inbox records when an escalation misses a deadline. */
 export type SlaBreachedOutcomeInput = Extract<OutcomeInput, { type: 'sla_breached' }>;
+/** What `recordTicketSlaOutcomes` of @guardloop/intake records for a ticket SLA metric run. */
+export type TicketSlaOutcomeInput = Extract<OutcomeInput, { type: 'ticket_sla' }>;
 
 /** @throws InvalidOutcomeError (code `invalid_outcome`) listing every problem. */
 export function parseOutcomeInput(input: unknown): ParsedOutcomeInput {

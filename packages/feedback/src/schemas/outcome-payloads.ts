@@ -3,6 +3,7 @@ import { storableTextSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { breakdownKeySchema, humanDecisionKinds, slaDeadlines } from './human-review';
 import { jsonValueSchema, storableKeySchema } from './storable-values';
+import { ticketSlaMetrics } from './ticket-sla';
 
 const text = z.string().min(1);
 const confidence = z.number().min(0).max(1);
@@ -98,6 +99,28 @@ export const outcomePayloads = {
     action: breakdownKeySchema.optional(),
     /** How late it was when the breach was noticed. */
     lateMs: durationMs,
+  },
+  /**
+   * A ticket SLA metric run completed or breached (`@guardloop/intake` records these with
+   * `recordTicketSlaOutcomes`): one run is `metric` + `instance`, its outcomes fold into one.
+   */
+  ticket_sla: {
+    policy: breakdownKeySchema,
+    priority: breakdownKeySchema,
+    metric: z.enum(ticketSlaMetrics),
+    /** 1 for the first response; counts next responses, and resolutions after reopens. */
+    instance: z.number().int().positive(),
+    targetMs: durationMs,
+    /** Measured time (open hours for a business-hours policy), pauses left out. */
+    elapsedMs: durationMs,
+    breached: z.boolean(),
+    /** Wall time past the due time. */
+    lateMs: durationMs.optional(),
+    /**
+     * Whether the clock stopped (default): false for a breach noticed while it still runs,
+     * whose `elapsedMs` is not the final time and is left out of the time percentiles.
+     */
+    completed: z.boolean().default(true),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { verdictSchema } from '@guardloop/core';
 import { z } from 'zod';
 import { breakdownKeySchema, humanReviewLimits, humanReviewSchema } from './human-review';
 import { storableKeySchema } from './storable-values';
+import { ticketSlaLimits, ticketSlaRecordSchema } from './ticket-sla';
 
 const count = z.number().int().nonnegative();
 
@@ -60,6 +61,8 @@ export const traceStateSchema = z.object({
    * absent until there is one (at most `humanReviewLimits.reviewsPerTrace`).
    */
   humanReviews: z.array(humanReviewSchema).max(humanReviewLimits.reviewsPerTrace).optional(),
+  /** The ticket's SLA metric runs, in the order first seen; absent until there is one. */
+  ticketSlas: z.array(ticketSlaRecordSchema).max(ticketSlaLimits.metricsPerTrace).optional(),
 });
 
 export type TraceState = z.output<typeof traceStateSchema>;

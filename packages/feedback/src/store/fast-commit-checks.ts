@@ -4,6 +4,7 @@ import { breakdownCounterNames, breakdownDimensions } from '../schemas/breakdown
 import { humanDecisionKinds, humanReviewLimits } from '../schemas/human-review';
 import { kpiCounterNames } from '../schemas/kpi-counters';
 import { isStorableKey } from '../schemas/storable-values';
+import { ticketSlaLimits, ticketSlaMetrics } from '../schemas/ticket-sla';
 
 // Plain checks of the flat parts of a commit (trace state, aggregate deltas), as strict as
 // their zod schemas and rejecting unknown keys (so zod's stripping would change nothing): the
@@ -51,6 +52,23 @@ const humanReviews: Check = (value) =>
   value.length <= humanReviewLimits.reviewsPerTrace &&
   value.every((review) => humanReview(review));
 
+const slaMetrics = new Set<unknown>(ticketSlaMetrics);
+const ticketSla = recordOf({
+  metric: (value) => slaMetrics.has(value),
+  instance: positive,
+  policy: breakdownKey,
+  priority: breakdownKey,
+  targetMs: count,
+  elapsedMs: count,
+  breached: bool,
+  lateMs: optional(count),
+  completed: bool,
+});
+const ticketSlas: Check = (value) =>
+  Array.isArray(value) &&
+  value.length <= ticketSlaLimits.metricsPerTrace &&
+  value.every((record) => ticketSla(record));
+
 const traceFields: Record<string, Check> = {
   traceId: isStorableKey,
   revision: positive,
@@ -87,6 +105,7 @@ const traceFields: Record<string, Check> = {
   deflectedAt: optional(count),
   returnedAfterDeflection: bool,
   humanReviews: optional(humanReviews),
+  ticketSlas: optional(ticketSlas),
 };
 const requiredTraceFields = Object.keys(traceFields).filter(
   (field) => (traceFields[field] as Check)(undefined) === false,

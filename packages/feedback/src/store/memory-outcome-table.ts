@@ -26,10 +26,14 @@ import { decodePageCursor, encodePageCursor } from './page-cursor';
  * Copies without structuredClone: trace states are flat, outcomes are flat but for `flags` and
  * the host's `data`. This keeps the in-memory store fast enough for a million outcomes.
  */
-const copyTrace = (trace: TraceState): TraceState =>
-  trace.humanReviews === undefined
-    ? { ...trace }
-    : { ...trace, humanReviews: trace.humanReviews.map((review) => ({ ...review })) };
+const copyTrace = (trace: TraceState): TraceState => {
+  const copy = { ...trace };
+  if (trace.humanReviews !== undefined)
+    copy.humanReviews = trace.humanReviews.map((review) => ({ ...review }));
+  if (trace.ticketSlas !== undefined)
+    copy.ticketSlas = trace.ticketSlas.map((record) => ({ ...record }));
+  return copy;
+};
 function copyOutcome<Outcome extends OutcomeEvent>(outcome: Outcome): Outcome {
   const copy = { ...outcome, flags: [...outcome.flags] };
   if (outcome.inherited !== undefined) copy.inherited = [...outcome.inherited];

@@ -96,7 +96,11 @@ export function createFeedbackOutcomeStats(
         byQueue.set(row.queue, queue);
         for (const { dimension, key, counters } of row.breakdowns ?? []) {
           const map =
-            dimension === 'action' ? byAction : dimension === 'hypothesis' ? byHypothesis : undefined;
+            dimension === 'action'
+              ? byAction
+              : dimension === 'hypothesis'
+                ? byHypothesis
+                : undefined;
           if (!map) continue;
           const item = map.get(key) ?? emptyStats();
           item.trials += counters.resolved ?? 0;

@@ -58,12 +58,15 @@ export function generatedMessageId(parts: readonly (string | undefined)[]): stri
   return `<${sha256(JSON.stringify(parts)).slice(0, 32)}@generated.guardloop.invalid>`;
 }
 
-/** RFC 3834 `Auto-Submitted` (anything but `no`) or a bulk/auto-reply `Precedence`. */
+/**
+ * RFC 3834 `Auto-Submitted` (anything but `no`) or a bulk/auto-reply `Precedence`. Not `list`: a
+ * support address run as a mailing-list group stamps it on every customer's message.
+ */
 export function isAutoSubmitted(headers: readonly Header[]): boolean {
   return headers.some(({ key, value }) => {
     const token = value.trim().toLowerCase();
     if (key === 'auto-submitted') return token !== '' && token !== 'no';
-    if (key === 'precedence') return ['bulk', 'junk', 'list', 'auto_reply'].includes(token);
+    if (key === 'precedence') return ['bulk', 'junk', 'auto_reply'].includes(token);
     return key === 'x-autoreply' || key === 'x-autorespond';
   });
 }
