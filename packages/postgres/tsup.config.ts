@@ -8,4 +8,5 @@ export default definePackageBuild({
   'inbox/index': 'src/inbox/index.ts',
   'learning/index': 'src/learning/index.ts',
   'sla/index': 'src/sla/index.ts',
+  'intake/index': 'src/intake/index.ts',
 });

@@ -186,12 +186,7 @@ export {
 } from './schemas/segment';
 export type { JsonObject, JsonValue } from './schemas/storable-values';
 export { type TimeRange, type TimeRangeInput, timeRangeSchema } from './schemas/time-range';
-export {
-  type TicketSlaMetric,
-  type TicketSlaRecord,
-  ticketSlaLimits,
-  ticketSlaMetrics,
-} from './schemas/ticket-sla';
+export type { TicketSlaMetric, TicketSlaRecord } from './schemas/ticket-sla';
 export { type TraceState, traceStateSchema } from './schemas/trace-state';
 // Store
 export type {

@@ -177,4 +177,20 @@ describe('public type exports', () => {
     expectTypeOf<MaturityGrade['level']>().toEqualTypeOf<MaturityLevel>();
     expectTypeOf<AssessMaturityOptions['configuration']>().toEqualTypeOf<MaturityConfiguration>();
   });
+
+  it('names every type of the ticket SLA KPIs and outcome', () => {
+    expectTypeOf<KpiReport['ticketSla']>().toEqualTypeOf<feedback.TicketSlaBreakdowns>();
+    expectTypeOf<
+      feedback.TicketSlaBreakdowns['byPolicy']
+    >().toEqualTypeOf<feedback.TicketSlaBreakdown>();
+    expectTypeOf<
+      feedback.TicketSlaBreakdown['entries'][number]
+    >().toEqualTypeOf<feedback.TicketSlaBreakdownEntry>();
+    expectTypeOf<
+      NonNullable<TraceState['ticketSlas']>[number]
+    >().toEqualTypeOf<feedback.TicketSlaRecord>();
+    expectTypeOf<
+      feedback.TicketSlaOutcomeInput['metric']
+    >().toEqualTypeOf<feedback.TicketSlaMetric>();
+  });
 });

@@ -13,6 +13,8 @@ export const spanNames = {
   classify: 'guardloop.classify',
   hypotheses: 'guardloop.hypotheses',
   decide: 'guardloop.decide',
+  /** A host's own `steps.decide`, inside the decide span. */
+  customDecide: 'guardloop.decide.custom',
   act: 'guardloop.act',
   escalate: 'guardloop.escalate',
   /** `run_guardrail {rail}`, the proposal's `gen_ai.run_guardrail.internal` span (kind INTERNAL). */

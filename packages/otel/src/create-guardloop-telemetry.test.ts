@@ -189,6 +189,30 @@ describe('createGuardloopTelemetry', () => {
     expect(telemetry.spanContextOf('t-escalated')?.traceId).toBe(root.spanContext().traceId);
   });
 
+  it('links an action run later (an approved escalation) to its decision, and skips duplicate outcomes', async () => {
+    const { harness, loop, log, telemetry } = setup('escalate', { inbox: true });
+    await loop.handle(signal('t-later'), { actor: agent });
+    await log.run(
+      'credit',
+      { account: 'acme', amount: 5 },
+      {
+        traceId: 't-later',
+        actor: reviewer,
+        idempotencyKey: 'approved-1',
+      },
+    );
+    const action = harness.span('guardloop.action credit');
+    expect(action.parentSpanContext).toBeUndefined();
+    expect(action.links[0]?.context.spanId).toBe(harness.span(spanNames.loop).spanContext().spanId);
+    const recorder = telemetry.instrumentOutcomeRecorder({
+      record: async (_outcome: { type: string; traceId: string }) => ({ status: 'duplicate' }),
+    });
+    await recorder.record({ type: 'reopened', traceId: 't-later' });
+    expect(harness.spans().some((span) => span.name.startsWith(spanNames.outcomePrefix))).toBe(
+      false,
+    );
+  });
+
   it('traces a denied signal with the denying rail', async () => {
     const { harness, loop } = setup('deny');
     const result = await loop.handle(signal('t-denied'), { actor: agent });
@@ -370,6 +394,39 @@ describe('createGuardloopTelemetry', () => {
     expect((await loop.handle(signal('t-timer'), { actor: agent })).status).toBe('acted');
     expect(timers).toBe(0);
     expect(harness.span('run_guardrail async').attributes[a.verdictType]).toBe('allow');
+  });
+
+  it('runs a custom decide step inside the decide span', async () => {
+    const harness = createHarness();
+    const telemetry = createGuardloopTelemetry({ tracerProvider: harness.tracerProvider });
+    const loop = createLoop(
+      telemetry.instrumentLoop({
+        steps: {
+          classifyIntent: () => ({ label: 'x', confidence: 1 }),
+          proposeHypotheses: () => [
+            {
+              id: 'h',
+              title: 'h',
+              confidence: 1,
+              action: { name: 'a', input: {}, reversible: true },
+            },
+          ],
+          decide: (input) => ({
+            id: 'd-1',
+            traceId: input.traceId,
+            verdict: 'deny',
+            reason: 'custom',
+            rails: [],
+            decidedAt: 1,
+            durationMs: 0,
+          }),
+          act: () => 1,
+        },
+      }),
+    );
+    expect((await loop.handle(signal('t-custom'), { actor: agent })).status).toBe('rejected');
+    expect(harness.parentOf(harness.span(spanNames.customDecide))?.name).toBe(spanNames.decide);
+    expect(harness.span(spanNames.decide).attributes[a.decisionId]).toBe('d-1');
   });
 
   it('forgets the oldest traces past maxTraces and ends what they left open', () => {

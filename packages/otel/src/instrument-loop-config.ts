@@ -66,7 +66,7 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
       run: (input: LoopStepInput, options: StepOptions) => Output | Promise<Output>,
       annotate: (span: Span, output: Awaited<Output>, input: LoopStepInput) => void,
       parentOf: (input: LoopStepInput) => Span | undefined = (input) =>
-        runtime.traces.get(input.traceId)?.root,
+        runtime.traces.get(input?.traceId)?.root,
       onStart?: (span: Span, input: LoopStepInput) => void,
     ) =>
     (input: LoopStepInput, options: StepOptions) => {
@@ -131,7 +131,7 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
     instrumented.decide = (input, options) => {
       const span = runtime.traces.get(input?.traceId)?.decide;
       return span
-        ? traced(runtime, startSpan(runtime, `${spanNames.decide}.custom`, { parent: span }), () =>
+        ? traced(runtime, startSpan(runtime, spanNames.customDecide, { parent: span }), () =>
             decide(input, options),
           )
         : decide(input, options);

@@ -39,6 +39,8 @@ export function startSpan(runtime: TelemetryRuntime, name: string, options: Star
 
 /** Runs `run` with `span` active, so spans started inside (AI SDK model calls...) nest under it. */
 export function withSpan<T>(span: Span, run: () => T): T {
+  // A span that records nothing (no SDK, or sampled out) has no children worth a context switch.
+  if (!span.isRecording()) return run();
   return context.with(trace.setSpan(context.active() as Context, span), run);
 }
 

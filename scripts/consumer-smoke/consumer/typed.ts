@@ -30,6 +30,7 @@ import {
   type InboxStatus,
   type InboxStore,
 } from '@guardloop/inbox';
+import { createGuardloopTelemetry, type GuardloopTelemetry } from '@guardloop/otel';
 import {
   createPgliteClient,
   DatabaseLockedError,
@@ -67,6 +68,12 @@ export const credit = defineAction({
     void before;
   },
 });
+
+/** The telemetry keeps the types of what it instruments: an UndoLog stays an UndoLog. */
+export function instrumentTyped(): { telemetry: GuardloopTelemetry; undoLog: UndoLog } {
+  const telemetry = createGuardloopTelemetry({ maxTraces: 100 });
+  return { telemetry, undoLog: telemetry.instrumentUndoLog(createTypedUndoLog()) };
+}
 
 export function createTypedUndoLog(): UndoLog {
   return createUndoLog({ store: createMemoryUndoLogStore(), actions: [credit] });

@@ -44,6 +44,13 @@ export function createHelpdeskHypotheses(options: HelpdeskHypothesesOptions) {
     intents: helpdeskIntents,
     feedback: options.feedback,
     random: options.random,
+    // The intent rail holds the classifier's confidence against the floor and the nightly
+    // calibration reads the decided hypothesis's: both must be the classifier's. The playbook's
+    // outcome-ranked confidence stays as evidence (`playbook.ranking`), the ranking is unchanged.
+    confidence: 'intent',
+    // The rails, not the playbook, decide what an abstaining classifier may do (the intent rail
+    // escalates it): the reviewer still gets the proposal to approve or reject.
+    whenAbstained: 'propose',
   });
 
   return async (
@@ -75,13 +82,7 @@ export function createHelpdeskHypotheses(options: HelpdeskHypothesesOptions) {
       macroVersion: macro.version,
       ...(routed ? { suggestedQueue: await suggestQueue(intent.label) } : {}),
     };
-    // The rails, not the playbook, decide what an abstaining classifier may do: the reviewer
-    // still gets the proposal to approve or reject.
-    const hypotheses = await ranked({
-      ...input,
-      signal: { ...signal, payload: drafted },
-      intent: { ...intent, abstained: false },
-    });
+    const hypotheses = await ranked({ ...input, signal: { ...signal, payload: drafted } });
     const ticketId = text(payload.ticketId);
     const facts = Array.isArray(payload.evidence)
       ? (payload.evidence as Hypothesis['evidence'])
@@ -89,21 +90,11 @@ export function createHelpdeskHypotheses(options: HelpdeskHypothesesOptions) {
     const proposed = hypotheses.map(
       (hypothesis): Hypothesis => ({
         ...hypothesis,
-        // The intent rail holds the classifier's confidence against the floor, and the nightly
-        // calibration reads the decided hypothesis's: both must be the classifier's. The
-        // playbook's outcome-ranked confidence stays as evidence (the loop's sort is stable).
-        confidence: intent.confidence,
         rationale: `Classified as '${intent.label}' at ${intent.confidence.toFixed(2)} by ${intent.classifier ?? 'the classifier'}. ${hypothesis.rationale ?? ''}`,
         evidence: [
           { source: 'classifier', path: `scores.${intent.label}`, value: intent.confidence },
           ...facts,
           ...hypothesis.evidence,
-          {
-            source: 'playbook.ranking',
-            path: 'confidence',
-            value: hypothesis.confidence,
-            note: 'first-contact resolution without reopen, times one minus the override rate',
-          },
         ],
         ...(hypothesis.action
           ? {

@@ -103,7 +103,10 @@ function journalRuns(
       const item = changed[0] ?? run.report.heldBack[0];
       const details = item?.details as { applied?: number; labelledSamples?: number } | undefined;
       if (details?.applied === undefined || !changed[0]) continue;
-      const note = changed[0].description.replace(/^confidence floor [\d.]+ -> [\d.]+ \((.*)\)$/, '$1');
+      const note = changed[0].description.replace(
+        /^confidence floor [\d.]+ -> [\d.]+ \((.*)\)$/,
+        '$1',
+      );
       journal.floorCalibrated(now, details.applied, note);
       if (Math.abs(details.applied - before) >= 0.01)
         journal.milestone(
@@ -111,7 +114,11 @@ function journalRuns(
           `Confidence floor ${before.toFixed(2)} -> ${details.applied.toFixed(2)} (${note})`,
         );
     }
-    for (const item of proposed) journal.milestone(now, upperFirst(item.description));
+    for (const item of proposed)
+      journal.milestone(
+        now,
+        item.kind === 'artifact' ? item.description : upperFirst(item.description),
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 import { renderHumanReviewHtml } from './human-review-html';
 import { renderIntakeHtml } from './intake-sla-render';
 import type { DayKpis } from './kpi-summary';
+import { renderLearningRunsHtml, renderMaturityHtml } from './maturity';
 import { type ReportData, shortReason } from './report-data';
 import { escapeHtml, lineChart, palette, stackedBars } from './svg-charts';
 
@@ -182,6 +183,8 @@ ${kpiCharts.join('')}
 <h2>Error budget and the autonomy dial</h2>${autonomy}
 <h2>Rails</h2>${railChart}${escalationChart}
 <table><tr><th>rail</th><th>count</th><th>reason</th></tr>${reasonRows}</table>
+${renderMaturityHtml(data.maturity)}
+${renderLearningRunsHtml(replay)}
 ${renderHumanReviewHtml(data.humanReview)}
 ${renderIntakeHtml(data.intake)}
 <h2>What happened</h2><table>${milestoneRows}</table>

@@ -2,6 +2,7 @@ import type { ReplayResult } from '../simulation/replay';
 import { type HumanReviewSummary, summarizeHumanReview } from './human-review';
 import { type IntakeSummary, summarizeIntake } from './intake-sla';
 import { type KpiSummary, summarizeKpis } from './kpi-summary';
+import { type MaturitySummary, summarizeMaturity } from './maturity';
 import type { Escalation } from './run-log';
 
 export interface EscalationReason {
@@ -66,6 +67,8 @@ export interface ReportData {
   humanReview: HumanReviewSummary;
   /** The front doors and the ticket SLAs per priority. */
   intake: IntakeSummary;
+  /** Self-healing maturity grades of the baseline and after-learning windows. */
+  maturity: MaturitySummary;
   escalations: EscalationGroup[];
   totals: {
     tickets: number;
@@ -94,6 +97,7 @@ export async function collectReportData(replay: ReplayResult): Promise<ReportDat
     kpis: await summarizeKpis(replay),
     humanReview: await summarizeHumanReview(replay),
     intake: summarizeIntake(replay),
+    maturity: await summarizeMaturity(replay),
     escalations: groupEscalations(runLog.escalations),
     totals: {
       tickets: sum((day) => day.signals),

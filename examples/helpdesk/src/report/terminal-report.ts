@@ -1,6 +1,7 @@
 import type { HumanReviewSummary } from './human-review';
 import { intakeTerminalLines } from './intake-sla-render';
 import type { KpiRow } from './kpi-summary';
+import { learningRunLines, maturityLines } from './maturity';
 import { type ReportData, shortReason } from './report-data';
 
 const percent = (value: number | null) =>
@@ -86,6 +87,7 @@ export function renderTerminalReport(data: ReportData, reportPath: string): stri
       `${rail.rail.padEnd(30)}${String(rail.allow).padStart(7)}${String(rail.escalate).padStart(10)}${String(rail.deny).padStart(6)}${String(rail.skipped).padStart(9)}`,
     );
   }
+  push('', ...maturityLines(data.maturity), '', ...learningRunLines(replay));
   push('', ...humanReviewLines(data.humanReview));
   push('', ...intakeTerminalLines(data.intake));
   push('', 'Escalations and denials by deciding rail (top reason)');

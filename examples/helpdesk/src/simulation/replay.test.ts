@@ -146,6 +146,35 @@ describe('a shortened help-desk replay', () => {
     expect(after.value ?? 0).toBeGreaterThanOrEqual(baseline.value ?? 0);
   });
 
+  it('learns through the schedule: each job once per period, runs recorded, maturity graded', async () => {
+    const { runs } = replay.helpdesk.runLog;
+    const jobs = new Set(runs.map((run) => run.job));
+    expect(jobs).toEqual(
+      new Set([
+        'floor-calibration',
+        'artifact-proposals',
+        'problem-detection',
+        'routing-review',
+        'playbook-re-ranking',
+      ]),
+    );
+    const periods = runs.map((run) => `${run.job}:${run.period}`);
+    expect(new Set(periods).size).toBe(periods.length);
+    expect(runs.every((run) => run.status === 'succeeded')).toBe(true);
+    const { data, terminal } = await writeReports(replay, reportPath);
+    expect(data.maturity.after.grades).toHaveLength(4);
+    for (const grade of data.maturity.after.grades) {
+      const before = data.maturity.baseline.grades.find(
+        (item) => item.dimension === grade.dimension,
+      );
+      expect(grade.level).toBeGreaterThanOrEqual(before?.level ?? 1);
+      expect(grade.evidence.length).toBeGreaterThan(0);
+    }
+    expect(terminal).toMatch(/Maturity \(Level 1-5\)/);
+    expect(terminal).toMatch(/Learning schedule: \d+ runs recorded in PGlite/);
+    expect(readFileSync(reportPath, 'utf8')).toContain('Learning schedule runs');
+  });
+
   it('writes a self-contained HTML report with charts', () => {
     expect(existsSync(reportPath)).toBe(true);
     const html = readFileSync(reportPath, 'utf8');

@@ -1,8 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { createSeededRandom } from '@guardloop/feedback';
-import type { IntentClassifierOptions } from '../app/classifier';
 import { createPgliteClient } from '@guardloop/postgres';
 import { createPostgresLearningScheduleStore } from '@guardloop/postgres/learning';
+import type { IntentClassifierOptions } from '../app/classifier';
 import { createHelpdeskLearning } from '../app/learning';
 import { createHelpdeskPipeline } from '../app/pipeline';
 import { createHelpdesk, type Helpdesk } from './create-helpdesk';

@@ -24,6 +24,7 @@ export {
 export { originOutcomeTypes, outcomePayloads } from '../schemas/outcome-payloads';
 export { matchesSegment, segmentFields, unknownSegmentValue } from '../schemas/segment';
 export { jsonObjectSchema, storableKeySchema, storableLimits } from '../schemas/storable-values';
+export { ticketSlaLimits, ticketSlaMetrics } from '../schemas/ticket-sla';
 export { dayBounds, dayMs, dayOf } from '../schemas/time-range';
 export {
   normalCdf,

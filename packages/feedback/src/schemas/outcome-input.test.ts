@@ -39,6 +39,18 @@ const valid: Record<(typeof outcomeTypes)[number], OutcomeInput> = {
     deadline: 'acknowledge',
     lateMs: 5000,
   },
+  ticket_sla: {
+    ...base,
+    type: 'ticket_sla',
+    policy: 'vip',
+    priority: 'urgent',
+    metric: 'first_response',
+    instance: 1,
+    targetMs: 3_600_000,
+    elapsedMs: 4_000_000,
+    breached: true,
+    lateMs: 400_000,
+  },
 };
 
 const decided = { ...base, type: 'human_decision', escalationId: 'e1', reviewer: 'r1' };
@@ -102,12 +114,27 @@ const humanInvalid: Array<[string, unknown, string]> = [
   ],
   ['unknown deadline', { ...breached, deadline: 'resolve', lateMs: 1 }, 'deadline'],
   ['breach without lateMs', breached, 'lateMs'],
+  ...ticketSlaInvalid(),
   [
     'breach with an action over 128 bytes',
     { ...breached, lateMs: 1, action: 'a'.repeat(200) },
     'action',
   ],
 ];
+
+function ticketSlaInvalid(): Array<[string, unknown, string]> {
+  const run = valid.ticket_sla;
+  return [
+    ['unknown SLA metric', { ...run, metric: 'first_reply' }, 'metric'],
+    ['SLA instance 0', { ...run, instance: 0 }, 'instance'],
+    ['negative SLA elapsedMs', { ...run, elapsedMs: -1 }, 'elapsedMs'],
+    ['fractional SLA targetMs', { ...run, targetMs: 1.5 }, 'targetMs'],
+    ['SLA run without breached', { ...run, breached: undefined }, 'breached'],
+    ['SLA policy over 128 bytes', { ...run, policy: 'p'.repeat(129) }, 'policy'],
+    ['SLA run without priority', { ...run, priority: undefined }, 'priority'],
+    ['SLA completed not boolean', { ...run, completed: 'yes' }, 'completed'],
+  ];
+}
 
 const invalid: Array<[string, unknown, string]> = [
   ['not an object', 42, ''],

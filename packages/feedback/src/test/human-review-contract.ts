@@ -11,8 +11,14 @@ import {
 } from './contract-fixtures';
 
 const at = fixtureDay + 7_200_000;
-/** Review-only traces count no resolutions under their keys. */
-const noResolutions = { resolved: 0, firstContactResolved: 0, reopened: 0 };
+/** Review-only traces count no resolutions (nor ticket SLA runs) under their keys. */
+const noResolutions = {
+  resolved: 0,
+  firstContactResolved: 0,
+  reopened: 0,
+  ticketSlaRuns: 0,
+  ticketSlaBreached: 0,
+};
 const common = {
   at,
   recordedAt: at,

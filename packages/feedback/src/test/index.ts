@@ -13,6 +13,7 @@ import { pagingContract } from './paging-contract';
 import { queryContract } from './query-contract';
 import { resolutionBreakdownContract } from './resolution-breakdown-contract';
 import { storableInputContract } from './storable-input-contract';
+import { ticketSlaContract } from './ticket-sla-contract';
 
 export {
   artifactRecord,
@@ -48,6 +49,7 @@ export function runFeedbackStoreContract(options: FeedbackStoreContractOptions):
     describe('human reviews', () => humanReviewContract(createStore));
     describe('resolutions per action and hypothesis', () =>
       resolutionBreakdownContract(createStore));
+    describe('ticket SLA runs', () => ticketSlaContract(createStore));
     describe('paging', () => pagingContract(createStore));
     describe('storable input', () => storableInputContract(createStore));
     describe('artifacts and problems', () => documentContract(createStore));

@@ -63,6 +63,20 @@ export function outcomeStreams(seed: number, count: number): OutcomeInput[][] {
             ...(random() < 0.5 ? { action: 'refund' } : {}),
             lateMs: 1000,
           },
+          {
+            ...common,
+            type: 'ticket_sla',
+            policy: pick(['standard', 'vip']),
+            priority: pick(['high', 'low']),
+            // Few runs per trace, so that some runs get a breach and a completion.
+            metric: pick(['first_response', 'resolution'] as const),
+            instance: 1,
+            targetMs: hour,
+            elapsedMs: Math.floor(random() * 2 * hour),
+            breached: random() < 0.4,
+            ...(random() < 0.3 ? { lateMs: 1000 } : {}),
+            completed: random() < 0.7,
+          },
         ]);
       });
   });

@@ -5,6 +5,7 @@ import { MalformedEmailError } from '../errors/malformed-email-error';
 import type { EmailIntakeCallOptions } from './email-intake-dependencies';
 import { type EmailIntakeOptions, resolveEmailIntakeSettings } from './email-intake-options';
 import type { EmailIntakeResult } from './email-intake-result';
+import type { EmailThread } from './email-thread-store';
 import { createEmailSignal } from './email-signal';
 import { parseEmail, type RawEmail } from './parse-email';
 import type { ParsedEmail } from './parsed-email';
@@ -29,7 +30,7 @@ export interface EmailIntake {
  */
 export function createEmailIntake(options: EmailIntakeOptions): EmailIntake {
   const settings = resolveEmailIntakeSettings(options);
-  const { threads, tickets, deduplicator, clock, idGenerator, parseOptions } = settings;
+  const { threads, tickets, clock, idGenerator, parseOptions } = settings;
 
   return {
     async receive(raw, callOptions) {
@@ -56,12 +57,21 @@ export function createEmailIntake(options: EmailIntakeOptions): EmailIntake {
         };
       }
       const self = await threads.find([email.messageId], call);
+      // Seen before: answered without writing anything. A delivery racing this one is settled
+      // by the claim in `link` below.
+      if (self !== undefined) {
+        return {
+          kind: 'duplicate',
+          messageId: email.messageId,
+          reason: 'already_threaded',
+          ticketId: self.ticketId,
+        };
+      }
       // Most specific first: the message replied to, then the thread from its newest end.
       const parentIds = [email.inReplyTo, ...email.references.toReversed()].filter(
         (id): id is string => id !== undefined && id !== email.messageId,
       );
-      const parent =
-        self ?? (parentIds.length > 0 ? await threads.find(parentIds, call) : undefined);
+      const parent = parentIds.length > 0 ? await threads.find(parentIds, call) : undefined;
       if (parent === undefined && email.autoSubmitted) {
         return {
           kind: 'rejected',
@@ -86,50 +96,50 @@ export function createEmailIntake(options: EmailIntakeOptions): EmailIntake {
         event: isReply ? 'customer_reply' : 'ticket_opened',
         source: settings.source,
         tenant: settings.tenant,
+        fields: settings.fields(email),
         followUpOf,
         clock,
         idGenerator,
       });
-      if (deduplicator.check(signal).duplicate) {
-        return {
-          kind: 'duplicate',
-          messageId: email.messageId,
-          reason: 'seen_within_window',
-          ...(self ? { ticketId: self.ticketId } : {}),
-        };
-      }
-      if (self !== undefined) {
-        return {
-          kind: 'duplicate',
-          messageId: email.messageId,
-          reason: 'already_threaded',
-          ticketId: self.ticketId,
-        };
-      }
+      const duplicate = (thread: EmailThread): EmailIntakeResult => ({
+        kind: 'duplicate',
+        messageId: email.messageId,
+        reason: 'already_threaded',
+        ticketId: thread.ticketId,
+      });
       throwIfAborted(abortSignal);
       if (!isReply) {
+        // The store decides, not a window in this process: a link that threw claimed nothing,
+        // so a retry opens the ticket; of two deliveries at once, one wins and one is a duplicate.
         // The references too: a later reply quoting only an older message still finds the ticket.
-        await threads.link(
+        const link = await threads.link(
           { ticketId, traceId: signal.traceId },
           [email.messageId, ...parentIds],
           call,
         );
+        if (!link.claimed) return duplicate(link.thread);
         return { kind: 'ticket', signal, ticketId, email, ...(followUpOf ? { followUpOf } : {}) };
       }
-      await threads.link(parent, [email.messageId], call);
-      if (ticket === undefined || !tickets) return { kind: 'reply', signal, ticketId, email };
-      const updated = await updateRepliedTicket(
-        {
-          ticket,
-          email,
-          thread: parent,
-          lifecycle: settings.lifecycle,
-          tickets: tickets,
-          feedback: settings.feedback,
-          clock,
-        },
-        call,
-      );
+      // The ticket moves before the claim: if saving it throws, nothing is claimed and a retry
+      // moves it then. Moving it twice (a retry, or two deliveries at once) ends the same way.
+      const updated =
+        ticket === undefined || !tickets
+          ? undefined
+          : await updateRepliedTicket(
+              {
+                ticket,
+                email,
+                thread: parent,
+                lifecycle: settings.lifecycle,
+                tickets: tickets,
+                feedback: settings.feedback,
+                clock,
+              },
+              call,
+            );
+      const link = await threads.link(parent, [email.messageId], call);
+      if (!link.claimed) return duplicate(link.thread);
+      if (updated === undefined) return { kind: 'reply', signal, ticketId, email };
       if (updated.reopened) {
         return {
           kind: 'reopened',

@@ -1,19 +1,23 @@
 import {
   type Clock,
-  createSignalDeduplicator,
   createTicketLifecycle,
   type IdGenerator,
   parseInput,
   randomIdGenerator,
-  type SignalDeduplicator,
   systemClock,
+  type TicketFields,
+  type TicketFieldsInput,
   type TicketLifecycle,
+  ticketFieldsSchema,
 } from '@guardloop/core';
 import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { EmailIntakeFeedbackRecorder, EmailIntakeTickets } from './email-intake-dependencies';
+import type { Taxonomy } from '../taxonomy/define-taxonomy';
+import { taxonomySchema } from '../taxonomy/taxonomy-schema';
 import type { EmailThreadStore } from './email-thread-store';
 import { type ParseEmailOptions, parseEmailOptionsSchema } from './parse-email';
+import type { ParsedEmail } from './parsed-email';
 
 export interface EmailIntakeOptions {
   /** Message-ID -> ticket: how replies find their ticket. */
@@ -22,8 +26,19 @@ export interface EmailIntakeOptions {
   tickets?: EmailIntakeTickets;
   /** Records `reopened` outcomes: `createOutcomeRecorder` from `@guardloop/feedback`. */
   feedback?: EmailIntakeFeedbackRecorder;
-  /** Repeats of one Message-ID within its window are `duplicate`. Default: a 24-hour window. */
-  deduplicator?: SignalDeduplicator;
+  /**
+   * Normalizes the standard fields of every signal (unknown values become `other`, kept in
+   * `raw` and counted). Without it the fields are `{ channel }` as given.
+   */
+  taxonomy?: Taxonomy;
+  /** The `channel` field of the signals, before normalization. Default `email`. */
+  channel?: string;
+  /**
+   * More raw standard fields of a message (category, product area, segment, priority...), e.g.
+   * from the address it was sent to; the channel is added unless returned. Normalized through
+   * `taxonomy` when given.
+   */
+  mapFields?: (email: ParsedEmail) => TicketFieldsInput;
   /** `source` of the signals. Default `email`. */
   source?: string;
   tenant?: string;
@@ -50,8 +65,13 @@ const optionsSchema = z.strictObject({
   feedback: z
     .custom<EmailIntakeFeedbackRecorder>(hasMethods('record'), 'Expected an outcome recorder')
     .optional(),
-  deduplicator: z
-    .custom<SignalDeduplicator>(hasMethods('check'), 'Expected a SignalDeduplicator')
+  taxonomy: taxonomySchema.optional(),
+  channel: z.string().trim().min(1).max(200).optional(),
+  mapFields: z
+    .custom<(email: ParsedEmail) => TicketFieldsInput>(
+      (value) => typeof value === 'function',
+      'Expected a function',
+    )
     .optional(),
   source: z.string().trim().min(1).optional(),
   tenant: z.string().trim().min(1).optional(),
@@ -66,7 +86,8 @@ export interface EmailIntakeSettings {
   threads: EmailThreadStore;
   tickets: EmailIntakeTickets | undefined;
   feedback: EmailIntakeFeedbackRecorder | undefined;
-  deduplicator: SignalDeduplicator;
+  /** The standard fields of a message's signal. */
+  fields: (email: ParsedEmail) => TicketFields;
   source: string;
   tenant: string | undefined;
   clock: Clock;
@@ -83,8 +104,7 @@ export function resolveEmailIntakeSettings(options: EmailIntakeOptions): EmailIn
     threads: parsed.threads,
     tickets: parsed.tickets,
     feedback: parsed.feedback,
-    deduplicator:
-      parsed.deduplicator ?? createSignalDeduplicator({ clock, windowMs: 24 * 60 * 60 * 1000 }),
+    fields: emailFields(parsed.taxonomy, parsed.channel ?? 'email', parsed.mapFields),
     source: parsed.source ?? 'email',
     tenant: parsed.tenant,
     clock,
@@ -96,5 +116,20 @@ export function resolveEmailIntakeSettings(options: EmailIntakeOptions): EmailIn
         ? {}
         : { maxReplyParseChars: parsed.maxReplyParseChars }),
     },
+  };
+}
+
+function emailFields(
+  taxonomy: Taxonomy | undefined,
+  channel: string,
+  mapFields: ((email: ParsedEmail) => TicketFieldsInput) | undefined,
+): (email: ParsedEmail) => TicketFields {
+  return (email) => {
+    const mapped = mapFields?.(email);
+    const raw = { ...mapped, channel: mapped?.channel ?? channel };
+    // Without a taxonomy the fields are still checked: a bad value is invalid_input, not a bad signal.
+    return taxonomy
+      ? taxonomy.normalize(raw)
+      : parseInput(ticketFieldsSchema, raw, 'fields returned by mapFields');
   };
 }

@@ -4,6 +4,7 @@ import {
   fingerprint,
   type IdGenerator,
   type Signal,
+  type TicketFields,
 } from '@guardloop/core';
 import type { ParsedEmail } from './parsed-email';
 
@@ -12,6 +13,8 @@ export interface EmailSignalContext {
   event: 'ticket_opened' | 'customer_reply';
   source: string;
   tenant?: string | undefined;
+  /** The standard fields, normalized when a taxonomy was given. */
+  fields: TicketFields;
   followUpOf?: string | undefined;
   clock: Clock;
   idGenerator: IdGenerator;
@@ -22,7 +25,7 @@ export interface EmailSignalContext {
  * relayed with other headers is still the same message.
  */
 export function createEmailSignal(email: ParsedEmail, context: EmailSignalContext): Signal {
-  const { ticketId, event, source, tenant, followUpOf, clock, idGenerator } = context;
+  const { ticketId, event, source, tenant, fields, followUpOf, clock, idGenerator } = context;
   const sentAt = email.date !== undefined && email.date >= 0 ? Math.trunc(email.date) : undefined;
   return createSignal(
     {
@@ -30,7 +33,7 @@ export function createEmailSignal(email: ParsedEmail, context: EmailSignalContex
       kind: 'ticket',
       fingerprint: fingerprint({ source, messageId: email.messageId }),
       correlationId: ticketId,
-      fields: { channel: 'email' },
+      fields,
       ...(tenant === undefined ? {} : { tenant }),
       ...(sentAt === undefined ? {} : { occurredAt: sentAt }),
       payload: {

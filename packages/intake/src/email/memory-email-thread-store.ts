@@ -33,11 +33,17 @@ export function createMemoryEmailThreadStore(
     },
     async link(...args) {
       const [thread, messageIds] = parseEmailThreadStoreArguments('link', args);
+      // No await from here on: the check and the set are one step, so of two calls at once
+      // exactly one claims the first Message-ID.
+      const first = threads.get(messageIds[0] as string);
       for (const id of messageIds) {
         if (threads.has(id)) continue;
         threads.set(id, { ticketId: thread.ticketId, traceId: thread.traceId });
         if (threads.size > maxMessageIds) threads.delete(threads.keys().next().value as string);
       }
+      return first === undefined
+        ? { claimed: true, thread: { ticketId: thread.ticketId, traceId: thread.traceId } }
+        : { claimed: false, thread: { ...first } };
     },
   };
 }

@@ -34,6 +34,50 @@ export function runEmailThreadStoreContract({
       expect(await store.find(['<m4@b>'])).toEqual(ticketB);
     });
 
+    it('tells the call that linked the first Message-ID that it claimed it', async () => {
+      const store = await createStore();
+      expect(await store.link(ticketA, ['<m1@a>', '<m0@a>'])).toEqual({
+        claimed: true,
+        thread: ticketA,
+      });
+      // Only the first id decides: `<m0@a>` is known, `<m5@b>` is not, and B claims it.
+      expect(await store.link(ticketB, ['<m1@a>', '<m5@b>'])).toEqual({
+        claimed: false,
+        thread: ticketA,
+      });
+      expect(await store.link(ticketB, ['<m6@b>', '<m0@a>'])).toEqual({
+        claimed: true,
+        thread: ticketB,
+      });
+      expect(await store.find(['<m5@b>'])).toEqual(ticketB);
+      expect(await store.find(['<m0@a>'])).toEqual(ticketA);
+    });
+
+    it('lets exactly one of simultaneous links claim a Message-ID', async () => {
+      const store = await createStore();
+      const threads = Array.from({ length: 8 }, (_, index) => ({
+        ticketId: `ticket-${index}`,
+        traceId: `trace-${index}`,
+      }));
+      const links = await Promise.all(
+        threads.map((thread) => store.link(thread, ['<race@a>', `<ref-${thread.ticketId}@a>`])),
+      );
+      const winners = links.filter((link) => link.claimed);
+      expect(winners).toHaveLength(1);
+      const winner = winners[0]?.thread;
+      for (const link of links) expect(link.thread).toEqual(winner);
+      expect(await store.find(['<race@a>'])).toEqual(winner);
+    });
+
+    it('accepts a repeated Message-ID within one call', async () => {
+      const store = await createStore();
+      expect(await store.link(ticketA, ['<m1@a>', '<m1@a>'])).toEqual({
+        claimed: true,
+        thread: ticketA,
+      });
+      expect(await store.find(['<m1@a>'])).toEqual(ticketA);
+    });
+
     it('matches Message-IDs exactly', async () => {
       const store = await createStore();
       await store.link(ticketA, ['<Case@Host>']);
@@ -48,6 +92,9 @@ export function runEmailThreadStoreContract({
       await expect(store.find([''])).rejects.toEqual(invalid);
       await expect(store.link({ ticketId: '', traceId: 't' }, ['<m@a>'])).rejects.toEqual(invalid);
       await expect(store.link(ticketA, Array(1001).fill('<m@a>'))).rejects.toEqual(invalid);
+      await expect(store.link(ticketA, [])).rejects.toEqual(invalid);
+      await expect(store.link(ticketA, [42] as never)).rejects.toEqual(invalid);
+      expect(await store.find(['<m@a>'])).toBeUndefined();
     });
 
     it('rejects with the abort reason', async () => {

@@ -65,10 +65,13 @@ export function aggregateBuckets(table: string, breakdownTable: string) {
         `SELECT day, category, channel, queue, ${columns} FROM ${table} ${conditions.where()}`,
         conditions.params,
       );
-      // Only buckets with human reviews or resolutions (per action / hypothesis) have per-key
-      // rows: skip the second query without any.
+      // Only buckets with human reviews, resolutions (per action / hypothesis) or ticket SLA
+      // runs have per-key rows: skip the second query without any.
       const reviewed = rows.some(
-        (row) => Number(row.human_reviews) !== 0 || Number(row.resolved) !== 0,
+        (row) =>
+          Number(row.human_reviews) !== 0 ||
+          Number(row.resolved) !== 0 ||
+          Number(row.ticket_sla_runs) !== 0,
       );
       const breakdowns = reviewed ? await breakdownsOf(sql, query) : new Map();
       return rows.map((row) => {

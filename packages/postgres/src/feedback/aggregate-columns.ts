@@ -1,9 +1,19 @@
 import type { DurationBucketCounterName, KpiCounterName, KpiCounters } from '@guardloop/feedback';
-import { acknowledgeMsBucketNames, decideMsBucketNames } from '@guardloop/feedback/internal';
+import {
+  acknowledgeMsBucketNames,
+  decideMsBucketNames,
+  ticketSlaFirstResponseMsBucketNames,
+  ticketSlaResolutionMsBucketNames,
+} from '@guardloop/feedback/internal';
 
-/** `decideMsBucket07` -> `decide_ms_bucket_07` (the columns of migration 0007). */
+/** `decideMsBucket07` -> `decide_ms_bucket_07` (the columns of migrations 0007 and 0011). */
 const bucketColumns = Object.fromEntries(
-  [...decideMsBucketNames, ...acknowledgeMsBucketNames].map((name) => [
+  [
+    ...decideMsBucketNames,
+    ...acknowledgeMsBucketNames,
+    ...ticketSlaFirstResponseMsBucketNames,
+    ...ticketSlaResolutionMsBucketNames,
+  ].map((name) => [
     name,
     name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`).replace(/(\d+)$/, '_$1'),
   ]),
@@ -43,6 +53,12 @@ export const aggregateColumns = {
   decideMsSum: 'decide_ms_sum',
   acknowledgements: 'acknowledgements',
   acknowledgeMsSum: 'acknowledge_ms_sum',
+  ticketSlaRuns: 'ticket_sla_runs',
+  ticketSlaBreached: 'ticket_sla_breached',
+  ticketSlaFirstResponses: 'ticket_sla_first_responses',
+  ticketSlaFirstResponseMsSum: 'ticket_sla_first_response_ms_sum',
+  ticketSlaResolutions: 'ticket_sla_resolutions',
+  ticketSlaResolutionMsSum: 'ticket_sla_resolution_ms_sum',
   ...bucketColumns,
 } as const satisfies Record<KpiCounterName, string>;
 

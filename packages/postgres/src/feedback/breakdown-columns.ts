@@ -1,6 +1,6 @@
 import type { BreakdownCounterName } from '@guardloop/feedback';
 
-/** Breakdown counter -> bigint column of the breakdowns table (migrations 0007 and 0012). */
+/** Breakdown counter -> bigint column of the breakdowns table (migrations 0007, 0012, 0011). */
 export const breakdownColumns = {
   reviews: 'reviews',
   approved: 'approved',
@@ -10,4 +10,6 @@ export const breakdownColumns = {
   resolved: 'resolved',
   firstContactResolved: 'first_contact_resolved',
   reopened: 'reopened',
+  ticketSlaRuns: 'ticket_sla_runs',
+  ticketSlaBreached: 'ticket_sla_breached',
 } as const satisfies Record<BreakdownCounterName, string>;

@@ -19,6 +19,7 @@ describe('migrate (PGlite)', () => {
     );
     expect(rows.map((row) => row.table_name)).toEqual([
       'guardloop_counters',
+      'guardloop_email_threads',
       'guardloop_feedback_aggregates',
       'guardloop_feedback_artifact_versions',
       'guardloop_feedback_artifacts',

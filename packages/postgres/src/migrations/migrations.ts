@@ -1,9 +1,11 @@
 import { counterExpiryMigration } from './counter-expiry-migration';
 import { counterMigration } from './counter-migration';
+import { emailThreadsMigration } from './email-threads-migration';
 import { feedbackHumanReviewsMigration } from './feedback-human-reviews-migration';
 import { feedbackMigration } from './feedback-migration';
 import { feedbackResolutionBreakdownsMigration } from './feedback-resolution-breakdowns-migration';
 import { feedbackSegmentIndexesMigration } from './feedback-segment-indexes-migration';
+import { feedbackTicketSlaMigration } from './feedback-ticket-sla-migration';
 import { inboxMigration } from './inbox-migration';
 import { inboxSlaEventsMigration } from './inbox-sla-events-migration';
 import { learningRunsMigration } from './learning-runs-migration';
@@ -24,6 +26,9 @@ export const migrations: readonly Migration[] = [
   counterExpiryMigration,
   learningRunsMigration,
   feedbackResolutionBreakdownsMigration,
+  // 0011 after 0012 on purpose: it widens the breakdown dimension CHECK that 0012 rewrites.
+  feedbackTicketSlaMigration,
   ticketSlaMigration,
   undoLogClaimMigration,
+  emailThreadsMigration,
 ];

@@ -1,3 +1,4 @@
+import { createSeededRandom } from '@guardloop/core/internal';
 import { describe, expect, it } from 'vitest';
 import { checkBrandSafety } from './check-brand-safety';
 import { findSpacedRuns } from './find-spaced-runs';
@@ -49,5 +50,55 @@ describe('spaced-out profanity', () => {
     const text = 'f u c k . '.repeat(5000);
     expect(matches(text)).toHaveLength(5000);
     expect(matches(`fuck f u c k ${text}`)).toHaveLength(5002);
+  });
+});
+
+// The scan before its fast path (rejecting a character followed by another of its word), kept
+// as the reference the fast path must agree with.
+function referenceRuns(text: string): Array<{ text: string; positions: number[] }> {
+  const isGap = (code: number) => [32, 46, 45, 95, 42, 183, 9, 10, 13].includes(code);
+  const codeAt = (index: number) =>
+    index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+  const isSingle = (index: number) => {
+    const code = codeAt(index);
+    if (code === -1 || isGap(code)) return false;
+    const before = codeAt(index - 1);
+    const after = codeAt(index + 1);
+    return (before === -1 || isGap(before)) && (after === -1 || isGap(after));
+  };
+  const nextSingle = (index: number) => {
+    let at = index + 1;
+    while (at - index <= 3 && isGap(codeAt(at))) at += 1;
+    return at > index + 1 && at - index <= 4 && isSingle(at) ? at : -1;
+  };
+  const runs: Array<{ text: string; positions: number[] }> = [];
+  for (let index = 0; index < text.length; index++) {
+    if (!isSingle(index)) continue;
+    const positions = [index];
+    for (let next = nextSingle(index); next !== -1; next = nextSingle(next)) positions.push(next);
+    if (positions.length >= 3) {
+      runs.push({ text: positions.map((at) => text[at]).join(''), positions });
+    }
+    index = (positions.at(-1) as number) + 1;
+  }
+  return runs;
+}
+
+describe('findSpacedRuns fast path', () => {
+  it('finds the same runs as the scan without it, on random texts', () => {
+    const random = createSeededRandom(3);
+    const alphabet = 'fuck ab. -_*·\t\n';
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = Math.floor(random() * 30);
+      for (let index = 0; index < length; index++) {
+        text += alphabet[Math.floor(random() * alphabet.length)];
+      }
+      const found = findSpacedRuns(text).map((run) => ({
+        text: run.text,
+        positions: [...run.positions],
+      }));
+      expect(found, JSON.stringify(text)).toEqual(referenceRuns(text));
+    }
   });
 });

@@ -37,6 +37,10 @@ const isSingle = (text: string, index: number) => {
 export function findSpacedRuns(text: string): SpacedRun[] {
   const runs: SpacedRun[] = [];
   for (let index = 0; index < text.length; index++) {
+    // Most characters are followed by another of their word, so cannot stand alone: rejected on
+    // one look at the next one (isSingle would say the same).
+    const after = codeAt(text, index + 1);
+    if (after !== -1 && !isSpacer(after) && !isBlank(after)) continue;
     if (!isSingle(text, index)) continue;
     let end = index;
     let count = 1;

@@ -37,7 +37,8 @@ export function collectTextSegments(
   redactKey: (key: string) => string = (key) => key,
 ): CollectResult {
   const segments: TextSegment[] = [];
-  const ancestors = new Set<object>();
+  // The objects open above the current one: at most `maxDepth`, so an array is cheaper than a Set.
+  const ancestors: object[] = [];
   let length = 0;
   let values = 0;
   let exceeded: { limit: keyof CollectLimits; value: number; max: number } | undefined;
@@ -48,7 +49,9 @@ export function collectTextSegments(
       exceeded = { limit: 'maxLength', value: length, max: limits.maxLength };
       return;
     }
-    if (text.trim() !== '') segments.push({ path, text, isKey });
+    // A printable ASCII first character settles it without trimming (most strings).
+    const first = text.charCodeAt(0);
+    if ((first > 32 && first < 127) || text.trim() !== '') segments.push({ path, text, isKey });
   };
   const childPath = (path: string, key: string) => {
     const safe = redactKey(key);
@@ -70,7 +73,7 @@ export function collectTextSegments(
       add(path, String(current), false);
       return;
     }
-    if (typeof current !== 'object' || current === null || ancestors.has(current)) return;
+    if (typeof current !== 'object' || current === null || ancestors.includes(current)) return;
     if (current instanceof Date) return;
     // Objects whose text is not in their own keys: a boxed string has one key per character, a
     // URL none, an error keeps its message in a non-enumerable property, and bytes are text too
@@ -88,7 +91,7 @@ export function collectTextSegments(
       exceeded = { limit: 'maxDepth', value: depth + 1, max: limits.maxDepth };
       return;
     }
-    ancestors.add(current);
+    ancestors.push(current);
     if (Array.isArray(current) || current instanceof Set || current instanceof Map) {
       let index = 0;
       for (const item of current as Iterable<unknown>) {
@@ -121,7 +124,7 @@ export function collectTextSegments(
         visit((current as Record<symbol, unknown>)[symbol], path2, depth + 1);
       }
     }
-    ancestors.delete(current);
+    ancestors.pop();
   };
 
   try {
