@@ -1,11 +1,13 @@
 // `pnpm demo`: replays two weeks of help-desk tickets through guardloop, offline and seeded.
 import { mkdir, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPgliteDirectory } from '@guardloop/postgres';
 import { createProgress } from './progress';
 import { writeReports } from './report/write-reports';
 import { runReplay } from './simulation/replay';
+import { createDemoTelemetry } from './telemetry/demo-telemetry';
+import { otlpJsonPath, writeOtlpJson } from './telemetry/otlp-json';
 
 const root = join(import.meta.dirname, '..');
 const databaseDirectory = join(root, '.guardloop', 'helpdesk-db');
@@ -19,6 +21,11 @@ const opened = await openPgliteDirectory<PGlite>(databaseDirectory);
 const { database } = opened;
 const progress = createProgress();
 const apiKey = process.env.OPENAI_API_KEY;
+// Spans are always recorded in memory (the report draws a waterfall); written out on request.
+// Relative to where `pnpm demo` was typed (INIT_CWD), not to this package.
+const requestedOtlp = otlpJsonPath(process.argv.slice(2), process.env);
+const otlpPath = requestedOtlp && resolve(process.env.INIT_CWD ?? process.cwd(), requestedOtlp);
+const telemetry = createDemoTelemetry({ seed: 7 });
 try {
   const replay = await runReplay({
     database,
@@ -32,10 +39,15 @@ try {
       ...(process.env.OPENAI_MODEL ? { openAiModel: process.env.OPENAI_MODEL } : {}),
     },
     onProgress: (done, total) => progress.update(done, total),
+    telemetry,
   });
   progress.stop();
   const { terminal } = await writeReports(replay, reportPath);
   console.log(terminal);
+  if (otlpPath) {
+    await writeOtlpJson(otlpPath, telemetry.spans());
+    console.log(`Spans (OTLP JSON): ${relative(process.cwd(), otlpPath) || otlpPath}`);
+  }
   console.log(
     `Undo log, inbox and counters: ${relative(process.cwd(), databaseDirectory) || databaseDirectory} (PGlite)`,
   );

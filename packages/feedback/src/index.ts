@@ -185,8 +185,8 @@ export {
   segmentSchema,
 } from './schemas/segment';
 export type { JsonObject, JsonValue } from './schemas/storable-values';
-export { type TimeRange, type TimeRangeInput, timeRangeSchema } from './schemas/time-range';
 export type { TicketSlaMetric, TicketSlaRecord } from './schemas/ticket-sla';
+export { type TimeRange, type TimeRangeInput, timeRangeSchema } from './schemas/time-range';
 export { type TraceState, traceStateSchema } from './schemas/trace-state';
 // Store
 export type {

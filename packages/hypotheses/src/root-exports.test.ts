@@ -49,3 +49,14 @@ it('exports these runtime values from @guardloop/hypotheses/ai', async () => {
     'modelHypothesesFailureReasons',
   ]);
 });
+
+it('exports these runtime values from @guardloop/hypotheses/jobs', async () => {
+  const jobs = await import('./jobs/index');
+  expect(Object.keys(jobs).sort()).toEqual([
+    'createArtifactProposalJob',
+    'createFloorCalibrationJob',
+    'createPlaybookReRankingJob',
+    'createProblemDetectionJob',
+    'createRoutingReviewJob',
+  ]);
+});

@@ -21,6 +21,7 @@ export type {
 export {
   type EmailThread,
   type EmailThreadCallOptions,
+  type EmailThreadLink,
   type EmailThreadStore,
   emailThreadSchema,
   parseEmailThreadStoreArguments,

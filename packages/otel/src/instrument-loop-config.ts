@@ -13,7 +13,7 @@ import type {
 } from '@guardloop/core';
 import type { Attributes, Span } from '@opentelemetry/api';
 import { attributes, runGuardrailOperation, spanNames } from './attributes';
-import { abandonTrace } from './loop-event-spans';
+import { abandonTrace, startChild } from './loop-event-spans';
 import { artifactVersions, policyAttributes, setDefined, startSpan, traced } from './span-helpers';
 import type { TelemetryRuntime } from './telemetry-runtime';
 
@@ -27,10 +27,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function endOnAbort(runtime: TelemetryRuntime, traceId: string, options: StepOptions) {
   const signal = options?.abortSignal;
   const record = runtime.traces.get(traceId);
-  if (!(signal instanceof AbortSignal) || !record?.root || record.stopWatching) return;
+  if (!(signal instanceof AbortSignal) || !record?.root || record.disabled || record.stopWatching)
+    return;
   const abandon = () => {
     abandonTrace(record);
     record.root = record.decide = record.act = record.step = undefined;
+    record.rootContext = record.decideContext = undefined;
   };
   signal.addEventListener('abort', abandon, { once: true });
   record.stopWatching = () => signal.removeEventListener('abort', abandon);
@@ -64,24 +66,19 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
     <Output>(
       name: string,
       run: (input: LoopStepInput, options: StepOptions) => Output | Promise<Output>,
-      annotate: (span: Span, output: Awaited<Output>, input: LoopStepInput) => void,
-      parentOf: (input: LoopStepInput) => Span | undefined = (input) =>
-        runtime.traces.get(input?.traceId)?.root,
+      annotate: (span: Span, output: Awaited<Output>) => void,
       onStart?: (span: Span, input: LoopStepInput) => void,
     ) =>
     (input: LoopStepInput, options: StepOptions) => {
-      // Children carry no trace id attribute: their root has it (fewer attributes, cheaper spans).
-      const span = startSpan(runtime, name, { parent: parentOf(input) });
-      onStart?.(span, input);
       const record = runtime.traces.get(input?.traceId);
-      if (record) record.step = span;
+      // Children carry no trace id attribute: their root has it (fewer attributes, cheaper spans).
+      const span = startChild(runtime, record, name);
       endOnAbort(runtime, input?.traceId, options);
-      return traced(
-        runtime,
-        span,
-        () => run(input, options),
-        (output) => annotate(span, output, input),
-      );
+      // Sampled out or no SDK: nothing to annotate, nothing to end, no context to switch.
+      if (!span.isRecording()) return run(input, options);
+      onStart?.(span, input);
+      if (record) record.step = span;
+      return traced<Output | Promise<Output>>(runtime, span, () => run(input, options), annotate, record?.rootContext);
     };
 
   const instrumented: LoopSteps = {
@@ -112,7 +109,6 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
           span.setAttributes(runAttributes);
         }
       },
-      undefined,
       (span, input) => {
         span.setAttributes(hypothesisAttributes(input?.hypothesis, catalog));
         const record = runtime.traces.get(input?.traceId);
@@ -129,10 +125,14 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
   if (typeof decide === 'function') {
     // A custom decide runs inside the decide span the loop events opened.
     instrumented.decide = (input, options) => {
-      const span = runtime.traces.get(input?.traceId)?.decide;
-      return span
-        ? traced(runtime, startSpan(runtime, spanNames.customDecide, { parent: span }), () =>
-            decide(input, options),
+      const record = runtime.traces.get(input?.traceId);
+      return record?.decide
+        ? traced(
+            runtime,
+            startChild(runtime, record, spanNames.customDecide, { underDecide: true }),
+            () => decide(input, options),
+            undefined,
+            record.decideContext,
           )
         : decide(input, options);
     };
@@ -145,40 +145,44 @@ export function instrumentRail<Context extends RailContext>(
   runtime: TelemetryRuntime,
   rail: Rail<Context>,
 ): Rail<Context> {
+  // Built once per rail, not per evaluation: the name and start attributes never change.
+  const name = `${spanNames.railPrefix} ${rail.name}`;
+  const start: Attributes = {
+    [attributes.operationName]: runGuardrailOperation,
+    [attributes.guardrailName]: rail.name,
+    [attributes.guardrailType]: rail.kind,
+  };
   return {
     name: rail.name,
     kind: rail.kind,
     ...(rail.timeoutMs === undefined ? {} : { timeoutMs: rail.timeoutMs }),
     evaluate(railContext, options) {
       const record = runtime.traces.get(railContext?.traceId);
-      const span = startSpan(runtime, `${spanNames.railPrefix} ${rail.name}`, {
-        parent: record?.decide ?? record?.root,
-        attributes: {
-          [attributes.operationName]: runGuardrailOperation,
-          [attributes.guardrailName]: rail.name,
-          [attributes.guardrailType]: rail.kind,
-        },
-      });
+      const span = startChild(runtime, record, name, { underDecide: true, attributes: start });
+      // Sampled out or no SDK: the rail runs as it is, its verdict never read.
+      if (!span.isRecording()) return rail.evaluate(railContext, options);
       // Not `options.abortSignal`: the engine creates it only when a rail reads it. A rail that
       // never settles after a timeout leaves its span open; the decision span still ends.
       return traced(
         runtime,
         span,
         () => rail.evaluate(railContext, options),
-        (verdict: RailVerdict) => {
-          if (!isRecord(verdict)) return;
-          const verdictAttributes: Attributes = {
-            [attributes.railStatus]: 'completed',
-            ...policyAttributes(verdict.evidence),
-          };
-          setDefined(verdictAttributes, attributes.verdictType, verdict.verdict);
-          setDefined(verdictAttributes, attributes.verdictReason, verdict.reason);
-          setDefined(verdictAttributes, attributes.verdictConfidence, verdict.confidence);
-          span.setAttributes(verdictAttributes);
-        },
+        annotateVerdict,
+        record?.decideContext ?? record?.rootContext,
       );
     },
   };
+}
+
+/** Verdict, reason, confidence and policy attributes; only called for a recording span. */
+function annotateVerdict(span: Span, verdict: RailVerdict) {
+  if (!isRecord(verdict)) return;
+  const verdictAttributes = policyAttributes(verdict.evidence);
+  verdictAttributes[attributes.railStatus] = 'completed';
+  setDefined(verdictAttributes, attributes.verdictType, verdict.verdict);
+  setDefined(verdictAttributes, attributes.verdictReason, verdict.reason);
+  setDefined(verdictAttributes, attributes.verdictConfidence, verdict.confidence);
+  span.setAttributes(verdictAttributes);
 }
 
 function instrumentInbox(runtime: TelemetryRuntime, inbox: LoopEscalationSink): LoopEscalationSink {
@@ -195,7 +199,7 @@ function instrumentInbox(runtime: TelemetryRuntime, inbox: LoopEscalationSink): 
         runtime,
         span,
         () => inbox.escalate(input),
-        (written) => {
+        (_span, written) => {
           setDefined(escalationAttributes, attributes.escalationId, written?.id);
           span.setAttributes(escalationAttributes);
         },

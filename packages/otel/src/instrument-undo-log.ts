@@ -59,7 +59,7 @@ export function instrumentUndoLog<UndoLog extends InstrumentableUndoLog>(
           input,
           options,
         ),
-      (result) => annotateRun(runtime, span, parent, result, record?.actions),
+      (_span, result) => annotateRun(runtime, span, parent, result, record?.actions),
     );
   };
   const undo = (actionId: unknown, options: unknown) => {
@@ -73,7 +73,7 @@ export function instrumentUndoLog<UndoLog extends InstrumentableUndoLog>(
       span,
       () =>
         (undoLog.undo as (...args: unknown[]) => Promise<unknown>).call(undoLog, actionId, options),
-      (result) => {
+      (_span, result) => {
         if (!isRecord(result)) return;
         const undoAttributes: Attributes = {};
         setDefined(undoAttributes, attributes.actionName, result.actionName);
@@ -100,7 +100,7 @@ export function instrumentUndoLog<UndoLog extends InstrumentableUndoLog>(
           traceId,
           options,
         ),
-      (result) => {
+      (_span, result) => {
         if (!isRecord(result)) return;
         if (Array.isArray(result.skipped))
           span.setAttribute(attributes.undoSkipped, result.skipped.length);

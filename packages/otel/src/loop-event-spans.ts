@@ -1,7 +1,14 @@
 import type { LoopEvent, LoopStatus } from '@guardloop/core';
-import { type Attributes, type Span, SpanStatusCode } from '@opentelemetry/api';
+import { type Attributes, context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import { attributes, spanNames } from './attributes';
-import { artifactVersions, endSpan, failSpan, setDefined, startSpan } from './span-helpers';
+import {
+  artifactVersions,
+  endSpan,
+  failSpan,
+  nonRecordingSpan,
+  setDefined,
+  startSpan,
+} from './span-helpers';
 import type { TelemetryRuntime } from './telemetry-runtime';
 import type { TraceRecord } from './trace-registry';
 
@@ -25,8 +32,24 @@ function openRoot(runtime: TelemetryRuntime, event: LoopEvent, name: string): Tr
   const record: TraceRecord = known
     ? { ...known, root }
     : { spanContext: root.spanContext(), root, actions: [] };
+  record.rootContext = trace.setSpan(context.active(), root);
+  // No SDK behind the tracer: the root has no ids, and every child would be as empty as it is.
+  record.disabled = !root.isRecording() && !trace.isSpanContextValid(root.spanContext());
   runtime.traces.set(event.traceId, record);
   return record;
+}
+
+/** A child of the run's root (or of its decide span) in the context cached for the run. */
+export function startChild(
+  runtime: TelemetryRuntime,
+  record: TraceRecord | undefined,
+  name: string,
+  options: { underDecide?: boolean; startTime?: number; attributes?: Attributes } = {},
+): Span {
+  if (record?.disabled) return nonRecordingSpan;
+  const parentContext =
+    (options.underDecide ? record?.decideContext : undefined) ?? record?.rootContext;
+  return startSpan(runtime, name, { ...options, parentContext });
 }
 
 function closeRoot(runtime: TelemetryRuntime, record: TraceRecord, event: LoopEvent) {
@@ -41,6 +64,7 @@ function closeRoot(runtime: TelemetryRuntime, record: TraceRecord, event: LoopEv
   }
   // Only the span context stays remembered: holding ended spans would keep them from the GC.
   record.root = record.decide = record.act = record.step = undefined;
+  record.rootContext = record.decideContext = undefined;
   record.stopWatching?.();
   record.stopWatching = undefined;
 }
@@ -50,6 +74,7 @@ function onSignal(
   event: Extract<LoopEvent, { type: 'signal.received' }>,
 ) {
   const record = openRoot(runtime, event, spanNames.loop);
+  if (!record.root?.isRecording()) return;
   const { signal, actor } = event;
   const signalAttributes: Attributes = {
     [attributes.signalId]: signal.id,
@@ -62,8 +87,7 @@ function onSignal(
   if (payload !== undefined) signalAttributes[attributes.signalPayload] = payload;
   record.root?.setAttributes(signalAttributes);
   // Intake happened before the loop saw the signal: from its receipt to the loop's start.
-  const intake = startSpan(runtime, spanNames.intake, {
-    parent: record.root,
+  const intake = startChild(runtime, record, spanNames.intake, {
     startTime: Math.min(signal.receivedAt, event.at),
     attributes: signalAttributes,
   });
@@ -91,25 +115,32 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
     case 'hypotheses.proposed':
       root.setAttribute(attributes.hypothesisCount, event.hypotheses.length);
       // The loop decides next exactly when a hypothesis proposes an action.
-      if (event.hypotheses.some((hypothesis) => hypothesis.action !== undefined))
-        record.decide = startSpan(runtime, spanNames.decide, { parent: root, startTime: event.at });
+      if (event.hypotheses.some((hypothesis) => hypothesis.action !== undefined)) {
+        record.decide = startChild(runtime, record, spanNames.decide, { startTime: event.at });
+        if (!record.disabled)
+          record.decideContext = trace.setSpan(record.rootContext ?? context.active(), record.decide);
+      }
       break;
     case 'decision.made': {
       const { decision, hypothesis } = event;
-      const decisionAttributes: Attributes = {
-        [attributes.decisionId]: decision.id,
-        [attributes.decisionVerdict]: decision.verdict,
-        [attributes.actionType]: decision.verdict,
-      };
-      setDefined(decisionAttributes, attributes.decidedBy, decision.decidedBy);
-      setDefined(decisionAttributes, attributes.hypothesisId, hypothesis?.id);
-      const versions = artifactVersions(hypothesis);
-      if (versions.length > 0) decisionAttributes[attributes.artifactVersions] = versions;
-      root.setAttributes(decisionAttributes);
-      if (record.decide) {
-        record.decide.setAttributes(decisionAttributes);
-        endSpan(runtime, record.decide, event.at);
-        record.decide = undefined;
+      const decide = record.decide;
+      // Attributes (and the walk over the evidence for artifact versions) only for spans that keep them.
+      if (root.isRecording() || decide?.isRecording()) {
+        const decisionAttributes: Attributes = {
+          [attributes.decisionId]: decision.id,
+          [attributes.decisionVerdict]: decision.verdict,
+          [attributes.actionType]: decision.verdict,
+        };
+        setDefined(decisionAttributes, attributes.decidedBy, decision.decidedBy);
+        setDefined(decisionAttributes, attributes.hypothesisId, hypothesis?.id);
+        const versions = artifactVersions(hypothesis);
+        if (versions.length > 0) decisionAttributes[attributes.artifactVersions] = versions;
+        root.setAttributes(decisionAttributes);
+        decide?.setAttributes(decisionAttributes);
+      }
+      if (decide) {
+        endSpan(runtime, decide, event.at);
+        record.decide = record.decideContext = undefined;
       }
       runtime.metrics.decision(decision);
       break;
@@ -132,8 +163,7 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
       root.setAttributes(escalationAttributes);
       // Without an inbox nothing wrapped the escalation: mark the moment it happened.
       if (event.escalationId === undefined) {
-        const span = startSpan(runtime, spanNames.escalate, {
-          parent: root,
+        const span = startChild(runtime, record, spanNames.escalate, {
           startTime: event.at,
           attributes: escalationAttributes,
         });

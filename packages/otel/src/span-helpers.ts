@@ -4,9 +4,11 @@ import {
   type AttributeValue,
   type Context,
   context,
+  INVALID_SPAN_CONTEXT,
   type Link,
   type Span,
   SpanKind,
+  type SpanOptions,
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
@@ -15,33 +17,37 @@ import type { TelemetryRuntime } from './telemetry-runtime';
 
 export interface StartSpanOptions {
   parent?: Span | undefined;
+  /** The parent as a ready context (a run's cached root or decide context): no lookup, no copy. */
+  parentContext?: Context | undefined;
   attributes?: Attributes;
   links?: Link[];
   startTime?: number;
   kind?: SpanKind;
 }
 
+/** What a run without a tracer hands out: records nothing, costs nothing. */
+export const nonRecordingSpan: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
 /** Starts `name` under `parent` (else the active context), timed by the telemetry clock. */
 export function startSpan(runtime: TelemetryRuntime, name: string, options: StartSpanOptions = {}) {
-  const active = context.active();
-  const parentContext = options.parent ? trace.setSpan(active, options.parent) : active;
-  return runtime.tracer.startSpan(
-    name,
-    {
-      kind: options.kind ?? SpanKind.INTERNAL,
-      startTime: options.startTime ?? runtime.clock.now(),
-      ...(options.attributes ? { attributes: options.attributes } : {}),
-      ...(options.links && options.links.length > 0 ? { links: options.links } : {}),
-    },
-    parentContext,
-  );
+  const parentContext =
+    options.parentContext ??
+    (options.parent ? trace.setSpan(context.active(), options.parent) : context.active());
+  // Built field by field: object spreads per span showed in the profile.
+  const spanOptions: SpanOptions = {
+    kind: options.kind ?? SpanKind.INTERNAL,
+    startTime: options.startTime ?? runtime.clock.now(),
+  };
+  if (options.attributes) spanOptions.attributes = options.attributes;
+  if (options.links && options.links.length > 0) spanOptions.links = options.links;
+  return runtime.tracer.startSpan(name, spanOptions, parentContext);
 }
 
 /** Runs `run` with `span` active, so spans started inside (AI SDK model calls...) nest under it. */
-export function withSpan<T>(span: Span, run: () => T): T {
+export function withSpan<T>(span: Span, run: () => T, parentContext?: Context): T {
   // A span that records nothing (no SDK, or sampled out) has no children worth a context switch.
   if (!span.isRecording()) return run();
-  return context.with(trace.setSpan(context.active() as Context, span), run);
+  return context.with(trace.setSpan(parentContext ?? context.active(), span), run);
 }
 
 export function endSpan(runtime: TelemetryRuntime, span: Span, endTime?: number) {
@@ -64,41 +70,53 @@ export function failSpan(runtime: TelemetryRuntime, span: Span, error: unknown) 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
+function finish<Output>(
+  runtime: TelemetryRuntime,
+  span: Span,
+  output: Output,
+  annotate: ((span: Span, output: Output) => void) | undefined,
+) {
+  // Attributes cost only what a recording span keeps: a sampled-out span skips them.
+  if (annotate && span.isRecording()) {
+    try {
+      annotate(span, output);
+    } catch {
+      // Telemetry never changes what the step returned.
+    }
+  }
+  endSpan(runtime, span);
+}
+
 /**
  * Runs a step or rail in a span, ended when it settles and marked failed when it throws. What the
  * step returned is returned as it is, the span ended on a side branch: a wrapping promise would
  * cost a microtask, and the rail engine gives a timer to every rail that does not answer within
- * one (a synchronous result stays synchronous for the same reason).
+ * one (a synchronous result stays synchronous for the same reason). `annotate` runs only for a
+ * recording span; `parentContext` is the context `span` was started in, when the caller has it.
  */
 export function traced<T>(
   runtime: TelemetryRuntime,
   span: Span,
   run: () => T,
-  annotate?: (output: Awaited<T>) => void,
+  annotate?: (span: Span, output: Awaited<T>) => void,
+  parentContext?: Context,
 ): T {
-  const finish = (output: Awaited<T>) => {
-    try {
-      annotate?.(output);
-    } catch {
-      // Telemetry never changes what the step returned.
-    }
-    endSpan(runtime, span);
-  };
   let output: T;
   try {
-    output = withSpan(span, run);
+    output = withSpan(span, run, parentContext);
   } catch (error) {
     failSpan(runtime, span, error);
     throw error;
   }
   if (isThenable(output)) {
     // The side branch handles the rejection itself: the caller still gets it from `output`.
-    output.then(finish as (value: unknown) => void, (error: unknown) =>
-      failSpan(runtime, span, error),
+    output.then(
+      (value) => finish(runtime, span, value as Awaited<T>, annotate),
+      (error: unknown) => failSpan(runtime, span, error),
     );
     return output;
   }
-  finish(output as Awaited<T>);
+  finish(runtime, span, output as Awaited<T>, annotate);
   return output;
 }
 

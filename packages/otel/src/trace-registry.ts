@@ -1,11 +1,17 @@
-import type { Span, SpanContext } from '@opentelemetry/api';
+import type { Context, Span, SpanContext } from '@opentelemetry/api';
 
 /** What is known about one guardloop trace: its decision span context and the spans still open. */
 export interface TraceRecord {
   /** The root span's context: what later outcomes, undos and resumed runs link to. */
   spanContext: SpanContext;
   root?: Span | undefined;
+  /** The root in the context `handle()` was called in, made once: the parent of every step. */
+  rootContext?: Context | undefined;
+  /** No tracer behind the root (API only, no SDK): the run's children are not started at all. */
+  disabled?: boolean | undefined;
   decide?: Span | undefined;
+  /** The decide span in `rootContext`: the parent of every rail. */
+  decideContext?: Context | undefined;
   act?: Span | undefined;
   /** The step running now (classify, hypotheses or act), ended if the run is abandoned. */
   step?: Span | undefined;
@@ -33,11 +39,23 @@ export function createBoundedMap<Value>(
   const entries = new Map<string, Value>();
   const ring: (string | undefined)[] = [];
   let next = 0;
+  // Every step, rail and event of a run asks for the same trace in a row: remember the last one.
+  let lastKey: string | undefined;
+  let lastValue: Value | undefined;
   return {
-    get: (key) => entries.get(key),
+    get(key) {
+      if (key === lastKey) return lastValue;
+      const value = entries.get(key);
+      if (value !== undefined) {
+        lastKey = key;
+        lastValue = value;
+      }
+      return value;
+    },
     set(key, value) {
       const known = entries.has(key);
       entries.set(key, value);
+      if (key === lastKey) lastValue = value;
       if (known) return;
       const oldest = ring[next];
       ring[next] = key;
@@ -45,6 +63,7 @@ export function createBoundedMap<Value>(
       if (oldest === undefined) return;
       const evicted = entries.get(oldest);
       entries.delete(oldest);
+      if (oldest === lastKey) lastKey = lastValue = undefined;
       if (evicted !== undefined) onEvict?.(evicted);
     },
   };

@@ -292,8 +292,11 @@ function checks(m) {
       assert.ok(m.semanticData.loadHelpdeskDataset().train.length > 0);
       assert.equal(typeof m.semanticAi.createModelClassifier, 'function');
       assert.equal(typeof m.hypothesesAi.createModelHypotheses, 'function');
+      assert.equal(typeof m.hypothesesJobs.createFloorCalibrationJob, 'function');
+      assert.equal(typeof m.feedback.assessMaturity, 'function');
       assert.equal(typeof m.postgresLearning.createPostgresLearningScheduleStore, 'function');
       assert.equal(typeof m.postgresSla.createPostgresTicketSlaStore, 'function');
+      assert.equal(typeof m.postgresIntake.createPostgresEmailThreadStore, 'function');
     },
 
     async 'economic: cost budget and rate limit rails'() {

@@ -10,6 +10,7 @@ import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
 import * as hypotheses from '@guardloop/hypotheses';
 import * as hypothesesAi from '@guardloop/hypotheses/ai';
+import * as hypothesesJobs from '@guardloop/hypotheses/jobs';
 import * as inbox from '@guardloop/inbox';
 import * as intake from '@guardloop/intake';
 import * as otel from '@guardloop/otel';
@@ -17,6 +18,7 @@ import * as postgres from '@guardloop/postgres';
 import * as postgresCounter from '@guardloop/postgres/counter';
 import * as postgresFeedback from '@guardloop/postgres/feedback';
 import * as postgresInbox from '@guardloop/postgres/inbox';
+import * as postgresIntake from '@guardloop/postgres/intake';
 import * as postgresLearning from '@guardloop/postgres/learning';
 import * as postgresSla from '@guardloop/postgres/sla';
 import * as postgresUndoLog from '@guardloop/postgres/undo-log';
@@ -41,6 +43,7 @@ await checks.runChecks('ESM, import', {
   feedback,
   hypotheses,
   hypothesesAi,
+  hypothesesJobs,
   inbox,
   intake,
   otel,
@@ -48,6 +51,7 @@ await checks.runChecks('ESM, import', {
   postgresCounter,
   postgresFeedback,
   postgresInbox,
+  postgresIntake,
   postgresLearning,
   postgresSla,
   postgresUndoLog,

@@ -3,6 +3,7 @@ import {
   type Clock,
   createLoop,
   createSequentialIdGenerator,
+  type LoopConfig,
   type LoopEvent,
   type LoopResult,
   type Rail,
@@ -11,6 +12,7 @@ import {
 import type { ArtifactRegistry, LoopEventRecorder, OutcomeRouter } from '@guardloop/feedback';
 import type { FeedbackAggregateSource } from '@guardloop/hypotheses';
 import type { Inbox } from '@guardloop/inbox';
+import type { GuardloopTelemetry } from '@guardloop/otel';
 import { type Classifier, createIntentStep, redactPii } from '@guardloop/semantic';
 import { createActStep, type UndoLog } from '@guardloop/undo-log';
 import type { HelpdeskStore } from './helpdesk-store';
@@ -39,6 +41,8 @@ export interface PipelineOptions {
   loopRecorder: LoopEventRecorder;
   /** Hear every loop event (decisions, actions...) besides the feedback recorder: tracing, reports. */
   listeners?: readonly ((event: LoopEvent) => void)[];
+  /** Steps, rails and the inbox in OpenTelemetry spans. */
+  telemetry?: GuardloopTelemetry | undefined;
 }
 
 /** The AI's identity: the RBAC policy gives its role narrow keys. */
@@ -64,7 +68,7 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
     feedback: options.feedbackStore,
     random: options.rankingRandom,
   });
-  const loop = createLoop({
+  const config: LoopConfig = {
     rails: options.rails,
     clock,
     idGenerator: createSequentialIdGenerator('decision'),
@@ -96,7 +100,8 @@ export function createHelpdeskPipeline(options: PipelineOptions) {
         },
       }),
     },
-  });
+  };
+  const loop = createLoop(options.telemetry ? options.telemetry.instrumentLoop(config) : config);
 
   return {
     /** `fields`: the standard fields the intake normalized (taxonomy, priority). */

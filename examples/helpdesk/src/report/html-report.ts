@@ -3,6 +3,7 @@ import { renderIntakeHtml } from './intake-sla-render';
 import type { DayKpis } from './kpi-summary';
 import { renderLearningRunsHtml, renderMaturityHtml } from './maturity';
 import { type ReportData, shortReason } from './report-data';
+import { renderSpanWaterfallHtml } from './span-waterfall-html';
 import { escapeHtml, lineChart, palette, stackedBars } from './svg-charts';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
@@ -187,6 +188,7 @@ ${renderMaturityHtml(data.maturity)}
 ${renderLearningRunsHtml(replay)}
 ${renderHumanReviewHtml(data.humanReview)}
 ${renderIntakeHtml(data.intake)}
+${renderSpanWaterfallHtml(replay.telemetry?.spans())}
 <h2>What happened</h2><table>${milestoneRows}</table>
 </body></html>`;
 }

@@ -32,7 +32,12 @@ export async function summarizeMaturity(replay: ReplayResult): Promise<MaturityS
     from: start + (fromDay - 1) * dayMs,
     to: start + toDay * dayMs,
   });
-  const options = { store: helpdesk.feedbackStore, errorWhen: ['overridden' as const] };
+  // The demo's windows are four days of about 26 tickets: 20 resolutions make a category's case.
+  const options = {
+    store: helpdesk.feedbackStore,
+    errorWhen: ['overridden' as const],
+    minOutcomes: 20,
+  };
   const [baseline, after] = await Promise.all([
     assessMaturity({ ...options, configuration: configured, range: window(1, baselineDays) }),
     assessMaturity({

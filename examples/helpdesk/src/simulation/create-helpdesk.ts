@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { createManualClock, createSequentialIdGenerator } from '@guardloop/core';
+import { type Clock, createManualClock, createSequentialIdGenerator } from '@guardloop/core';
 import { createMemoryCounterStore } from '@guardloop/economic';
 import {
   createArtifactRegistry,
@@ -11,6 +11,7 @@ import {
   createSeededRandom,
 } from '@guardloop/feedback';
 import { createInboxApprovalVerifier } from '@guardloop/inbox';
+import type { GuardloopTelemetry } from '@guardloop/otel';
 import { createPgliteClient, migrate } from '@guardloop/postgres';
 import { createPostgresCounterStore } from '@guardloop/postgres/counter';
 import { createPostgresInboxStore } from '@guardloop/postgres/inbox';
@@ -38,6 +39,8 @@ export interface HelpdeskOptions {
   memoryCounters?: boolean;
   classifier?: IntentClassifierOptions;
   tokensPerTenantDay?: number;
+  /** OpenTelemetry on the help desk's clock: the undo log, outcome recorder and loop in spans. */
+  telemetry?: (clock: Clock) => GuardloopTelemetry;
 }
 
 /**
@@ -48,6 +51,7 @@ export interface HelpdeskOptions {
 export async function createHelpdesk(options: HelpdeskOptions) {
   // The clock starts three days early: the pilot's track record warms the error budget up.
   const clock = createManualClock(options.start - 3 * 86_400_000);
+  const telemetry = options.telemetry?.(clock);
   const client = createPgliteClient(options.database);
   await migrate(client);
   const counterStore = options.memoryCounters
@@ -56,7 +60,7 @@ export async function createHelpdesk(options: HelpdeskOptions) {
   const store = createHelpdeskStore(options.customers);
   const actions = createHelpdeskActions({ store, clock });
   const inboxStore = createPostgresInboxStore({ client });
-  const undoLog = createUndoLog({
+  const plainUndoLog = createUndoLog({
     store: createPostgresUndoLogStore({ client }),
     actions: actions.list,
     clock,
@@ -65,6 +69,7 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     // An irreversible action runs only with an approval the inbox holds for that very input.
     verifyApproval: createInboxApprovalVerifier({ store: inboxStore }),
   });
+  const undoLog = telemetry ? telemetry.instrumentUndoLog(plainUndoLog) : plainUndoLog;
   const intent = await createIntentClassifier(options.classifier);
   const runLog = createRunLog(options.start);
   const rails = createHelpdeskRails({
@@ -88,11 +93,13 @@ export async function createHelpdesk(options: HelpdeskOptions) {
   clock.set(options.start);
   const feedbackStore = createMemoryFeedbackStore();
   const ids = (prefix: string) => createSequentialIdGenerator(prefix);
-  const recorder = createOutcomeRecorder({
+  const plainRecorder = createOutcomeRecorder({
     store: feedbackStore,
     clock,
     idGenerator: ids('outcome'),
   });
+  // Every outcome (an inbox decision, a reopen, a CSAT) is also a span linked to its decision.
+  const recorder = telemetry ? telemetry.instrumentOutcomeRecorder(plainRecorder) : plainRecorder;
   const inbox = createHelpdeskInbox({
     store: inboxStore,
     clock,
@@ -154,6 +161,7 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     // The front door: email, webhooks and the web form through @guardloop/intake; CSAT answers.
     intake: createHelpdeskIntake({ clock, store, recorder }),
     runLog,
+    telemetry,
   };
 }
 

@@ -5,6 +5,7 @@ import { createPostgresLearningScheduleStore } from '@guardloop/postgres/learnin
 import type { IntentClassifierOptions } from '../app/classifier';
 import { createHelpdeskLearning } from '../app/learning';
 import { createHelpdeskPipeline } from '../app/pipeline';
+import type { DemoTelemetry } from '../telemetry/demo-telemetry';
 import { createHelpdesk, type Helpdesk } from './create-helpdesk';
 import { hourMs, queueCandidates } from './customer-behaviour';
 import { createLearningReviewers } from './learning-reviewers';
@@ -30,6 +31,8 @@ export interface ReplayOptions {
   tokensPerTenantDay?: number;
   trickyShare?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Records the run as OpenTelemetry spans (the report draws one ticket's waterfall). */
+  telemetry?: DemoTelemetry;
 }
 
 export interface ReplayResult {
@@ -40,6 +43,7 @@ export interface ReplayResult {
   baselineDays: number;
   /** Wall-clock time of the replay (ms), classifier training included. */
   elapsedMs: number;
+  telemetry?: DemoTelemetry | undefined;
 }
 
 const dayMs = 24 * hourMs;
@@ -74,6 +78,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     ...(options.memoryCounters ? { memoryCounters: true } : {}),
     ...(options.classifier ? { classifier: options.classifier } : {}),
     ...(options.tokensPerTenantDay ? { tokensPerTenantDay: options.tokensPerTenantDay } : {}),
+    ...(options.telemetry ? { telemetry: options.telemetry.attach } : {}),
   });
   const { clock, scheduler, runLog, desk, problems, rails } = helpdesk;
   const cases = createTicketCases(helpdesk.store);
@@ -208,5 +213,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   // Let the last days' customers answer and agents finish, then stop.
   await scheduler.runUntil(start + (days + 4) * dayMs);
   await slaMonitor.stop();
-  return { helpdesk, tickets, start, days, baselineDays, elapsedMs: performance.now() - startedAt };
+  return {
+    helpdesk,
+    tickets,
+    start,
+    days,
+    baselineDays,
+    elapsedMs: performance.now() - startedAt,
+    telemetry: options.telemetry,
+  };
 }

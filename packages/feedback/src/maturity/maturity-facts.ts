@@ -1,8 +1,8 @@
-import type { ConfidenceFloorResult } from '../learning/compute-confidence-floor';
 import {
   type CalibrationErrorKind,
   calibrateConfidenceFloor,
 } from '../learning/calibrate-confidence-floor';
+import type { ConfidenceFloorResult } from '../learning/compute-confidence-floor';
 import { dayBounds, type TimeRange } from '../schemas/time-range';
 import type { FeedbackStore } from '../store/feedback-store';
 import { readAllPages } from '../store/page';
@@ -100,7 +100,8 @@ export async function gatherMaturityFacts(input: {
     counts.items += 1;
     for (const version of artifact.versions) {
       if (version.origin !== 'proposal') continue;
-      if (range && (version.createdAt < range.from || version.createdAt >= range.to)) continue;
+      // The registry as it stood at the end of the window: what was proposed up to then.
+      if (range && version.createdAt >= range.to) continue;
       counts.proposed += 1;
       if (version.status === 'active' || version.status === 'superseded') counts.promoted += 1;
     }

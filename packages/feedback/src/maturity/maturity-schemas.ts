@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { abortSignalSchema } from '@guardloop/core/internal';
+import { z } from 'zod';
 import { calibrationErrorKinds } from '../learning/calibrate-confidence-floor';
 import { feedbackStoreSchema } from '../schemas/dependency-schemas';
 import { timeRangeSchema } from '../schemas/time-range';

@@ -19,7 +19,9 @@ function totals(rows: readonly AggregateRow[]) {
   const sums: Record<string, Record<string, number>> = {};
   for (const row of rows)
     for (const { dimension, key, counters } of row.breakdowns ?? []) {
-      const sum = (sums[`${dimension}:${key}`] ??= {});
+      const id = `${dimension}:${key}`;
+      const sum = sums[id] ?? {};
+      sums[id] = sum;
       for (const [name, value] of Object.entries(counters)) sum[name] = (sum[name] ?? 0) + value;
     }
   return sums;

@@ -62,7 +62,12 @@ describe('createFloorCalibrationJob', () => {
     const job = createFloorCalibrationJob({
       cadence: { every: 'day' },
       store,
-      floor: { get: () => floor, set: (next) => void (floor = next) },
+      floor: {
+        get: () => floor,
+        set: (next) => {
+          floor = next;
+        },
+      },
       targetErrorRate: 0.05,
       minimumFloor: 0.6,
     });
@@ -80,7 +85,12 @@ describe('createFloorCalibrationJob', () => {
     const job = createFloorCalibrationJob({
       cadence: { every: 'day' },
       store,
-      floor: { get: () => floor, set: (next) => void (floor = next) },
+      floor: {
+        get: () => floor,
+        set: (next) => {
+          floor = next;
+        },
+      },
       targetErrorRate: 0.05,
       maxDecrease: 0.1,
     });
@@ -96,7 +106,12 @@ describe('createFloorCalibrationJob', () => {
     const job = createFloorCalibrationJob({
       cadence: { every: 'day' },
       store,
-      floor: { get: () => floor, set: (next) => void (floor = next) },
+      floor: {
+        get: () => floor,
+        set: (next) => {
+          floor = next;
+        },
+      },
       targetErrorRate: 0.05,
     });
     const report = await runOnce(job, start + day);

@@ -23,9 +23,7 @@ function flakyThreads(failures: number): EmailThreadStore {
 describe('createEmailIntake: the thread store decides what was seen', () => {
   it('opens the ticket on a retry after the store failed, instead of a duplicate', async () => {
     const { intake } = createEmailIntakeHarness({ threads: flakyThreads(1) });
-    await expect(intake.receive(readFixture('new-ticket'))).rejects.toThrow(
-      'database unavailable',
-    );
+    await expect(intake.receive(readFixture('new-ticket'))).rejects.toThrow('database unavailable');
     const retry = await intake.receive(readFixture('new-ticket'));
     expect(retry.kind).toBe('ticket');
     expect(await intake.receive(readFixture('new-ticket'))).toMatchObject({

@@ -12,9 +12,9 @@ import {
 } from '@guardloop/core';
 import { clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
-import type { EmailIntakeFeedbackRecorder, EmailIntakeTickets } from './email-intake-dependencies';
 import type { Taxonomy } from '../taxonomy/define-taxonomy';
 import { taxonomySchema } from '../taxonomy/taxonomy-schema';
+import type { EmailIntakeFeedbackRecorder, EmailIntakeTickets } from './email-intake-dependencies';
 import type { EmailThreadStore } from './email-thread-store';
 import { type ParseEmailOptions, parseEmailOptionsSchema } from './parse-email';
 import type { ParsedEmail } from './parsed-email';

@@ -34,7 +34,9 @@ describe('createEmailIntake: standard fields', () => {
       segment: 'other',
       raw: { segment: 'gold' },
     });
-    expect(taxonomy.unknownReport().counts).toEqual([expect.objectContaining({ field: 'segment' })]);
+    expect(taxonomy.unknownReport().counts).toEqual([
+      expect.objectContaining({ field: 'segment' }),
+    ]);
   });
 
   it('keeps the default channel without a taxonomy and checks mapped fields', async () => {

@@ -1,4 +1,4 @@
-import type { Signal, Ticket } from '@guardloop/core';
+import type { Signal, Ticket, TicketFieldsInput } from '@guardloop/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -17,6 +17,7 @@ import {
   type EmailReopenedOutcome,
   type EmailThread,
   type EmailThreadCallOptions,
+  type EmailThreadLink,
   type EmailThreadStore,
   type EmailWarning,
   type MalformedEmailReason,
@@ -26,6 +27,7 @@ import {
   type parsedEmailSchema,
   parseEmail,
   type RawEmail,
+  type Taxonomy,
 } from '../index';
 
 // Every type met in a public signature of the email intake can be named from the root.
@@ -49,6 +51,10 @@ describe('public type exports of @guardloop/intake: email', () => {
       .toEqualTypeOf<EmailIntakeCallOptions | undefined>();
     expectTypeOf<EmailIntake['receive']>().returns.resolves.toEqualTypeOf<EmailIntakeResult>();
     expectTypeOf<EmailIntakeResult['kind']>().toEqualTypeOf<EmailIntakeResultKind>();
+    expectTypeOf<EmailIntakeOptions['taxonomy']>().toEqualTypeOf<Taxonomy | undefined>();
+    expectTypeOf<EmailIntakeOptions['mapFields']>().toEqualTypeOf<
+      ((email: ParsedEmail) => TicketFieldsInput) | undefined
+    >();
     expectTypeOf<EmailIntakeOptions['tickets']>().toEqualTypeOf<EmailIntakeTickets | undefined>();
     expectTypeOf<EmailIntakeOptions['feedback']>().toEqualTypeOf<
       EmailIntakeFeedbackRecorder | undefined
@@ -78,5 +84,7 @@ describe('public type exports of @guardloop/intake: email', () => {
     expectTypeOf<EmailThreadStore['link']>()
       .parameter(2)
       .toEqualTypeOf<EmailThreadCallOptions | undefined>();
+    expectTypeOf<EmailThreadStore['link']>().returns.resolves.toEqualTypeOf<EmailThreadLink>();
+    expectTypeOf<EmailThreadLink['thread']>().toEqualTypeOf<EmailThread>();
   });
 });

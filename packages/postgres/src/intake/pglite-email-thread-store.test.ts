@@ -28,7 +28,9 @@ describe('createPostgresEmailThreadStore', () => {
     const client = await memory.client();
     const schema = await memory.newSchema();
     const [opening, reply] = racedEmails(1) as [string, string];
-    const first = createEmailIntake({ threads: createPostgresEmailThreadStore({ client, schema }) });
+    const first = createEmailIntake({
+      threads: createPostgresEmailThreadStore({ client, schema }),
+    });
     const opened = await first.receive(opening);
     if (opened.kind !== 'ticket') throw new Error(`expected a ticket, got ${opened.kind}`);
     // A restarted host: a new intake and store over the same tables.
