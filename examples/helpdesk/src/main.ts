@@ -46,7 +46,7 @@ try {
   console.log(terminal);
   if (otlpPath) {
     await writeOtlpJson(otlpPath, telemetry.spans());
-    console.log(`Spans (OTLP JSON): ${relative(process.cwd(), otlpPath) || otlpPath}`);
+    console.log(`Spans (OTLP JSON): ${otlpPath}`);
   }
   console.log(
     `Undo log, inbox and counters: ${relative(process.cwd(), databaseDirectory) || databaseDirectory} (PGlite)`,

@@ -1,8 +1,9 @@
-import { throwIfAborted } from '@guardloop/core/internal';
+import type { RailEvaluateOptions } from '@guardloop/core';
+import { onRailEvaluationAborted, throwIfAborted } from '@guardloop/core/internal';
 
 export interface TakeForVerdictOptions<Taken> {
-  /** The rail's abort signal (`RailEvaluateOptions.abortSignal`). */
-  abortSignal: AbortSignal;
+  /** The rail's options (`evaluate`'s second argument), as they came: not spread or copied. */
+  railOptions: RailEvaluateOptions;
   /**
    * Takes from a counter with `abortSignal`: either rejects, having taken nothing (the `CounterStore`
    * and `CostMeter` guarantee for an aborted write), or resolves with what it did.
@@ -21,20 +22,25 @@ export interface TakeForVerdictOptions<Taken> {
  * verdict the engine may still drop. `evaluateRails` gives each rail evaluation its own signal and
  * aborts it only while it waits for that rail's verdict (another rail denied first, the caller
  * gave up, the rail timed out), and then drops the verdict; once it has the verdict it never
- * aborts the signal. So an abort, whenever it comes, means nobody will act on the verdict, and
- * what was taken for it is given back:
+ * aborts the signal. So:
  * - aborted before the take resolved with something taken (the write was already on its way):
- *   gives it back and rejects with the abort reason, as if nothing was taken;
- * - aborted later, even after the rail answered: gives it back from the abort listener.
+ *   gives it back and rejects with the abort reason, as if nothing was taken, for any caller;
+ * - under the engine, aborted later, even after the rail answered (the engine had not read the
+ *   verdict yet): gives it back then, through `onRailEvaluationAborted` (no listener, no
+ *   AbortController). A direct caller's signal gets no listener: it may be one long-lived signal
+ *   (a process shutdown) whose abort says nothing about verdicts already returned, and a listener
+ *   per call would pile up on it.
  * A failed give-back goes to `onGiveBackError`, never to an unhandled rejection.
  */
 export async function takeForVerdict<Taken>({
-  abortSignal,
+  railOptions,
   take,
   applied,
   giveBack,
   onGiveBackError,
 }: TakeForVerdictOptions<Taken>): Promise<Taken> {
+  // Read once, where the rail awaits: under the engine the signal is created on first read.
+  const abortSignal = railOptions.abortSignal;
   const taken = await take(abortSignal);
   if (!applied(taken)) return taken;
   let given = false;
@@ -55,6 +61,6 @@ export async function takeForVerdict<Taken>({
     await release();
     throwIfAborted(abortSignal);
   }
-  abortSignal.addEventListener('abort', () => void release(), { once: true });
+  onRailEvaluationAborted(railOptions, () => void release());
   return taken;
 }

@@ -89,18 +89,24 @@ export function createMemoryCounterStore(): MemoryCounterStore {
   };
 
   return {
-    async increment(...args) {
-      const [key, bucketStart, amount] = parseCounterStoreArguments('increment', args.slice(0, 3));
-      const retainMs = parseRetainMs('increment', args[3]);
-      throwIfAborted(args[3]?.abortSignal);
+    // Named parameters, not `...args`: the counters sit on every decision's path, and a rest
+    // array plus its slice per call is garbage the rails pay for.
+    async increment(keyInput, bucketStartInput, amountInput, options) {
+      const [key, bucketStart, amount] = parseCounterStoreArguments('increment', [
+        keyInput,
+        bucketStartInput,
+        amountInput,
+      ]);
+      const retainMs = parseRetainMs('increment', options);
+      throwIfAborted(options?.abortSignal);
       if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
         throw counterOverflowError(key, bucketStart);
       }
       return add(key, bucketStart, amount, retainMs);
     },
-    async sum(...args) {
-      const [key, from, to] = parseCounterStoreArguments('sum', args.slice(0, 3));
-      throwIfAborted(args[3]?.abortSignal);
+    async sum(keyInput, fromInput, toInput, options) {
+      const [key, from, to] = parseCounterStoreArguments('sum', [keyInput, fromInput, toInput]);
+      throwIfAborted(options?.abortSignal);
       return total(key, from, to);
     },
     async buckets(...args) {
@@ -115,13 +121,15 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       }
       return result;
     },
-    async incrementIfWithin(...args) {
-      const [key, bucketStart, amount, window] = parseCounterStoreArguments(
-        'incrementIfWithin',
-        args.slice(0, 4),
-      );
-      const retainMs = parseRetainMs('incrementIfWithin', args[4]);
-      throwIfAborted(args[4]?.abortSignal);
+    async incrementIfWithin(keyInput, bucketStartInput, amountInput, windowInput, options) {
+      const [key, bucketStart, amount, window] = parseCounterStoreArguments('incrementIfWithin', [
+        keyInput,
+        bucketStartInput,
+        amountInput,
+        windowInput,
+      ]);
+      const retainMs = parseRetainMs('incrementIfWithin', options);
+      throwIfAborted(options?.abortSignal);
       const current = total(key, window.from, window.to);
       // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
       if (

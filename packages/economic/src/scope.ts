@@ -54,24 +54,25 @@ const described = (value: string) =>
 /** The scope a decision falls in for the given dimensions; absent values (no tenant) form their own scope. */
 export function scopeOf(dimensions: readonly ScopeDimension[], context: RailContext): Scope {
   if (dimensions.length === 0) return { key: 'all', description: 'all decisions' };
-  const values = dimensions.map((dimension) => {
+  // One pass building both strings: the cost and rate-limit rails call this on every decision.
+  let key = '';
+  let description = '';
+  for (let index = 0; index < dimensions.length; index++) {
+    const dimension = dimensions[index] as ScopeDimension;
     const value =
       dimension === 'tenant'
         ? context.actor.tenant
         : dimension === 'actor'
           ? context.actor.id
           : context.action?.name;
-    return { dimension, value };
-  });
-  return {
+    const separator = index === 0 ? '' : ',';
     // Real values are non-empty, so an empty one unambiguously means "absent".
-    key: values.map(({ dimension, value }) => `${dimension}=${keyFragment(value ?? '')}`).join(','),
-    description: values
-      .map(({ dimension, value }) =>
-        value === undefined
-          ? `no ${labels[dimension]}`
-          : `${labels[dimension]} '${described(value)}'`,
-      )
-      .join(', '),
-  };
+    key += `${separator}${dimension}=${keyFragment(value ?? '')}`;
+    description +=
+      (index === 0 ? '' : ', ') +
+      (value === undefined
+        ? `no ${labels[dimension]}`
+        : `${labels[dimension]} '${described(value)}'`);
+  }
+  return { key, description };
 }

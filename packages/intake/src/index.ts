@@ -155,6 +155,11 @@ export type {
   TicketSlaStore,
   TicketSlaStoreCallOptions,
 } from './sla/ticket-sla-store';
+export {
+  type RecordTicketSlaOutcomesOptions,
+  recordTicketSlaOutcomes,
+  type TicketSlaOutcomeRecord,
+} from './sla/record-ticket-sla-outcomes';
 export { parseTicketSlaStoreArguments } from './sla/ticket-sla-store-arguments';
 export type {
   SlaMetricResult,

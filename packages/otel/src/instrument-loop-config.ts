@@ -78,7 +78,13 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
       if (!span.isRecording()) return run(input, options);
       onStart?.(span, input);
       if (record) record.step = span;
-      return traced<Output | Promise<Output>>(runtime, span, () => run(input, options), annotate, record?.rootContext);
+      return traced<Output | Promise<Output>>(
+        runtime,
+        span,
+        () => run(input, options),
+        annotate,
+        record?.rootContext,
+      );
     };
 
   const instrumented: LoopSteps = {

@@ -118,7 +118,10 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
       if (event.hypotheses.some((hypothesis) => hypothesis.action !== undefined)) {
         record.decide = startChild(runtime, record, spanNames.decide, { startTime: event.at });
         if (!record.disabled)
-          record.decideContext = trace.setSpan(record.rootContext ?? context.active(), record.decide);
+          record.decideContext = trace.setSpan(
+            record.rootContext ?? context.active(),
+            record.decide,
+          );
       }
       break;
     case 'decision.made': {

@@ -14,6 +14,22 @@ export interface LoopMetrics {
 }
 
 /**
+ * One frozen attribute set per distinct key, so a run reuses the sets of the runs before it
+ * instead of building an object per metric point. Bounded: past `max` keys (rail names and
+ * verdicts are few; a host that feeds ids into them is not) it builds a fresh set each time.
+ */
+function createAttributeCache(max = 1024) {
+  const sets = new Map<string, Attributes>();
+  return (key: string, build: () => Attributes): Attributes => {
+    const known = sets.get(key);
+    if (known) return known;
+    const built = Object.freeze(build());
+    if (sets.size < max) sets.set(key, built);
+    return built;
+  };
+}
+
+/**
  * Counters and gauges of what the events carry. Escalation rate = `guardloop.escalations` /
  * `guardloop.loop.runs`; autonomy, error budget and cost come from the economic rails' evidence.
  */
@@ -48,6 +64,7 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
     unit: 'ms',
   });
   const outcomes = meter.createCounter(metricNames.outcomes, { description: 'Outcomes by type' });
+  const cached = createAttributeCache();
 
   const economic = (evidence: unknown) => {
     if (!isRecord(evidence)) return;
@@ -71,21 +88,34 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
 
   return {
     decision(decision) {
-      decisions.add(1, {
-        [attributes.decisionVerdict]: decision.verdict,
-        [attributes.decidedBy]: decision.decidedBy ?? 'none',
-      });
+      const decidedBy = decision.decidedBy ?? 'none';
+      decisions.add(
+        1,
+        cached(`d\0${decision.verdict}\0${decidedBy}`, () => ({
+          [attributes.decisionVerdict]: decision.verdict,
+          [attributes.decidedBy]: decidedBy,
+        })),
+      );
       for (const rail of decision.rails) {
-        railDuration.record(rail.durationMs, {
-          [attributes.guardrailName]: rail.rail,
-          [attributes.railStatus]: rail.status,
-          ...(rail.verdict ? { [attributes.verdictType]: rail.verdict } : {}),
-        });
+        railDuration.record(
+          rail.durationMs,
+          cached(`r\0${rail.rail}\0${rail.status}\0${rail.verdict ?? ''}`, () => {
+            const railAttributes: Attributes = {
+              [attributes.guardrailName]: rail.rail,
+              [attributes.railStatus]: rail.status,
+            };
+            if (rail.verdict) railAttributes[attributes.verdictType] = rail.verdict;
+            return railAttributes;
+          }),
+        );
         if (rail.kind === 'economic') economic(rail.evidence);
       }
     },
     run(status, escalation) {
-      runs.add(1, { [attributes.loopStatus]: status });
+      runs.add(
+        1,
+        cached(`s\0${status}`, () => ({ [attributes.loopStatus]: status })),
+      );
       if (escalation)
         escalations.add(1, {
           [attributes.escalationStep]: escalation.step,
@@ -93,7 +123,8 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
         });
     },
     intent(intent) {
-      const classifier = { [attributes.classifier]: intent.classifier ?? 'unknown' };
+      const name = intent.classifier ?? 'unknown';
+      const classifier = cached(`c\0${name}`, () => ({ [attributes.classifier]: name }));
       classifications.add(1, classifier);
       if (intent.abstained) abstentions.add(1, classifier);
     },

@@ -18,3 +18,19 @@ describe('createBoundedMap', () => {
     expect(evicted).toHaveLength(1001);
   });
 });
+
+describe('createBoundedMap lookups', () => {
+  it('answers a repeated lookup from the last hit, and forgets it when it is replaced or evicted', () => {
+    const map = createBoundedMap<number>(2);
+    map.set('a', 1);
+    expect(map.get('a')).toBe(1);
+    map.set('a', 2);
+    expect(map.get('a')).toBe(2);
+    expect(map.get('missing')).toBeUndefined();
+    expect(map.get('a')).toBe(2);
+    map.set('b', 3);
+    map.set('c', 4);
+    expect(map.get('a')).toBeUndefined();
+    expect(map.get('c')).toBe(4);
+  });
+});

@@ -46,7 +46,8 @@ describe('the help-desk replay with telemetry on', () => {
       telemetry: createDemoTelemetry({ seed: 5 }),
     });
     spans = replay.telemetry?.spans() ?? [];
-  });
+    // Classifier training and PGlite: slow on a shared machine.
+  }, 180_000);
   afterAll(() => database.close());
 
   it('records a loop root per ticket with its step and rail spans beneath', () => {

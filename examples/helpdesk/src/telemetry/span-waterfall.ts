@@ -25,9 +25,9 @@ export interface SpanWaterfall {
 
 const toMs = ([seconds, nanos]: HrTime) => seconds * 1000 + nanos / 1e6;
 const idOf = (span: ReadableSpan) => span.spanContext().spanId;
+// The rail's name is in the span name already.
 const detailKeys = [
   attributes.loopStatus,
-  attributes.guardrailName,
   attributes.verdictType,
   attributes.decisionVerdict,
   attributes.escalationRail,
@@ -61,7 +61,7 @@ function treeRows(spans: ReadableSpan[], linked: boolean): WaterfallRow[] {
         status: span.status.code === 2 ? 'error' : span.status.code === 1 ? 'ok' : 'unset',
         detail: detailKeys
           .filter((key) => span.attributes[key] !== undefined)
-          .map((key) => `${key.split('.').pop()}=${String(span.attributes[key])}`)
+          .map((key) => `${key.split('.').slice(-2).join('.')}=${String(span.attributes[key])}`)
           .join(' '),
       });
       visit(idOf(span), depth + 1);

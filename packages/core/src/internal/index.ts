@@ -5,7 +5,7 @@ export { businessCalendarOptionsSchema } from '../calendar/create-business-calen
 export { toInputIssues } from '../errors/invalid-input-error';
 export { summarizeIssues } from '../errors/summarize-issues';
 export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
-export { throwIfRailAborted } from '../rails/run-rail';
+export { onRailEvaluationAborted, throwIfRailAborted } from '../rails/run-rail';
 export { raceAbort, throwIfAborted } from '../utils/abort';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';

@@ -5,7 +5,7 @@ import { createSequentialIdGenerator } from '../utils/id-generator';
 import { combineRailResults } from './combine-rail-results';
 import { evaluateRails } from './evaluate-rails';
 import { allow, deny, type Rail, type RailContext } from './rail';
-import { throwIfRailAborted } from './run-rail';
+import { onRailEvaluationAborted, throwIfRailAborted } from './run-rail';
 
 // Regression tests for the engine's hot-path shortcuts: they must not change what it decides.
 const context: RailContext = {
@@ -134,5 +134,45 @@ describe('throwIfRailAborted', () => {
     const reason = new Error('cancelled');
     controller.abort(reason);
     expect(() => throwIfRailAborted({ abortSignal: controller.signal })).toThrow(reason);
+  });
+});
+
+describe('onRailEvaluationAborted', () => {
+  it('calls back once when the engine drops a waiting verdict, after a throwing callback too', async () => {
+    const caller = new AbortController();
+    const heard: string[] = [];
+    let registered: boolean | undefined;
+    const pending = evaluateRails(
+      [
+        {
+          name: 'waits',
+          kind: 'economic',
+          evaluate: (_context, railOptions) => {
+            onRailEvaluationAborted(railOptions, () => {
+              throw new Error('ignored');
+            });
+            registered = onRailEvaluationAborted(railOptions, () => heard.push('dropped'));
+            return new Promise(() => {});
+          },
+        },
+      ],
+      context,
+      { ...options(), abortSignal: caller.signal },
+    );
+    await Promise.resolve();
+    caller.abort(new Error('gave up'));
+    await expect(pending).rejects.toThrow('gave up');
+    expect(registered).toBe(true);
+    expect(heard).toEqual(['dropped']);
+  });
+
+  it('registers nothing for a direct call: nobody drops that verdict', () => {
+    const controller = new AbortController();
+    const heard: string[] = [];
+    expect(
+      onRailEvaluationAborted({ abortSignal: controller.signal }, () => heard.push('x')),
+    ).toBe(false);
+    controller.abort();
+    expect(heard).toEqual([]);
   });
 });

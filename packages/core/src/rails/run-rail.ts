@@ -96,6 +96,7 @@ class LazyAbort {
   #controller: AbortController | undefined;
   #aborted = false;
   #reason: unknown;
+  #onAbort: Array<() => void> | undefined;
 
   get abortSignal(): AbortSignal {
     if (this.#controller === undefined) {
@@ -111,12 +112,47 @@ class LazyAbort {
     if (this.#aborted) throw this.#reason;
   }
 
+  /** Calls `callback` when the engine aborts this evaluation (at once when it already has). */
+  whenAborted(callback: () => void) {
+    if (this.#aborted) callAbortCallback(callback);
+    else (this.#onAbort ??= []).push(callback);
+  }
+
   abort(reason: unknown) {
     if (this.#aborted) return;
     this.#aborted = true;
     this.#reason = reason;
     this.#controller?.abort(reason);
+    const callbacks = this.#onAbort;
+    this.#onAbort = undefined;
+    if (callbacks) for (const callback of callbacks) callAbortCallback(callback);
   }
+}
+
+// The engine aborts from its own bookkeeping: a rail's callback that throws must not break it.
+function callAbortCallback(callback: () => void) {
+  try {
+    callback();
+  } catch {
+    // Documented as ignored on `onRailEvaluationAborted`.
+  }
+}
+
+/**
+ * Calls `callback` once when `evaluateRails` aborts this rail evaluation, which it does only
+ * while it still waits for the verdict, and then drops the verdict (at once when it already has);
+ * returns true. What the callback throws is ignored. For a direct call (options not made by
+ * `evaluateRails`) it registers nothing and returns false: nobody drops that verdict, and the
+ * caller's signal may live as long as the process (a listener per call would pile up on it).
+ * Creates no AbortController under the engine.
+ */
+export function onRailEvaluationAborted(
+  options: RailEvaluateOptions,
+  callback: () => void,
+): boolean {
+  if (!(options instanceof LazyAbort)) return false;
+  options.whenAborted(callback);
+  return true;
 }
 
 /**

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { type CompiledRole, lineageOf, matchersAlong } from './compile-roles';
 import { explain } from './rbac-explanations';
 import { comparableResourceId } from './resource-id';
-import type { Grant, RankedGrant, ResourceMatcher } from './resource-matcher';
-import { exactRank } from './resource-matcher';
+import { exactRank, type Grant, type RankedGrant, type ResourceMatcher } from './resource-matcher';
 
 export interface RbacRequest {
   actor: Pick<Actor, 'id' | 'type' | 'roles'>;
@@ -67,6 +66,9 @@ function matchersFor(
 }
 
 /** The most specific match among `matchers`; the nearest role wins among equals. */
+// Held locally: read for every matcher scanned.
+const exact = exactRank;
+
 function findBest(
   matchers: readonly ResourceMatcher[] | undefined,
   resource: string | undefined,
@@ -77,7 +79,7 @@ function findBest(
     const found = (matchers[index] as ResourceMatcher).find(resource);
     if (found !== undefined && (best === undefined || found.rank > best.rank)) {
       best = found;
-      if (found.rank === exactRank) break;
+      if (found.rank === exact) break;
     }
   }
   return best;
@@ -96,7 +98,10 @@ export function createRbacCheck(
     if (actor.roles.length === 0) {
       return { allowed: false, outcome: 'no_roles', reason: noRoles(actor.id, request) };
     }
-    for (const role of actor.roles) {
+    const held = actor.roles;
+    // Indexed loops: no iterator object per loop on a path that runs for every decision.
+    for (let index = 0; index < held.length; index++) {
+      const role = held[index] as string;
       const compiled = roles.get(role);
       if (compiled === undefined) {
         return {
@@ -124,7 +129,8 @@ export function createRbacCheck(
       normalized = result;
     }
     // Denies first, across every role: an explicit deny wins over any grant.
-    for (const role of actor.roles) {
+    for (let index = 0; index < held.length; index++) {
+      const role = held[index] as string;
       const compiled = roles.get(role) as CompiledRole;
       const matchers = matchersFor(compiled, compiled.denyAlong, 'deny', action);
       const found = findBest(matchers, normalized);
@@ -134,7 +140,8 @@ export function createRbacCheck(
         return { allowed: false, outcome: 'explicit_deny', role, grant, reason };
       }
     }
-    for (const role of actor.roles) {
+    for (let index = 0; index < held.length; index++) {
+      const role = held[index] as string;
       const compiled = roles.get(role) as CompiledRole;
       const matchers = matchersFor(compiled, compiled.allowAlong, 'allow', action);
       const found = findBest(matchers, normalized);

@@ -56,15 +56,35 @@ export function rbacRail(
         );
       }
       const result = check({ actor, action: action.name, resource: action.resource });
-      const evidence: Record<string, unknown> = {
-        outcome: result.outcome,
-        actor: actor.id,
-        roles: actor.roles,
-        action: action.name,
-        resource: action.resource,
-      };
-      if (result.role !== undefined) evidence.role = result.role;
-      if (result.grant !== undefined) evidence.permission = result.grant;
+      const { role, grant } = result;
+      // One object literal per shape (same keys, same order as ever): no keys added one by one.
+      const evidence =
+        grant !== undefined
+          ? {
+              outcome: result.outcome,
+              actor: actor.id,
+              roles: actor.roles,
+              action: action.name,
+              resource: action.resource,
+              role,
+              permission: grant,
+            }
+          : role !== undefined
+            ? {
+                outcome: result.outcome,
+                actor: actor.id,
+                roles: actor.roles,
+                action: action.name,
+                resource: action.resource,
+                role,
+              }
+            : {
+                outcome: result.outcome,
+                actor: actor.id,
+                roles: actor.roles,
+                action: action.name,
+                resource: action.resource,
+              };
       return { verdict: result.allowed ? 'allow' : 'deny', reason: result.reason, evidence };
     },
   };

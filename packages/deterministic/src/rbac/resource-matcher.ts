@@ -67,7 +67,8 @@ export function createResourceMatcher(): ResourceMatcher {
         prefixes.sort((left, right) => right.prefix.length - left.prefix.length);
         sorted = true;
       }
-      for (const { prefix, entry } of prefixes) {
+      for (let index = 0; index < prefixes.length; index++) {
+        const { prefix, entry } = prefixes[index] as { prefix: string; entry: RankedGrant };
         if (resource.startsWith(prefix)) return entry;
       }
       return anyResource;

@@ -1,7 +1,7 @@
 import { InvalidRuleError } from '../errors/invalid-rule-error';
 import { UnknownOperatorError } from '../errors/unknown-operator-error';
 import { compileScopedOperation } from './compile-scoped-operation';
-import { compileFusedRead, compileVariable } from './compile-variable-access';
+import { compileFusedRead, compileVariable, variableRoot } from './compile-variable-access';
 import { type PlainOperation, plainOperations, scopedOperators } from './json-logic-operations';
 import { findMissing, findMissingSome } from './lookup-variable';
 
@@ -15,7 +15,18 @@ export interface CompileOptions {
   /** Named in load errors. */
   ruleId: string;
   operations: ReadonlyMap<string, CustomOperation>;
+  /**
+   * Collects the top-level keys of the data that the expression may read: the first segment of
+   * each literal `var` path, or `*` when it may read anything (a computed path, the whole data,
+   * `missing`, a custom operation). Lets a caller skip computing data that no rule reads.
+   */
+  reads?: Set<string>;
 }
+
+/** Every `reads` entry, as a token: the expression may read any part of the data. */
+export const readsAnything = '*';
+
+const iterating: ReadonlySet<string> = new Set(['filter', 'map', 'reduce', 'all', 'none', 'some']);
 
 const scoped: ReadonlySet<string> = new Set(scopedOperators);
 
@@ -40,16 +51,25 @@ export function compileJsonLogic(
   }
   const raw = (logic as Record<string, unknown>)[operator];
   const list = Array.isArray(raw) ? raw : [raw];
+  // The per-item argument of map, filter, reduce... reads the item, not the data.
+  const itemOptions =
+    options.reads !== undefined && iterating.has(operator)
+      ? { ruleId: options.ruleId, operations: options.operations }
+      : options;
   const compileArgument = (argument: unknown, index: number) =>
     compileJsonLogic(
       argument,
-      options,
+      index === 1 ? itemOptions : options,
       Array.isArray(raw) ? `${path}.${operator}.${index}` : `${path}.${operator}`,
     );
 
-  if (operator === 'var') return compileVariable(list, list.map(compileArgument));
+  if (operator === 'var') {
+    options.reads?.add(variableRoot(list) ?? readsAnything);
+    return compileVariable(list, list.map(compileArgument));
+  }
   const values = list.map(compileArgument);
   if (scoped.has(operator)) return compileScopedOperation(operator, values, list);
+  if (operator === 'missing' || operator === 'missing_some') options.reads?.add(readsAnything);
   if (operator === 'missing') return (data) => findMissing(data, evaluateAll(values, data));
   if (operator === 'missing_some') {
     const [needed = constant(undefined), offered = constant(undefined)] = values;
@@ -60,7 +80,10 @@ export function compileJsonLogic(
   const custom = options.operations.get(operator) as
     | ((...values: unknown[]) => unknown)
     | undefined;
-  if (custom !== undefined) return (data) => custom.apply(data, evaluateAll(values, data));
+  if (custom !== undefined) {
+    options.reads?.add(readsAnything);
+    return (data) => custom.apply(data, evaluateAll(values, data));
+  }
   throw new UnknownOperatorError({ ruleId: options.ruleId, operator, path });
 }
 

@@ -5,6 +5,14 @@ import { type CompiledLogic, type CustomOperation, compileJsonLogic } from './co
 import { type PolicyRule, type PolicyRuleInput, policyRulesSchema } from './policy-rule-schema';
 import { findRuleDepthProblem } from './rule-depth';
 
+/** What `compileRules` returns: the rules, their compiled tests, and the data keys they read. */
+export interface CompiledRules {
+  rules: readonly PolicyRule[];
+  compiled: readonly CompiledRule[];
+  /** See `CompileOptions.reads`. */
+  reads: ReadonlySet<string>;
+}
+
 export interface CompiledRule {
   rule: PolicyRule;
   test: CompiledLogic;
@@ -18,7 +26,7 @@ export interface CompiledRule {
 export function compileRules(
   input: readonly PolicyRuleInput[],
   operations: ReadonlyMap<string, CustomOperation>,
-): { rules: readonly PolicyRule[]; compiled: readonly CompiledRule[] } {
+): CompiledRules {
   // Checked before zod, whose recursive z.json() would overflow the stack on a deep `when`.
   checkDepth(input);
   let parsed: ReturnType<typeof policyRulesSchema.safeParse>;
@@ -47,11 +55,12 @@ export function compileRules(
       throw new DuplicateRuleIdError({ ruleId: rule.id, indexes: [first, index] });
     seen.set(rule.id, index);
   });
+  const reads = new Set<string>();
   const compiled = parsed.data.map((rule) => ({
     rule: Object.freeze(rule),
-    test: compileJsonLogic(rule.when, { ruleId: rule.id, operations }),
+    test: compileJsonLogic(rule.when, { ruleId: rule.id, operations, reads }),
   }));
-  return { rules: Object.freeze(compiled.map(({ rule }) => rule)), compiled };
+  return { rules: Object.freeze(compiled.map(({ rule }) => rule)), compiled, reads };
 }
 
 function checkDepth(input: unknown): void {

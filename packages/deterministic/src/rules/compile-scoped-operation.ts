@@ -26,7 +26,23 @@ export function compileScopedOperation(
         }
         return values.length === index + 1 ? values[index]?.(data) : null;
       };
-    case 'and':
+    case 'and': {
+      // Two or three conditions, the usual rule, unrolled: same answers, no loop.
+      const [left, middle, right] = values;
+      if (values.length === 2 && left !== undefined && middle !== undefined) {
+        return (data) => {
+          const current = left(data);
+          return truthy(current) ? middle(data) : current;
+        };
+      }
+      if (values.length === 3 && left !== undefined && middle !== undefined && right !== undefined) {
+        return (data) => {
+          const current = left(data);
+          if (!truthy(current)) return current;
+          const next = middle(data);
+          return truthy(next) ? right(data) : next;
+        };
+      }
       return (data) => {
         let current: unknown;
         for (let index = 0; index < values.length; index++) {
@@ -35,6 +51,7 @@ export function compileScopedOperation(
         }
         return current;
       };
+    }
     case 'or':
       return (data) => {
         let current: unknown;

@@ -14,6 +14,44 @@ function walkPath(data: unknown, segments: readonly string[], notFound: unknown)
   return current;
 }
 
+type Readable = Record<string, unknown>;
+
+/**
+ * `walkPath` for one prepared path, unrolled for the usual depths (one to three segments): the
+ * same answers, without a loop over the segments on every read.
+ */
+function pathReader(segments: readonly string[], notFound: unknown): CompiledLogic {
+  const [first = '', second = '', third = ''] = segments;
+  switch (segments.length) {
+    case 1:
+      return (data) => {
+        if (data === null || data === undefined) return notFound;
+        const value = (data as Readable)[first];
+        return value === undefined ? notFound : value;
+      };
+    case 2:
+      return (data) => {
+        if (data === null || data === undefined) return notFound;
+        const parent = (data as Readable)[first];
+        if (parent === null || parent === undefined) return notFound;
+        const value = (parent as Readable)[second];
+        return value === undefined ? notFound : value;
+      };
+    case 3:
+      return (data) => {
+        if (data === null || data === undefined) return notFound;
+        const grandparent = (data as Readable)[first];
+        if (grandparent === null || grandparent === undefined) return notFound;
+        const parent = (grandparent as Readable)[second];
+        if (parent === null || parent === undefined) return notFound;
+        const value = (parent as Readable)[third];
+        return value === undefined ? notFound : value;
+      };
+    default:
+      return (data) => walkPath(data, segments, notFound);
+  }
+}
+
 const isLiteral = (value: unknown) => typeof value !== 'object' || value === null;
 
 /** A list of literals, which json-logic evaluates to an equal list: e.g. a `var` default of `[]`. */
@@ -40,6 +78,12 @@ function literalPath(
   return { segments, notFound };
 }
 
+/** The top-level key a `var` with these arguments reads; undefined for a computed or empty path. */
+export function variableRoot(list: readonly unknown[]): string | undefined {
+  const segments = literalPath(list)?.segments;
+  return segments === undefined || segments.length === 0 ? undefined : segments[0];
+}
+
 export function compileVariable(
   list: readonly unknown[],
   values: readonly CompiledLogic[],
@@ -48,8 +92,7 @@ export function compileVariable(
   if (literal === undefined) {
     return (data) => lookupVariable(data, values[0]?.(data), values[1]?.(data));
   }
-  const { segments, notFound } = literal;
-  return (data) => walkPath(data, segments, notFound);
+  return pathReader(literal.segments, literal.notFound);
 }
 
 /** The prepared path of a `{ "var": <literal path> }` node; undefined for anything else. */
@@ -78,26 +121,26 @@ export function compileFusedRead(
   const read = variableNode(left);
   if (operator === 'in') return compileFusedIn(read, left, right);
   if (read === undefined || !isLiteral(right)) return undefined;
-  const { segments, notFound } = read;
+  const value = pathReader(read.segments, read.notFound);
   switch (operator) {
     case '==':
       // biome-ignore lint/suspicious/noDoubleEquals: json-logic's == is JavaScript's loose equality.
-      return (data) => walkPath(data, segments, notFound) == right;
+      return (data) => value(data) == right;
     case '===':
-      return (data) => walkPath(data, segments, notFound) === right;
+      return (data) => value(data) === right;
     case '!=':
       // biome-ignore lint/suspicious/noDoubleEquals: json-logic's != is JavaScript's loose inequality.
-      return (data) => walkPath(data, segments, notFound) != right;
+      return (data) => value(data) != right;
     case '!==':
-      return (data) => walkPath(data, segments, notFound) !== right;
+      return (data) => value(data) !== right;
     case '>':
-      return (data) => (walkPath(data, segments, notFound) as Comparable) > right;
+      return (data) => (value(data) as Comparable) > right;
     case '>=':
-      return (data) => (walkPath(data, segments, notFound) as Comparable) >= right;
+      return (data) => (value(data) as Comparable) >= right;
     case '<':
-      return (data) => (walkPath(data, segments, notFound) as Comparable) < right;
+      return (data) => (value(data) as Comparable) < right;
     case '<=':
-      return (data) => (walkPath(data, segments, notFound) as Comparable) <= right;
+      return (data) => (value(data) as Comparable) <= right;
     default:
       return undefined;
   }
@@ -109,16 +152,16 @@ function compileFusedIn(
   right: unknown,
 ): CompiledLogic | undefined {
   if (read !== undefined && isLiteralList(right)) {
-    const { segments, notFound } = read;
+    const value = pathReader(read.segments, read.notFound);
     const list: readonly unknown[] = [...right];
-    return (data) => list.indexOf(walkPath(data, segments, notFound)) !== -1;
+    return (data) => list.indexOf(value(data)) !== -1;
   }
   const haystackPath = variableNode(right);
   if (haystackPath === undefined || !isLiteral(left)) return undefined;
-  const { segments, notFound } = haystackPath;
+  const value = pathReader(haystackPath.segments, haystackPath.notFound);
   return (data) => {
     // json-logic-js's `in`: anything with an indexOf (a string or an array), else false.
-    const haystack = walkPath(data, segments, notFound) as {
+    const haystack = value(data) as {
       indexOf?: (value: unknown) => number;
     } | null;
     if (!haystack || typeof haystack.indexOf === 'undefined') return false;

@@ -1,8 +1,8 @@
 import { parseInput } from '@guardloop/core';
 import { describeThrown } from '@guardloop/core/internal';
 import { z } from 'zod';
-import type { CustomOperation } from './compile-json-logic';
-import { compileRules } from './compile-rules';
+import { type CustomOperation, readsAnything } from './compile-json-logic';
+import { type CompiledRule, compileRules } from './compile-rules';
 import { jsonLogic } from './json-logic';
 import { builtInOperators } from './json-logic-operations';
 import type { PolicyRule, PolicyRuleInput } from './policy-rule-schema';
@@ -76,8 +76,38 @@ export function createRuleSet(
   );
   let current = { revision: 1, ...compileRules(rules, operations) };
 
+  const evaluate = (data: unknown, quiet: boolean): RuleSetEvaluation | undefined => {
+    const { revision, compiled } = current;
+    // Arrays are allocated only when something matches: the common answer is "nothing".
+    let matched: PolicyRule[] | undefined;
+    let failed: RuleFailure[] | undefined;
+    for (let index = 0; index < compiled.length; index++) {
+      const { rule, test } = compiled[index] as CompiledRule;
+      try {
+        if (!truthy(test(data))) continue;
+        matched ??= [];
+        matched.push(rule);
+      } catch (error) {
+        failed ??= [];
+        failed.push({ rule, error: describeThrown(error) });
+      }
+    }
+    if (quiet && matched === undefined && failed === undefined) return undefined;
+    return {
+      revision,
+      checked: compiled.length,
+      matched: matched ?? none,
+      failed: failed ?? none,
+    };
+  };
+  const hotPath: RuleSetHotPath = {
+    readsNow: () => current.reads.has('now') || current.reads.has(readsAnything),
+    evaluateMatches: (data) => evaluate(data, true),
+  };
+
   return {
     [brand]: true,
+    [hotPathKey]: hotPath,
     get rules() {
       return current.rules;
     },
@@ -88,27 +118,23 @@ export function createRuleSet(
       // Compile first: a failure throws before anything in force changes.
       current = { revision: current.revision + 1, ...compileRules(next, operations) };
     },
-    evaluate(data) {
-      const { revision, compiled } = current;
-      // Arrays are allocated only when something matches: the common answer is "nothing".
-      let matched: PolicyRule[] | undefined;
-      let failed: RuleFailure[] | undefined;
-      for (const { rule, test } of compiled) {
-        try {
-          if (!truthy(test(data))) continue;
-          matched ??= [];
-          matched.push(rule);
-        } catch (error) {
-          failed ??= [];
-          failed.push({ rule, error: describeThrown(error) });
-        }
-      }
-      return {
-        revision,
-        checked: compiled.length,
-        matched: matched ?? none,
-        failed: failed ?? none,
-      };
-    },
+    evaluate: (data) => evaluate(data, false) as RuleSetEvaluation,
   } as RuleSet;
+}
+
+/**
+ * What the rules rail uses on its hot path, for rule sets made by this copy of the package:
+ * whether any rule may read `now`, and an evaluation that answers `undefined` when no rule
+ * matched or failed (the common answer), so that it allocates nothing then.
+ */
+export interface RuleSetHotPath {
+  readsNow(): boolean;
+  evaluateMatches(data: unknown): RuleSetEvaluation | undefined;
+}
+
+const hotPathKey = Symbol('guardloop.ruleSet.hotPath');
+
+/** The hot path of a rule set from `createRuleSet`; undefined for one from another copy. */
+export function ruleSetHotPath(ruleSet: RuleSet): RuleSetHotPath | undefined {
+  return (ruleSet as RuleSet & { [hotPathKey]?: RuleSetHotPath })[hotPathKey];
 }

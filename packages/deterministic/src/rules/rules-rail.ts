@@ -10,7 +10,13 @@ import {
 import { clockSchema, describeThrown } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { CustomOperation } from './compile-json-logic';
-import { createRuleSet, isRuleSet, type RuleFailure, type RuleSet } from './create-rule-set';
+import {
+  createRuleSet,
+  isRuleSet,
+  type RuleFailure,
+  type RuleSet,
+  ruleSetHotPath,
+} from './create-rule-set';
 import type { PolicyRule, PolicyRuleInput } from './policy-rule-schema';
 import { projectRailContext } from './project-rail-context';
 
@@ -70,6 +76,8 @@ export function rulesRail(
     });
   }
   const ruleSet = isRuleSet(rules) ? rules : createRuleSet(rules, operations ? { operations } : {});
+  const hotPath = ruleSetHotPath(ruleSet);
+  const defaultProjection = project === projectRailContext;
   let allowed:
     | Readonly<{
         verdict: 'allow';
@@ -84,16 +92,24 @@ export function rulesRail(
     evaluate(context) {
       let data: unknown;
       try {
-        data = project(context, clock.now());
+        // With the documented projection, the clock is read only when a rule may read `now`.
+        const now = hotPath === undefined || !defaultProjection || hotPath.readsNow() ? clock.now() : 0;
+        data = project(context, now);
       } catch (error) {
         return escalate(
           `Could not build the data for the policy rules (${describeThrown(error)}); escalating.`,
         );
       }
-      const { revision, checked, matched, failed } = ruleSet.evaluate(data);
-      if (matched.length === 0 && failed.length === 0) {
+      const evaluation =
+        hotPath === undefined ? ruleSet.evaluate(data) : hotPath.evaluateMatches(data);
+      if (
+        evaluation === undefined ||
+        (evaluation.matched.length === 0 && evaluation.failed.length === 0)
+      ) {
         // The common answer is the same for every decision of a revision: built once, frozen
         // so that no caller can change it for the next one.
+        const revision = evaluation?.revision ?? ruleSet.revision;
+        const checked = evaluation?.checked ?? ruleSet.rules.length;
         if (allowed?.evidence.revision !== revision || allowed.evidence.checked !== checked) {
           const reason = `No policy rule matched (${checked} checked).`;
           const evidence = Object.freeze({ revision, checked });
@@ -101,6 +117,7 @@ export function rulesRail(
         }
         return allowed;
       }
+      const { revision, matched, failed } = evaluation;
       // A deny decides alone; otherwise every escalation (and every rule that failed) is listed.
       const denial = matched.find((rule) => rule.verdict === 'deny');
       const deciding = denial ?? matched[0];

@@ -41,14 +41,14 @@ export function costBudgetRail({
   return {
     name,
     kind: 'economic',
-    async evaluate(input, { abortSignal }) {
+    async evaluate(input, options) {
       const context = parseCostContext(input, `${name} rail context`);
       const cost = context.action?.cost;
       if (!cost || (cost.tokens === 0 && cost.usd === 0)) {
         return allow('No cost declared for this decision: nothing to charge.');
       }
       const charge = await takeForVerdict({
-        abortSignal,
+        railOptions: options,
         take: (takeSignal) => meter.charge(context, { abortSignal: takeSignal }),
         applied: (taken) => taken.applied,
         giveBack: (taken) => meter.refund(taken),

@@ -52,10 +52,11 @@ export function rateLimitRail({
 }: RateLimitRailOptions): Rail {
   const rateLimit = defineRateLimit(input);
   const window = formatWindow(rateLimit.windowMs);
+  const keyBase = `${keyPrefix}rate:${encodeURIComponent(rateLimit.name)}:`;
   return {
     name: railName ?? `rate-limit:${rateLimit.name}`,
     kind: 'economic',
-    async evaluate(context, { abortSignal }) {
+    async evaluate(context, options) {
       const action = context.action;
       if (!action) return allow('No action to rate-limit.');
       if (rateLimit.actionTypes && !rateLimit.actionTypes.includes(action.name)) {
@@ -70,12 +71,12 @@ export function rateLimitRail({
       const slot: RateLimitSlot = {
         rateLimit: rateLimit.name,
         scope: scope.description,
-        key: `${keyPrefix}rate:${encodeURIComponent(rateLimit.name)}:${scope.key}`,
+        key: keyBase + scope.key,
         bucketStart,
       };
       const retainMs = rateLimit.retentionMs;
       const result = await takeForVerdict({
-        abortSignal,
+        railOptions: options,
         take: (takeSignal) =>
           store.incrementIfWithin(
             slot.key,

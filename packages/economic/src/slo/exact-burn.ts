@@ -2,6 +2,7 @@ import { addRatios, decimalRatio, divideRatios, type Ratio, subtractRatios } fro
 
 const one: Ratio = { numerator: 1n, denominator: 1n };
 const objectives = new Map<number, Ratio>();
+const noBurn: Ratio = Object.freeze({ numerator: 0n, denominator: 1n });
 
 /** `1 - objective`, exactly, from the objective as written: 0.999 allows 1/1000. */
 export function allowedErrorRatio(objective: number): Ratio {
@@ -26,6 +27,8 @@ export function exactBurnRate({
   bad: number;
   objective: number;
 }): Ratio {
+  // No bad events (nearly every reading): the burn is exactly zero, without bigint arithmetic.
+  if (bad === 0 && Number.isSafeInteger(good)) return noBurn;
   const badEvents = decimalRatio(bad);
   const total = addRatios(decimalRatio(good), badEvents);
   if (total.numerator === 0n) return { numerator: 0n, denominator: 1n };

@@ -60,24 +60,31 @@ export async function readSloWindows({
   key: SloCounterKey;
   options: CounterStoreCallOptions;
 }): Promise<SloWindowReading[]> {
-  return Promise.all(
-    sloPlan(slo).windows.map(async ({ windowMs, bucketMs, label }) => {
-      const { from, to } = trailingRange(at, windowMs, bucketMs);
-      const [good, bad] = await Promise.all([
-        store.sum(key('good', bucketMs), from, to, options),
-        store.sum(key('bad', bucketMs), from, to, options),
-      ]);
-      const total = good + bad;
-      const errorRatio = total === 0 ? 0 : bad / total;
-      return {
-        window: label,
-        windowMs,
-        good,
-        bad,
-        total,
-        errorRatio,
-        burnRate: ratioToNumber(exactBurnRate({ good, bad, objective: slo.objective })),
-      };
-    }),
-  );
+  const { windows } = sloPlan(slo);
+  // Every sum in one flat `Promise.all` (good, bad, good, bad...): the rail reads these on each
+  // decision, and an async closure plus a `Promise.all` per window cost more than the sums.
+  const sums: Promise<number>[] = [];
+  for (const { windowMs, bucketMs } of windows) {
+    const { from, to } = trailingRange(at, windowMs, bucketMs);
+    sums.push(store.sum(key('good', bucketMs), from, to, options));
+    sums.push(store.sum(key('bad', bucketMs), from, to, options));
+  }
+  const counts = await Promise.all(sums);
+  const readings: SloWindowReading[] = [];
+  for (let index = 0; index < windows.length; index++) {
+    const { windowMs, label } = windows[index] as SloPlan['windows'][number];
+    const good = counts[2 * index] as number;
+    const bad = counts[2 * index + 1] as number;
+    const total = good + bad;
+    readings.push({
+      window: label,
+      windowMs,
+      good,
+      bad,
+      total,
+      errorRatio: total === 0 ? 0 : bad / total,
+      burnRate: ratioToNumber(exactBurnRate({ good, bad, objective: slo.objective })),
+    });
+  }
+  return readings;
 }

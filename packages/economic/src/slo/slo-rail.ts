@@ -27,7 +27,7 @@ export function sloRail({
   return {
     name,
     kind: 'economic',
-    async evaluate(context, { abortSignal }) {
+    async evaluate(context, options) {
       const { action, actor } = context;
       if (!action) return allow('No action to gate: the autonomy dial applies to actions.');
       if (!actorTypes.includes(actor.type)) {
@@ -35,7 +35,9 @@ export function sloRail({
           `Actor type '${actor.type}' is not autonomous: the autonomy dial does not apply.`,
         );
       }
-      const reading = await dial.read(action.name, { abortSignal });
+      // The signal is read only here, where the rail awaits: under the engine it is created on
+      // first read, and the early answers above need none.
+      const reading = await dial.read(action.name, { abortSignal: options.abortSignal });
       const evidence = {
         autonomy: reading.level,
         actionType: action.name,

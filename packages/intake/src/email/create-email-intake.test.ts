@@ -105,6 +105,11 @@ describe('createEmailIntake: threading', () => {
         data: { messageId: '<CAF=4411.reply.jane@mail.customer.example>' },
       }),
     ]);
+    // The reason is what the customer wrote this time (learning reads it), not a fixed phrase.
+    const reason = (outcomes[0] as { reason: string }).reason;
+    expect(reason).not.toBe('The customer replied by email');
+    expect(reason.length).toBeGreaterThan(0);
+    expect(reason).not.toMatch(/^>/m);
   });
 
   it('resumes a ticket pending on the customer', async () => {

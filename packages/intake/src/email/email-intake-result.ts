@@ -41,11 +41,11 @@ export type EmailIntakeResult =
     }
   | {
       kind: 'duplicate';
-      /** The ticket the first copy went to, when the thread store knows it. */
+      /** The ticket the first copy went to. */
       ticketId?: string;
       messageId: string;
-      /** `seen_within_window`: the deduplicator saw the fingerprint; `already_threaded`: the thread store did. */
-      reason: 'seen_within_window' | 'already_threaded';
+      /** The thread store already had the Message-ID, or another delivery claimed it first. */
+      reason: 'already_threaded';
     }
   | {
       kind: 'rejected';

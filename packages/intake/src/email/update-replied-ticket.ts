@@ -20,6 +20,15 @@ export interface RepliedTicket {
 }
 
 const reopenReason = 'The customer replied by email';
+// What the customer wrote is the reason learning reads (article candidates, problem clusters);
+// capped so one long reply cannot bloat the trace.
+const maxReasonChars = 2000;
+
+function outcomeReason(email: ParsedEmail): string {
+  const words = email.reply.trim() || email.text.trim();
+  if (words === '') return reopenReason;
+  return words.length > maxReasonChars ? `${words.slice(0, maxReasonChars - 1)}…` : words;
+}
 
 /**
  * A customer reply moves its ticket through the lifecycle: `resolved` reopens (the reopen edge)
@@ -47,7 +56,7 @@ export async function updateRepliedTicket(
     ticketId: ticket.id,
     at: clock.now(),
     channel: 'email',
-    reason: reopenReason,
+    reason: outcomeReason(email),
     data: { messageId: email.messageId },
   };
   try {

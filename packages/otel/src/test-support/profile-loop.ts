@@ -13,7 +13,11 @@ import { agent, createBankLog } from './telemetry-harness';
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 const trivialRails: Rail[] = [
   { name: 'rbac', kind: 'deterministic', evaluate: () => allow('role agent') },
-  { name: 'rules', kind: 'deterministic', evaluate: () => allow('no rule matched', { revision: 1 }) },
+  {
+    name: 'rules',
+    kind: 'deterministic',
+    evaluate: () => allow('no rule matched', { revision: 1 }),
+  },
   { name: 'intent', kind: 'semantic', evaluate: () => allow('in scope') },
   { name: 'budget', kind: 'economic', evaluate: async () => allow('within budget') },
 ];
@@ -37,30 +41,57 @@ function loopConfig(): LoopConfig {
         ? () => ({ label: 'password_reset', confidence: 0.9, classifier: 'local' })
         : createIntentStep(classifier, { text: ({ payload }) => String(payload.body) }),
       proposeHypotheses: () => [
-        { id: 'h-1', title: 'Credit the account', confidence: 0.9, action: { name: 'credit', input: { account: 'acme', amount: 1 } } },
+        {
+          id: 'h-1',
+          title: 'Credit the account',
+          confidence: 0.9,
+          action: { name: 'credit', input: { account: 'acme', amount: 1 } },
+        },
       ],
       act: createActStep(log),
     },
   };
 }
-const noopExporter: SpanExporter = { export: (_s, done) => done({ code: 0 }), shutdown: () => Promise.resolve() };
-const mode = process.env.MODE ?? 'sdk';
-const loop =
-  mode === 'off'
-    ? createLoop(loopConfig())
-    : mode === 'api'
-      ? createLoop(createGuardloopTelemetry().instrumentLoop(loopConfig()))
-      : createLoop(
-          createGuardloopTelemetry({
-            tracerProvider: new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })] }),
-            meterProvider: new MeterProvider(),
-          }).instrumentLoop(loopConfig()),
-        );
+const noopExporter: SpanExporter = {
+  export: (_s, done) => done({ code: 0 }),
+  shutdown: () => Promise.resolve(),
+};
+const sdkLoop = () =>
+  createLoop(
+    createGuardloopTelemetry({
+      tracerProvider: new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })] }),
+      meterProvider: new MeterProvider(),
+    }).instrumentLoop(loopConfig()),
+  );
+const loops: Record<string, ReturnType<typeof createLoop>> = {
+  off: createLoop(loopConfig()),
+  listener: createLoop({ ...loopConfig(), onEvent: () => {} }),
+  api: createLoop(createGuardloopTelemetry().instrumentLoop(loopConfig())),
+  sdk: sdkLoop(),
+  traceOnly: createLoop(
+    createGuardloopTelemetry({
+      tracerProvider: new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })] }),
+    }).instrumentLoop(loopConfig()),
+  ),
+  metricsOnly: createLoop(createGuardloopTelemetry({ meterProvider: new MeterProvider() }).instrumentLoop(loopConfig())),
+};
+const only = process.env.MODE;
+const names = only ? [only] : Object.keys(loops);
 let count = 0;
 const actor = { ...agent, roles: ['agent'] };
-const n = Number(process.env.N ?? 20000);
+const n = Number(process.env.N ?? 5000);
+const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 for (let i = 0; i < n; i++) {
-  if (i === 2000) console.time(mode);
-  await loop.handle({ source: 'email', kind: 'ticket', payload: { body: tickets[count % tickets.length], n: count++ } }, { actor });
+  const order = i % 2 ? names : [...names].reverse();
+  for (const name of order) {
+    const started = performance.now();
+    await loops[name]?.handle({ source: 'email', kind: 'ticket', payload: { body: tickets[count % tickets.length], n: count++ } }, { actor });
+    if (i > 500) times[name]?.push(performance.now() - started);
+  }
 }
-console.timeEnd(mode);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+const base = median(times[names[0] as string] ?? []);
+for (const name of names) {
+  const m = median(times[name] ?? []);
+  console.log(`${name}: ${(m * 1000).toFixed(0)} µs ${(m / base).toFixed(2)}x`);
+}

@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createUndoLog, defineAction } from '@guardloop/undo-log';
+import { z } from 'zod';
+import { createPgliteClient } from '../src/client/create-pglite-client';
+import { migrate } from '../src/migrations/migrate';
+import { createPostgresUndoLogStore } from '../src/undo-log/postgres-undo-log-store';
+const db = new PGlite(); const client = createPgliteClient(db); await migrate(client, {});
+const store = createPostgresUndoLogStore({ client });
+const noop = defineAction({ name: 'noop', input: z.object({ n: z.number() }), reversible: true, do: (i) => ({ n: i.n }), undo: () => {} });
+const log = createUndoLog({ store, actions: [noop] });
+for (let n = 0; n < 3000; n++) await log.run(noop, { n }, { idempotencyKey: `k-${n}`, traceId: 'b', actor: { id: 'b', type: 'system' } });
