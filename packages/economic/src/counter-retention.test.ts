@@ -1,5 +1,6 @@
 import { createManualClock, type RailContext, type RailVerdict } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import { answeredUnderEngine } from './answered-under-engine.fixture';
 import { costBudgetRail } from './budget/cost-budget-rail';
 import { createCostMeter } from './budget/cost-meter';
 import { createCounterPruner } from './counter-pruner';
@@ -107,19 +108,20 @@ describe('retention of each writer', () => {
     const { store, writes } = recordingStore();
     const slo = defineSlo({ name: 'actions', objective: 0.99 });
     await createSloTracker({ store, clock }).record(slo, { good: 1, bad: 1 });
-    const controller = new AbortController();
     const meter = createCostMeter({
       store,
       clock,
       budgets: [{ name: 'daily', scope: ['tenant'], usd: 1 }],
     });
-    await costBudgetRail({ meter }).evaluate(context, { abortSignal: controller.signal });
-    await rateLimitRail({ store, clock, name: 'actions', limit: 5, window: '1m' }).evaluate(
-      context,
-      { abortSignal: controller.signal },
-    );
-    // Dropping the verdicts gives back the slot and the charge, with the same retention.
-    controller.abort();
+    const held = [
+      await answeredUnderEngine(costBudgetRail({ meter }), context),
+      await answeredUnderEngine(
+        rateLimitRail({ store, clock, name: 'actions', limit: 5, window: '1m' }),
+        context,
+      ),
+    ];
+    // The engine dropping the verdicts gives back the slot and the charge, with the same retention.
+    for (const { drop } of held) await drop();
     await new Promise((resolve) => setImmediate(resolve));
     expect(Object.fromEntries(writes)).toEqual({
       // The 6h alert window is the longest read at 1 minute; 30 days at 1 hour.

@@ -128,6 +128,11 @@ export {
 } from './sla/create-ticket-sla-tracker';
 export { type EvaluateTicketSlaOptions, evaluateTicketSla } from './sla/evaluate-ticket-sla';
 export { createMemoryTicketSlaStore } from './sla/memory-ticket-sla-store';
+export {
+  type RecordTicketSlaOutcomesOptions,
+  recordTicketSlaOutcomes,
+  type TicketSlaOutcomeRecord,
+} from './sla/record-ticket-sla-outcomes';
 export type { SlaAlertKind } from './sla/sla-alerts';
 export {
   defineSlaPolicies,
@@ -155,11 +160,6 @@ export type {
   TicketSlaStore,
   TicketSlaStoreCallOptions,
 } from './sla/ticket-sla-store';
-export {
-  type RecordTicketSlaOutcomesOptions,
-  recordTicketSlaOutcomes,
-  type TicketSlaOutcomeRecord,
-} from './sla/record-ticket-sla-outcomes';
 export { parseTicketSlaStoreArguments } from './sla/ticket-sla-store-arguments';
 export type {
   SlaMetricResult,

@@ -169,9 +169,9 @@ describe('onRailEvaluationAborted', () => {
   it('registers nothing for a direct call: nobody drops that verdict', () => {
     const controller = new AbortController();
     const heard: string[] = [];
-    expect(
-      onRailEvaluationAborted({ abortSignal: controller.signal }, () => heard.push('x')),
-    ).toBe(false);
+    expect(onRailEvaluationAborted({ abortSignal: controller.signal }, () => heard.push('x'))).toBe(
+      false,
+    );
     controller.abort();
     expect(heard).toEqual([]);
   });

@@ -115,7 +115,10 @@ class LazyAbort {
   /** Calls `callback` when the engine aborts this evaluation (at once when it already has). */
   whenAborted(callback: () => void) {
     if (this.#aborted) callAbortCallback(callback);
-    else (this.#onAbort ??= []).push(callback);
+    else {
+      this.#onAbort ??= [];
+      this.#onAbort.push(callback);
+    }
   }
 
   abort(reason: unknown) {

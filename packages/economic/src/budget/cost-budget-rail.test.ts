@@ -7,6 +7,7 @@ import {
   type RailContext,
 } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import { answeredUnderEngine } from '../answered-under-engine.fixture';
 import type { CounterStore } from '../counter-store';
 import { createMemoryCounterStore } from '../memory-counter-store';
 import { costBudgetRail } from './cost-budget-rail';
@@ -158,14 +159,11 @@ describe('costBudgetRail', () => {
       },
     };
     const { rail, meter } = setup(undefined, observed);
-    const controller = new AbortController();
-    const verdict = await rail.evaluate(decision({ tokens: 0, usd: 0.4 }), {
-      abortSignal: controller.signal,
-    });
-    expect(verdict.verdict).toBe('allow');
+    const held = await answeredUnderEngine(rail, decision({ tokens: 0, usd: 0.4 }));
+    expect(held.verdict.verdict).toBe('allow');
     expect((await meter.usage(decision()))[0]?.used).toBe(0.4);
     // What the engine does when another rail denies before it took this rail's verdict.
-    controller.abort(new Error('Denied by rail policy.'));
+    await held.drop();
     await refund;
     expect((await meter.usage(decision()))[0]?.used).toBe(0);
   });
@@ -199,12 +197,11 @@ describe('costBudgetRail', () => {
         rail.evaluate(decision({ tokens: 0, usd: 0.4 }), { abortSignal: controller.signal }),
       ),
     ).rejects.toThrow('gave up');
-    // Aborted after it answered: the refund runs from the abort listener, where a throw would
-    // be an unhandled rejection.
+    // Dropped by the engine after it answered: the refund runs from the engine's abort, where a
+    // throw would be an unhandled rejection.
     abortNow = () => {};
-    const later = new AbortController();
-    await rail.evaluate(decision({ tokens: 0, usd: 0.2 }), { abortSignal: later.signal });
-    later.abort(new Error('Denied by rail policy.'));
+    const held = await answeredUnderEngine(rail, decision({ tokens: 0, usd: 0.2 }));
+    await held.drop();
     await new Promise<void>((resolve) => queueMicrotask(resolve));
     expect(heard).toEqual(['store down', 'store down']);
   });

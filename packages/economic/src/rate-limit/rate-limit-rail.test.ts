@@ -6,6 +6,7 @@ import {
   type RailContext,
 } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import { answeredUnderEngine } from '../answered-under-engine.fixture';
 import type { CounterStore } from '../counter-store';
 import { createMemoryCounterStore } from '../memory-counter-store';
 import { type RateLimitRailOptions, rateLimitRail } from './rate-limit-rail';
@@ -219,11 +220,9 @@ describe('rateLimitRail', () => {
     const slow = gated();
     const { rail, verdicts } = setup({ store: slow.store, limit: 1 });
     slow.open();
-    const controller = new AbortController();
-    const verdict = await rail.evaluate(decision(), { abortSignal: controller.signal });
-    expect(verdict.verdict).toBe('allow');
-    controller.abort(new Error('Denied by rail policy.'));
-    controller.abort(new Error('again'));
+    const held = await answeredUnderEngine(rail, decision());
+    expect(held.verdict.verdict).toBe('allow');
+    await held.drop();
     expect(slow.returned).toEqual([-1]);
     expect(await verdicts(2)).toEqual(['allow', 'deny']);
   });
@@ -251,9 +250,7 @@ describe('rateLimitRail', () => {
       },
     });
     slow.open();
-    const controller = new AbortController();
-    await rail.evaluate(decision(), { abortSignal: controller.signal });
-    controller.abort(new Error('gave up'));
+    await (await answeredUnderEngine(rail, decision())).drop(new Error('gave up'));
     const late = new AbortController();
     const pending = Promise.resolve(rail.evaluate(decision(), { abortSignal: late.signal }));
     late.abort(new Error('gave up late'));

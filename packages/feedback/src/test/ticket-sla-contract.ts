@@ -34,7 +34,9 @@ function slaTotals(rows: readonly AggregateRow[]) {
   for (const row of rows)
     for (const { dimension, key, counters } of row.breakdowns ?? []) {
       if (!dimension.startsWith('sla_')) continue;
-      const sum = (sums[`${dimension}:${key}`] ??= { runs: 0, breached: 0 });
+      const id = `${dimension}:${key}`;
+      const sum = sums[id] ?? { runs: 0, breached: 0 };
+      sums[id] = sum;
       sum.runs += counters.ticketSlaRuns;
       sum.breached += counters.ticketSlaBreached;
     }

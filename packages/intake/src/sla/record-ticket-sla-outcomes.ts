@@ -3,8 +3,8 @@ import { abortSignalSchema, storableTextSchema, throwIfAborted } from '@guardloo
 import type { OutcomeRecorder, TicketSlaOutcomeInput } from '@guardloop/feedback';
 import { z } from 'zod';
 import { slaKeySchema } from './sla-key';
-import { slaMetrics } from './sla-policies';
 import type { SlaMetric } from './sla-policies';
+import { slaMetrics } from './sla-policies';
 import type { TicketSlaEvaluation } from './view-ticket-sla';
 
 export interface RecordTicketSlaOutcomesOptions {

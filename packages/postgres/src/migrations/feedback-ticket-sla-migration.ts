@@ -1,6 +1,6 @@
 import { qualifiedTable } from '../schema/database-schema';
-import { feedbackTableNames } from './feedback-migration';
 import { feedbackBreakdownsTable } from './feedback-human-reviews-migration';
+import { feedbackTableNames } from './feedback-migration';
 import type { Migration } from './migration';
 
 // As when this migration was written (a migration never changes): the ticket SLA counters of
