@@ -128,15 +128,15 @@ test('recording and evaluating with 1M events in the window', async ({ bench }) 
     ),
     bench(
       names[6],
-      // A fresh signal per evaluation, as evaluateRails gives: the cost rail listens to it until
-      // the evaluation is over, to refund a verdict the engine drops.
+      // A fresh signal per evaluation, as evaluateRails gives (called directly, the rail adds no
+      // listener to it: only the engine's evaluations get a late refund).
       repeatAsync(async () =>
         costRail.evaluate(context, { abortSignal: new AbortController().signal }),
       ),
     ),
     bench(
       names[7],
-      // A fresh signal too: an allowed decision's slot is held until its signal is gone.
+      // A fresh signal too, the same cost as before this rail stopped listening to it.
       repeatAsync(async () =>
         rateRail.evaluate(context, { abortSignal: new AbortController().signal }),
       ),

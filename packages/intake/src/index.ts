@@ -1,7 +1,15 @@
-// Public root of @guardloop/intake. Each area adds its exports under its own heading.
-export { type IntakeErrorCode, intakeErrorCodes } from './errors/intake-error-codes';
+// Public root of @guardloop/intake: email, form and webhook intake, taxonomy, priority, ticket SLA, CSAT.
 
-// --- email ---
+export {
+  type CsatHandler,
+  type CsatHandlerOptions,
+  type CsatResponse,
+  type CsatResult,
+  type CsatTraceResolver,
+  createCsatHandler,
+  csatResponseSchema,
+} from './csat/create-csat-handler';
+
 export {
   createEmailIntake,
   type EmailIntake,
@@ -45,21 +53,14 @@ export {
   parsedEmailSchema,
 } from './email/parsed-email';
 export { EmailTooLargeError } from './errors/email-too-large-error';
-export { MalformedEmailError, type MalformedEmailReason } from './errors/malformed-email-error';
-
-// --- taxonomy, priority, form, webhooks, csat ---
-export {
-  type CsatHandler,
-  type CsatHandlerOptions,
-  type CsatResponse,
-  type CsatResult,
-  type CsatTraceResolver,
-  createCsatHandler,
-  csatResponseSchema,
-} from './csat/create-csat-handler';
+export { type IntakeErrorCode, intakeErrorCodes } from './errors/intake-error-codes';
 export { InvalidPriorityConfigError } from './errors/invalid-priority-config-error';
+export { InvalidSlaEventError } from './errors/invalid-sla-event-error';
+export { InvalidSlaPolicyError } from './errors/invalid-sla-policy-error';
 export { InvalidTaxonomyError } from './errors/invalid-taxonomy-error';
 export { InvalidWebhookPayloadError } from './errors/invalid-webhook-payload-error';
+export { MalformedEmailError, type MalformedEmailReason } from './errors/malformed-email-error';
+export { MalformedTicketSlaStateError } from './errors/malformed-ticket-sla-state-error';
 export { TicketTraceNotFoundError } from './errors/ticket-trace-not-found-error';
 export { UnknownClassifierLabelsError } from './errors/unknown-classifier-labels-error';
 export { UnsupportedWebhookEventError } from './errors/unsupported-webhook-event-error';
@@ -81,40 +82,6 @@ export {
   type PriorityScorer,
 } from './priority/create-priority-scorer';
 export type { PriorityConfig, PriorityInput } from './priority/priority-config';
-export type { TaxonomyValue } from './taxonomy/build-taxonomy-index';
-export {
-  type CheckClassifierLabelsOptions,
-  type ClassifierLabelCheck,
-  checkClassifierLabels,
-} from './taxonomy/check-classifier-labels';
-export {
-  defineTaxonomy,
-  type Taxonomy,
-  type UnknownValueCount,
-  type UnknownValueReport,
-} from './taxonomy/define-taxonomy';
-export type {
-  TaxonomyCategory,
-  TaxonomyDefinition,
-  TaxonomyEntry,
-  TaxonomyField,
-} from './taxonomy/taxonomy-definition';
-export type {
-  HelpDeskVendor,
-  HelpDeskWebhookResult,
-} from './webhooks/help-desk-webhook-result';
-export { type FreshdeskWebhook, mapFreshdeskWebhook } from './webhooks/map-freshdesk-webhook';
-export {
-  mapZendeskTicketEvent,
-  type ZendeskTicketEvent,
-  zendeskEventVersions,
-} from './webhooks/map-zendesk-ticket-event';
-export type { HelpDeskWebhookOptions } from './webhooks/webhook-options';
-
-// --- sla ---
-export { InvalidSlaEventError } from './errors/invalid-sla-event-error';
-export { InvalidSlaPolicyError } from './errors/invalid-sla-policy-error';
-export { MalformedTicketSlaStateError } from './errors/malformed-ticket-sla-state-error';
 export {
   createTicketSlaMonitor,
   type TicketSlaCallOptions,
@@ -166,3 +133,32 @@ export type {
   SlaMetricStatus,
   TicketSlaEvaluation,
 } from './sla/view-ticket-sla';
+export type { TaxonomyValue } from './taxonomy/build-taxonomy-index';
+export {
+  type CheckClassifierLabelsOptions,
+  type ClassifierLabelCheck,
+  checkClassifierLabels,
+} from './taxonomy/check-classifier-labels';
+export {
+  defineTaxonomy,
+  type Taxonomy,
+  type UnknownValueCount,
+  type UnknownValueReport,
+} from './taxonomy/define-taxonomy';
+export type {
+  TaxonomyCategory,
+  TaxonomyDefinition,
+  TaxonomyEntry,
+  TaxonomyField,
+} from './taxonomy/taxonomy-definition';
+export type {
+  HelpDeskVendor,
+  HelpDeskWebhookResult,
+} from './webhooks/help-desk-webhook-result';
+export { type FreshdeskWebhook, mapFreshdeskWebhook } from './webhooks/map-freshdesk-webhook';
+export {
+  mapZendeskTicketEvent,
+  type ZendeskTicketEvent,
+  zendeskEventVersions,
+} from './webhooks/map-zendesk-ticket-event';
+export type { HelpDeskWebhookOptions } from './webhooks/webhook-options';

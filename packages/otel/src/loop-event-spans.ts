@@ -32,9 +32,9 @@ function openRoot(runtime: TelemetryRuntime, event: LoopEvent, name: string): Tr
   const record: TraceRecord = known
     ? { ...known, root }
     : { spanContext: root.spanContext(), root, actions: [] };
-  record.rootContext = trace.setSpan(context.active(), root);
   // No SDK behind the tracer: the root has no ids, and every child would be as empty as it is.
   record.disabled = !root.isRecording() && !trace.isSpanContextValid(root.spanContext());
+  record.rootContext = record.disabled ? undefined : trace.setSpan(context.active(), root);
   runtime.traces.set(event.traceId, record);
   return record;
 }
@@ -55,7 +55,7 @@ export function startChild(
 function closeRoot(runtime: TelemetryRuntime, record: TraceRecord, event: LoopEvent) {
   const status = finalStatus[event.type] as LoopStatus;
   const root = record.root as Span;
-  root.setAttribute(attributes.loopStatus, status);
+  if (root.isRecording()) root.setAttribute(attributes.loopStatus, status);
   if (event.type === 'loop.failed') {
     root.setAttribute(attributes.failedStep, event.step);
     failSpan(runtime, root, event.error);
@@ -109,11 +109,12 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
   if (!record || !root) return;
   switch (event.type) {
     case 'intent.classified':
-      root.setAttribute(attributes.intentLabel, event.intent.label);
+      if (root.isRecording()) root.setAttribute(attributes.intentLabel, event.intent.label);
       runtime.metrics.intent(event.intent);
       break;
     case 'hypotheses.proposed':
-      root.setAttribute(attributes.hypothesisCount, event.hypotheses.length);
+      if (root.isRecording())
+        root.setAttribute(attributes.hypothesisCount, event.hypotheses.length);
       // The loop decides next exactly when a hypothesis proposes an action.
       if (event.hypotheses.some((hypothesis) => hypothesis.action !== undefined)) {
         record.decide = startChild(runtime, record, spanNames.decide, { startTime: event.at });

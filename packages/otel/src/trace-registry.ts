@@ -53,10 +53,11 @@ export function createBoundedMap<Value>(
       return value;
     },
     set(key, value) {
-      const known = entries.has(key);
+      // The size tells a new key from a known one without a second lookup.
+      const size = entries.size;
       entries.set(key, value);
       if (key === lastKey) lastValue = value;
-      if (known) return;
+      if (entries.size === size) return;
       const oldest = ring[next];
       ring[next] = key;
       next = (next + 1) % max;

@@ -9,9 +9,11 @@ import { createPostgresInboxStore } from '@guardloop/postgres/inbox';
 import { createPostgresUndoLogStore } from '@guardloop/postgres/undo-log';
 import { createUndoLog } from '@guardloop/undo-log';
 import { createDeskActions } from './actions';
+import { createConsoleTelemetry } from './console-telemetry';
 import { createDeskState } from './desk-state';
 import { createDeskRails } from './rails';
 import { reviewerPolicy } from './reviewers';
+import { createTicketSlaDesk } from './ticket-sla';
 
 export interface ConsoleServicesOptions {
   client: SqlClient;
@@ -39,17 +41,23 @@ export async function createConsoleServices({
   const desk = createDeskState();
   const actions = createDeskActions(desk);
   const inboxStore = createPostgresInboxStore({ client });
-  const undoLog = createUndoLog({
-    store: createPostgresUndoLogStore({ client }),
-    actions: actions.list,
-    clock,
-    verifyApproval: createInboxApprovalVerifier({ store: inboxStore }),
-  });
-  const feedback = createOutcomeRecorder({
-    store: createPostgresFeedbackStore({ client }),
-    clock,
-    idGenerator,
-  });
+  // Spans of the live loop, its actions and its outcomes: the Ticket page's waterfall.
+  const telemetry = createConsoleTelemetry(clock);
+  const undoLog = telemetry.telemetry.instrumentUndoLog(
+    createUndoLog({
+      store: createPostgresUndoLogStore({ client }),
+      actions: actions.list,
+      clock,
+      verifyApproval: createInboxApprovalVerifier({ store: inboxStore }),
+    }),
+  );
+  const feedback = telemetry.telemetry.instrumentOutcomeRecorder(
+    createOutcomeRecorder({
+      store: createPostgresFeedbackStore({ client }),
+      clock,
+      idGenerator,
+    }),
+  );
   const tracker = createSloTracker({ store: createPostgresCounterStore({ client }), clock });
   const dial = createAutonomyDial({ tracker, slos: [autonomySlo] });
   const rails = createDeskRails(dial);
@@ -68,6 +76,7 @@ export async function createConsoleServices({
       console.error(`Recording the outcome of escalation ${failure.escalationId} failed:`, error),
   });
   const kpis = createKpis({ store: feedback.store, clock });
+  const ticketSla = createTicketSlaDesk({ clock, feedback });
   return {
     clock,
     idGenerator,
@@ -80,6 +89,8 @@ export async function createConsoleServices({
     dial,
     rails,
     kpis,
+    telemetry,
+    ticketSla,
   };
 }
 

@@ -152,10 +152,21 @@ describe.skipIf(!chromiumPath)('console in Chromium', () => {
     await page.goto(`${origin}/health`);
     await page.locator('#budget-chart .uplot').waitFor();
     await page.locator('#routing-chart .uplot').waitFor();
+    await page.getByTestId('maturity').locator('tr[data-dimension="routing"]').waitFor();
+    expect(await page.getByTestId('maturity').locator('tbody tr').count()).toBe(4);
     await page.screenshot({ path: join(screenshots, 'health.png'), fullPage: true });
+    // The Ticket page's span waterfall: bars laid out by CSS, one per span.
+    await page.goto(`${origin}/tickets/${fixture.tickets.tag?.ticket.id}`);
+    const bars = page.getByTestId('waterfall').locator('.waterfall-bar');
+    await bars.first().waitFor();
+    expect(await bars.count()).toBeGreaterThanOrEqual(3);
+    expect((await bars.first().boundingBox())?.width ?? 0).toBeGreaterThan(0);
+    await page.getByTestId('ticket-sla').waitFor();
+    await page.screenshot({ path: join(screenshots, 'ticket-waterfall.png'), fullPage: true });
     for (const path of [
       '/inbox',
       '/actions',
+      '/tickets/new',
       `/tickets/${fixture.tickets.failedReturn?.ticket.id}`,
     ])
       await page.goto(`${origin}${path}`);

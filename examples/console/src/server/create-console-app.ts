@@ -10,6 +10,7 @@ import type { ConsoleEnv } from './console-env';
 import { HttpError, toHttpError } from './http-errors';
 import { errorBody, layout } from './layout';
 import { registerInboxRoutes } from './routes/inbox-routes';
+import { registerIntakeRoutes } from './routes/intake-routes';
 import { registerOtherRoutes } from './routes/other-routes';
 import { registerSignIn } from './routes/sign-in-routes';
 import { createSessions } from './session';
@@ -87,6 +88,8 @@ export function createConsoleApp(options: ConsoleAppOptions) {
   });
   app.get('/', (context) => context.redirect('/inbox', 303));
   registerInboxRoutes(app, { ...options, refusalFor });
+  // Before the Ticket page's `/tickets/:id`, which would take `new` for an id.
+  registerIntakeRoutes(app, options);
   registerOtherRoutes(app, options);
   return app;
 }

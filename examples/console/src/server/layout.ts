@@ -17,6 +17,7 @@ const nav = [
   ['/inbox', 'Inbox'],
   ['/actions', 'Actions'],
   ['/health', 'Health'],
+  ['/tickets/new', 'New ticket'],
 ] as const;
 
 /** The page frame: navigation, who is signed in, and a sign-out form with its CSRF token. */

@@ -48,5 +48,6 @@ export async function backfill({
         note: 'checked',
       });
     else await rejectEscalation(services, record.escalationId, simulatedLead, 'not warranted');
+    await services.ticketSla.resolved(record.ticket.id);
   }
 }

@@ -1,7 +1,7 @@
 import { type Actor, actorSchema } from '@guardloop/core';
 import { z } from 'zod';
 import { type CompiledRole, lineageOf, matchersAlong } from './compile-roles';
-import { explain } from './rbac-explanations';
+import { describeGrant, explain } from './rbac-explanations';
 import { comparableResourceId } from './resource-id';
 import { exactRank, type Grant, type RankedGrant, type ResourceMatcher } from './resource-matcher';
 
@@ -66,6 +66,22 @@ function matchersFor(
 }
 
 /** The most specific match among `matchers`; the nearest role wins among equals. */
+/** A check of a compiled policy, taking the request's fields as arguments. */
+export type PositionalRbacCheck = (
+  actor: RbacRequest['actor'],
+  action: string,
+  resource: string | undefined,
+) => RbacCheck;
+
+/** `describeGrant(found.grant, role)`, remembered on the grant for the role last asked about. */
+function describedGrant(found: RankedGrant, role: string): string {
+  const last = found.described;
+  if (last !== undefined && last.role === role) return last.text;
+  const text = describeGrant(found.grant, role);
+  found.described = { role, text };
+  return text;
+}
+
 // Held locally: read for every matcher scanned.
 const exact = exactRank;
 
@@ -92,8 +108,9 @@ function findBest(
 export function createRbacCheck(
   roles: ReadonlyMap<string, CompiledRole>,
   declared: ReadonlySet<string>,
-): (request: RbacRequest) => RbacCheck {
-  return ({ actor, action, resource }) => {
+): PositionalRbacCheck {
+  // Positional arguments: the rail calls this for every decision, without a request object.
+  return (actor, action, resource) => {
     const request = describeRequest(action, resource);
     if (actor.roles.length === 0) {
       return { allowed: false, outcome: 'no_roles', reason: noRoles(actor.id, request) };
@@ -136,7 +153,7 @@ export function createRbacCheck(
       const found = findBest(matchers, normalized);
       if (found !== undefined) {
         const { grant } = found;
-        const reason = explicitlyDenied(role, request, grant);
+        const reason = explicitlyDenied(role, request, describedGrant(found, role));
         return { allowed: false, outcome: 'explicit_deny', role, grant, reason };
       }
     }
@@ -147,7 +164,7 @@ export function createRbacCheck(
       const found = findBest(matchers, normalized);
       if (found !== undefined) {
         const { grant } = found;
-        const reason = granted(role, request, grant);
+        const reason = granted(role, request, describedGrant(found, role));
         return { allowed: true, outcome: 'granted', role, grant, reason };
       }
     }

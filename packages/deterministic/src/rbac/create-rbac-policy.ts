@@ -6,6 +6,7 @@ import { checkRoleInheritance } from './check-role-inheritance';
 import { compileRoles } from './compile-roles';
 import {
   createRbacCheck,
+  type PositionalRbacCheck,
   type RbacCheck,
   type RbacRequest,
   rbacRequestSchema,
@@ -30,10 +31,8 @@ export function isRbacPolicy(value: unknown): value is RbacPolicy {
 }
 
 /** The policy's check without input validation: only for callers that checked the shape. */
-export function uncheckedRbacCheck(policy: RbacPolicy): (request: RbacRequest) => RbacCheck {
-  return (policy as RbacPolicy & { [unvalidated]: (request: RbacRequest) => RbacCheck })[
-    unvalidated
-  ];
+export function uncheckedRbacCheck(policy: RbacPolicy): PositionalRbacCheck {
+  return (policy as RbacPolicy & { [unvalidated]: PositionalRbacCheck })[unvalidated];
 }
 
 /**
@@ -76,6 +75,9 @@ export function createRbacPolicy(data: unknown): RbacPolicy {
     definition,
     actions: definition.actions,
     roles: Object.keys(definition.roles),
-    check: (request: RbacRequest) => check(parseInput(rbacRequestSchema, request, 'RBAC request')),
+    check: (request: RbacRequest) => {
+      const { actor, action, resource } = parseInput(rbacRequestSchema, request, 'RBAC request');
+      return check(actor, action, resource);
+    },
   } as RbacPolicy;
 }

@@ -7,7 +7,7 @@ function describeRoles(roles: readonly string[]): string {
 }
 
 /** `permission 'refund' on 'invoice:*' inherited from role 'billing'` */
-function describeGrant(grant: Grant, heldThrough: string): string {
+export function describeGrant(grant: Grant, heldThrough: string): string {
   const origin =
     grant.role === heldThrough ? `of role '${grant.role}'` : `inherited from role '${grant.role}'`;
   return `permission '${grant.action}' on '${grant.resource}' ${origin}`;
@@ -18,10 +18,11 @@ export const explain = {
   /** What an action request is about: `'refund' on 'invoice:42'`. */
   request: (action: string, resource: string | undefined) =>
     resource === undefined ? `'${action}' (no resource given)` : `'${action}' on '${resource}'`,
-  granted: (role: string, request: string, grant: Grant) =>
-    `Role '${role}' may ${request}: granted by ${describeGrant(grant, role)}.`,
-  explicitlyDenied: (role: string, request: string, grant: Grant) =>
-    `Role '${role}' may not ${request}: explicitly denied by ${describeGrant(grant, role)}; ` +
+  /** `described`: `describeGrant(grant, role)`, which checks remember per grant. */
+  granted: (role: string, request: string, described: string) =>
+    `Role '${role}' may ${request}: granted by ${described}.`,
+  explicitlyDenied: (role: string, request: string, described: string) =>
+    `Role '${role}' may not ${request}: explicitly denied by ${described}; ` +
     'an explicit deny wins over every grant.',
   noGrant: (roles: readonly string[], request: string) =>
     `${describeRoles(roles)} may not ${request}: no permission grants it (deny by default).`,

@@ -55,7 +55,7 @@ export function rbacRail(
           'The action request has no readable name or resource, so RBAC cannot authorise it.',
         );
       }
-      const result = check({ actor, action: action.name, resource: action.resource });
+      const result = check(actor, action.name, action.resource);
       const { role, grant } = result;
       // One object literal per shape (same keys, same order as ever): no keys added one by one.
       const evidence =

@@ -15,6 +15,8 @@ export interface Grant {
 export interface RankedGrant {
   grant: Grant;
   rank: number;
+  /** `describeGrant(grant, role)` for the last role it was held through, remembered by checks. */
+  described: { role: string; text: string } | undefined;
 }
 
 /** The rank of an exact pattern: nothing is more specific. */
@@ -44,7 +46,7 @@ export function createResourceMatcher(): ResourceMatcher {
     add(grant) {
       const { resource } = grant;
       if (resource === '*') {
-        anyResource ??= { grant, rank: anyRank };
+        anyResource ??= { grant, rank: anyRank, described: undefined };
         return;
       }
       const pattern = resource.endsWith('*') ? resource.slice(0, -1) : resource;
@@ -52,10 +54,13 @@ export function createResourceMatcher(): ResourceMatcher {
       const normalized = normalizeResourceId(pattern);
       if (!normalized.ok) return;
       if (resource.endsWith('*')) {
-        prefixes.push({ prefix: normalized.id, entry: { grant, rank: normalized.id.length } });
+        prefixes.push({
+          prefix: normalized.id,
+          entry: { grant, rank: normalized.id.length, described: undefined },
+        });
         sorted = false;
       } else if (!exact.has(normalized.id)) {
-        exact.set(normalized.id, { grant, rank: exactRank });
+        exact.set(normalized.id, { grant, rank: exactRank, described: undefined });
       }
     },
     find(resource) {

@@ -1,7 +1,8 @@
 import { toInputIssues } from '@guardloop/core/internal';
 import { DuplicateRuleIdError } from '../errors/duplicate-rule-id-error';
 import { InvalidRuleError } from '../errors/invalid-rule-error';
-import { type CompiledLogic, type CustomOperation, compileJsonLogic } from './compile-json-logic';
+import type { CompiledLogic, CustomOperation } from './compile-json-logic';
+import { generateRuleTest } from './generate-rule-test';
 import { type PolicyRule, type PolicyRuleInput, policyRulesSchema } from './policy-rule-schema';
 import { findRuleDepthProblem } from './rule-depth';
 
@@ -58,7 +59,7 @@ export function compileRules(
   const reads = new Set<string>();
   const compiled = parsed.data.map((rule) => ({
     rule: Object.freeze(rule),
-    test: compileJsonLogic(rule.when, { ruleId: rule.id, operations, reads }),
+    test: generateRuleTest(rule.when, { ruleId: rule.id, operations, reads }),
   }));
   return { rules: Object.freeze(compiled.map(({ rule }) => rule)), compiled, reads };
 }

@@ -35,7 +35,12 @@ export function compileScopedOperation(
           return truthy(current) ? middle(data) : current;
         };
       }
-      if (values.length === 3 && left !== undefined && middle !== undefined && right !== undefined) {
+      if (
+        values.length === 3 &&
+        left !== undefined &&
+        middle !== undefined &&
+        right !== undefined
+      ) {
         return (data) => {
           const current = left(data);
           if (!truthy(current)) return current;

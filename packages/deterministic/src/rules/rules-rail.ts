@@ -93,7 +93,8 @@ export function rulesRail(
       let data: unknown;
       try {
         // With the documented projection, the clock is read only when a rule may read `now`.
-        const now = hotPath === undefined || !defaultProjection || hotPath.readsNow() ? clock.now() : 0;
+        const now =
+          hotPath === undefined || !defaultProjection || hotPath.readsNow() ? clock.now() : 0;
         data = project(context, now);
       } catch (error) {
         return escalate(

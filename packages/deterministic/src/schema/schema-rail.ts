@@ -60,8 +60,26 @@ export function schemaRail(schema: z.ZodType, options: SchemaRailOptions = {}): 
     return 'selected value';
   };
 
+  // The allow verdict for the last action name (or signal id) seen: the same words for every
+  // valid request of one action, built once and frozen so that no caller can change it.
+  let allowed: { key: string; verdict: RailVerdict } | undefined;
+  const allow = (context: RailContext): RailVerdict => {
+    const key =
+      parsed.label !== undefined || typeof target === 'function'
+        ? ''
+        : target === 'action'
+          ? context.action?.name
+          : context.signal?.id;
+    if (allowed !== undefined && allowed.key === key) return allowed.verdict;
+    const verdict = Object.freeze({
+      verdict: 'allow' as const,
+      reason: `The ${describe(context)} is valid.`,
+    });
+    if (typeof key === 'string') allowed = { key, verdict };
+    return verdict;
+  };
   const judge = (context: RailContext, result: z.ZodSafeParseResult<unknown>): RailVerdict => {
-    if (result.success) return { verdict: 'allow', reason: `The ${describe(context)} is valid.` };
+    if (result.success) return allow(context);
     const issues = toInputIssues(result.error.issues);
     return {
       verdict: 'deny',

@@ -48,18 +48,21 @@ export async function createNineRails(classifier: Classifier): Promise<Rail[]> {
       {
         id: 'credit-limit',
         version: 1,
+        description: 'Credits over 500 need a human',
         verdict: 'escalate',
         when: { '>': [{ var: 'action.input.amount' }, 500] },
       },
       {
         id: 'vip-customers',
         version: 1,
+        description: 'Changes to VIP accounts need a human',
         verdict: 'escalate',
         when: { '==': [{ var: 'attributes.customerTier' }, 'vip'] },
       },
       {
         id: 'locked-accounts',
         version: 2,
+        description: 'Locked accounts get nothing',
         verdict: 'deny',
         when: { '==': [{ var: 'attributes.accountLocked' }, true] },
       },

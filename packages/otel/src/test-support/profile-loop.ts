@@ -1,4 +1,9 @@
-// Profiling driver (not a test): node --cpu-prof on a bundle of this file.
+// A profiling driver, not a test: the bench loops bundled from source and run outside vitest
+// (whose module runner adds a getter call per cross-module access), interleaved per signal.
+//   esbuild src/test-support/profile-loop.ts --bundle --platform=node --format=esm \
+//     --conditions=@guardloop/source --outfile=/tmp/profile.mjs
+//   WORKLOAD=helpdesk node /tmp/profile.mjs            # medians and ratios of every mode
+//   MODE=sdk N=20000 node --cpu-prof /tmp/profile.mjs  # one mode, for the profiler
 import { allow, createLoop, type LoopConfig, type Rail } from '@guardloop/core';
 import { brandSafetyRail, createIntentStep, intentRail, piiRail } from '@guardloop/semantic';
 import { createHelpdeskClassifier, loadHelpdeskDataset } from '@guardloop/semantic/data';
@@ -59,7 +64,9 @@ const noopExporter: SpanExporter = {
 const sdkLoop = () =>
   createLoop(
     createGuardloopTelemetry({
-      tracerProvider: new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })] }),
+      tracerProvider: new TracerProvider({
+        spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })],
+      }),
       meterProvider: new MeterProvider(),
     }).instrumentLoop(loopConfig()),
   );
@@ -70,10 +77,14 @@ const loops: Record<string, ReturnType<typeof createLoop>> = {
   sdk: sdkLoop(),
   traceOnly: createLoop(
     createGuardloopTelemetry({
-      tracerProvider: new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })] }),
+      tracerProvider: new TracerProvider({
+        spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })],
+      }),
     }).instrumentLoop(loopConfig()),
   ),
-  metricsOnly: createLoop(createGuardloopTelemetry({ meterProvider: new MeterProvider() }).instrumentLoop(loopConfig())),
+  metricsOnly: createLoop(
+    createGuardloopTelemetry({ meterProvider: new MeterProvider() }).instrumentLoop(loopConfig()),
+  ),
 };
 const only = process.env.MODE;
 const names = only ? [only] : Object.keys(loops);
@@ -85,7 +96,14 @@ for (let i = 0; i < n; i++) {
   const order = i % 2 ? names : [...names].reverse();
   for (const name of order) {
     const started = performance.now();
-    await loops[name]?.handle({ source: 'email', kind: 'ticket', payload: { body: tickets[count % tickets.length], n: count++ } }, { actor });
+    await loops[name]?.handle(
+      {
+        source: 'email',
+        kind: 'ticket',
+        payload: { body: tickets[count % tickets.length], n: count++ },
+      },
+      { actor },
+    );
     if (i > 500) times[name]?.push(performance.now() - started);
   }
 }

@@ -1,12 +1,14 @@
-import type { KpiComparison } from '@guardloop/feedback';
+import type { KpiComparison, MaturityReport } from '@guardloop/feedback';
 import { html, raw } from 'hono/html';
 import type { HealthSample } from '../../simulation/health-history';
+import { maturityView } from './maturity-view';
 
 export interface HealthPageOptions {
   samples: HealthSample[];
   comparison: KpiComparison;
   autonomy: string;
   budgetRemaining: number;
+  maturity: { baseline: MaturityReport; current: MaturityReport };
 }
 
 const percent = (value: number | null | undefined) =>
@@ -20,7 +22,13 @@ const kpiRows = [
 ] as const;
 
 /** Autonomy dial and error budget over time, KPIs baseline vs now, routing shares (uPlot). */
-export function healthPage({ samples, comparison, autonomy, budgetRemaining }: HealthPageOptions) {
+export function healthPage({
+  samples,
+  comparison,
+  autonomy,
+  budgetRemaining,
+  maturity,
+}: HealthPageOptions) {
   // JSON inside a script element: `<` escaped so no value can close the element.
   const data = JSON.stringify(samples).replace(/</g, '\\u003c');
   return html`<h1>Health</h1>
@@ -39,5 +47,6 @@ export function healthPage({ samples, comparison, autonomy, budgetRemaining }: H
         return html`<tr><td>${label}</td><td>${percent(baseline.value)} (${baseline.denominator})</td><td>${percent(current.value)} (${current.denominator})</td></tr>`;
       })}</tbody>
     </table>
+    ${maturityView(maturity.baseline, maturity.current)}
     <script type="application/json" id="health-data">${raw(data)}</script>`;
 }

@@ -1,9 +1,14 @@
+import type { Signal } from '@guardloop/core';
 import type { StoredOutcome } from '@guardloop/feedback';
 import type { InboxItem } from '@guardloop/inbox';
+import type { TicketSlaEvaluation } from '@guardloop/intake';
 import type { UndoLogRecord } from '@guardloop/undo-log';
 import { html } from 'hono/html';
 import type { TicketRecord } from '../../simulation/ticket-registry';
 import { json, time } from '../layout';
+import type { SpanWaterfall } from '../span-waterfall';
+import { ticketSlaBadges } from './ticket-sla-badges';
+import { waterfallView } from './waterfall-view';
 
 export interface TicketPageOptions {
   ticket: TicketRecord;
@@ -11,12 +16,18 @@ export interface TicketPageOptions {
   records: UndoLogRecord[];
   outcomes: StoredOutcome[];
   effects: unknown;
+  sla: TicketSlaEvaluation | undefined;
+  /** The SLA monitor's warning and breach signals for this ticket. */
+  slaAlerts: Signal[];
+  waterfall: SpanWaterfall | undefined;
+  now: number;
 }
 
 /** One ticket's trace: signal -> rails' decision -> escalation -> actions -> outcomes. */
-export function ticketPage({ ticket, item, records, outcomes, effects }: TicketPageOptions) {
+export function ticketPage(options: TicketPageOptions) {
+  const { ticket, item, records, outcomes, effects, sla, slaAlerts, waterfall, now } = options;
   const { decision } = ticket;
-  return html`<h1>Ticket ${ticket.ticket.id}</h1>
+  return html`<h1>Ticket ${ticket.ticket.id} ${ticketSlaBadges(sla, now)}</h1>
     <ol class="trace" data-testid="trace">
       <li><h2>Signal</h2><p>${ticket.ticket.subject} — ${ticket.ticket.customer} via ${ticket.ticket.channel}, ${time(ticket.ticket.receivedAt)}</p></li>
       <li><h2>Decision</h2>${
@@ -39,5 +50,11 @@ export function ticketPage({ ticket, item, records, outcomes, effects }: TicketP
         const detail = (outcome as { decision?: string }).decision;
         return html`<li data-outcome="${outcome.type}${detail ? `:${detail}` : ''}">${time(outcome.at)} <strong>${outcome.type}</strong> ${detail ?? ''}</li>`;
       })}</ul></li>
-    </ol>`;
+      <li><h2>SLA alerts</h2><ul data-testid="sla-alerts">${slaAlerts.map((signal) => {
+        const payload = signal.payload as { alert?: string; target?: string };
+        return html`<li data-alert="${payload.alert}:${payload.target}">${time(signal.receivedAt)} <strong>${payload.alert}</strong> ${payload.target}</li>`;
+      })}</ul></li>
+    </ol>
+    <h2>Span waterfall</h2>
+    ${waterfallView(waterfall)}`;
 }

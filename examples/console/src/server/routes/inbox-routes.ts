@@ -1,4 +1,5 @@
 import type { InboxItem } from '@guardloop/inbox';
+import type { TicketSlaEvaluation } from '@guardloop/intake';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { type Reviewer, reviewerActor } from '../../app/reviewers';
@@ -55,7 +56,12 @@ export function registerInboxRoutes(app: Hono<ConsoleEnv>, { services, refusalFo
       items.push(...found.items);
       cursor = found.nextCursor ?? undefined;
     } while (cursor);
-    return context.html(layout(page('Inbox', context), inboxPage(items, clock.now())));
+    const ticketSla = new Map<string, TicketSlaEvaluation>();
+    for (const item of items) {
+      const evaluation = await services.ticketSla.evaluate(item.traceId);
+      if (evaluation) ticketSla.set(item.traceId, evaluation);
+    }
+    return context.html(layout(page('Inbox', context), inboxPage(items, clock.now(), ticketSla)));
   });
 
   app.get('/inbox/:id', async (context) => {
@@ -92,11 +98,12 @@ export function registerInboxRoutes(app: Hono<ConsoleEnv>, { services, refusalFo
   app.post('/inbox/:id/approve', async (context) => {
     const id = parseId(context.req.param('id'));
     const form = parseForm(approveSchema, await context.req.parseBody());
-    await inbox.approve(id, {
+    const approved = await inbox.approve(id, {
       reviewer: reviewerActor(context.get('reviewer')),
       ...(form.note ? { note: form.note } : {}),
       ...(form.inputHash ? { inputHash: form.inputHash } : {}),
     });
+    await services.ticketSla.resolved(approved.traceId);
     return context.redirect(`/inbox/${id}`, 303);
   });
 
@@ -113,6 +120,7 @@ export function registerInboxRoutes(app: Hono<ConsoleEnv>, { services, refusalFo
       input,
       ...(form.note ? { note: form.note } : {}),
     });
+    await services.ticketSla.resolved(item.traceId);
     return context.redirect(`/inbox/${id}`, 303);
   });
 
@@ -120,7 +128,8 @@ export function registerInboxRoutes(app: Hono<ConsoleEnv>, { services, refusalFo
     const id = parseId(context.req.param('id'));
     const form = parseForm(rejectSchema, await context.req.parseBody());
     const reviewer = context.get('reviewer');
-    await rejectEscalation(services, id, reviewerActor(reviewer), form.reason);
+    const rejected = await rejectEscalation(services, id, reviewerActor(reviewer), form.reason);
+    await services.ticketSla.resolved(rejected.traceId);
     return context.redirect(`/inbox/${id}`, 303);
   });
 }

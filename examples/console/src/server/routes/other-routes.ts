@@ -1,7 +1,9 @@
+import { assessMaturity } from '@guardloop/feedback';
 import type { UndoLogRecord } from '@guardloop/undo-log';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { autonomySlo } from '../../app/console-services';
+import { deskMaturityConfiguration } from '../../app/desk-maturity';
 import { describeTicketEffects } from '../../app/desk-state';
 import { reviewerActor } from '../../app/reviewers';
 import { undoAutonomousAction } from '../../app/supervisor-decisions';
@@ -13,6 +15,7 @@ import { actionsPage } from '../pages/actions-page';
 import { healthPage } from '../pages/health-page';
 import { ticketPage } from '../pages/ticket-page';
 import { parseForm, parseId } from '../parse-request';
+import { spanWaterfall } from '../span-waterfall';
 
 const undoSchema = z.object({ reason: z.string().trim().min(1, 'A reason is required').max(2000) });
 const dayMs = 86_400_000;
@@ -59,6 +62,13 @@ export function registerOtherRoutes(
       { from: today, to: now + 1 },
     );
     const status = await tracker.status(autonomySlo);
+    const configuration = deskMaturityConfiguration(services.rails);
+    const maturityOf = (range: { from: number; to: number }) =>
+      assessMaturity({ store: feedback.store, configuration, range });
+    const maturity = {
+      baseline: await maturityOf({ from: today - dayMs, to: today }),
+      current: await maturityOf({ from: today, to: now + 1 }),
+    };
     return context.html(
       layout(
         {
@@ -71,6 +81,7 @@ export function registerOtherRoutes(
           comparison,
           autonomy: status.autonomy,
           budgetRemaining: status.budgetRemaining,
+          maturity,
         }),
       ),
     );
@@ -92,6 +103,10 @@ export function registerOtherRoutes(
           records,
           outcomes,
           effects: describeTicketEffects(desk, id, ticket.ticket.accountId),
+          sla: await services.ticketSla.evaluate(id),
+          slaAlerts: services.ticketSla.alertsOf(id),
+          waterfall: spanWaterfall(services.telemetry.spans(), id),
+          now: clock.now(),
         }),
       ),
     );
