@@ -17,8 +17,14 @@ function countingTracer(spanContext: SpanContext) {
   const span: Span = {
     spanContext: () => spanContext,
     isRecording: () => false,
-    setAttribute: () => (calls.setAttribute++, span),
-    setAttributes: () => (calls.setAttributes++, span),
+    setAttribute: () => {
+      calls.setAttribute++;
+      return span;
+    },
+    setAttributes: () => {
+      calls.setAttributes++;
+      return span;
+    },
     addEvent: () => span,
     addLink: () => span,
     addLinks: () => span,
@@ -28,7 +34,10 @@ function countingTracer(spanContext: SpanContext) {
     recordException: () => undefined,
   };
   const tracer = {
-    startSpan: () => (calls.startSpan++, span),
+    startSpan: () => {
+      calls.startSpan++;
+      return span;
+    },
     startActiveSpan: () => {
       throw new Error('not used');
     },
@@ -79,7 +88,12 @@ describe('spans that record nothing', () => {
     let redactions = 0;
     const telemetry = createGuardloopTelemetry({
       tracer,
-      recordPayload: { redact: (text) => (redactions++, text) },
+      recordPayload: {
+        redact: (text) => {
+          redactions++;
+          return text;
+        },
+      },
     });
     const before = evidenceReads;
     const result = await loopWith(telemetry).handle(signal, { actor: agent });

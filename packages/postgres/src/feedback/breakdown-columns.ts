@@ -1,6 +1,6 @@
 import type { BreakdownCounterName } from '@guardloop/feedback';
 
-/** Breakdown counter -> bigint column of the breakdowns table (migrations 0007, 0012, 0011). */
+/** Breakdown counter -> bigint column of the breakdowns table (migrations 0007, 0010, 0011). */
 export const breakdownColumns = {
   reviews: 'reviews',
   approved: 'approved',

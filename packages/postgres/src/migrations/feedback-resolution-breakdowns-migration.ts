@@ -8,7 +8,7 @@ import type { Migration } from './migration';
  * dimension. The 0007 CHECK was unnamed, so it carries Postgres' default name.
  */
 export const feedbackResolutionBreakdownsMigration: Migration = {
-  id: '0012_feedback_resolution_breakdowns',
+  id: '0010_feedback_resolution_breakdowns',
   statements: (schema) => {
     const breakdowns = qualifiedTable(schema, feedbackBreakdownsTable);
     return [

@@ -29,8 +29,8 @@ const addColumns = (columns: readonly string[]) =>
 /**
  * Ticket SLA outcomes: additive counters on the aggregates and on the breakdowns (existing rows
  * start at zero, which is what they counted), and the policy, priority and metric of a run as
- * three more breakdown dimensions. It widens the dimension CHECK that 0012 wrote, so it is
- * listed after 0012.
+ * three more breakdown dimensions. It widens the dimension CHECK that 0010 wrote, so it is
+ * listed after 0010.
  */
 export const feedbackTicketSlaMigration: Migration = {
   id: '0011_feedback_ticket_sla',

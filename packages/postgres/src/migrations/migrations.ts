@@ -26,7 +26,6 @@ export const migrations: readonly Migration[] = [
   counterExpiryMigration,
   learningRunsMigration,
   feedbackResolutionBreakdownsMigration,
-  // 0011 after 0012 on purpose: it widens the breakdown dimension CHECK that 0012 rewrites.
   feedbackTicketSlaMigration,
   ticketSlaMigration,
   undoLogClaimMigration,

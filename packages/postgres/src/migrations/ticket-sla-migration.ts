@@ -10,7 +10,7 @@ export const ticketSlaEmissionsTable = 'guardloop_ticket_sla_emissions';
  * is what lets several monitors emit each alert once.
  */
 export const ticketSlaMigration: Migration = {
-  id: '0010_ticket_sla',
+  id: '0012_ticket_sla',
   statements: (schema) => {
     const tickets = qualifiedTable(schema, ticketSlaTicketsTable);
     const emissions = qualifiedTable(schema, ticketSlaEmissionsTable);
