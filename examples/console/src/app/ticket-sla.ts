@@ -39,6 +39,7 @@ export interface TicketSlaDeskOptions {
 export function createTicketSlaDesk({ clock, feedback }: TicketSlaDeskOptions) {
   const alerts = new Map<string, Signal[]>();
   let signals = 0;
+  let breachHandler: ((ticketId: string, target: string) => Promise<void>) | undefined;
   const monitor = createTicketSlaMonitor({
     store: createMemoryTicketSlaStore(),
     policies: ticketSlaPolicies,
@@ -52,6 +53,7 @@ export function createTicketSlaDesk({ clock, feedback }: TicketSlaDeskOptions) {
       if ((signal.payload as { alert?: string }).alert !== 'breach') return;
       const evaluation = await monitor.evaluate(ticketId);
       if (evaluation) await recordTicketSlaOutcomes({ feedback, evaluation, traceId: ticketId });
+      await breachHandler?.(ticketId, String((signal.payload as { target?: string }).target));
     },
     onError: (error) => console.error('A ticket SLA check failed:', error),
   });
@@ -74,6 +76,10 @@ export function createTicketSlaDesk({ clock, feedback }: TicketSlaDeskOptions) {
     evaluate: (ticketId: string): Promise<TicketSlaEvaluation | undefined> =>
       monitor.evaluate(ticketId),
     alertsOf: (ticketId: string) => alerts.get(ticketId) ?? [],
+    /** What the loop does with a breach (the live simulation escalates it to a person). */
+    onBreach(handler: (ticketId: string, target: string) => Promise<void>) {
+      breachHandler = handler;
+    },
     /** Emits the warnings and breaches due now. */
     tick: () => monitor.tick(),
   };

@@ -1,4 +1,4 @@
-import { createManualClock } from '@guardloop/core';
+import { createManualClock, type Signal } from '@guardloop/core';
 import { spanNames } from '@guardloop/otel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleTelemetry } from '../app/console-telemetry';
@@ -56,8 +56,10 @@ describe('the web form (intake)', () => {
       input: { accountId: 'A-4242' },
     });
     const item = await fixture.services.inbox.get(record?.escalationId ?? '');
-    expect(item.signal?.source).toBe('helpdesk');
-    expect(item.signal?.fields?.channel).toBe('form');
+    // The inbox keeps the signal as stored JSON: read back as the signal intake made.
+    const signal = item.signal as Signal | null;
+    expect(signal?.source).toBe('helpdesk');
+    expect(signal?.fields?.channel).toBe('form');
     const page = await (await sam.get(location)).text();
     expect(page).toContain('data-ticket-sla="first_response:due"');
   });
@@ -137,6 +139,29 @@ describe('ticket SLA', () => {
     expect(page).toContain('data-alert="breach:first_response"');
     const outcomes = await fixture.services.feedback.store.listOutcomes({ traceId: id, limit: 50 });
     expect(outcomes.items.some((outcome) => outcome.type === 'ticket_sla')).toBe(true);
+  });
+});
+
+describe('ticket SLA breach fed into the loop', () => {
+  it('escalates a breached ticket nobody is on (a failed return) to the inbox, once', async () => {
+    const sam = await signIn(fixture.app, 'sam');
+    const failed = fixture.tickets.failedReturn;
+    const id = failed?.ticket.id ?? '';
+    expect(fixture.simulation.tickets.get(id)?.escalationId).toBeUndefined();
+    fixture.clock.set((failed?.ticket.receivedAt ?? 0) + 8 * 60 * 60_000 + 60_000);
+    await fixture.services.ticketSla.tick();
+    await fixture.services.ticketSla.tick();
+    const escalationId = fixture.simulation.tickets.get(id)?.escalationId ?? '';
+    const item = await fixture.services.inbox.get(escalationId);
+    expect(item).toMatchObject({
+      traceId: id,
+      rail: 'ticket-sla',
+      priority: 'urgent',
+      action: null,
+    });
+    const inbox = await (await sam.get('/inbox')).text();
+    expect(inbox.split(`data-trace="${id}"`)).toHaveLength(2);
+    expect((await sam.get(`/inbox/${escalationId}`)).status).toBe(200);
   });
 });
 

@@ -31,6 +31,21 @@ export function createLiveSimulation(
   const health = createHealthHistory(services);
   const tracing = createLoopTracing(services.telemetry.telemetry, clock);
   let sequence = 0;
+  // A breached ticket nobody is on goes to the inbox (one item per trace: an escalated ticket
+  // keeps the item it has).
+  ticketSla.onBreach(async (ticketId, target) => {
+    const record = tickets.get(ticketId);
+    if (!record || record.escalationId !== undefined) return;
+    const item = await inbox.escalate({
+      traceId: ticketId,
+      reason: `The ticket's ${target} SLA is breached: a person takes over`,
+      rail: 'ticket-sla',
+      requestedBy: assistant,
+      priority: 'urgent',
+      queue: record.ticket.category,
+    });
+    tickets.add({ ...record, escalationId: item.id });
+  });
   const nextId = () => `T-${options.runTag ?? ''}${String(sequence + 1).padStart(4, '0')}`;
 
   /** The ticket's signal through intake: the stream's tickets are forms the customer filled. */

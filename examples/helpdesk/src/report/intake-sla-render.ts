@@ -1,4 +1,5 @@
 import type { IntakeSummary, SlaMetricSummary, SlaRow } from './intake-sla';
+import type { TicketSlaKpis, TicketSlaPhaseKpis } from './intake-sla-kpis';
 import { escapeHtml } from './svg-charts';
 
 const duration = (ms: number | null) =>
@@ -45,6 +46,42 @@ const headers = [
   'res. breached',
 ];
 
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+
+const breachCell = (entry: { breached: number; runs: number } | undefined) =>
+  entry ? `${entry.breached}/${entry.runs}` : 'n/a';
+
+/** Rows of the feedback KPI comparison: label, baseline, after. */
+function kpiRows(kpis: TicketSlaKpis): string[][] {
+  const { baseline, after } = kpis;
+  const both = (pick: (phase: TicketSlaPhaseKpis) => string) => [pick(baseline), pick(after)];
+  const keyed = (dimension: 'byPriority' | 'byPolicy', label: string) =>
+    [...new Set([...baseline[dimension], ...after[dimension]].map((entry) => entry.key))]
+      .sort()
+      .map((key) => [
+        `breached, ${label} ${key}`,
+        ...both((phase) => breachCell(phase[dimension].find((entry) => entry.key === key))),
+      ]);
+  return [
+    ['first response median', ...both((phase) => duration(phase.firstResponse.median))],
+    ['first response p90', ...both((phase) => duration(phase.firstResponse.p90))],
+    ['resolution median', ...both((phase) => duration(phase.resolution.median))],
+    ['resolution p90', ...both((phase) => duration(phase.resolution.p90))],
+    ['breach rate', ...both((phase) => percent(phase.breachRate.value))],
+    ...keyed('byPriority', 'priority'),
+    ...keyed('byPolicy', 'policy'),
+  ];
+}
+
+const phaseHeaders = (kpis: TicketSlaKpis) => [
+  'feedback SLA KPI',
+  `days ${kpis.phases.baseline.join('-')}`,
+  `days ${kpis.phases.after.join('-')}`,
+];
+
+const monitorLine = ({ monitor }: TicketSlaKpis) =>
+  `Live SLA monitor: ${monitor.warnings} warnings, ${monitor.breaches} breaches (${monitor.escalated} p1/p2 tickets moved to the on-call queue), ${monitor.outcomes} ticket_sla outcomes recorded`;
+
 /** The terminal lines: the front doors, then first response (FR) and resolution against targets. */
 export function intakeTerminalLines(summary: IntakeSummary): string[] {
   const widths = [20, 8, 10, 10, 9, 12, 12, 12, 10, 14];
@@ -55,6 +92,11 @@ export function intakeTerminalLines(summary: IntakeSummary): string[] {
     'Ticket SLAs (first response and resolution; breached: late or still open past the target)',
     line(headers),
     ...summary.sla.map((row) => line(cells(row))),
+    monitorLine(summary.slaKpis),
+    ...[phaseHeaders(summary.slaKpis), ...kpiRows(summary.slaKpis)].map(
+      ([label = '', ...values]) =>
+        `  ${label.padEnd(32)}${values.map((value) => value.padStart(14)).join('')}`,
+    ),
   ];
 }
 
@@ -71,5 +113,11 @@ export function renderIntakeHtml(summary: IntakeSummary): string {
     .join('');
   return `<h2>Intake and ticket SLAs</h2>
 <p>${escapeHtml(doors(summary))}. Priority from the explainable scorer of <code>@guardloop/intake</code>; SLA policies per priority (enterprise customers tighter), evaluated on each ticket's event history.</p>
-<table><tr>${head}</tr>${body}</table>`;
+<table><tr>${head}</tr>${body}</table>
+<p>${escapeHtml(monitorLine(summary.slaKpis))}. The KPIs below are @guardloop/feedback's, from those outcomes, baseline vs after learning.</p>
+<table><tr>${phaseHeaders(summary.slaKpis)
+    .map((header) => `<th>${escapeHtml(header)}</th>`)
+    .join('')}</tr>${kpiRows(summary.slaKpis)
+    .map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(value)}</td>`).join('')}</tr>`)
+    .join('')}</table>`;
 }

@@ -3,6 +3,7 @@ import { helpdeskSlaPolicies } from '../intake/helpdesk-sla-policies';
 import { type IntakePath, intakePaths } from '../intake/intake-paths';
 import { ticketSlaHistory } from '../intake/ticket-sla-history';
 import type { ReplayResult } from '../simulation/replay';
+import { summarizeTicketSlaKpis, type TicketSlaKpis } from './intake-sla-kpis';
 
 const dayMs = 86_400_000;
 
@@ -35,7 +36,10 @@ export interface IntakeSummary {
   emailReplies: number;
   reopenedByEmail: number;
   priorities: Record<string, number>;
+  /** Per policy and priority over the whole replay, evaluated on the tickets' histories at the end. */
   sla: SlaRow[];
+  /** Feedback's ticket SLA KPIs, baseline vs after learning, from the live monitor's outcomes. */
+  slaKpis: TicketSlaKpis;
 }
 
 const quantile = (sorted: readonly number[], q: number) =>
@@ -63,9 +67,10 @@ function summarize(results: readonly SlaMetricResult[]): SlaMetricSummary | null
 /**
  * What came in through which door, and the ticket SLAs per policy and priority, evaluated on
  * each ticket's event history at the end of the replay (duplicates, filed under their first
- * report, are not tickets of their own).
+ * report, are not tickets of their own), and feedback's SLA KPIs of the baseline and
+ * after-learning phases (from the outcomes the live monitor recorded during the replay).
  */
-export function summarizeIntake(replay: ReplayResult): IntakeSummary {
+export async function summarizeIntake(replay: ReplayResult): Promise<IntakeSummary> {
   const { intake, store } = replay.helpdesk;
   const now = replay.start + (replay.days + 4) * dayMs;
   const paths = Object.fromEntries(intakePaths.map((path) => [path, 0])) as Record<
@@ -115,5 +120,6 @@ export function summarizeIntake(replay: ReplayResult): IntakeSummary {
     reopenedByEmail: intake.counters.reopenedByEmail,
     priorities,
     sla,
+    slaKpis: await summarizeTicketSlaKpis(replay),
   };
 }

@@ -96,7 +96,7 @@ export async function collectReportData(replay: ReplayResult): Promise<ReportDat
     replay,
     kpis: await summarizeKpis(replay),
     humanReview: await summarizeHumanReview(replay),
-    intake: summarizeIntake(replay),
+    intake: await summarizeIntake(replay),
     maturity: await summarizeMaturity(replay),
     escalations: groupEscalations(runLog.escalations),
     totals: {

@@ -25,6 +25,7 @@ import { macros } from '../app/macros';
 import { createHelpdeskRails } from '../app/rails';
 import { createTicketDesk } from '../app/ticket-desk';
 import { createHelpdeskIntake } from '../intake/helpdesk-intake';
+import { createLiveTicketSla } from '../intake/live-ticket-sla';
 import { createRunLog } from '../report/run-log';
 import { defaultQueues, queueCandidates } from './customer-behaviour';
 import { createSimulationScheduler } from './simulation-scheduler';
@@ -138,6 +139,7 @@ export async function createHelpdesk(options: HelpdeskOptions) {
       by: 'support-lead',
     });
   }
+  const intake = createHelpdeskIntake({ clock, store, recorder });
   runLog.floors.push({ day: 0, floor: intent.classifier.floor, note: 'classifier calibration' });
   return {
     clock,
@@ -159,7 +161,9 @@ export async function createHelpdesk(options: HelpdeskOptions) {
     artifacts,
     desk: createTicketDesk({ store, undoLog, clock }),
     // The front door: email, webhooks and the web form through @guardloop/intake; CSAT answers.
-    intake: createHelpdeskIntake({ clock, store, recorder }),
+    intake,
+    // The ticket SLA clocks, live on the simulated clock: `ticket_sla` outcomes into feedback.
+    ticketSla: createLiveTicketSla({ client, clock, store, admitted: intake.admitted, recorder }),
     runLog,
     telemetry,
   };

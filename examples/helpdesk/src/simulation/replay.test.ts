@@ -139,6 +139,31 @@ describe('a shortened help-desk replay', () => {
     expect(readFileSync(reportPath, 'utf8')).toContain('Intake and ticket SLAs');
   });
 
+  it('records ticket SLA outcomes during the replay and reports the feedback SLA KPIs', async () => {
+    const { feedbackStore, store, ticketSla } = replay.helpdesk;
+    const outcomes = await feedbackStore.listOutcomes({ types: ['ticket_sla'], limit: 1000 });
+    expect(outcomes.items.length).toBeGreaterThan(0);
+    expect(outcomes.items.length).toBe(ticketSla.counters.outcomes);
+    for (const outcome of outcomes.items) {
+      expect(outcome.id).toMatch(/^ticket_sla:/);
+      // On the decision trace of the ticket it measures.
+      const ticketId = outcome.id.split(':')[1] ?? '';
+      expect(outcome.traceId).toBe(store.ticket(ticketId)?.traceId);
+    }
+    const { data } = await writeReports(replay, reportPath);
+    const { slaKpis } = data.intake;
+    for (const phase of [slaKpis.baseline, slaKpis.after]) {
+      expect(phase.firstResponse.count).toBeGreaterThan(0);
+      expect(phase.breachRate.denominator).toBeGreaterThan(0);
+      expect(phase.byPriority.length).toBeGreaterThan(0);
+      expect(phase.byPolicy.length).toBeGreaterThan(0);
+    }
+    expect(slaKpis.monitor.outcomes).toBe(ticketSla.counters.outcomes);
+    // Every urgent ticket a breach signal named sits in the on-call queue.
+    expect(slaKpis.monitor.escalated).toBeLessThanOrEqual(slaKpis.monitor.breaches);
+    expect(readFileSync(reportPath, 'utf8')).toContain('feedback SLA KPI');
+  });
+
   it('routes the learned category no worse after learning than before', async () => {
     const { data } = await writeReports(replay, reportPath);
     const { baseline, after } = data.kpis.routed;

@@ -142,6 +142,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
         runLog.autonomy.push({ at: clock.now(), level: reading.level, budgetRemaining });
       }
       await slaMonitor.runRound();
+      await helpdesk.ticketSla.round();
     });
   }
   for (let day = baselineDays; day < days; day++) {
@@ -213,6 +214,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   // Let the last days' customers answer and agents finish, then stop.
   await scheduler.runUntil(start + (days + 4) * dayMs);
   await slaMonitor.stop();
+  await helpdesk.ticketSla.round();
   return {
     helpdesk,
     tickets,

@@ -38,7 +38,8 @@ export interface RateLimitSlot {
  * `takeForVerdict`, like the cost rail's charge: when the engine drops the rail's verdict
  * (another rail denied first, the caller gave up, the rail timed out) the slot is given back, and
  * a take aborted while its write was on its way rejects with the abort reason, its slot given
- * back. A decision another rail denies after this one answered keeps its slot.
+ * back. A decision another rail denies after this one answered keeps its slot, and so does a direct
+ * call whose signal aborts after the rail answered (no listener is added to it).
  * Throws `InvalidRateLimitError` / `InvalidWindowError` for bad limits.
  */
 export function rateLimitRail({
