@@ -28,6 +28,7 @@ export {
   hypothesesErrorCodes,
 } from './errors/hypotheses-error-codes';
 export { InvalidPlaybookError } from './errors/invalid-playbook-error';
+export { LearningLeaseLostError } from './errors/learning-lease-lost-error';
 export { MalformedLearningRunError } from './errors/malformed-learning-run-error';
 export { MissingTemplateFieldError } from './errors/missing-template-field-error';
 export { UnknownPlaybookActionError } from './errors/unknown-playbook-action-error';
@@ -97,6 +98,7 @@ export type {
   LearningRunClaimResult,
   LearningRunCompletion,
   LearningRunQuery,
+  LearningRunRenewal,
   LearningScheduleStore,
   LearningStoreCallOptions,
 } from './schedule/learning-schedule-store';

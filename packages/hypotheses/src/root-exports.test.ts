@@ -5,6 +5,7 @@ import * as root from './index';
 it('exports these runtime values from the root', () => {
   expect(Object.keys(root).sort()).toEqual([
     'InvalidPlaybookError',
+    'LearningLeaseLostError',
     'MalformedLearningRunError',
     'MissingTemplateFieldError',
     'UnknownPlaybookActionError',

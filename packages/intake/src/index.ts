@@ -119,11 +119,16 @@ export {
 } from './sla/ticket-sla-event';
 export { type SlaClock, type TicketSlaState, ticketSlaStateSchema } from './sla/ticket-sla-state';
 export type {
+  AcknowledgeTicketSlaDelivery,
   ClaimDueTicketSlas,
+  ClaimPendingTicketSlaDeliveries,
   LiveTicketSla,
   MarkTicketSlaEmitted,
+  PendingTicketSlaDelivery,
   ReleaseTicketSla,
+  RetryTicketSlaDelivery,
   SaveTicketSla,
+  TicketSlaDeliveryLease,
   TicketSlaStore,
   TicketSlaStoreCallOptions,
 } from './sla/ticket-sla-store';

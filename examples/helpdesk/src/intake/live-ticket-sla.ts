@@ -44,7 +44,11 @@ export function createLiveTicketSla({
   const breachedTickets = new Set<string>();
   // What was fed per ticket: transitions by index (the history only grows), replies by id.
   const fed = new Map<string, { transitions: number; replies: Set<string>; lastAt: number }>();
+  const seen = new Set<string>();
   const onSignal = (signal: Signal) => {
+    // The fingerprint is the alert's key: a redelivered signal is counted and acted on once.
+    if (seen.has(signal.fingerprint)) return;
+    seen.add(signal.fingerprint);
     const { alert, ticketId, priority } = signal.payload as Record<string, unknown>;
     if (alert === 'warning') {
       counters.warnings += 1;

@@ -6,6 +6,7 @@ export const hypothesesErrorCodes = {
   missingTemplateField: 'missing_template_field',
   modelHypothesesFailed: 'model_hypotheses_failed',
   malformedLearningRun: 'malformed_learning_run',
+  learningLeaseLost: 'learning_lease_lost',
 } as const;
 
 export type HypothesesErrorCode = (typeof hypothesesErrorCodes)[keyof typeof hypothesesErrorCodes];

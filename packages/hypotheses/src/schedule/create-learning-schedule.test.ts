@@ -1,6 +1,8 @@
 import { createManualClock, InvalidInputError } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
+import { LearningLeaseLostError } from '../errors/learning-lease-lost-error';
 import { createLearningSchedule, type LearningJob } from './create-learning-schedule';
+import type { LearningScheduleStore } from './learning-schedule-store';
 import { createMemoryLearningScheduleStore } from './memory-learning-schedule-store';
 
 const day = 86_400_000;
@@ -194,7 +196,10 @@ describe('createLearningSchedule', () => {
     await expect(schedule.tick({ abortSignal: controller.signal })).rejects.toThrow(
       'shutting down',
     );
-    expect(seen).toEqual([controller.signal]);
+    // The job gets the tick's signal combined with lease loss: aborting the tick aborts it.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.aborted).toBe(true);
+    expect(seen[0]?.reason).toBe(controller.signal.reason);
   });
 
   it('leaves the claim of a job cancelled mid-run to expire, so the period runs later', async () => {
@@ -224,6 +229,165 @@ describe('createLearningSchedule', () => {
     expect(attempts).toEqual([1, 2]);
   });
 
+  describe('lease heartbeat', () => {
+    const leaseMs = 60_000;
+    const settle = async () => {
+      for (let index = 0; index < 5; index += 1) await new Promise((r) => setImmediate(r));
+    };
+    // Advances the manual clock a third of a lease at a time, letting each renewal finish.
+    const advance = async (clock: ReturnType<typeof createManualClock>, ms: number) => {
+      for (let left = ms; left > 0; left -= leaseMs / 3) {
+        clock.advance(Math.min(leaseMs / 3, left));
+        await settle();
+      }
+    };
+    const blockingJob = () => {
+      const calls: Array<{ attempt: number; signal: AbortSignal | undefined }> = [];
+      let release: (() => void) | undefined;
+      const job: LearningJob = {
+        name: 'slow',
+        cadence: { every: 'day' },
+        run: ({ attempt, abortSignal }) => {
+          calls.push({ attempt, signal: abortSignal });
+          if (attempt > 1) return {};
+          return new Promise((resolve, reject) => {
+            release = () => resolve({ summary: 'done' });
+            abortSignal?.addEventListener('abort', () => reject(abortSignal.reason), {
+              once: true,
+            });
+          });
+        },
+      };
+      return { job, calls, release: () => release?.() };
+    };
+
+    it('keeps a job that outlives its lease from running twice', async () => {
+      const clock = createManualClock(start);
+      const store = createMemoryLearningScheduleStore();
+      const { job, calls, release } = blockingJob();
+      const a = createLearningSchedule({ jobs: [job], store, clock, ownerId: 'a', leaseMs });
+      const b = createLearningSchedule({ jobs: [job], store, clock, ownerId: 'b', leaseMs });
+      const pending = a.tick();
+      await settle();
+      await advance(clock, 3 * leaseMs);
+      const skipped = await b.tick();
+      expect(skipped[0]).toMatchObject({ outcome: 'skipped', run: { claimant: 'a', attempt: 1 } });
+      expect(skipped[0]?.run.leaseExpiresAt).toBeGreaterThan(clock.now());
+      release();
+      const done = await pending;
+      expect(done[0]).toMatchObject({
+        outcome: 'ran',
+        run: { claimant: 'a', attempt: 1, status: 'succeeded', report: { summary: 'done' } },
+      });
+      expect(calls.map((call) => call.attempt)).toEqual([1]);
+      expect(clock.pendingTimers()).toBe(0);
+    });
+
+    it('aborts the job when renewals are refused, and another process takes over exactly once', async () => {
+      const clock = createManualClock(start);
+      const memory = createMemoryLearningScheduleStore();
+      const refusing: LearningScheduleStore = { ...memory, renewRun: async () => undefined };
+      const { job, calls } = blockingJob();
+      const a = createLearningSchedule({
+        jobs: [job],
+        store: refusing,
+        clock,
+        ownerId: 'a',
+        leaseMs,
+      });
+      const b = createLearningSchedule({
+        jobs: [job],
+        store: memory,
+        clock,
+        ownerId: 'b',
+        leaseMs,
+      });
+      const pending = a.tick();
+      await settle();
+      await advance(clock, leaseMs / 3);
+      const lost = await pending;
+      expect(lost[0]).toMatchObject({ outcome: 'lease_lost', run: { claimant: 'a', attempt: 1 } });
+      const reason: unknown = calls[0]?.signal?.reason;
+      expect(LearningLeaseLostError.isInstance(reason)).toBe(true);
+      expect(reason).toMatchObject({
+        code: 'learning_lease_lost',
+        reason: 'taken_over',
+        attempt: 1,
+      });
+      expect(clock.pendingTimers()).toBe(0);
+      // Not recorded: the claim stays until its lease expires, then b takes over once.
+      expect((await b.tick())[0]?.outcome).toBe('skipped');
+      await advance(clock, leaseMs);
+      expect((await b.tick())[0]).toMatchObject({
+        outcome: 'ran',
+        run: { claimant: 'b', attempt: 2, status: 'succeeded' },
+      });
+      expect((await b.tick())[0]?.outcome).toBe('skipped');
+      expect((await a.tick())[0]?.outcome).toBe('skipped');
+      expect(calls.map((call) => call.attempt)).toEqual([1, 2]);
+    });
+
+    it('aborts the job with the store error as cause when a renewal throws', async () => {
+      const clock = createManualClock(start);
+      const memory = createMemoryLearningScheduleStore();
+      const failure = new Error('connection reset');
+      const broken: LearningScheduleStore = {
+        ...memory,
+        renewRun: async () => {
+          throw failure;
+        },
+      };
+      const { job, calls } = blockingJob();
+      const a = createLearningSchedule({ jobs: [job], store: broken, clock, leaseMs });
+      const pending = a.tick();
+      await settle();
+      await advance(clock, leaseMs / 3);
+      expect((await pending)[0]?.outcome).toBe('lease_lost');
+      expect(calls[0]?.signal?.reason).toMatchObject({ reason: 'renewal_failed', cause: failure });
+      expect(
+        (await memory.getRun('slow', (await memory.listRuns({ limit: 1 }))[0]?.periodKey ?? ''))
+          ?.status,
+      ).toBe('running');
+      expect(clock.pendingTimers()).toBe(0);
+    });
+
+    it('stops the heartbeat after a failed job and after an aborted tick', async () => {
+      const clock = createManualClock(start);
+      const store = createMemoryLearningScheduleStore();
+      const controller = new AbortController();
+      const schedule = createLearningSchedule({
+        jobs: [
+          {
+            name: 'throws',
+            cadence: { every: 'day' },
+            run: () => {
+              throw new Error('boom');
+            },
+          },
+          {
+            name: 'aborted',
+            cadence: { every: 'day' },
+            run: ({ abortSignal }) => {
+              controller.abort(new Error('shutting down'));
+              throw abortSignal?.reason;
+            },
+          },
+        ],
+        store,
+        clock,
+        leaseMs,
+      });
+      await expect(schedule.tick({ abortSignal: controller.signal })).rejects.toThrow(
+        'shutting down',
+      );
+      expect(clock.pendingTimers()).toBe(0);
+      expect(
+        (await store.getRun('throws', (await store.listRuns({ limit: 1 }))[0]?.periodKey ?? ''))
+          ?.status,
+      ).toBe('failed');
+    });
+  });
+
   it('rejects malformed options with invalid_input', () => {
     const clock = createManualClock(start);
     const store = createMemoryLearningScheduleStore();
@@ -233,6 +397,11 @@ describe('createLearningSchedule', () => {
       { jobs: [job, job], store, clock },
       { jobs: [{ ...job, cadence: { every: 'year' } }], store, clock },
       { jobs: [job], store: {}, clock },
+      {
+        jobs: [job],
+        store: { ...store, renewRun: undefined },
+        clock,
+      },
       { jobs: [job], store, clock: Date },
       { jobs: [job], store, clock, leaseMs: 5 },
       undefined,

@@ -7,6 +7,7 @@ import {
   toStorableString,
 } from '@guardloop/core/internal';
 import { z } from 'zod';
+import { LearningLeaseLostError } from '../errors/learning-lease-lost-error';
 import { type Cadence, cadenceSchema, type LearningPeriod, periodOf } from './cadence';
 import {
   type LearningJobReport,
@@ -22,8 +23,17 @@ export interface LearningJobContext {
   period: LearningPeriod;
   /** When the run was claimed (the tick's `now`). */
   now: number;
-  /** 1 for the first claim of this period, higher after an expired lease was taken over. */
+  /**
+   * 1 for the first claim of this period, higher after an expired lease was taken over. It is
+   * the run's fencing token: a job that writes elsewhere should carry it, so that a store there
+   * can refuse writes from an older attempt.
+   */
   attempt: number;
+  /**
+   * Aborted when the tick is aborted, or with a `LearningLeaseLostError` when the lease on this
+   * run could not be renewed (another claimant may be running the period now): stop then.
+   * Always set by the schedule; optional for callers that run a job directly.
+   */
   abortSignal: AbortSignal | undefined;
 }
 
@@ -45,7 +55,10 @@ export interface LearningScheduleOptions {
   clock: Clock;
   /** This process's name on its claims. Default: a random UUID. */
   ownerId?: string;
-  /** How long a claim is held before another process may take it over. Default 15 minutes. */
+  /**
+   * How long a claim is held before another process may take it over. Default 15 minutes. While
+   * a job runs, its lease is renewed every `leaseMs / 3`, so a long job keeps its period.
+   */
   leaseMs?: number;
 }
 
@@ -55,7 +68,10 @@ export type LearningTickResult =
   | { job: string; period: LearningPeriod; outcome: 'ran'; run: LearningRun }
   /** Already finished in this period, or running elsewhere under a live lease. */
   | { job: string; period: LearningPeriod; outcome: 'skipped'; run: LearningRun }
-  /** It ran, but another claimant took the period over before it finished; not recorded. */
+  /**
+   * It ran, but its lease was lost (another claimant took the period over, or a renewal failed
+   * and the job was aborted) before it finished; not recorded.
+   */
   | { job: string; period: LearningPeriod; outcome: 'lease_lost'; run: LearningRun };
 
 export interface LearningSchedule {
@@ -85,6 +101,7 @@ const optionsSchema = z.object({
   store: z.custom<LearningScheduleStore>(
     (value) =>
       typeof (value as LearningScheduleStore | null)?.claimRun === 'function' &&
+      typeof (value as LearningScheduleStore).renewRun === 'function' &&
       typeof (value as LearningScheduleStore).completeRun === 'function',
     'Expected a LearningScheduleStore',
   ),
@@ -127,6 +144,7 @@ export function createLearningSchedule(options: LearningScheduleOptions): Learni
   const jobs = options.jobs.map((job) => ({ ...job }));
   const ownerId = parsed.ownerId ?? `learning-${globalThis.crypto.randomUUID()}`;
   const leaseMs = parsed.leaseMs ?? 15 * 60_000;
+  const heartbeatMs = Math.floor(leaseMs / 3);
 
   async function runOne(job: LearningJob, now: number, abortSignal: AbortSignal | undefined) {
     const period = periodOf(job.cadence, now);
@@ -144,25 +162,35 @@ export function createLearningSchedule(options: LearningScheduleOptions): Learni
     );
     if (!claim.claimed)
       return { job: job.name, period, outcome: 'skipped' as const, run: claim.run };
+    const { attempt } = claim.run;
+    const heartbeat = startHeartbeat(job.name, period.key, attempt, abortSignal);
     let report: LearningJobReport | undefined;
     let error: string | undefined;
     try {
-      const returned = await job.run({
-        job: job.name,
-        period,
-        now,
-        attempt: claim.run.attempt,
-        abortSignal,
-      });
-      const result = learningJobReportSchema.safeParse(returned);
-      if (result.success) report = result.data;
-      else error = toStorableString(`Invalid job report: ${z.prettifyError(result.error)}`, 8000);
-    } catch (thrown) {
-      // Cancelled (shutdown): not a failure of the job. The claim is left to expire, so this
-      // period is taken over and run later instead of being recorded as failed.
-      if (abortSignal?.aborted) throw abortSignal.reason;
-      error = message(thrown);
+      try {
+        const returned = await job.run({
+          job: job.name,
+          period,
+          now,
+          attempt,
+          abortSignal: heartbeat.signal,
+        });
+        const result = learningJobReportSchema.safeParse(returned);
+        if (result.success) report = result.data;
+        else error = toStorableString(`Invalid job report: ${z.prettifyError(result.error)}`, 8000);
+      } catch (thrown) {
+        // Cancelled (shutdown): not a failure of the job. The claim is left to expire, so this
+        // period is taken over and run later instead of being recorded as failed.
+        if (abortSignal?.aborted) throw abortSignal.reason;
+        error = message(thrown);
+      }
+    } finally {
+      heartbeat.stop();
     }
+    // Lease lost: the job was told to stop and another claimant may run the period, so what it
+    // did is not recorded; the claim expires (or is already taken over).
+    if (heartbeat.lost())
+      return { job: job.name, period, outcome: 'lease_lost' as const, run: claim.run };
     const finished = await store.completeRun(
       {
         job: job.name,
@@ -178,6 +206,61 @@ export function createLearningSchedule(options: LearningScheduleOptions): Learni
     return finished
       ? { job: job.name, period, outcome: 'ran' as const, run: finished }
       : { job: job.name, period, outcome: 'lease_lost' as const, run: claim.run };
+  }
+
+  /**
+   * Renews the lease every `leaseMs / 3` on the clock while a job runs, one renewal at a time.
+   * The job's signal combines the tick's with lease loss: a refused or failed renewal aborts it
+   * with a `LearningLeaseLostError`, since another process may take the period over.
+   */
+  function startHeartbeat(
+    jobName: string,
+    periodKey: string,
+    attempt: number,
+    abortSignal: AbortSignal | undefined,
+  ) {
+    const lease = new AbortController();
+    const signal = abortSignal ? AbortSignal.any([abortSignal, lease.signal]) : lease.signal;
+    let stopped = false;
+    let cancelTimer: (() => void) | undefined;
+    const lose = (reason: 'taken_over' | 'renewal_failed', cause?: unknown) => {
+      stopped = true;
+      lease.abort(new LearningLeaseLostError({ job: jobName, periodKey, attempt, reason, cause }));
+    };
+    const beat = () => {
+      cancelTimer = undefined;
+      if (stopped) return;
+      store
+        .renewRun(
+          { job: jobName, periodKey, claimant: ownerId, attempt, now: clock.now(), leaseMs },
+          abortSignal ? { abortSignal } : {},
+        )
+        .then(
+          (renewed) => {
+            if (stopped) return;
+            if (renewed) schedule();
+            else lose('taken_over');
+          },
+          (thrown: unknown) => {
+            // A tick aborted meanwhile is not a lost lease: the job sees the tick's reason.
+            if (stopped || abortSignal?.aborted) return;
+            lose('renewal_failed', thrown);
+          },
+        );
+    };
+    const schedule = () => {
+      cancelTimer = clock.setTimer(heartbeatMs, beat);
+    };
+    schedule();
+    return {
+      signal,
+      lost: () => lease.signal.aborted,
+      stop() {
+        stopped = true;
+        cancelTimer?.();
+        cancelTimer = undefined;
+      },
+    };
   }
 
   async function tick(tickOptions?: { now?: number; abortSignal?: AbortSignal }) {

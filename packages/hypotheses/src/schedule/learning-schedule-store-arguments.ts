@@ -43,6 +43,24 @@ export const learningScheduleStoreArgumentSchemas = {
     }),
     call,
   ]),
+  renewRun: z.tuple([
+    z.strictObject({
+      job: key,
+      periodKey: key,
+      claimant: key,
+      attempt: z
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1)
+        .optional(),
+      now: epochMs,
+      leaseMs: z
+        .int()
+        .min(1)
+        .max(2 ** 31 - 1),
+    }),
+    call,
+  ]),
   getRun: z.tuple([key, key, call]),
   listRuns: z.tuple([
     z.strictObject({
@@ -59,6 +77,7 @@ export type LearningScheduleStoreMethod = keyof typeof learningScheduleStoreArgu
 const optionsIndex: Record<LearningScheduleStoreMethod, number> = {
   claimRun: 1,
   completeRun: 1,
+  renewRun: 1,
   getRun: 2,
   listRuns: 1,
 };

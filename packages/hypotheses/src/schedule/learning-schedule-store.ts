@@ -29,6 +29,17 @@ export interface LearningRunCompletion {
   error?: string;
 }
 
+export interface LearningRunRenewal {
+  job: string;
+  periodKey: string;
+  claimant: string;
+  /** The attempt the claimant holds (its fencing token); when given, another attempt is not renewed. */
+  attempt?: number;
+  now: number;
+  /** The lease then expires at `now + leaseMs` (never earlier than it already does). */
+  leaseMs: number;
+}
+
 export interface LearningRunQuery {
   job?: string;
   /** Only runs whose period starts at or after this instant. */
@@ -50,6 +61,15 @@ export interface LearningScheduleStore {
     claim: LearningRunClaim,
     options?: LearningStoreCallOptions,
   ): Promise<LearningRunClaimResult>;
+  /**
+   * Extends the lease of a `running` run that `claimant` (and `attempt`, when given) still holds:
+   * a compare-and-set, so a claimant whose run was taken over gets `undefined` and must stop.
+   * The schedule calls it as a heartbeat while a job runs.
+   */
+  renewRun(
+    renewal: LearningRunRenewal,
+    options?: LearningStoreCallOptions,
+  ): Promise<LearningRun | undefined>;
   /** Finishes a running run held by `claimant`; `undefined` when it is not (lease lost). */
   completeRun(
     completion: LearningRunCompletion,

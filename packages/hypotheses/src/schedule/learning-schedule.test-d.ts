@@ -3,8 +3,10 @@ import {
   createLearningSchedule,
   createMemoryLearningScheduleStore,
   detectVolumeAnomalies,
+  type LearningJobContext,
   type LearningJobReportInput,
   type LearningRun,
+  type LearningRunRenewal,
   type LearningSchedule,
   type LearningScheduleOptions,
   type LearningScheduleStore,
@@ -23,6 +25,10 @@ describe('learning schedule types', () => {
     expectTypeOf<LearningTickResult['run']>().toEqualTypeOf<LearningRun>();
     expectTypeOf(detectVolumeAnomalies).parameter(0).toEqualTypeOf<VolumeAnomalyInput>();
     expectTypeOf(detectVolumeAnomalies).returns.toEqualTypeOf<VolumeAnomalyResult>();
+    expectTypeOf<
+      Parameters<LearningScheduleStore['renewRun']>[0]
+    >().toEqualTypeOf<LearningRunRenewal>();
+    expectTypeOf<LearningJobContext['attempt']>().toEqualTypeOf<number>();
     expectTypeOf(runLearningScheduleStoreContract).returns.toBeVoid();
   });
 

@@ -36,6 +36,23 @@ export function createMemoryLearningScheduleStore(): LearningScheduleStore {
       runs.set(key, run);
       return { claimed: true, run: copy(run) };
     },
+    async renewRun(...args) {
+      const [renewal] = parseLearningScheduleStoreArguments('renewRun', args);
+      const key = keyOf(renewal.job, renewal.periodKey);
+      const existing = runs.get(key);
+      if (
+        existing?.status !== 'running' ||
+        existing.claimant !== renewal.claimant ||
+        (renewal.attempt !== undefined && existing.attempt !== renewal.attempt)
+      )
+        return undefined;
+      const run: LearningRun = {
+        ...existing,
+        leaseExpiresAt: Math.max(existing.leaseExpiresAt, renewal.now + renewal.leaseMs),
+      };
+      runs.set(key, run);
+      return copy(run);
+    },
     async completeRun(...args) {
       const [completion] = parseLearningScheduleStoreArguments('completeRun', args);
       const key = keyOf(completion.job, completion.periodKey);

@@ -1,6 +1,10 @@
 import { InvalidInputError } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
-import type { LearningRunClaim, LearningScheduleStore } from '../schedule/learning-schedule-store';
+import type {
+  LearningRunClaim,
+  LearningRunRenewal,
+  LearningScheduleStore,
+} from '../schedule/learning-schedule-store';
 
 export interface LearningScheduleStoreContractOptions {
   /** Shown in the describe block, e.g. `memory` or `postgres (pglite)`. */
@@ -17,6 +21,15 @@ const claim = (overrides: Partial<LearningRunClaim> = {}): LearningRunClaim => (
   periodEnd: Date.UTC(2026, 11, 2),
   claimant: 'worker-a',
   now: Date.UTC(2026, 11, 1, 3),
+  leaseMs: 60_000,
+  ...overrides,
+});
+const renewal = (overrides: Partial<LearningRunRenewal> = {}): LearningRunRenewal => ({
+  job: 'floor-calibration',
+  periodKey: '2026-12-01T00:00:00.000Z',
+  claimant: 'worker-a',
+  attempt: 1,
+  now: Date.UTC(2026, 11, 1, 3) + 20_000,
   leaseMs: 60_000,
   ...overrides,
 });
@@ -112,6 +125,72 @@ export function runLearningScheduleStoreContract({
       ).toBe(false);
     });
 
+    it('renews the lease of the claimant holding the running run', async () => {
+      const store = await createStore();
+      await store.claimRun(claim());
+      const renewed = await store.renewRun(renewal());
+      expect(renewed).toMatchObject({
+        status: 'running',
+        claimant: 'worker-a',
+        attempt: 1,
+        startedAt: claim().now,
+        leaseExpiresAt: claim().now + 80_000,
+      });
+      expect(await store.getRun(claim().job, claim().periodKey)).toEqual(renewed);
+      // Without an attempt the claimant alone is compared; a renewal never shortens the lease.
+      const { attempt: _attempt, ...anyAttempt } = renewal({ now: claim().now + 1_000 });
+      expect((await store.renewRun(anyAttempt))?.leaseExpiresAt).toBe(claim().now + 80_000);
+    });
+
+    it('refuses renewals by another claimant, another attempt, after a takeover or once finished', async () => {
+      const store = await createStore();
+      expect(await store.renewRun(renewal())).toBeUndefined();
+      await store.claimRun(claim());
+      expect(await store.renewRun(renewal({ claimant: 'worker-b' }))).toBeUndefined();
+      expect(await store.renewRun(renewal({ attempt: 2 }))).toBeUndefined();
+      await store.claimRun(claim({ claimant: 'worker-b', now: claim().now + 60_000 }));
+      expect(await store.renewRun(renewal({ now: claim().now + 61_000 }))).toBeUndefined();
+      expect(
+        await store.renewRun(
+          renewal({ claimant: 'worker-b', attempt: 1, now: claim().now + 61_000 }),
+        ),
+      ).toBeUndefined();
+      expect(
+        await store.renewRun(
+          renewal({ claimant: 'worker-b', attempt: 2, now: claim().now + 61_000 }),
+        ),
+      ).toMatchObject({ claimant: 'worker-b', attempt: 2, leaseExpiresAt: claim().now + 121_000 });
+      await store.completeRun({
+        job: claim().job,
+        periodKey: claim().periodKey,
+        claimant: 'worker-b',
+        now: claim().now + 62_000,
+        status: 'succeeded',
+      });
+      expect(
+        await store.renewRun(
+          renewal({ claimant: 'worker-b', attempt: 2, now: claim().now + 63_000 }),
+        ),
+      ).toBeUndefined();
+      expect((await store.getRun(claim().job, claim().periodKey))?.status).toBe('succeeded');
+    });
+
+    it('allows no takeover while renewals keep the lease alive', async () => {
+      const store = await createStore();
+      await store.claimRun(claim());
+      for (let step = 1; step <= 10; step += 1) {
+        const now = claim().now + step * 20_000;
+        expect(await store.renewRun(renewal({ now }))).toBeDefined();
+        const other = await store.claimRun(claim({ claimant: 'worker-b', now: now + 30_000 }));
+        expect(other).toMatchObject({ claimed: false, run: { claimant: 'worker-a', attempt: 1 } });
+      }
+      // Once renewals stop, the lease expires and another claimant takes over.
+      const takeover = await store.claimRun(
+        claim({ claimant: 'worker-b', now: claim().now + 200_000 + 60_000 }),
+      );
+      expect(takeover).toMatchObject({ claimed: true, run: { claimant: 'worker-b', attempt: 2 } });
+    });
+
     it('does not complete a run that was never claimed', async () => {
       const store = await createStore();
       const completion = {
@@ -189,6 +268,9 @@ export function runLearningScheduleStoreContract({
         () => store.claimRun({ ...claim(), extra: 1 } as never),
         () => store.claimRun(claim(), { abortSignal: 'no' as never }),
         () => store.getRun('x', undefined as never),
+        () => store.renewRun(renewal({ leaseMs: 0 })),
+        () => store.renewRun(renewal({ attempt: 0 })),
+        () => store.renewRun({ ...renewal(), extra: 1 } as never),
         () => store.listRuns({ limit: 0 }),
         () =>
           store.completeRun({
@@ -212,6 +294,9 @@ export function runLearningScheduleStoreContract({
       const controller = new AbortController();
       controller.abort(new Error('stopped'));
       await expect(store.claimRun(claim(), { abortSignal: controller.signal })).rejects.toThrow(
+        'stopped',
+      );
+      await expect(store.renewRun(renewal(), { abortSignal: controller.signal })).rejects.toThrow(
         'stopped',
       );
       expect(await store.getRun(claim().job, claim().periodKey)).toBeUndefined();

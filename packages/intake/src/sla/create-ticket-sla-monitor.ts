@@ -31,9 +31,16 @@ const storeSchema = z.custom<TicketSlaStore>(
   (value) =>
     typeof value === 'object' &&
     value !== null &&
-    ['saveTicket', 'getTicket', 'claimDueTickets', 'markEmitted', 'releaseTicket'].every(
-      (method) => typeof (value as Record<string, unknown>)[method] === 'function',
-    ),
+    [
+      'saveTicket',
+      'getTicket',
+      'claimDueTickets',
+      'markEmitted',
+      'releaseTicket',
+      'claimPendingDeliveries',
+      'acknowledgeDelivery',
+      'retryDelivery',
+    ].every((method) => typeof (value as Record<string, unknown>)[method] === 'function'),
   'Expected a TicketSlaStore',
 );
 
@@ -43,7 +50,10 @@ const monitorOptionsSchema = z.strictObject({
   calendar: z.unknown().optional(),
   clock: clockSchema,
   idGenerator: idGeneratorSchema.optional(),
-  /** Called with each warning or breach signal, once across every monitor on the store. */
+  /**
+   * Called with each warning or breach signal, at least once across every monitor on the store:
+   * again (the same signal, fingerprint = alert key) when it threw or its monitor died first.
+   */
   onSignal: callback<(signal: Signal) => void | Promise<void>>(
     'Expected an onSignal function',
   ).optional(),
@@ -59,6 +69,12 @@ const monitorOptionsSchema = z.strictObject({
     .default(60_000),
   /** Tickets claimed per store call. Default 100. */
   batchSize: z.int().min(1).max(1000).default(100),
+  /** Wait before retrying a failed onSignal, doubled per attempt up to `leaseMs`. Default 1 second. */
+  retryDelayMs: z
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .default(1_000),
 });
 
 export interface TicketSlaMonitorOptions {
@@ -72,6 +88,7 @@ export interface TicketSlaMonitorOptions {
   claimant?: string;
   leaseMs?: number;
   batchSize?: number;
+  retryDelayMs?: number;
 }
 
 export interface TicketSlaCallOptions {
@@ -90,7 +107,10 @@ export interface TicketSlaMonitor {
     ticketId: string,
     options?: TicketSlaCallOptions,
   ): Promise<TicketSlaEvaluation | undefined>;
-  /** Emits the warnings and breaches due now, each once across monitors; returns this tick's. */
+  /**
+   * Redelivers the alerts whose delivery failed or was abandoned, then emits the warnings and
+   * breaches due now; returns this tick's signals (redeliveries first).
+   */
   tick(options?: TicketSlaCallOptions): Promise<Signal[]>;
   /** Stops watching a ticket (e.g. once closed). */
   forget(ticketId: string, options?: TicketSlaCallOptions): Promise<boolean>;
@@ -101,16 +121,19 @@ const maxSaveAttempts = 20;
 /**
  * Watches live tickets' SLA clocks through a `TicketSlaStore`. `record` keeps each ticket's
  * compact state and the time of its next warning or breach; `tick` claims the due tickets with
- * a lease and records each alert's key with a unique insert before emitting it, so that several
- * processes on one store emit every warning and breach exactly once (a process that dies
- * between the insert and `onSignal` loses that one signal; the key is in the signal's
- * fingerprint for consumers that dedupe). A warning whose breach is also due is skipped.
+ * a lease and records each alert's key with a unique insert, as a `pending` delivery leased to
+ * this monitor, before calling `onSignal`, and acknowledges it once `onSignal` resolved.
+ * Delivery is at least once: an `onSignal` that throws (reported to `onError`) is retried with
+ * backoff, and a pending alert whose monitor died is redelivered by any monitor once its lease
+ * expired. A repeat is the same signal (same id; fingerprint = the alert key), so a host or the
+ * loop's deduplicator can drop it; repeats only follow a crash or a failed `onSignal`.
+ * Forgetting a ticket drops its pending alerts. A warning whose breach is also due is skipped.
  * Signals: kind `alert`, source `sla`, payload `{ ticketId, policy, priority, target, instance,
  * alert, targetMs, dueAt, lateMs }`.
  */
 export function createTicketSlaMonitor(options: TicketSlaMonitorOptions): TicketSlaMonitor {
   const parsed = parseInput(monitorOptionsSchema, options, 'ticket SLA monitor options');
-  const { store, clock, onSignal, onError, leaseMs, batchSize } = parsed;
+  const { store, clock, onSignal, onError, leaseMs, batchSize, retryDelayMs } = parsed;
   const { policies, calendar } = parseSlaEvaluationContext(
     parsed.policies,
     { now: 0, ...(parsed.calendar === undefined ? {} : { calendar: parsed.calendar }) },
@@ -172,19 +195,23 @@ export function createTicketSlaMonitor(options: TicketSlaMonitorOptions): Ticket
       );
       for (const alert of due) {
         done.add(alert.key);
+        // A warning overtaken by its breach is recorded (so it never fires late) but not sent.
+        const send = !(alert.kind === 'warning' && breached.has(alert.metric));
+        const signal = send ? signalOf(alert, evaluation, now) : undefined;
         const won = await store.markEmitted(
-          { ticketId: ticket.ticketId, key: alert.key, at: now },
+          {
+            ticketId: ticket.ticketId,
+            key: alert.key,
+            at: now,
+            ...(signal === undefined || onSignal === undefined
+              ? {}
+              : { delivery: { signal, claimant, leaseExpiresAt: now + leaseMs } }),
+          },
           callOptions(abortSignal),
         );
-        // A warning overtaken by its breach is recorded (so it never fires late) but not sent.
-        if (!won || (alert.kind === 'warning' && breached.has(alert.metric))) continue;
-        const signal = signalOf(alert, evaluation, now);
+        if (!won || signal === undefined) continue;
         emitted.push(signal);
-        try {
-          await onSignal?.(signal);
-        } catch (error) {
-          report(error);
-        }
+        await deliver(ticket.ticketId, alert.key, signal, 1, now, abortSignal);
       }
       next = nextCheckAt(alerts, done);
     } catch (error) {
@@ -207,6 +234,58 @@ export function createTicketSlaMonitor(options: TicketSlaMonitorOptions): Ticket
       callOptions(abortSignal),
     );
     return emitted;
+  }
+
+  // Acknowledged only after onSignal resolved; a failure is given back for a later tick.
+  async function deliver(
+    ticketId: string,
+    key: string,
+    signal: Signal,
+    attempts: number,
+    now: number,
+    abortSignal: AbortSignal | undefined,
+  ) {
+    if (onSignal === undefined) return;
+    try {
+      await onSignal(signal);
+    } catch (error) {
+      const backoff = Math.min(leaseMs, retryDelayMs * 2 ** Math.min(attempts - 1, 30));
+      await store.retryDelivery(
+        { ticketId, key, claimant, retryAt: now + backoff },
+        callOptions(abortSignal),
+      );
+      report(error);
+      return;
+    }
+    await store.acknowledgeDelivery({ ticketId, key }, callOptions(abortSignal));
+  }
+
+  async function redeliver(now: number, abortSignal: AbortSignal | undefined) {
+    const signals: Signal[] = [];
+    if (onSignal === undefined) return signals;
+    for (;;) {
+      throwIfAborted(abortSignal);
+      const claimed = await store.claimPendingDeliveries(
+        { now, claimant, leaseMs, limit: batchSize },
+        callOptions(abortSignal),
+      );
+      for (const pending of claimed) {
+        signals.push(pending.signal);
+        try {
+          await deliver(
+            pending.ticketId,
+            pending.key,
+            pending.signal,
+            pending.attempts,
+            now,
+            abortSignal,
+          );
+        } catch (error) {
+          report(error);
+        }
+      }
+      if (claimed.length < batchSize) return signals;
+    }
   }
 
   function report(error: unknown) {
@@ -251,7 +330,7 @@ export function createTicketSlaMonitor(options: TicketSlaMonitorOptions): Ticket
     async tick(options) {
       const { abortSignal } = parseCall(options) ?? {};
       const now = clock.now();
-      const signals: Signal[] = [];
+      const signals: Signal[] = await redeliver(now, abortSignal);
       for (;;) {
         throwIfAborted(abortSignal);
         const claimed = await store.claimDueTickets(

@@ -1,4 +1,4 @@
-import { parseInput } from '@guardloop/core';
+import { parseInput, signalSchema } from '@guardloop/core';
 import { abortOptionsSchema, throwIfAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { slaKeySchema } from './sla-key';
@@ -8,6 +8,10 @@ import type { TicketSlaStore } from './ticket-sla-store';
 const key = slaKeySchema;
 const epochMs = z.int().nonnegative();
 const call = abortOptionsSchema;
+const leaseMs = z
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 // An emitted key names the ticket, metric, instance and kind.
 const emittedKey = z.string().min(1).max(600);
 
@@ -33,15 +37,31 @@ export const ticketSlaStoreArgumentSchemas = {
     z.strictObject({
       now: epochMs,
       claimant: key,
-      leaseMs: z
-        .int()
-        .min(1)
-        .max(2 ** 31 - 1),
+      leaseMs,
       limit: z.int().min(1).max(1000),
     }),
     call,
   ]),
-  markEmitted: z.tuple([z.strictObject({ ticketId: key, key: emittedKey, at: epochMs }), call]),
+  markEmitted: z.tuple([
+    z.strictObject({
+      ticketId: key,
+      key: emittedKey,
+      at: epochMs,
+      delivery: z
+        .strictObject({ signal: signalSchema, claimant: key, leaseExpiresAt: epochMs })
+        .optional(),
+    }),
+    call,
+  ]),
+  claimPendingDeliveries: z.tuple([
+    z.strictObject({ now: epochMs, claimant: key, leaseMs, limit: z.int().min(1).max(1000) }),
+    call,
+  ]),
+  acknowledgeDelivery: z.tuple([z.strictObject({ ticketId: key, key: emittedKey }), call]),
+  retryDelivery: z.tuple([
+    z.strictObject({ ticketId: key, key: emittedKey, claimant: key, retryAt: epochMs }),
+    call,
+  ]),
   releaseTicket: z.tuple([
     z.strictObject({
       ticketId: key,
@@ -62,6 +82,9 @@ const optionsIndex: Record<TicketSlaStoreMethod, number> = {
   claimDueTickets: 1,
   markEmitted: 1,
   releaseTicket: 1,
+  claimPendingDeliveries: 1,
+  acknowledgeDelivery: 1,
+  retryDelivery: 1,
 };
 
 export type TicketSlaStoreArguments = {

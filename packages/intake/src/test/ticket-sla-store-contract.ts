@@ -1,3 +1,4 @@
+import type { Signal } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
 import type { TicketSlaState } from '../sla/ticket-sla-state';
 import type { TicketSlaStore } from '../sla/ticket-sla-store';
@@ -38,6 +39,24 @@ const claim = (claimant: string, now: number, limit = 10) => ({
   claimant,
   leaseMs: 60_000,
   limit,
+});
+
+const deliveries = (claimant: string, now: number, limit = 10) => ({
+  now,
+  claimant,
+  leaseMs: 60_000,
+  limit,
+});
+const deliverySignal = (ticketId: string, key: string): Signal => ({
+  id: `signal-${key}`,
+  source: 'sla',
+  kind: 'alert',
+  fingerprint: key,
+  payload: { ticketId, alert: 'breach', lateMs: 0 },
+  occurredAt: t0,
+  receivedAt: t0,
+  traceId: `trace-${key}`,
+  correlationId: ticketId,
 });
 
 /** The behaviour every `TicketSlaStore` must have, as vitest suites. */
@@ -146,6 +165,77 @@ export function runTicketSlaStoreContract({
       expect((await store.getTicket('t-1'))?.emitted).toEqual([]);
     });
 
+    it('keeps a recorded delivery pending until acknowledged, leased to one claimant at a time', async () => {
+      const store = await createStore();
+      await store.saveTicket(save('t-1', t0));
+      const signal = deliverySignal('t-1', 'k-1');
+      expect(
+        await store.markEmitted({
+          ticketId: 't-1',
+          key: 'k-1',
+          at: t0,
+          delivery: { signal, claimant: 'a', leaseExpiresAt: t0 + 100 },
+        }),
+      ).toBe(true);
+      // Recorded without a delivery: nothing to send, never pending.
+      await store.markEmitted({ ticketId: 't-1', key: 'k-0', at: t0 });
+      expect(await store.claimPendingDeliveries(deliveries('b', t0 + 99))).toEqual([]);
+      const [taken, ...rest] = await store.claimPendingDeliveries(deliveries('b', t0 + 100));
+      expect(rest).toEqual([]);
+      expect(taken).toEqual({ ticketId: 't-1', key: 'k-1', signal, attempts: 2 });
+      expect(await store.claimPendingDeliveries(deliveries('c', t0 + 100))).toEqual([]);
+      // Only the claimant may give it back; it is then claimable again from retryAt.
+      expect(
+        await store.retryDelivery({ ticketId: 't-1', key: 'k-1', claimant: 'a', retryAt: t0 }),
+      ).toBe(false);
+      expect(
+        await store.retryDelivery({
+          ticketId: 't-1',
+          key: 'k-1',
+          claimant: 'b',
+          retryAt: t0 + 200,
+        }),
+      ).toBe(true);
+      expect(await store.claimPendingDeliveries(deliveries('c', t0 + 199))).toEqual([]);
+      const again = await store.claimPendingDeliveries(deliveries('c', t0 + 200));
+      expect(again.map((pending) => pending.attempts)).toEqual([3]);
+      expect(await store.acknowledgeDelivery({ ticketId: 't-1', key: 'k-1' })).toBe(true);
+      expect(await store.acknowledgeDelivery({ ticketId: 't-1', key: 'k-1' })).toBe(false);
+      expect(await store.acknowledgeDelivery({ ticketId: 't-1', key: 'k-0' })).toBe(false);
+      expect(await store.claimPendingDeliveries(deliveries('d', t0 + 1_000_000))).toEqual([]);
+      expect((await store.getTicket('t-1'))?.emitted).toEqual(['k-1', 'k-0']);
+    });
+
+    it('claims pending deliveries oldest lease first, up to the limit, once under contention', async () => {
+      const store = await createStore();
+      for (const ticketId of ['t-1', 't-2']) await store.saveTicket(save(ticketId, t0));
+      const record = (ticketId: string, key: string, leaseExpiresAt: number) =>
+        store.markEmitted({
+          ticketId,
+          key,
+          at: t0,
+          delivery: { signal: deliverySignal(ticketId, key), claimant: 'a', leaseExpiresAt },
+        });
+      await record('t-1', 'late', t0 + 30);
+      await record('t-2', 'early', t0 + 10);
+      await record('t-1', 'middle', t0 + 20);
+      const limited = await store.claimPendingDeliveries(deliveries('b', t0 + 100, 2));
+      expect(limited.map((pending) => pending.key)).toEqual(['early', 'middle']);
+      const raced = await Promise.all(
+        ['c', 'd', 'e'].map((claimant) =>
+          store.claimPendingDeliveries(deliveries(claimant, t0 + 100)),
+        ),
+      );
+      expect(raced.flat().map((pending) => pending.key)).toEqual(['late']);
+      // Forgetting a ticket drops its pending deliveries.
+      await store.deleteTicket('t-2');
+      expect(
+        (await store.claimPendingDeliveries(deliveries('f', t0 + 1_000_000)))
+          .map((pending) => pending.key)
+          .sort(),
+      ).toEqual(['late', 'middle']);
+    });
+
     it('rejects malformed arguments with invalid_input and honours an aborted signal', async () => {
       const store = await createStore();
       const invalid = expect.objectContaining({ code: 'invalid_input' });
@@ -168,6 +258,21 @@ export function runTicketSlaStoreContract({
       await expect(store.markEmitted({ ticketId: 't', key: '', at: 0 })).rejects.toThrow(invalid);
       await expect(
         store.releaseTicket({ ticketId: 't', claimant: 'a', revision: 0, nextCheckAt: null }),
+      ).rejects.toThrow(invalid);
+      await expect(
+        store.markEmitted({
+          ticketId: 't',
+          key: 'k',
+          at: 0,
+          delivery: { signal: { id: '' } as never, claimant: 'a', leaseExpiresAt: 0 },
+        }),
+      ).rejects.toThrow(invalid);
+      await expect(
+        store.claimPendingDeliveries({ ...deliveries('a', t0), leaseMs: 0 }),
+      ).rejects.toThrow(invalid);
+      await expect(store.acknowledgeDelivery({ ticketId: 't', key: '' })).rejects.toThrow(invalid);
+      await expect(
+        store.retryDelivery({ ticketId: 't', key: 'k', claimant: '', retryAt: 0 }),
       ).rejects.toThrow(invalid);
       const reason = new Error('stop');
       await expect(store.getTicket('t-1', { abortSignal: AbortSignal.abort(reason) })).rejects.toBe(

@@ -49,10 +49,10 @@ function rowToRun(row: Row): LearningRun {
  * The learning schedule's claims and runs in PostgreSQL (a `pg` Pool or PGlite). Run
  * `migrate(client)` first. `claimRun` is one upsert on the (job, period) primary key that only
  * takes over a `running` row whose lease has expired: a compare-and-set that schedules in
- * several processes cannot both win, so each job runs once per period. `completeRun` finishes
- * only the claimant's own running row. Arguments are validated like every store's
- * (`parseLearningScheduleStoreArguments`), which also rejects a call whose `abortSignal` is
- * aborted before any statement is sent.
+ * several processes cannot both win, so each job runs once per period. `renewRun` (the
+ * schedule's heartbeat) and `completeRun` touch only the claimant's own running row.
+ * Arguments are validated like every store's (`parseLearningScheduleStoreArguments`), which
+ * also rejects a call whose `abortSignal` is aborted before any statement is sent.
  */
 export function createPostgresLearningScheduleStore(
   options: PostgresLearningScheduleStoreOptions,
@@ -106,6 +106,26 @@ export function createPostgresLearningScheduleStore(
         },
         { abortSignal: callOptions?.abortSignal },
       );
+    },
+    async renewRun(...args) {
+      const [renewal, callOptions] = parseLearningScheduleStoreArguments('renewRun', args);
+      // A compare-and-set on the holder: a run taken over (or finished) matches no row.
+      const { rows } = await client.query<Row>(
+        `UPDATE ${table}
+           SET lease_expires_at = GREATEST(lease_expires_at, $5::bigint)
+         WHERE job = $1 AND period_key = $2 AND claimant = $3 AND status = 'running'
+           AND ($4::integer IS NULL OR attempt = $4::integer)
+         RETURNING *`,
+        [
+          renewal.job,
+          renewal.periodKey,
+          renewal.claimant,
+          renewal.attempt ?? null,
+          renewal.now + renewal.leaseMs,
+        ],
+        { abortSignal: callOptions?.abortSignal },
+      );
+      return rows[0] === undefined ? undefined : rowToRun(rows[0]);
     },
     async completeRun(...args) {
       const [completion, callOptions] = parseLearningScheduleStoreArguments('completeRun', args);

@@ -10,6 +10,7 @@ import { inboxMigration } from './inbox-migration';
 import { inboxSlaEventsMigration } from './inbox-sla-events-migration';
 import { learningRunsMigration } from './learning-runs-migration';
 import type { Migration } from './migration';
+import { ticketSlaDeliveryMigration } from './ticket-sla-delivery-migration';
 import { ticketSlaMigration } from './ticket-sla-migration';
 import { undoLogClaimMigration } from './undo-log-claim-migration';
 import { undoLogMigration } from './undo-log-migration';
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   ticketSlaMigration,
   undoLogClaimMigration,
   emailThreadsMigration,
+  ticketSlaDeliveryMigration,
 ];

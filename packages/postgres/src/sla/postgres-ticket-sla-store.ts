@@ -1,5 +1,7 @@
+import type { Signal } from '@guardloop/core';
 import {
   type LiveTicketSla,
+  type PendingTicketSlaDelivery,
   parseTicketSlaStoreArguments,
   type TicketSlaState,
   type TicketSlaStore,
@@ -27,13 +29,23 @@ const rowToTicket = (row: Row): LiveTicketSla => ({
   emitted: Array.isArray(row.emitted) ? row.emitted.map(String) : [],
 });
 
+// The signal was validated when recorded; it is handed back as stored.
+const rowToDelivery = (row: Row): PendingTicketSlaDelivery => ({
+  ticketId: String(row.ticket_id),
+  key: String(row.key),
+  signal: row.delivery_signal as Signal,
+  attempts: Number(row.delivery_attempts),
+});
+
 /**
  * The ticket SLA monitor's live tickets in PostgreSQL (a `pg` Pool or PGlite). Run
  * `migrate(client)` first. `saveTicket` is an update guarded by the revision (or an insert that
  * does nothing on conflict); `claimDueTickets` leases due rows picked with `FOR UPDATE SKIP
  * LOCKED`, so monitors in several processes never hold one ticket at once; `markEmitted` is an
- * insert on the (ticket, key) primary key that only one caller wins: each warning and breach is
- * emitted once across processes. Arguments are validated like every store's
+ * insert on the (ticket, key) primary key that only one caller wins, kept pending (with its
+ * signal and a delivery lease) until acknowledged; `claimPendingDeliveries` leases expired
+ * pending rows with `FOR UPDATE SKIP LOCKED`, so two processes never redeliver one alert at
+ * once. Arguments are validated like every store's
  * (`parseTicketSlaStoreArguments`).
  */
 export function createPostgresTicketSlaStore(
@@ -122,11 +134,66 @@ export function createPostgresTicketSlaStore(
     },
     async markEmitted(...args) {
       const [mark, callOptions] = parseTicketSlaStoreArguments('markEmitted', args);
+      const { delivery } = mark;
       const { rows } = await client.query<Row>(
-        `INSERT INTO ${emissions} (ticket_id, key, emitted_at)
-         SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM ${tickets} WHERE ticket_id = $1)
+        `INSERT INTO ${emissions} (ticket_id, key, emitted_at, delivery_signal, delivery_claimant,
+           delivery_lease_expires_at, delivery_attempts)
+         SELECT $1, $2, $3, $4::jsonb, $5, $6, $7
+         WHERE EXISTS (SELECT 1 FROM ${tickets} WHERE ticket_id = $1)
          ON CONFLICT (ticket_id, key) DO NOTHING RETURNING key`,
-        [mark.ticketId, mark.key, mark.at],
+        [
+          mark.ticketId,
+          mark.key,
+          mark.at,
+          delivery ? JSON.stringify(delivery.signal) : null,
+          delivery?.claimant ?? null,
+          delivery?.leaseExpiresAt ?? 0,
+          delivery ? 1 : 0,
+        ],
+        { abortSignal: callOptions?.abortSignal },
+      );
+      return rows.length > 0;
+    },
+    async claimPendingDeliveries(...args) {
+      const [claim, callOptions] = parseTicketSlaStoreArguments('claimPendingDeliveries', args);
+      const { rows } = await client.query<Row>(
+        `UPDATE ${emissions} e SET delivery_claimant = $1, delivery_lease_expires_at = $2,
+           delivery_attempts = e.delivery_attempts + 1
+         FROM (SELECT ticket_id, key, delivery_lease_expires_at AS due_at FROM ${emissions}
+               WHERE delivery_signal IS NOT NULL AND delivery_lease_expires_at <= $3
+               ORDER BY delivery_lease_expires_at, sequence LIMIT $4
+               FOR UPDATE SKIP LOCKED) due
+         WHERE e.ticket_id = due.ticket_id AND e.key = due.key
+         RETURNING e.ticket_id, e.key, e.delivery_signal, e.delivery_attempts, e.sequence,
+           due.due_at`,
+        [claim.claimant, claim.now + claim.leaseMs, claim.now, claim.limit],
+        { abortSignal: callOptions?.abortSignal },
+      );
+      // UPDATE ... RETURNING has no order: the claim's (lease, sequence) order is restored here.
+      return rows
+        .sort(
+          (a, b) => Number(a.due_at) - Number(b.due_at) || Number(a.sequence) - Number(b.sequence),
+        )
+        .map(rowToDelivery);
+    },
+    async acknowledgeDelivery(...args) {
+      const [acknowledge, callOptions] = parseTicketSlaStoreArguments('acknowledgeDelivery', args);
+      const { rows } = await client.query<Row>(
+        `UPDATE ${emissions} SET delivery_signal = NULL, delivery_claimant = NULL,
+           delivery_lease_expires_at = 0
+         WHERE ticket_id = $1 AND key = $2 AND delivery_signal IS NOT NULL RETURNING key`,
+        [acknowledge.ticketId, acknowledge.key],
+        { abortSignal: callOptions?.abortSignal },
+      );
+      return rows.length > 0;
+    },
+    async retryDelivery(...args) {
+      const [retry, callOptions] = parseTicketSlaStoreArguments('retryDelivery', args);
+      const { rows } = await client.query<Row>(
+        `UPDATE ${emissions} SET delivery_lease_expires_at = $4
+         WHERE ticket_id = $1 AND key = $2 AND delivery_claimant = $3
+           AND delivery_signal IS NOT NULL RETURNING key`,
+        [retry.ticketId, retry.key, retry.claimant, retry.retryAt],
         { abortSignal: callOptions?.abortSignal },
       );
       return rows.length > 0;
