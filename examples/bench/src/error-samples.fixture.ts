@@ -3,6 +3,8 @@ import * as core from '@guardloop/core';
 import * as deterministic from '@guardloop/deterministic';
 import * as economic from '@guardloop/economic';
 import * as feedback from '@guardloop/feedback';
+import * as hypotheses from '@guardloop/hypotheses';
+import * as hypothesesAi from '@guardloop/hypotheses/ai';
 import * as inbox from '@guardloop/inbox';
 import * as intake from '@guardloop/intake';
 import * as postgres from '@guardloop/postgres';
@@ -17,6 +19,8 @@ export const entryPoints = {
   '@guardloop/deterministic': deterministic,
   '@guardloop/economic': economic,
   '@guardloop/feedback': feedback,
+  '@guardloop/hypotheses': hypotheses,
+  '@guardloop/hypotheses/ai': hypothesesAi,
   '@guardloop/inbox': inbox,
   '@guardloop/intake': intake,
   '@guardloop/postgres': postgres,
@@ -132,6 +136,32 @@ export const errorSamples = {
         outcome: 'no_grant',
         reason: 'no grant',
       }),
+  },
+  '@guardloop/hypotheses': {
+    InvalidPlaybookError: () => new hypotheses.InvalidPlaybookError({ issues }),
+    LearningLeaseLostError: () =>
+      new hypotheses.LearningLeaseLostError({
+        job: 'calibrate',
+        periodKey: '2026-12-01',
+        attempt: 1,
+        reason: 'taken_over',
+      }),
+    MalformedLearningRunError: () =>
+      new hypotheses.MalformedLearningRunError({ job: 'calibrate', periodKey: 'p', issues }),
+    MissingTemplateFieldError: () =>
+      new hypotheses.MissingTemplateFieldError({
+        field: 'accountId',
+        path: 'entries.0.candidates.0.action.input.accountId',
+        candidateId: 'reset',
+      }),
+    UnknownPlaybookActionError: () =>
+      new hypotheses.UnknownPlaybookActionError({ actionName: 'drop_db', path: 'entries.0' }),
+    UnknownPlaybookIntentError: () =>
+      new hypotheses.UnknownPlaybookIntentError({ intent: 'weather', path: 'entries.0' }),
+  },
+  '@guardloop/hypotheses/ai': {
+    ModelHypothesesError: () =>
+      new hypothesesAi.ModelHypothesesError({ cause: new Error('timeout'), isRetryable: true }),
   },
   '@guardloop/intake': {
     // email
