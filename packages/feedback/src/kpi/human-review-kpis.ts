@@ -2,8 +2,6 @@ import {
   addBreakdownCounters,
   type BreakdownCounters,
   type BreakdownDimension,
-  type BreakdownRow,
-  breakdownId,
   emptyBreakdownCounters,
   reviewCounterNames,
 } from '../schemas/breakdown-counters';
@@ -14,6 +12,7 @@ import {
   type KpiCounters,
 } from '../schemas/kpi-counters';
 import type { AggregateRow } from '../store/feedback-store';
+import { rankBreakdownKeys } from './rank-breakdown-keys';
 import { type Rate, rate } from './rate';
 
 /** Review times: percentiles estimated from the duration histogram (see `durationHistogramBoundsMs`). */
@@ -87,22 +86,7 @@ export function humanReviewBreakdown(
   dimension: BreakdownDimension,
   maxKeys: number,
 ): HumanReviewBreakdown {
-  const totals = new Map<string, BreakdownRow>();
-  for (const row of rows) {
-    for (const entry of row.breakdowns ?? []) {
-      if (entry.dimension !== dimension) continue;
-      const id = breakdownId(entry);
-      const total = totals.get(id) ?? { ...entry, counters: emptyBreakdownCounters() };
-      totals.set(id, total);
-      addBreakdownCounters(total.counters, entry.counters);
-    }
-  }
-  const sorted = [...totals.values()]
-    .filter((total) => total.counters.reviews > 0)
-    .sort(
-      (a, b) =>
-        b.counters.reviews - a.counters.reviews || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
+  const sorted = rankBreakdownKeys(rows, dimension, 'reviews');
   const rest = emptyBreakdownCounters();
   for (const other of sorted.slice(maxKeys)) addBreakdownCounters(rest, other.counters);
   const { key: _, ...restEntry } = entryOf('', rest);

@@ -1,10 +1,4 @@
-import {
-  addBreakdownCounters,
-  type BreakdownDimension,
-  type BreakdownRow,
-  breakdownId,
-  emptyBreakdownCounters,
-} from '../schemas/breakdown-counters';
+import type { BreakdownDimension } from '../schemas/breakdown-counters';
 import {
   type KpiCounters,
   ticketSlaFirstResponseMsBucketNames,
@@ -12,6 +6,7 @@ import {
 } from '../schemas/kpi-counters';
 import type { AggregateRow } from '../store/feedback-store';
 import { durationDistribution } from './human-review-kpis';
+import { rankBreakdownKeys } from './rank-breakdown-keys';
 import { type Rate, rate } from './rate';
 
 /** The ticket SLA breach rate of one policy, priority or metric. */
@@ -66,23 +61,7 @@ function breakdownOf(
   dimension: BreakdownDimension,
   maxKeys: number,
 ): TicketSlaBreakdown {
-  const totals = new Map<string, BreakdownRow>();
-  for (const row of rows) {
-    for (const entry of row.breakdowns ?? []) {
-      if (entry.dimension !== dimension) continue;
-      const id = breakdownId(entry);
-      const total = totals.get(id) ?? { ...entry, counters: emptyBreakdownCounters() };
-      totals.set(id, total);
-      addBreakdownCounters(total.counters, entry.counters);
-    }
-  }
-  const sorted = [...totals.values()]
-    .filter((total) => total.counters.ticketSlaRuns > 0)
-    .sort(
-      (a, b) =>
-        b.counters.ticketSlaRuns - a.counters.ticketSlaRuns ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
+  const sorted = rankBreakdownKeys(rows, dimension, 'ticketSlaRuns');
   let restRuns = 0;
   let restBreached = 0;
   for (const other of sorted.slice(maxKeys)) {
