@@ -1,4 +1,5 @@
 import { InvalidInputError, parseInput } from '@guardloop/core';
+import { createStoreArgumentParser } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { CounterWriteOptions } from './counter-store';
 import { isWellFormed } from './is-well-formed';
@@ -103,6 +104,12 @@ const isValid: Record<CounterStoreMethod, (args: readonly unknown[]) => boolean>
   pruneExpired: ([now]) => isTime(now),
 };
 
+// Counter methods take no options: nothing to abort here.
+const parse = createStoreArgumentParser<CounterStoreArguments>(counterStoreArgumentSchemas, {
+  store: 'CounterStore',
+  abortable: false,
+});
+
 /**
  * Validates the arguments of a `CounterStore` method the way every implementation must:
  * throws `InvalidInputError` (code `invalid_input`) on malformed ones. Shared so that the
@@ -121,12 +128,7 @@ export function parseCounterStoreArguments<Method extends CounterStoreMethod>(
   ) {
     return args as CounterStoreArguments[Method];
   }
-  const schema: z.ZodType = counterStoreArgumentSchemas[method];
-  return parseInput(
-    schema,
-    args,
-    `CounterStore.${method} arguments`,
-  ) as CounterStoreArguments[Method];
+  return parse(method, args);
 }
 
 const retainMsSchema = z.object({

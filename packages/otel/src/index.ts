@@ -12,6 +12,14 @@ export {
 export { createGuardloopTelemetry, type GuardloopTelemetry } from './create-guardloop-telemetry';
 export type { InstrumentableUndoLog } from './instrument-undo-log';
 export type { InstrumentableOutcomeRecorder, TelemetryOutcome } from './outcome-spans';
+// Span waterfall: one guardloop trace drawn from finished spans, for a report or a console
+export {
+  buildSpanWaterfall,
+  type SpanWaterfall,
+  type SpanWaterfallOptions,
+  type SpanWaterfallRow,
+  type WaterfallSpan,
+} from './span-waterfall';
 export type {
   GuardloopTelemetryOptions,
   RecordPayloadOptions,

@@ -1,5 +1,5 @@
+import { attributes, buildSpanWaterfall, type SpanWaterfall, spanNames } from '@guardloop/otel';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { spanWaterfall } from '../telemetry/span-waterfall';
 import { escapeHtml } from './svg-charts';
 
 const offset = (ms: number) => {
@@ -12,6 +12,21 @@ const offset = (ms: number) => {
 const style =
   '<style>.wf{font:12px ui-monospace,monospace;width:100%}.wf td{padding:1px 6px;border:0}.wf .bar{position:relative;height:12px;background:#f3f4f6;min-width:360px}.wf .bar span{position:absolute;top:1px;height:10px;min-width:3px;border-radius:2px;background:#2563eb}.wf .linked span{background:#f59e0b}.wf .error span{background:#dc2626}.wf .name{white-space:nowrap}</style>';
 
+/** The escalated ticket with the most linked spans (a resumed run, outcomes, undos). */
+export function escalatedTicketWaterfall(spans: ReadableSpan[]): SpanWaterfall | undefined {
+  const linkedRows = (waterfall: SpanWaterfall) =>
+    waterfall.rows.filter((row) => row.linked).length;
+  let best: SpanWaterfall | undefined;
+  for (const root of spans) {
+    if (root.name !== spanNames.loop || root.attributes[attributes.loopStatus] !== 'escalated')
+      continue;
+    const traceId = String(root.attributes[attributes.traceId] ?? '');
+    const candidate = traceId ? buildSpanWaterfall(spans, { traceId }) : undefined;
+    if (candidate && (!best || linkedRows(candidate) > linkedRows(best))) best = candidate;
+  }
+  return best;
+}
+
 /**
  * The span waterfall of one escalated ticket, drawn from the recorded OpenTelemetry spans: the
  * decision trace as a tree, then the linked traces (the resumed run, outcomes) in time order.
@@ -21,20 +36,20 @@ export function renderSpanWaterfallHtml(spans: ReadableSpan[] | undefined): stri
   if (!spans) {
     return `${heading}<p class="muted">No spans recorded: run the replay with <code>telemetry: createDemoTelemetry(...)</code> (as <code>pnpm demo</code> does).</p>`;
   }
-  const waterfall = spanWaterfall(spans);
+  const waterfall = escalatedTicketWaterfall(spans);
   if (!waterfall)
     return `${heading}<p class="muted">No escalated ticket among ${spans.length} spans.</p>`;
-  const span = Math.max(waterfall.endMs - waterfall.startMs, 1);
+  const span = Math.max(waterfall.durationMs, 1);
   const rows = waterfall.rows
     .map((row) => {
-      const left = ((row.startMs - waterfall.startMs) / span) * 100;
-      const width = ((row.endMs - row.startMs) / span) * 100;
+      const left = (row.offsetMs / span) * 100;
+      const width = (row.durationMs / span) * 100;
       const kind = row.status === 'error' ? 'error' : row.linked ? 'linked' : '';
       const indent = '&nbsp;&nbsp;'.repeat(row.depth);
-      return `<tr><td class="name">${indent}${row.linked && row.depth === 0 ? '↪ ' : ''}${escapeHtml(row.name)}</td><td>${offset(row.startMs - waterfall.startMs)}</td><td class="bar ${kind}"><span style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></span></td><td class="muted">${escapeHtml(row.detail)}</td></tr>`;
+      return `<tr><td class="name">${indent}${row.linked && row.depth === 0 ? '↪ ' : ''}${escapeHtml(row.name)}</td><td>${offset(row.offsetMs)}</td><td class="bar ${kind}"><span style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></span></td><td class="muted">${escapeHtml(row.detail)}</td></tr>`;
     })
     .join('');
   return `${heading}${style}
-<p>Guardloop trace <code>${escapeHtml(waterfall.traceId)}</code>, ${waterfall.rows.length} spans over ${offset(span).slice(1)} of simulated time. Blue: the decision trace (loop, steps, one span per rail); amber (↪): spans reached by an OpenTelemetry <em>link</em> to it — the run resumed after the inbox decision, the action, the outcomes recorded later. Times are the simulated clock, which stands still inside one run: its steps show as instants. <code>pnpm demo -- --otlp-json spans.json</code> writes every span as OTLP JSON.</p>
+<p>Guardloop trace <code>${escapeHtml(waterfall.traceId ?? '')}</code>, ${waterfall.rows.length} spans over ${offset(span).slice(1)} of simulated time. Blue: the decision trace (loop, steps, one span per rail); amber (↪): spans reached by an OpenTelemetry <em>link</em> to it — the run resumed after the inbox decision, the action, the outcomes recorded later. Times are the simulated clock, which stands still inside one run: its steps show as instants. <code>pnpm demo -- --otlp-json spans.json</code> writes every span as OTLP JSON.</p>
 <table class="wf">${rows}</table>`;
 }

@@ -4,12 +4,11 @@ import type { Classifier } from '@guardloop/semantic';
 import { type HelpdeskIntent, helpdeskIntents } from '@guardloop/semantic/data';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSpanWaterfallHtml } from '../report/span-waterfall-html';
+import { escalatedTicketWaterfall, renderSpanWaterfallHtml } from '../report/span-waterfall-html';
 import { type ReplayResult, runReplay } from '../simulation/replay';
 import { createDemoTelemetry } from './demo-telemetry';
 import { otlpJsonPath, toOtlpJson } from './otlp-json';
 import { createSeededIdGenerator } from './seeded-id-generator';
-import { spanWaterfall } from './span-waterfall';
 
 // Stands in for the OpenAI model: abstains, so unsure tickets escalate.
 const fakeModel: Classifier<HelpdeskIntent> = {
@@ -81,7 +80,7 @@ describe('the help-desk replay with telemetry on', () => {
   });
 
   it('draws one escalated ticket from its signal to its linked outcomes', () => {
-    const waterfall = spanWaterfall(spans);
+    const waterfall = escalatedTicketWaterfall(spans);
     expect(waterfall?.rows[0]?.name).toBe(spanNames.loop);
     expect(waterfall?.rows.some((row) => row.name === spanNames.intake)).toBe(true);
     expect(

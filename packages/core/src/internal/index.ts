@@ -6,6 +6,7 @@ export { toInputIssues } from '../errors/invalid-input-error';
 export { summarizeIssues } from '../errors/summarize-issues';
 export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
 export { onRailEvaluationAborted, throwIfRailAborted } from '../rails/run-rail';
+export { evaluateWith, type SynchronousEvaluate } from '../rails/synchronous-evaluate';
 export { raceAbort, throwIfAborted } from '../utils/abort';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';
@@ -36,3 +37,8 @@ export {
   unstorableStringReason,
   unstorableTextReason,
 } from '../utils/storable-values';
+export {
+  createStoreArgumentParser,
+  type StoreArgumentParser,
+  type StoreArgumentParserOptions,
+} from './create-store-argument-parser';

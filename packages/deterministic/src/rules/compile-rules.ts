@@ -27,6 +27,7 @@ export interface CompiledRule {
 export function compileRules(
   input: readonly PolicyRuleInput[],
   operations: ReadonlyMap<string, CustomOperation>,
+  generateCode = true,
 ): CompiledRules {
   // Checked before zod, whose recursive z.json() would overflow the stack on a deep `when`.
   checkDepth(input);
@@ -59,7 +60,7 @@ export function compileRules(
   const reads = new Set<string>();
   const compiled = parsed.data.map((rule) => ({
     rule: Object.freeze(rule),
-    test: generateRuleTest(rule.when, { ruleId: rule.id, operations, reads }),
+    test: generateRuleTest(rule.when, { ruleId: rule.id, operations, reads }, generateCode),
   }));
   return { rules: Object.freeze(compiled.map(({ rule }) => rule)), compiled, reads };
 }

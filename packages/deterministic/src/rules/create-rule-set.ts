@@ -10,6 +10,12 @@ import type { PolicyRule, PolicyRuleInput } from './policy-rule-schema';
 export interface RuleSetOptions {
   /** Extra json-logic operators that rules may use, by name. Built-in names cannot be redefined. */
   operations?: Record<string, CustomOperation>;
+  /**
+   * `false`: never generate code with `new Function`; conditions run as closures, with the same
+   * answers, but slower. For runtimes that forbid it (a strict Content-Security-Policy
+   * without `unsafe-eval`, which would also report each refused attempt). Default `true`.
+   */
+  compile?: boolean;
 }
 
 export interface RuleFailure {
@@ -51,6 +57,7 @@ const optionsSchema = z.object({
       z.custom<CustomOperation>((value) => typeof value === 'function', 'expected a function'),
     )
     .optional(),
+  compile: z.boolean().optional(),
 });
 
 const brand = Symbol.for('guardloop.ruleSet');
@@ -71,10 +78,10 @@ export function createRuleSet(
   rules: readonly PolicyRuleInput[],
   options: RuleSetOptions = {},
 ): RuleSet {
-  const operations = new Map(
-    Object.entries(parseInput(optionsSchema, options, 'rule set options').operations ?? {}),
-  );
-  let current = { revision: 1, ...compileRules(rules, operations) };
+  const parsed = parseInput(optionsSchema, options, 'rule set options');
+  const operations = new Map(Object.entries(parsed.operations ?? {}));
+  const generateCode = parsed.compile ?? true;
+  let current = { revision: 1, ...compileRules(rules, operations, generateCode) };
 
   const evaluate = (data: unknown, quiet: boolean): RuleSetEvaluation | undefined => {
     const { revision, compiled } = current;
@@ -116,7 +123,7 @@ export function createRuleSet(
     },
     replace(next) {
       // Compile first: a failure throws before anything in force changes.
-      current = { revision: current.revision + 1, ...compileRules(next, operations) };
+      current = { revision: current.revision + 1, ...compileRules(next, operations, generateCode) };
     },
     evaluate: (data) => evaluate(data, false) as RuleSetEvaluation,
   } as RuleSet;

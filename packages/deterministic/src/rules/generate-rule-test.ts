@@ -137,12 +137,17 @@ function canGenerateCode(): boolean {
 /**
  * A rule's condition compiled for speed, with the answers of `compileJsonLogic` (which checks
  * it first, so the same load errors are thrown and the same `reads` collected). Falls back to
- * the compiled closure where code cannot be generated.
+ * the compiled closure where code cannot be generated, or with `generateCode: false` (then
+ * `Function` is never called, not even to probe).
  * @throws UnknownOperatorError, InvalidRuleError as `compileJsonLogic`
  */
-export function generateRuleTest(logic: unknown, options: CompileOptions): CompiledLogic {
+export function generateRuleTest(
+  logic: unknown,
+  options: CompileOptions,
+  generateCode = true,
+): CompiledLogic {
   const compiled = compileJsonLogic(logic, options);
-  if (!canGenerateCode()) return compiled;
+  if (!generateCode || !canGenerateCode()) return compiled;
   // Nested closures are compiled again without collecting reads: already collected above.
   const generator: Generator = {
     temporaries: 0,

@@ -29,6 +29,8 @@ export interface RulesRailOptions {
   project?: (context: RailContext, now: number) => unknown;
   /** Custom operators, when `rules` is a plain array (a RuleSet brings its own). */
   operations?: Record<string, CustomOperation>;
+  /** `false`: no `new Function`, see `RuleSetOptions.compile` (a RuleSet brings its own). */
+  compile?: boolean;
 }
 
 const optionsSchema = z.object({
@@ -41,6 +43,7 @@ const optionsSchema = z.object({
     )
     .optional(),
   operations: z.record(z.string(), z.unknown()).optional(),
+  compile: z.boolean().optional(),
 });
 
 const describeRule = (rule: PolicyRule) => `Rule '${rule.id}' v${rule.version}`;
@@ -67,15 +70,22 @@ export function rulesRail(
   options: RulesRailOptions = {},
 ): Rail {
   parseInput(optionsSchema, options, 'rulesRail options');
-  const { name = 'rules', clock = systemClock, project = projectRailContext, operations } = options;
-  if (isRuleSet(rules) && operations !== undefined) {
-    const message = 'a RuleSet brings its own operations: pass them to createRuleSet instead';
-    throw new InvalidInputError({
-      subject: 'rulesRail options',
-      issues: [{ path: 'operations', message }],
-    });
+  const { name = 'rules', clock = systemClock, project = projectRailContext } = options;
+  const { operations, compile } = options;
+  if (isRuleSet(rules)) {
+    const path = operations !== undefined ? 'operations' : compile !== undefined ? 'compile' : '';
+    if (path !== '') {
+      const what = path === 'operations' ? 'operations: pass them' : 'compile setting: pass it';
+      const message = `a RuleSet brings its own ${what} to createRuleSet instead`;
+      throw new InvalidInputError({ subject: 'rulesRail options', issues: [{ path, message }] });
+    }
   }
-  const ruleSet = isRuleSet(rules) ? rules : createRuleSet(rules, operations ? { operations } : {});
+  const ruleSet = isRuleSet(rules)
+    ? rules
+    : createRuleSet(rules, {
+        ...(operations ? { operations } : {}),
+        ...(compile !== undefined ? { compile } : {}),
+      });
   const hotPath = ruleSetHotPath(ruleSet);
   const defaultProjection = project === projectRailContext;
   let allowed:

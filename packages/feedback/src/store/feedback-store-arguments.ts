@@ -1,5 +1,9 @@
-import { InvalidInputError, parseInput } from '@guardloop/core';
-import { abortOptionsSchema, abortSignalSchema } from '@guardloop/core/internal';
+import { InvalidInputError } from '@guardloop/core';
+import {
+  abortOptionsSchema,
+  abortSignalSchema,
+  createStoreArgumentParser,
+} from '@guardloop/core/internal';
 import { z } from 'zod';
 import { artifactKinds, artifactSchema } from '../artifacts/artifact-schemas';
 import { problemSchema, problemStatuses } from '../problems/problem-schemas';
@@ -169,6 +173,21 @@ export type FeedbackStoreArguments = {
   [Method in FeedbackStoreMethod]: Parameters<FeedbackStore[Method]>;
 };
 
+const parserOptions = { store: 'FeedbackStore', abortable: false } as const;
+const parse = createStoreArgumentParser<FeedbackStoreArguments>(
+  feedbackStoreArgumentSchemas,
+  parserOptions,
+);
+// The same, for commits whose flat parts passed the plain checks (zod then skips them).
+const parseFast = createStoreArgumentParser<FeedbackStoreArguments>(
+  {
+    ...feedbackStoreArgumentSchemas,
+    commitOutcome: fastCommitArguments,
+    commitOutcomes: fastBatchArguments,
+  },
+  parserOptions,
+);
+
 /**
  * Validates the arguments of a `FeedbackStore` method, options included, the way every
  * implementation must: throws `InvalidInputError` (code `invalid_input`, subject
@@ -183,18 +202,10 @@ export function parseFeedbackStoreArguments<Method extends FeedbackStoreMethod>(
   method: Method,
   args: readonly unknown[],
 ): FeedbackStoreArguments[Method] {
-  // zod types optional fields as `T | undefined`, which `exactOptionalPropertyTypes` keeps apart
-  // from the interface's `T`; the stores treat an undefined field as an absent one.
-  let schema: z.ZodType = feedbackStoreArgumentSchemas[method];
-  if (method === 'commitOutcome' && isFastCommit(args[0])) schema = fastCommitArguments;
-  if (method === 'commitOutcomes' && Array.isArray(args[0]) && args[0].every(isFastCommit)) {
-    schema = fastBatchArguments;
-  }
-  return parseInput(
-    schema,
-    args,
-    `FeedbackStore.${method} arguments`,
-  ) as FeedbackStoreArguments[Method];
+  const fast =
+    (method === 'commitOutcome' && isFastCommit(args[0])) ||
+    (method === 'commitOutcomes' && Array.isArray(args[0]) && args[0].every(isFastCommit));
+  return (fast ? parseFast : parse)(method, args);
 }
 
 /** The `invalid_input` of a cursor a store did not issue for this query. */

@@ -1,5 +1,8 @@
-import { parseInput } from '@guardloop/core';
-import { abortOptionsSchema, storableTextSchema, throwIfAborted } from '@guardloop/core/internal';
+import {
+  abortOptionsSchema,
+  createStoreArgumentParser,
+  storableTextSchema,
+} from '@guardloop/core/internal';
 import { z } from 'zod';
 import { learningJobReportSchema } from './learning-job-report';
 import { learningKeySchema } from './learning-run';
@@ -74,17 +77,14 @@ export const learningScheduleStoreArgumentSchemas = {
 
 export type LearningScheduleStoreMethod = keyof typeof learningScheduleStoreArgumentSchemas;
 
-const optionsIndex: Record<LearningScheduleStoreMethod, number> = {
-  claimRun: 1,
-  completeRun: 1,
-  renewRun: 1,
-  getRun: 2,
-  listRuns: 1,
-};
-
 export type LearningScheduleStoreArguments = {
   [Method in LearningScheduleStoreMethod]: Parameters<LearningScheduleStore[Method]>;
 };
+
+const parse = createStoreArgumentParser<LearningScheduleStoreArguments>(
+  learningScheduleStoreArgumentSchemas,
+  { store: 'LearningScheduleStore' },
+);
 
 /**
  * Validates the arguments of a `LearningScheduleStore` call (`invalid_input`), then rejects with
@@ -96,9 +96,5 @@ export function parseLearningScheduleStoreArguments<Method extends LearningSched
   method: Method,
   args: readonly unknown[],
 ): LearningScheduleStoreArguments[Method] {
-  const schema: z.ZodType = learningScheduleStoreArgumentSchemas[method];
-  const parsed = parseInput(schema, args, `LearningScheduleStore.${method} arguments`) as unknown[];
-  const options = parsed[optionsIndex[method]] as { abortSignal?: AbortSignal } | undefined;
-  throwIfAborted(options?.abortSignal);
-  return parsed as LearningScheduleStoreArguments[Method];
+  return parse(method, args);
 }

@@ -1,5 +1,4 @@
-import { parseInput } from '@guardloop/core';
-import { abortOptionsSchema, throwIfAborted } from '@guardloop/core/internal';
+import { abortOptionsSchema, createStoreArgumentParser } from '@guardloop/core/internal';
 import { storableTextSchema } from '@guardloop/undo-log/internal';
 import { z } from 'zod';
 import {
@@ -66,22 +65,15 @@ export const inboxStoreArgumentSchemas = {
 
 export type InboxStoreMethod = keyof typeof inboxStoreArgumentSchemas;
 
-// Where each method's options sit in its arguments.
-const optionsIndex: Record<InboxStoreMethod, number> = {
-  insert: 1,
-  get: 1,
-  getByTrace: 1,
-  update: 2,
-  append: 2,
-  list: 1,
-  claimSlaEvent: 1,
-  completeSlaEvent: 1,
-};
-
 /** The argument tuple of each `InboxStore` method. */
 export type InboxStoreArguments = {
   [Method in InboxStoreMethod]: Parameters<NonNullable<InboxStore[Method]>>;
 };
+
+const parse = createStoreArgumentParser<InboxStoreArguments>(inboxStoreArgumentSchemas, {
+  store: 'InboxStore',
+  returns: 'arguments',
+});
 
 /**
  * Validates the arguments of an `InboxStore` call: every store calls it first, so memory and
@@ -94,9 +86,5 @@ export function parseInboxStoreArguments<Method extends InboxStoreMethod>(
   method: Method,
   args: readonly unknown[],
 ): InboxStoreArguments[Method] {
-  const schema: z.ZodType = inboxStoreArgumentSchemas[method];
-  parseInput(schema, args, `InboxStore.${method} arguments`);
-  const options = args[optionsIndex[method]] as { abortSignal?: AbortSignal } | undefined;
-  throwIfAborted(options?.abortSignal);
-  return args as InboxStoreArguments[Method];
+  return parse(method, args);
 }

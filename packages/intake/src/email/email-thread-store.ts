@@ -1,5 +1,8 @@
-import { parseInput } from '@guardloop/core';
-import { abortOptionsSchema, storableTextSchema, throwIfAborted } from '@guardloop/core/internal';
+import {
+  abortOptionsSchema,
+  createStoreArgumentParser,
+  storableTextSchema,
+} from '@guardloop/core/internal';
 import { z } from 'zod';
 
 const key = storableTextSchema({ label: 'Key', maxBytes: 512 });
@@ -61,6 +64,10 @@ const argumentSchemas = {
 
 export type EmailThreadStoreMethod = keyof typeof argumentSchemas;
 
+const parse = createStoreArgumentParser<{
+  [Method in EmailThreadStoreMethod]: Parameters<EmailThreadStore[Method]>;
+}>(argumentSchemas, { store: 'EmailThreadStore' });
+
 /**
  * Validates the arguments of an `EmailThreadStore` call (`invalid_input`), then rejects with the
  * abort reason when the call is aborted. Every implementation calls it first, so all of them
@@ -70,9 +77,5 @@ export function parseEmailThreadStoreArguments<Method extends EmailThreadStoreMe
   method: Method,
   args: readonly unknown[],
 ): Parameters<EmailThreadStore[Method]> {
-  const schema: z.ZodType = argumentSchemas[method];
-  const parsed = parseInput(schema, args, `EmailThreadStore.${method} arguments`) as unknown[];
-  const options = parsed[parsed.length - 1] as EmailThreadCallOptions | undefined;
-  throwIfAborted(options?.abortSignal);
-  return parsed as Parameters<EmailThreadStore[Method]>;
+  return parse(method, args);
 }

@@ -1,5 +1,5 @@
-import { parseInput, signalSchema } from '@guardloop/core';
-import { abortOptionsSchema, throwIfAborted } from '@guardloop/core/internal';
+import { signalSchema } from '@guardloop/core';
+import { abortOptionsSchema, createStoreArgumentParser } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { slaKeySchema } from './sla-key';
 import { ticketSlaStateSchema } from './ticket-sla-state';
@@ -75,21 +75,13 @@ export const ticketSlaStoreArgumentSchemas = {
 
 export type TicketSlaStoreMethod = keyof typeof ticketSlaStoreArgumentSchemas;
 
-const optionsIndex: Record<TicketSlaStoreMethod, number> = {
-  saveTicket: 1,
-  getTicket: 1,
-  deleteTicket: 1,
-  claimDueTickets: 1,
-  markEmitted: 1,
-  releaseTicket: 1,
-  claimPendingDeliveries: 1,
-  acknowledgeDelivery: 1,
-  retryDelivery: 1,
-};
-
 export type TicketSlaStoreArguments = {
   [Method in TicketSlaStoreMethod]: Parameters<TicketSlaStore[Method]>;
 };
+
+const parse = createStoreArgumentParser<TicketSlaStoreArguments>(ticketSlaStoreArgumentSchemas, {
+  store: 'TicketSlaStore',
+});
 
 /**
  * Validates the arguments of a `TicketSlaStore` call (`invalid_input`), then rejects with the
@@ -100,9 +92,5 @@ export function parseTicketSlaStoreArguments<Method extends TicketSlaStoreMethod
   method: Method,
   args: readonly unknown[],
 ): TicketSlaStoreArguments[Method] {
-  const schema: z.ZodType = ticketSlaStoreArgumentSchemas[method];
-  const parsed = parseInput(schema, args, `TicketSlaStore.${method} arguments`) as unknown[];
-  const options = parsed[optionsIndex[method]] as { abortSignal?: AbortSignal } | undefined;
-  throwIfAborted(options?.abortSignal);
-  return parsed as TicketSlaStoreArguments[Method];
+  return parse(method, args);
 }

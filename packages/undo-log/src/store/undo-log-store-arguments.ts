@@ -1,5 +1,5 @@
-import { actorSchema, parseInput } from '@guardloop/core';
-import { abortOptionsSchema } from '@guardloop/core/internal';
+import { actorSchema } from '@guardloop/core';
+import { abortOptionsSchema, createStoreArgumentParser } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { approvalTokenSchema } from '../approval/approval-token';
 import {
@@ -136,6 +136,12 @@ export type UndoLogStoreArguments = {
   [Method in UndoLogStoreMethod]: Parameters<Required<UndoLogStore>[Method]>;
 };
 
+const parse = createStoreArgumentParser<UndoLogStoreArguments>(undoLogStoreArgumentSchemas, {
+  store: 'UndoLogStore',
+  abortable: false,
+  returns: 'arguments',
+});
+
 /**
  * Validates the arguments of an `UndoLogStore` method the way every implementation must:
  * throws `InvalidInputError` (code `invalid_input`) for values a store could not keep
@@ -150,7 +156,5 @@ export function parseUndoLogStoreArguments<Method extends UndoLogStoreMethod>(
 ): UndoLogStoreArguments[Method] {
   // The common well-formed shapes are checked by hand; zod reports on everything else.
   if (isPlainStoreCall(method, args)) return args as UndoLogStoreArguments[Method];
-  const schema: z.ZodType = undoLogStoreArgumentSchemas[method];
-  parseInput(schema, args, `UndoLogStore.${method} arguments`);
-  return args as UndoLogStoreArguments[Method];
+  return parse(method, args);
 }

@@ -2,11 +2,11 @@ import type { Signal } from '@guardloop/core';
 import type { StoredOutcome } from '@guardloop/feedback';
 import type { InboxItem } from '@guardloop/inbox';
 import type { TicketSlaEvaluation } from '@guardloop/intake';
+import type { SpanWaterfall } from '@guardloop/otel';
 import type { UndoLogRecord } from '@guardloop/undo-log';
 import { html } from 'hono/html';
 import type { TicketRecord } from '../../simulation/ticket-registry';
 import { json, time } from '../layout';
-import type { SpanWaterfall } from '../span-waterfall';
 import { ticketSlaBadges } from './ticket-sla-badges';
 import { waterfallView } from './waterfall-view';
 

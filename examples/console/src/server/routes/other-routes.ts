@@ -1,4 +1,5 @@
 import { assessMaturity } from '@guardloop/feedback';
+import { buildSpanWaterfall } from '@guardloop/otel';
 import type { UndoLogRecord } from '@guardloop/undo-log';
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -15,7 +16,6 @@ import { actionsPage } from '../pages/actions-page';
 import { healthPage } from '../pages/health-page';
 import { ticketPage } from '../pages/ticket-page';
 import { parseForm, parseId } from '../parse-request';
-import { spanWaterfall } from '../span-waterfall';
 
 const undoSchema = z.object({ reason: z.string().trim().min(1, 'A reason is required').max(2000) });
 const dayMs = 86_400_000;
@@ -105,7 +105,7 @@ export function registerOtherRoutes(
           effects: describeTicketEffects(desk, id, ticket.ticket.accountId),
           sla: await services.ticketSla.evaluate(id),
           slaAlerts: services.ticketSla.alertsOf(id),
-          waterfall: spanWaterfall(services.telemetry.spans(), id),
+          waterfall: buildSpanWaterfall(services.telemetry.spans(), { traceId: id }),
           now: clock.now(),
         }),
       ),
