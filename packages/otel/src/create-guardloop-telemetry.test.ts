@@ -1,8 +1,17 @@
-import { allow, createLoop, deny, escalate, InvalidInputError, type Rail } from '@guardloop/core';
+import { getEventListeners } from 'node:events';
+import {
+  allow,
+  createLoop,
+  deny,
+  escalate,
+  InvalidInputError,
+  type LoopSteps,
+  type Rail,
+} from '@guardloop/core';
 import { createUndoLog } from '@guardloop/undo-log';
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { attributes as a, metricNames, spanNames } from './attributes';
 import { createGuardloopTelemetry } from './create-guardloop-telemetry';
 import { agent, createBankLog, createHarness, reviewer } from './test-support/telemetry-harness';
@@ -104,10 +113,18 @@ describe('createGuardloopTelemetry', () => {
     expect(root.attributes).toMatchObject({
       [a.traceId]: 't-acted',
       [a.loopStatus]: 'acted',
+      [a.signalSource]: 'email',
+    });
+    // Each attribute in one place: the decision on decide, the intent on classify, the signal on
+    // the root (not on intake).
+    expect(harness.span(spanNames.decide).attributes).toMatchObject({
       [a.decisionVerdict]: 'allow',
-      [a.intentLabel]: 'refund',
       [a.artifactVersions]: ['macro-refund@4'],
     });
+    expect(harness.span(spanNames.classify).attributes[a.intentLabel]).toBe('refund');
+    for (const key of [a.decisionVerdict, a.intentLabel, a.hypothesisCount])
+      expect(root.attributes).not.toHaveProperty([key]);
+    expect(harness.span(spanNames.intake).attributes).toEqual({});
     const children = harness.spans().filter((span) => harness.parentOf(span) === root);
     expect(names(children)).toEqual(
       names(
@@ -217,12 +234,12 @@ describe('createGuardloopTelemetry', () => {
     const { harness, loop } = setup('deny');
     const result = await loop.handle(signal('t-denied'), { actor: agent });
     expect(result.status).toBe('rejected');
-    expect(harness.span(spanNames.loop).attributes).toMatchObject({
-      [a.loopStatus]: 'rejected',
+    expect(harness.span(spanNames.loop).attributes[a.loopStatus]).toBe('rejected');
+    expect(harness.span(spanNames.decide).attributes).toMatchObject({
       [a.decisionVerdict]: 'deny',
       [a.decidedBy]: 'policy',
+      [a.actionType]: 'deny',
     });
-    expect(harness.span(spanNames.decide).attributes[a.actionType]).toBe('deny');
     expect(harness.span('run_guardrail policy').attributes[a.verdictType]).toBe('deny');
     expect(harness.spans().some((span) => span.name === spanNames.act)).toBe(false);
   });
@@ -362,6 +379,45 @@ describe('createGuardloopTelemetry', () => {
     expect(harness.span(spanNames.classify).status.message).toBe('abandoned');
   });
 
+  it('watches a shared abort signal with one listener, and abandons every run open on it', async () => {
+    const harness = createHarness();
+    const telemetry = createGuardloopTelemetry({ tracerProvider: harness.tracerProvider });
+    const controller = new AbortController();
+    const { abortSignal } = { abortSignal: controller.signal };
+    const loopWith = (classifyIntent: LoopSteps['classifyIntent']) =>
+      createLoop(
+        telemetry.instrumentLoop({
+          steps: { classifyIntent, proposeHypotheses: () => [], act: () => undefined },
+        }),
+      );
+    const quick = loopWith(() => ({ label: 'refund', confidence: 0.9 }));
+    for (const traceId of ['t-q1', 't-q2', 't-q3'])
+      expect((await quick.handle(signal(traceId), { actor: agent, abortSignal })).status).toBe(
+        'escalated',
+      );
+    // The loop removes its own listeners when a step settles: what is left is the telemetry's one.
+    expect(getEventListeners(abortSignal, 'abort')).toHaveLength(1);
+    let hanging = 0;
+    const stuck = loopWith(() => {
+      hanging++;
+      return new Promise<never>(() => {});
+    });
+    const runs = ['t-s1', 't-s2'].map((traceId) =>
+      stuck.handle(signal(traceId), { actor: agent, abortSignal }),
+    );
+    await vi.waitFor(() => expect(hanging).toBe(2));
+    controller.abort(new Error('caller gave up'));
+    for (const run of runs) await expect(run).rejects.toThrow('caller gave up');
+    const roots = harness.spans().filter((span) => span.name === spanNames.loop);
+    expect(roots.map((root) => root.status.message ?? 'ok')).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'abandoned',
+      'abandoned',
+    ]);
+  });
+
   it('keeps an async rail within a microtask, so the engine starts no timer for it', async () => {
     const harness = createHarness();
     const telemetry = createGuardloopTelemetry({ tracerProvider: harness.tracerProvider });
@@ -495,8 +551,11 @@ describe('createGuardloopTelemetry', () => {
     expect(resumed.links[0]?.context.spanId).toBe(
       harness.span(spanNames.loop).spanContext().spanId,
     );
+    // Given at the start of the resumed root, with the trace id, and its status at the end.
     expect(resumed.attributes).toMatchObject({
       [a.humanDecision]: 'rejected',
+      [a.escalationId]: 'e-1',
+      [a.traceId]: base.traceId,
       [a.loopStatus]: 'rejected',
     });
   });

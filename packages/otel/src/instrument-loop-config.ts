@@ -11,31 +11,55 @@ import type {
   RailVerdict,
   StepOptions,
 } from '@guardloop/core';
+import { evaluateWith, type SynchronousEvaluate } from '@guardloop/core/internal';
 import type { Attributes, Span } from '@opentelemetry/api';
 import { attributes, runGuardrailOperation, spanNames } from './attributes';
-import { abandonTrace, startChild } from './loop-event-spans';
+import { abandonTrace, type ChildOptions, startChild } from './loop-event-spans';
 import { artifactVersions, policyAttributes, setDefined, startSpan, traced } from './span-helpers';
+import { judgeOf } from './synchronous-judge';
 import type { TelemetryRuntime } from './telemetry-runtime';
+import type { TraceRecord } from './trace-registry';
+
+const underDecide: ChildOptions = { underDecide: true };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The open runs watched per abort signal, behind one listener per signal. */
+const watchedRuns = new WeakMap<AbortSignal, Set<TraceRecord>>();
+
+function abandonRun(record: TraceRecord) {
+  abandonTrace(record);
+  record.root = record.decide = record.act = record.step = undefined;
+  record.rootContext = record.decideContext = undefined;
+}
+
 /**
  * An aborted `handle()` emits no final event: its spans end when the abort comes. One listener
- * per run (EventTarget listeners are not free), removed when the run's root span ends.
+ * per signal, not per run: EventTarget listeners are not free, and a host that passes no signal
+ * gives every run the loop's same never-aborted one. The run leaves the set when its root ends.
  */
-function endOnAbort(runtime: TelemetryRuntime, traceId: string, options: StepOptions) {
+function endOnAbort(record: TraceRecord | undefined, options: StepOptions) {
   const signal = options?.abortSignal;
-  const record = runtime.traces.get(traceId);
   if (!(signal instanceof AbortSignal) || !record?.root || record.disabled || record.stopWatching)
     return;
-  const abandon = () => {
-    abandonTrace(record);
-    record.root = record.decide = record.act = record.step = undefined;
-    record.rootContext = record.decideContext = undefined;
-  };
-  signal.addEventListener('abort', abandon, { once: true });
-  record.stopWatching = () => signal.removeEventListener('abort', abandon);
+  let runs = watchedRuns.get(signal);
+  if (!runs) {
+    const created = new Set<TraceRecord>();
+    runs = created;
+    watchedRuns.set(signal, created);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const run of created) abandonRun(run);
+        created.clear();
+      },
+      { once: true },
+    );
+  }
+  const watching = runs;
+  watching.add(record);
+  record.stopWatching = () => watching.delete(record);
 }
 
 function hypothesisAttributes(hypothesis: Hypothesis | undefined, catalog?: ActionCatalog) {
@@ -73,7 +97,7 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
       const record = runtime.traces.get(input?.traceId);
       // Children carry no trace id attribute: their root has it (fewer attributes, cheaper spans).
       const span = startChild(runtime, record, name);
-      endOnAbort(runtime, input?.traceId, options);
+      endOnAbort(record, options);
       // Sampled out or no SDK: nothing to annotate, nothing to end, no context to switch.
       if (!span.isRecording()) return run(input, options);
       onStart?.(span, input);
@@ -135,7 +159,7 @@ function instrumentSteps(runtime: TelemetryRuntime, steps: LoopSteps, catalog?: 
       return record?.decide
         ? traced(
             runtime,
-            startChild(runtime, record, spanNames.customDecide, { underDecide: true }),
+            startChild(runtime, record, spanNames.customDecide, underDecide),
             () => decide(input, options),
             undefined,
             record.decideContext,
@@ -153,30 +177,40 @@ export function instrumentRail<Context extends RailContext>(
 ): Rail<Context> {
   // Built once per rail, not per evaluation: the name and start attributes never change.
   const name = `${spanNames.railPrefix} ${rail.name}`;
-  const start: Attributes = {
-    [attributes.operationName]: runGuardrailOperation,
-    [attributes.guardrailName]: rail.name,
-    [attributes.guardrailType]: rail.kind,
+  const start: ChildOptions = {
+    underDecide: true,
+    attributes: {
+      [attributes.operationName]: runGuardrailOperation,
+      [attributes.guardrailName]: rail.name,
+      [attributes.guardrailType]: rail.kind,
+    },
+  };
+  // A rail that answers at once (`evaluateWith`) keeps the engine's fast path through the span.
+  const judge = judgeOf(rail);
+  const run: SynchronousEvaluate<Context> = judge
+    ? (railContext, options) => judge(railContext, options)
+    : (railContext, options) => rail.evaluate(railContext, options);
+  const evaluate: SynchronousEvaluate<Context> = (railContext, options) => {
+    const record = runtime.traces.get(railContext?.traceId);
+    const span = startChild(runtime, record, name, start);
+    // Sampled out or no SDK: the rail runs as it is, its verdict never read.
+    if (!span.isRecording()) return run(railContext, options);
+    // Not `options.abortSignal`: the engine creates it only when a rail reads it. A rail that
+    // never settles after a timeout leaves its span open; the decision span still ends.
+    return traced(
+      runtime,
+      span,
+      () => run(railContext, options),
+      annotateVerdict,
+      record?.decideContext ?? record?.rootContext,
+    );
   };
   return {
     name: rail.name,
     kind: rail.kind,
     ...(rail.timeoutMs === undefined ? {} : { timeoutMs: rail.timeoutMs }),
-    evaluate(railContext, options) {
-      const record = runtime.traces.get(railContext?.traceId);
-      const span = startChild(runtime, record, name, { underDecide: true, attributes: start });
-      // Sampled out or no SDK: the rail runs as it is, its verdict never read.
-      if (!span.isRecording()) return rail.evaluate(railContext, options);
-      // Not `options.abortSignal`: the engine creates it only when a rail reads it. A rail that
-      // never settles after a timeout leaves its span open; the decision span still ends.
-      return traced(
-        runtime,
-        span,
-        () => rail.evaluate(railContext, options),
-        annotateVerdict,
-        record?.decideContext ?? record?.rootContext,
-      );
-    },
+    // A rail that answers at once still does, span and all; any other is called as before.
+    evaluate: judge ? evaluateWith(evaluate) : evaluate,
   };
 }
 

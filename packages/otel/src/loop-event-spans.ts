@@ -1,5 +1,13 @@
 import type { LoopEvent, LoopStatus } from '@guardloop/core';
-import { type Attributes, context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  context,
+  type Span,
+  SpanKind,
+  type SpanOptions,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import { attributes, spanNames } from './attributes';
 import {
   artifactVersions,
@@ -20,12 +28,22 @@ const finalStatus: Partial<Record<LoopEvent['type'], LoopStatus>> = {
   'loop.completed': 'completed',
 };
 
-/** The root of a run: a new trace for `handle()`, a linked one for `loop.resume` days later. */
-function openRoot(runtime: TelemetryRuntime, event: LoopEvent, name: string): TraceRecord {
+/**
+ * The root of a run: a new trace for `handle()`, a linked one for `loop.resume` days later. Its
+ * attributes go in at the start, in one object: the SDK cleans a start object once, where every
+ * later `setAttribute` is a call of its own.
+ */
+function openRoot(
+  runtime: TelemetryRuntime,
+  event: LoopEvent,
+  name: string,
+  rootAttributes: Attributes,
+): TraceRecord {
   const known = runtime.traces.get(event.traceId);
+  rootAttributes[attributes.traceId] = event.traceId;
   const root = startSpan(runtime, name, {
     startTime: event.at,
-    attributes: { [attributes.traceId]: event.traceId },
+    attributes: rootAttributes,
     // A new root: with no parent the tracer starts a new OTel trace.
     ...(known ? { links: [{ context: known.spanContext }] } : {}),
   });
@@ -39,25 +57,48 @@ function openRoot(runtime: TelemetryRuntime, event: LoopEvent, name: string): Tr
   return record;
 }
 
-/** A child of the run's root (or of its decide span) in the context cached for the run. */
+/** Where a child goes: under the root (default) or the decide span, at a time and with attributes. */
+export interface ChildOptions {
+  underDecide?: boolean;
+  startTime?: number;
+  attributes?: Attributes;
+}
+
+const underRoot: ChildOptions = {};
+
+/**
+ * A child of the run's root (or of its decide span) in the context cached for the run. Straight to
+ * the tracer with one options object: this runs for every step and rail.
+ */
 export function startChild(
   runtime: TelemetryRuntime,
   record: TraceRecord | undefined,
   name: string,
-  options: { underDecide?: boolean; startTime?: number; attributes?: Attributes } = {},
+  options: ChildOptions = underRoot,
 ): Span {
   if (record?.disabled) return nonRecordingSpan;
+  const spanOptions: SpanOptions = {
+    kind: SpanKind.INTERNAL,
+    startTime: options.startTime ?? runtime.clock.now(),
+  };
+  if (options.attributes) spanOptions.attributes = options.attributes;
   const parentContext =
     (options.underDecide ? record?.decideContext : undefined) ?? record?.rootContext;
-  return startSpan(runtime, name, { ...options, parentContext });
+  return runtime.tracer.startSpan(name, spanOptions, parentContext ?? context.active());
 }
 
-function closeRoot(runtime: TelemetryRuntime, record: TraceRecord, event: LoopEvent) {
-  const status = finalStatus[event.type] as LoopStatus;
+/** Ends the root with its status and `final` attributes, in one call. */
+function closeRoot(
+  runtime: TelemetryRuntime,
+  record: TraceRecord,
+  event: LoopEvent,
+  final: Attributes = {},
+) {
   const root = record.root as Span;
-  if (root.isRecording()) root.setAttribute(attributes.loopStatus, status);
+  final[attributes.loopStatus] = finalStatus[event.type] as LoopStatus;
+  if (event.type === 'loop.failed') final[attributes.failedStep] = event.step;
+  if (root.isRecording()) root.setAttributes(final);
   if (event.type === 'loop.failed') {
-    root.setAttribute(attributes.failedStep, event.step);
     failSpan(runtime, root, event.error);
   } else {
     endSpan(runtime, root, event.at);
@@ -73,9 +114,8 @@ function onSignal(
   runtime: TelemetryRuntime,
   event: Extract<LoopEvent, { type: 'signal.received' }>,
 ) {
-  const record = openRoot(runtime, event, spanNames.loop);
-  if (!record.root?.isRecording()) return;
   const { signal, actor } = event;
+  // Ids and enums only, so building them for a root the sampler drops costs next to nothing.
   const signalAttributes: Attributes = {
     [attributes.signalId]: signal.id,
     [attributes.signalSource]: signal.source,
@@ -83,13 +123,16 @@ function onSignal(
     [attributes.actorType]: actor.type,
   };
   setDefined(signalAttributes, attributes.signalTenant, signal.tenant);
+  const record = openRoot(runtime, event, spanNames.loop, signalAttributes);
+  const root = record.root as Span;
+  if (!root.isRecording()) return;
+  // Serialised and redacted only for a root that keeps it.
   const payload = runtime.payload?.(signal.payload);
-  if (payload !== undefined) signalAttributes[attributes.signalPayload] = payload;
-  record.root?.setAttributes(signalAttributes);
-  // Intake happened before the loop saw the signal: from its receipt to the loop's start.
+  if (payload !== undefined) root.setAttribute(attributes.signalPayload, payload);
+  // Intake happened before the loop saw the signal: from its receipt to the loop's start. The
+  // signal's attributes are on the root only (one place, not two).
   const intake = startChild(runtime, record, spanNames.intake, {
     startTime: Math.min(signal.receivedAt, event.at),
-    attributes: signalAttributes,
   });
   endSpan(runtime, intake, event.at);
 }
@@ -99,22 +142,23 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
   if (event.type === 'signal.received') return onSignal(runtime, event);
   let record = runtime.traces.get(event.traceId);
   // A resumed run: its first event is the human decision.
-  if (
-    (event.type === 'human.approved' || event.type === 'human.rejected') &&
-    record?.root === undefined
-  ) {
-    record = openRoot(runtime, event, spanNames.resume);
+  if (event.type === 'human.approved' || event.type === 'human.rejected') {
+    const humanAttributes: Attributes = {
+      [attributes.escalationId]: event.escalationId,
+      [attributes.humanDecision]: event.human.kind,
+    };
+    if (record?.root === undefined)
+      record = openRoot(runtime, event, spanNames.resume, humanAttributes);
+    else record.root.setAttributes(humanAttributes);
   }
   const root = record?.root;
   if (!record || !root) return;
   switch (event.type) {
+    // The intent and the hypotheses are on their own spans (classify, hypotheses), not the root.
     case 'intent.classified':
-      if (root.isRecording()) root.setAttribute(attributes.intentLabel, event.intent.label);
       runtime.metrics.intent(event.intent);
       break;
     case 'hypotheses.proposed':
-      if (root.isRecording())
-        root.setAttribute(attributes.hypothesisCount, event.hypotheses.length);
       // The loop decides next exactly when a hypothesis proposes an action.
       if (event.hypotheses.some((hypothesis) => hypothesis.action !== undefined)) {
         record.decide = startChild(runtime, record, spanNames.decide, { startTime: event.at });
@@ -128,8 +172,10 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
     case 'decision.made': {
       const { decision, hypothesis } = event;
       const decide = record.decide;
-      // Attributes (and the walk over the evidence for artifact versions) only for spans that keep them.
-      if (root.isRecording() || decide?.isRecording()) {
+      // On the decide span, else (no decide span) the root: one place. Attributes (and the walk
+      // over the evidence for artifact versions) only for a span that keeps them.
+      const target = decide ?? root;
+      if (target.isRecording()) {
         const decisionAttributes: Attributes = {
           [attributes.decisionId]: decision.id,
           [attributes.decisionVerdict]: decision.verdict,
@@ -139,8 +185,7 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
         setDefined(decisionAttributes, attributes.hypothesisId, hypothesis?.id);
         const versions = artifactVersions(hypothesis);
         if (versions.length > 0) decisionAttributes[attributes.artifactVersions] = versions;
-        root.setAttributes(decisionAttributes);
-        decide?.setAttributes(decisionAttributes);
+        target.setAttributes(decisionAttributes);
       }
       if (decide) {
         endSpan(runtime, decide, event.at);
@@ -152,19 +197,11 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
     case 'escalation.recorded':
       root.setAttribute(attributes.escalationId, event.escalationId);
       break;
-    case 'human.approved':
-    case 'human.rejected':
-      root.setAttributes({
-        [attributes.escalationId]: event.escalationId,
-        [attributes.humanDecision]: event.human.kind,
-      });
-      break;
     case 'loop.escalated': {
       const { escalation } = event;
       const escalationAttributes: Attributes = { [attributes.escalationStep]: escalation.step };
       setDefined(escalationAttributes, attributes.escalationRail, escalation.rail);
       setDefined(escalationAttributes, attributes.escalationId, event.escalationId);
-      root.setAttributes(escalationAttributes);
       // Without an inbox nothing wrapped the escalation: mark the moment it happened.
       if (event.escalationId === undefined) {
         const span = startChild(runtime, record, spanNames.escalate, {
@@ -174,7 +211,8 @@ export function handleLoopEvent(runtime: TelemetryRuntime, event: LoopEvent) {
         endSpan(runtime, span, event.at);
       }
       runtime.metrics.run('escalated', escalation);
-      closeRoot(runtime, record, event);
+      // Copied: the escalate span above keeps its own object.
+      closeRoot(runtime, record, event, { ...escalationAttributes });
       break;
     }
     case 'loop.failed':

@@ -14,17 +14,36 @@ export interface LoopMetrics {
 }
 
 /**
- * One frozen attribute set per distinct key, so a run reuses the sets of the runs before it
- * instead of building an object per metric point. Bounded: past `max` keys (rail names and
- * verdicts are few; a host that feeds ids into them is not) it builds a fresh set each time.
+ * One frozen attribute set per distinct tuple of values (verdict, rail, status...), so a run
+ * reuses the sets of the runs before it instead of building an object per metric point. Looked up
+ * through nested maps, one level per value: joining the values into one key string made a new
+ * string, and hashed it, per point. Bounded: past `max` sets (rail names and verdicts are few; a
+ * host that feeds ids into them is not) it builds a fresh set each time.
  */
 function createAttributeCache(max = 1024) {
-  const sets = new Map<string, Attributes>();
-  return (key: string, build: () => Attributes): Attributes => {
-    const known = sets.get(key);
+  type Level = Map<string, Level | Attributes>;
+  const root: Level = new Map();
+  let size = 0;
+  return (values: readonly string[], build: () => Attributes): Attributes => {
+    let level = root;
+    for (let index = 0; index < values.length - 1; index++) {
+      const key = values[index] as string;
+      let next = level.get(key) as Level | undefined;
+      if (!next) {
+        if (size >= max) return build();
+        next = new Map();
+        level.set(key, next);
+      }
+      level = next;
+    }
+    const last = values[values.length - 1] as string;
+    const known = level.get(last) as Attributes | undefined;
     if (known) return known;
     const built = Object.freeze(build());
-    if (sets.size < max) sets.set(key, built);
+    if (size < max) {
+      level.set(last, built);
+      size++;
+    }
     return built;
   };
 }
@@ -91,7 +110,7 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
       const decidedBy = decision.decidedBy ?? 'none';
       decisions.add(
         1,
-        cached(`d\0${decision.verdict}\0${decidedBy}`, () => ({
+        cached(['d', decision.verdict, decidedBy], () => ({
           [attributes.decisionVerdict]: decision.verdict,
           [attributes.decidedBy]: decidedBy,
         })),
@@ -99,7 +118,7 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
       for (const rail of decision.rails) {
         railDuration.record(
           rail.durationMs,
-          cached(`r\0${rail.rail}\0${rail.status}\0${rail.verdict ?? ''}`, () => {
+          cached(['r', rail.rail, rail.status, rail.verdict ?? ''], () => {
             const railAttributes: Attributes = {
               [attributes.guardrailName]: rail.rail,
               [attributes.railStatus]: rail.status,
@@ -114,7 +133,7 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
     run(status, escalation) {
       runs.add(
         1,
-        cached(`s\0${status}`, () => ({ [attributes.loopStatus]: status })),
+        cached(['s', status], () => ({ [attributes.loopStatus]: status })),
       );
       if (escalation)
         escalations.add(1, {
@@ -124,7 +143,7 @@ export function createLoopMetrics(meter: Meter): LoopMetrics {
     },
     intent(intent) {
       const name = intent.classifier ?? 'unknown';
-      const classifier = cached(`c\0${name}`, () => ({ [attributes.classifier]: name }));
+      const classifier = cached(['c', name], () => ({ [attributes.classifier]: name }));
       classifications.add(1, classifier);
       if (intent.abstained) abstentions.add(1, classifier);
     },

@@ -8,10 +8,14 @@ import type {
   InstrumentableOutcomeRecorder,
   InstrumentableUndoLog,
   RecordPayloadOptions,
+  SpanWaterfall,
+  SpanWaterfallOptions,
+  SpanWaterfallRow,
   TelemetryLogger,
   TelemetryOutcome,
+  WaterfallSpan,
 } from './index';
-import { createGuardloopTelemetry } from './index';
+import { buildSpanWaterfall, createGuardloopTelemetry } from './index';
 
 describe('public types', () => {
   it('exports every type of the public signatures', () => {
@@ -29,6 +33,15 @@ describe('public types', () => {
     expectTypeOf<GuardloopTelemetry['spanContextOf']>().returns.toEqualTypeOf<
       SpanContext | undefined
     >();
+  });
+
+  it('exports the types of buildSpanWaterfall', () => {
+    expectTypeOf(buildSpanWaterfall).parameter(0).toEqualTypeOf<readonly WaterfallSpan[]>();
+    expectTypeOf(buildSpanWaterfall)
+      .parameter(1)
+      .toEqualTypeOf<SpanWaterfallOptions | undefined>();
+    expectTypeOf(buildSpanWaterfall).returns.toEqualTypeOf<SpanWaterfall | undefined>();
+    expectTypeOf<SpanWaterfall['rows'][number]>().toEqualTypeOf<SpanWaterfallRow>();
   });
 
   it('keeps the type of what it instruments', () => {

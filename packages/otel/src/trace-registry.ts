@@ -15,7 +15,7 @@ export interface TraceRecord {
   act?: Span | undefined;
   /** The step running now (classify, hypotheses or act), ended if the run is abandoned. */
   step?: Span | undefined;
-  /** Removes the run's abort listener. */
+  /** Takes the run off its abort signal's watch list. */
   stopWatching?: (() => void) | undefined;
   /** Undo-log action spans of the trace, for `undoTrace` links. */
   actions: SpanContext[];
@@ -56,7 +56,10 @@ export function createBoundedMap<Value>(
       // The size tells a new key from a known one without a second lookup.
       const size = entries.size;
       entries.set(key, value);
-      if (key === lastKey) lastValue = value;
+      // The key just set is the one asked for next (a run's steps, rails and events follow its
+      // start): remembered here, the first of those lookups does not go to the map.
+      lastKey = key;
+      lastValue = value;
       if (entries.size === size) return;
       const oldest = ring[next];
       ring[next] = key;

@@ -1,115 +1,65 @@
-// A profiling driver, not a test: the bench loops bundled from source and run outside vitest
-// (whose module runner adds a getter call per cross-module access), interleaved per signal.
+// A profiling driver, not a test: the loops of otel.bench.ts (test-support/bench-loops.ts, the
+// same candidates) bundled from source and run outside vitest (whose module runner adds a getter
+// call per cross-module access), interleaved per signal, with the same paired ratios.
 //   esbuild src/test-support/profile-loop.ts --bundle --platform=node --format=esm \
 //     --conditions=@guardloop/source --outfile=/tmp/profile.mjs
-//   WORKLOAD=helpdesk node /tmp/profile.mjs            # medians and ratios of every mode
-//   MODE=sdk N=20000 node --cpu-prof /tmp/profile.mjs  # one mode, for the profiler
-import { allow, createLoop, type LoopConfig, type Rail } from '@guardloop/core';
-import { brandSafetyRail, createIntentStep, intentRail, piiRail } from '@guardloop/semantic';
-import { createHelpdeskClassifier, loadHelpdeskDataset } from '@guardloop/semantic/data';
-import { createActStep } from '@guardloop/undo-log';
-import { context } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, type SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
-import { createGuardloopTelemetry } from '../create-guardloop-telemetry';
-import { agent, createBankLog } from './telemetry-harness';
+//   WORKLOAD=1 node /tmp/profile.mjs                   # every candidate of workload 1 (0, 1, 2)
+//   WORKLOAD=1 MODE=1 N=20000 node --cpu-prof /tmp/profile.mjs  # one candidate, for the profiler
+// MODE picks candidates by index, comma-separated (0 off, 1 API only, 2 SDK floor, 3 SDK floor in
+// place, 4 no-op exporter, 5 in-memory exporter); the ratios are against the first one picked.
+// Besides wall time, the CPU time of the process per signal (process.cpuUsage), steadier on a
+// shared machine.
+import {
+  actor,
+  createCandidates,
+  enableAsyncContext,
+  memoryExporter,
+  signal,
+  spansPerSignal,
+  workloads,
+} from './bench-loops';
 
-context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-const trivialRails: Rail[] = [
-  { name: 'rbac', kind: 'deterministic', evaluate: () => allow('role agent') },
-  {
-    name: 'rules',
-    kind: 'deterministic',
-    evaluate: () => allow('no rule matched', { revision: 1 }),
-  },
-  { name: 'intent', kind: 'semantic', evaluate: () => allow('in scope') },
-  { name: 'budget', kind: 'economic', evaluate: async () => allow('within budget') },
-];
-const classifier = createHelpdeskClassifier({ seed: 42 });
-const tickets = loadHelpdeskDataset({ seed: 42 })
-  .train.filter((example) => example.label === 'password_reset')
-  .map((example) => example.text);
-const helpdeskRails: Rail[] = [
-  piiRail({ onDetected: 'allow' }),
-  brandSafetyRail(),
-  intentRail({ classifier, allowed: ['password_reset'] }),
-];
-const trivial = process.env.WORKLOAD !== 'helpdesk';
-function loopConfig(): LoopConfig {
-  const { log } = createBankLog();
-  return {
-    actions: log,
-    rails: trivial ? trivialRails : helpdeskRails,
-    steps: {
-      classifyIntent: trivial
-        ? () => ({ label: 'password_reset', confidence: 0.9, classifier: 'local' })
-        : createIntentStep(classifier, { text: ({ payload }) => String(payload.body) }),
-      proposeHypotheses: () => [
-        {
-          id: 'h-1',
-          title: 'Credit the account',
-          confidence: 0.9,
-          action: { name: 'credit', input: { account: 'acme', amount: 1 } },
-        },
-      ],
-      act: createActStep(log),
-    },
-  };
-}
-const noopExporter: SpanExporter = {
-  export: (_s, done) => done({ code: 0 }),
-  shutdown: () => Promise.resolve(),
-};
-const sdkLoop = () =>
-  createLoop(
-    createGuardloopTelemetry({
-      tracerProvider: new TracerProvider({
-        spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })],
-      }),
-      meterProvider: new MeterProvider(),
-    }).instrumentLoop(loopConfig()),
-  );
-const loops: Record<string, ReturnType<typeof createLoop>> = {
-  off: createLoop(loopConfig()),
-  listener: createLoop({ ...loopConfig(), onEvent: () => {} }),
-  api: createLoop(createGuardloopTelemetry().instrumentLoop(loopConfig())),
-  sdk: sdkLoop(),
-  traceOnly: createLoop(
-    createGuardloopTelemetry({
-      tracerProvider: new TracerProvider({
-        spanProcessors: [new BatchSpanProcessor({ exporter: noopExporter })],
-      }),
-    }).instrumentLoop(loopConfig()),
-  ),
-  metricsOnly: createLoop(
-    createGuardloopTelemetry({ meterProvider: new MeterProvider() }).instrumentLoop(loopConfig()),
-  ),
-};
-const only = process.env.MODE;
-const names = only ? [only] : Object.keys(loops);
-let count = 0;
-const actor = { ...agent, roles: ['agent'] };
+enableAsyncContext();
+const workload = workloads[Number(process.env.WORKLOAD ?? 0)] ?? workloads[0];
+const { spans } = await spansPerSignal(workload);
+const loops = await createCandidates(workload, spans);
+const all = Object.keys(loops);
+const names = process.env.MODE
+  ? process.env.MODE.split(',').map((index) => all[Number(index)] as string)
+  : all;
 const n = Number(process.env.N ?? 5000);
+const warmup = Math.min(500, n >> 2);
 const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+const ratios: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+const cpuRatios: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 for (let i = 0; i < n; i++) {
   const order = i % 2 ? names : [...names].reverse();
+  const took: Record<string, number> = {};
+  const used: Record<string, number> = {};
   for (const name of order) {
     const started = performance.now();
-    await loops[name]?.handle(
-      {
-        source: 'email',
-        kind: 'ticket',
-        payload: { body: tickets[count % tickets.length], n: count++ },
-      },
-      { actor },
-    );
-    if (i > 500) times[name]?.push(performance.now() - started);
+    const before = process.cpuUsage();
+    await loops[name]?.handle(signal(), { actor });
+    const after = process.cpuUsage(before);
+    took[name] = performance.now() - started;
+    used[name] = (after.user + after.system) / 1000;
+  }
+  if (i % 500 === 0) memoryExporter.reset();
+  if (i < warmup) continue;
+  for (const name of names) {
+    times[name]?.push(took[name] as number);
+    ratios[name]?.push((took[name] as number) / (took[names[0] as string] as number));
+    cpu[name]?.push(used[name] as number);
+    cpuRatios[name]?.push((used[name] as number) / (used[names[0] as string] as number));
   }
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
-const base = median(times[names[0] as string] ?? []);
+console.log(`${workload} (${spans} spans)`);
 for (const name of names) {
-  const m = median(times[name] ?? []);
-  console.log(`${name}: ${(m * 1000).toFixed(0)} µs ${(m / base).toFixed(2)}x`);
+  const time = (median(times[name] ?? []) * 1000).toFixed(0);
+  const cpuTime = (median(cpu[name] ?? []) * 1000).toFixed(0);
+  console.log(
+    `${name}: ${time} µs ${median(ratios[name] ?? []).toFixed(2)}x; cpu ${cpuTime} µs ${median(cpuRatios[name] ?? []).toFixed(2)}x`,
+  );
 }

@@ -1,5 +1,10 @@
 import { createManualClock } from '@guardloop/core';
-import { createMemoryUndoLogStore, createUndoLog, defineAction } from '@guardloop/undo-log';
+import {
+  createMemoryUndoLogStore,
+  createUndoLog,
+  defineAction,
+  type UndoLogStore,
+} from '@guardloop/undo-log';
 import { context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { MeterProvider, type MetricData, MetricReader } from '@opentelemetry/sdk-metrics';
@@ -54,7 +59,8 @@ export function createHarness() {
 }
 
 /** An undo log with one reversible and one irreversible action. */
-export function createBankLog() {
+/** A bank of accounts behind an undo log, on the memory store unless given another. */
+export function createBankLog(store: UndoLogStore = createMemoryUndoLogStore()) {
   const balances = new Map<string, number>();
   const credit = defineAction({
     name: 'credit',
@@ -75,7 +81,7 @@ export function createBankLog() {
     reversible: false,
     do: () => ({ closed: true }),
   });
-  const log = createUndoLog({ store: createMemoryUndoLogStore(), actions: [credit, close] });
+  const log = createUndoLog({ store, actions: [credit, close] });
   return { log, balances };
 }
 
