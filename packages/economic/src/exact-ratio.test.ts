@@ -20,6 +20,20 @@ describe('exact ratios', () => {
     expect(() => decimalRatio(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 
+  it('compares a zero on the left as the products do (its shortcut)', () => {
+    const slow = (left: { numerator: bigint; denominator: bigint }, right: typeof left) => {
+      const difference = left.numerator * right.denominator - right.numerator * left.denominator;
+      return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+    };
+    for (const denominator of [1n, 7n, 10n ** 20n]) {
+      for (const right of [-3n, -1n, 0n, 1n, 10n ** 30n]) {
+        const zero = { numerator: 0n, denominator };
+        const other = { numerator: right, denominator: 3n };
+        expect(compareRatios(zero, other)).toBe(slow(zero, other));
+      }
+    }
+  });
+
   it('compares exactly where doubles cannot', () => {
     // 1 - 0.99 in doubles is 0.010000000000000009; as decimals it is 1/100 exactly.
     const allowed = { numerator: 100n - 99n, denominator: 100n };

@@ -52,6 +52,9 @@ export const subtractRatios = (left: Ratio, right: Ratio): Ratio =>
 
 /** -1, 0 or 1 as `left` is below, equal to or above `right`. */
 export function compareRatios(left: Ratio, right: Ratio): -1 | 0 | 1 {
+  // A zero (no burn, the common reading) has the opposite sign of the other side: denominators
+  // are positive. No bigint products for it.
+  if (left.numerator === 0n) return right.numerator > 0n ? -1 : right.numerator < 0n ? 1 : 0;
   const difference = left.numerator * right.denominator - right.numerator * left.denominator;
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { railKinds } from '../schemas/rail-verdict';
 import { describeThrown } from '../utils/json-value';
 import { isValidTimeoutMs, maxTimeoutMs } from '../utils/option-schemas';
 import type { Rail } from './rail';
+import { synchronousEvaluateOf } from './synchronous-evaluate';
 
 /** A rail's fields as read once, at validation: a getter cannot change them mid-decision. */
 export interface RailSpec<R extends Rail<never> = Rail<never>> {
@@ -10,6 +11,7 @@ export interface RailSpec<R extends Rail<never> = Rail<never>> {
   name: string;
   kind: R['kind'];
   timeoutMs: number | undefined;
+  /** What the engine calls: the rail's `evaluate`, or its synchronous `judge` (`evaluateWith`). */
   evaluate: R['evaluate'];
 }
 
@@ -55,8 +57,10 @@ function readRail<R extends Rail<never>>(rail: R, index: number): RailSpec<R> {
   let kind: unknown;
   let timeoutMs: unknown;
   let evaluate: unknown;
+  let judge: unknown;
   try {
     ({ name, kind, timeoutMs, evaluate } = rail as Record<string, unknown>);
+    judge = synchronousEvaluateOf(evaluate);
   } catch (error) {
     throw new InvalidRailError({
       message: `Rail #${index} cannot be read: ${describeThrown(error)}.`,
@@ -85,6 +89,6 @@ function readRail<R extends Rail<never>>(rail: R, index: number): RailSpec<R> {
     name,
     kind: kind as R['kind'],
     timeoutMs: timeoutMs as number | undefined,
-    evaluate: evaluate as R['evaluate'],
+    evaluate: (judge ?? evaluate) as R['evaluate'],
   };
 }

@@ -35,5 +35,9 @@ export function exactBurnRate({
   return divideRatios(divideRatios(badEvents, total), allowedErrorRatio(objective));
 }
 
+const wholeBudget: Ratio = Object.freeze({ numerator: 1n, denominator: 1n });
+
 /** Share of the error budget left once burning at `burn` over the whole SLO window: `1 - burn`. */
-export const budgetLeft = (burn: Ratio): Ratio => subtractRatios(one, burn);
+export const budgetLeft = (burn: Ratio): Ratio =>
+  // Nothing burnt (nearly every reading): the whole budget, without bigint arithmetic.
+  burn.numerator === 0n ? wholeBudget : subtractRatios(one, burn);

@@ -37,7 +37,8 @@ let profanity: Profanity | undefined;
  * @throws InvalidInputError (`invalid_input`) when `text` is not a string.
  */
 export function detectProfanity(text: string): ProfanityMatch[] {
-  parseInput(textSchema, text, 'text');
+  // `textSchema` accepts exactly the strings: zod words the error, and costs nothing on the hot path.
+  if (typeof text !== 'string') parseInput(textSchema, text, 'text');
   profanity ??= buildProfanity();
   const input = maskLetterlessTokens(text);
   // Exact prefilter: the alternation of all patterns finds a match in the transformed text

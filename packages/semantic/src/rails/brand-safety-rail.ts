@@ -1,5 +1,11 @@
-import { parseInput, type Rail } from '@guardloop/core';
-import { throwIfRailAborted } from '@guardloop/core/internal';
+import {
+  parseInput,
+  type Rail,
+  type RailContext,
+  type RailEvaluateOptions,
+  type RailVerdict,
+} from '@guardloop/core';
+import { evaluateWith, throwIfRailAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import {
   type BrandSafetyFinding,
@@ -50,24 +56,27 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
   return {
     name: parsed.name,
     kind: 'deterministic',
-    async evaluate(context, options) {
-      throwIfRailAborted(options);
-      const collected = scan(context);
-      if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
-      const findings = checkSegments(check, collected.segments);
-      if (findings.length === 0) {
-        // Keys alone (`attributes`, `draft` of the selected value) are no draft.
-        const anyText = collected.segments.some((segment) => !segment.isKey);
-        return railVerdict(
-          'allow',
-          anyText ? 'The draft is brand-safe.' : 'No outgoing draft to check.',
-        );
-      }
-      const reasons = [...new Set(findings.map((finding) => finding.reason))].join(' ');
-      const kind = findings.some((finding) => finding.verdict === 'deny') ? 'deny' : 'escalate';
-      return railVerdict(kind, reasons, { findings });
-    },
+    // Nothing here waits: the engine takes the verdict as it is (see `evaluateWith`).
+    evaluate: evaluateWith(judge),
   };
+
+  function judge(context: RailContext, options: RailEvaluateOptions): RailVerdict {
+    throwIfRailAborted(options);
+    const collected = scan(context);
+    if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
+    const findings = checkSegments(check, collected.segments);
+    if (findings.length === 0) {
+      // Keys alone (`attributes`, `draft` of the selected value) are no draft.
+      const anyText = collected.segments.some((segment) => !segment.isKey);
+      return railVerdict(
+        'allow',
+        anyText ? 'The draft is brand-safe.' : 'No outgoing draft to check.',
+      );
+    }
+    const reasons = [...new Set(findings.map((finding) => finding.reason))].join(' ');
+    const kind = findings.some((finding) => finding.verdict === 'deny') ? 'deny' : 'escalate';
+    return railVerdict(kind, reasons, { findings });
+  }
 }
 
 type PathFinding = BrandSafetyFinding & { path?: string };

@@ -1,5 +1,12 @@
-import { parseInput, type Rail, type RailVerdict } from '@guardloop/core';
-import { throwIfAborted, timeoutMsSchema } from '@guardloop/core/internal';
+import {
+  type Intent,
+  parseInput,
+  type Rail,
+  type RailContext,
+  type RailEvaluateOptions,
+  type RailVerdict,
+} from '@guardloop/core';
+import { evaluateWith, throwIfAborted, timeoutMsSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import type { Classifier } from '../classifier/classifier';
 import { UnknownLabelError } from '../errors/unknown-label-error';
@@ -64,56 +71,67 @@ export function intentRail(options: IntentRailOptions): Rail {
     name,
     kind: 'semantic',
     ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
-    async evaluate(context, options): Promise<RailVerdict> {
-      let intent = context.intent;
-      const source = intent ? 'context' : 'classifier';
-      if (!intent) {
-        const text = selectText(context);
-        if (!classifier) return verdict('escalate', 'No intent in context and no classifier.');
-        if (text === undefined) return verdict('escalate', 'No text to classify the intent of.');
-        // Read only when classifying: under the engine, reading it creates the rail's signal.
-        const { abortSignal } = options;
-        try {
-          intent = await classifier.classify(text, { abortSignal });
-        } catch (error) {
-          throwIfAborted(abortSignal);
-          const { code = 'unknown_error', reason } = error as { code?: unknown; reason?: unknown };
-          // The failure's reason (a model's `rate_limited`, `timeout`...) tells a reviewer why.
-          const detail = typeof reason === 'string' ? `: ${reason}` : '';
-          return verdict('escalate', `Intent classifier failed (${String(code)}${detail}).`, {
-            error: { code: String(code), ...(typeof reason === 'string' ? { reason } : {}) },
-          });
-        }
-      }
-      const { label, confidence, abstained } = intent;
-      const { calibrated } = intent as { calibrated?: unknown };
-      const evidence = {
-        label,
-        confidence,
-        abstained,
-        floor,
-        source,
-        ...(typeof calibrated === 'boolean' ? { calibrated } : {}),
-        ...(calibrated === false ? { warnings: ['uncalibrated_classifier'] } : {}),
-      };
-      if (abstained || confidence < floor) {
-        const reason = `Unsure of the intent: best guess '${label}' at ${confidence.toFixed(2)}, floor ${floor}.`;
-        return verdict('escalate', reason, evidence, confidence);
-      }
-      if (allowed.includes(label) && calibrated === false && onUncalibrated === 'escalate') {
-        const reason = `Intent '${label}' comes from a classifier whose floor was never calibrated.`;
-        return verdict('escalate', reason, evidence, confidence);
-      }
-      if (allowed.includes(label)) {
-        return verdict(
-          'allow',
-          `Intent '${label}' may be handled autonomously.`,
-          evidence,
-          confidence,
-        );
-      }
-      const reason = `Intent '${label}' is not allowed for autonomous handling.`;
-      return verdict(onDisallowed, reason, evidence, confidence);
-    },
+    // With the loop's intent in the context nothing waits: the engine takes the verdict as it
+    // is (see `evaluateWith`). Only classifying is asynchronous.
+    evaluate: evaluateWith((context, options) => {
+      const intent = context.intent;
+      return intent ? judge(intent, 'context') : classifyThenJudge(context, options);
+    }),
   };
+
+  async function classifyThenJudge(
+    context: RailContext,
+    options: RailEvaluateOptions,
+  ): Promise<RailVerdict> {
+    const text = selectText(context);
+    if (!classifier) return verdict('escalate', 'No intent in context and no classifier.');
+    if (text === undefined) return verdict('escalate', 'No text to classify the intent of.');
+    // Read only when classifying: under the engine, reading it creates the rail's signal.
+    const { abortSignal } = options;
+    let intent: Intent;
+    try {
+      intent = await classifier.classify(text, { abortSignal });
+    } catch (error) {
+      throwIfAborted(abortSignal);
+      const { code = 'unknown_error', reason } = error as { code?: unknown; reason?: unknown };
+      // The failure's reason (a model's `rate_limited`, `timeout`...) tells a reviewer why.
+      const detail = typeof reason === 'string' ? `: ${reason}` : '';
+      return verdict('escalate', `Intent classifier failed (${String(code)}${detail}).`, {
+        error: { code: String(code), ...(typeof reason === 'string' ? { reason } : {}) },
+      });
+    }
+    return judge(intent, 'classifier');
+  }
+
+  function judge(intent: Intent, source: 'context' | 'classifier'): RailVerdict {
+    const { label, confidence, abstained } = intent;
+    const { calibrated } = intent as { calibrated?: unknown };
+    const evidence = {
+      label,
+      confidence,
+      abstained,
+      floor,
+      source,
+      ...(typeof calibrated === 'boolean' ? { calibrated } : {}),
+      ...(calibrated === false ? { warnings: ['uncalibrated_classifier'] } : {}),
+    };
+    if (abstained || confidence < floor) {
+      const reason = `Unsure of the intent: best guess '${label}' at ${confidence.toFixed(2)}, floor ${floor}.`;
+      return verdict('escalate', reason, evidence, confidence);
+    }
+    if (allowed.includes(label) && calibrated === false && onUncalibrated === 'escalate') {
+      const reason = `Intent '${label}' comes from a classifier whose floor was never calibrated.`;
+      return verdict('escalate', reason, evidence, confidence);
+    }
+    if (allowed.includes(label)) {
+      return verdict(
+        'allow',
+        `Intent '${label}' may be handled autonomously.`,
+        evidence,
+        confidence,
+      );
+    }
+    const reason = `Intent '${label}' is not allowed for autonomous handling.`;
+    return verdict(onDisallowed, reason, evidence, confidence);
+  }
 }

@@ -1,5 +1,11 @@
-import { parseInput, type Rail } from '@guardloop/core';
-import { throwIfRailAborted } from '@guardloop/core/internal';
+import {
+  parseInput,
+  type Rail,
+  type RailContext,
+  type RailEvaluateOptions,
+  type RailVerdict,
+} from '@guardloop/core';
+import { evaluateWith, throwIfRailAborted } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { defaultMaxPiiTextLength } from '../pii/detect-pii';
 import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
@@ -85,49 +91,52 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
   return {
     name,
     kind: 'deterministic',
-    async evaluate(context, options) {
-      throwIfRailAborted(options);
-      keyFindings.clear();
-      const collected = scan(context);
-      if (!collected.ok) return limitExceededVerdict(collected, 'for personal data');
-      const findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> = [];
-      // Each string's findings, kept for redaction: each string is scanned once, and redacted
-      // only when something was found (a clean payload builds no redacted text).
-      const foundBySegment: (readonly PiiFinding[])[] = [];
-      for (const segment of collected.segments) {
-        const found = segment.isKey
-          ? cleanKeys.has(segment.text)
-            ? noFindings
-            : (keyFindings.get(segment.text) ?? scanPii(segment.text, kinds))
-          : scanPii(segment.text, kinds);
-        foundBySegment.push(found);
-        for (const { kind, start, end } of found) {
-          findings.push(
-            segment.path === '' ? { kind, start, end } : { kind, path: segment.path, start, end },
-          );
-        }
-      }
-      keyFindings.clear();
-      if (findings.length === 0) {
-        // Keys alone (`signal`, `payload` of the selected value) are no text.
-        const anyText = collected.segments.some((segment) => !segment.isKey);
-        return railVerdict(
-          'allow',
-          anyText ? 'No personal data found.' : 'No text to check for personal data.',
+    // Nothing here waits: the engine takes the verdict as it is (see `evaluateWith`).
+    evaluate: evaluateWith(judge),
+  };
+
+  function judge(context: RailContext, options: RailEvaluateOptions): RailVerdict {
+    throwIfRailAborted(options);
+    keyFindings.clear();
+    const collected = scan(context);
+    if (!collected.ok) return limitExceededVerdict(collected, 'for personal data');
+    const findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> = [];
+    // Each string's findings, kept for redaction: each string is scanned once, and redacted
+    // only when something was found (a clean payload builds no redacted text).
+    const foundBySegment: (readonly PiiFinding[])[] = [];
+    for (const segment of collected.segments) {
+      const found = segment.isKey
+        ? cleanKeys.has(segment.text)
+          ? noFindings
+          : (keyFindings.get(segment.text) ?? scanPii(segment.text, kinds))
+        : scanPii(segment.text, kinds);
+      foundBySegment.push(found);
+      for (const { kind, start, end } of found) {
+        findings.push(
+          segment.path === '' ? { kind, start, end } : { kind, path: segment.path, start, end },
         );
       }
-      const found = [...new Set(findings.map((finding) => finding.kind))].join(', ');
-      const evidence: { findings: typeof findings; redactedText?: string } = { findings };
-      if (redact) {
-        const redactedParts: string[] = [];
-        collected.segments.forEach((segment, index) => {
-          if (!segment.isKey) {
-            redactedParts.push(replaceFindings(segment.text, foundBySegment[index] ?? []));
-          }
-        });
-        evidence.redactedText = redactedParts.join('\n');
-      }
-      return railVerdict(onDetected, `Personal data found: ${found}.`, evidence);
-    },
-  };
+    }
+    keyFindings.clear();
+    if (findings.length === 0) {
+      // Keys alone (`signal`, `payload` of the selected value) are no text.
+      const anyText = collected.segments.some((segment) => !segment.isKey);
+      return railVerdict(
+        'allow',
+        anyText ? 'No personal data found.' : 'No text to check for personal data.',
+      );
+    }
+    const found = [...new Set(findings.map((finding) => finding.kind))].join(', ');
+    const evidence: { findings: typeof findings; redactedText?: string } = { findings };
+    if (redact) {
+      const redactedParts: string[] = [];
+      collected.segments.forEach((segment, index) => {
+        if (!segment.isKey) {
+          redactedParts.push(replaceFindings(segment.text, foundBySegment[index] ?? []));
+        }
+      });
+      evidence.redactedText = redactedParts.join('\n');
+    }
+    return railVerdict(onDetected, `Personal data found: ${found}.`, evidence);
+  }
 }
