@@ -6,7 +6,11 @@ export { toInputIssues } from '../errors/invalid-input-error';
 export { summarizeIssues } from '../errors/summarize-issues';
 export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
 export { onRailEvaluationAborted, throwIfRailAborted } from '../rails/run-rail';
-export { evaluateWith, type SynchronousEvaluate } from '../rails/synchronous-evaluate';
+export {
+  evaluateWith,
+  type SynchronousEvaluate,
+  synchronousEvaluateOf,
+} from '../rails/synchronous-evaluate';
 export { raceAbort, throwIfAborted } from '../utils/abort';
 export { canonicalJson, hashCanonicalJson, sha256 } from '../utils/canonical-json';
 export { fingerprintWithin } from '../utils/fingerprint';
