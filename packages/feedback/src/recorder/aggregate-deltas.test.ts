@@ -6,7 +6,7 @@ import type { OutcomeInput } from '../schemas/outcome-input';
 import { dayMs } from '../schemas/time-range';
 import { createMemoryFeedbackStore } from '../store/memory-feedback-store';
 import { readAllPages } from '../store/page';
-import { traceContribution } from './aggregate-deltas';
+import { aggregateDeltas, traceContribution } from './aggregate-deltas';
 import { createOutcomeRecorder } from './create-outcome-recorder';
 
 const start = Date.UTC(2026, 0, 1);
@@ -96,5 +96,48 @@ describe('traceContribution', () => {
       reopened: 1,
       openTickets: 1,
     });
+  });
+});
+
+describe('aggregateDeltas', () => {
+  it('names only the counters that change, and never a zero or -0', async () => {
+    const store = createMemoryFeedbackStore();
+    const recorder = createOutcomeRecorder({ store, clock: createManualClock(start) });
+    const state = async () => {
+      const trace = await store.getTrace('t');
+      if (!trace) throw new Error('no trace');
+      return trace;
+    };
+    await recorder.record({ type: 'decision', traceId: 't', verdict: 'allow', queue: 'q1' });
+    const created = await state();
+    await recorder.record({ type: 'csat', traceId: 't', score: 4 });
+    const scored = await state();
+    await recorder.record({ type: 'routed', traceId: 't', queue: 'q2' });
+    const moved = await state();
+
+    const nonZero = (counters: KpiCounters) =>
+      Object.fromEntries(Object.entries(counters).filter(([, value]) => value !== 0));
+    const [first] = aggregateDeltas(undefined, created);
+    expect(first?.counters).toEqual(nonZero(traceContribution(created)));
+    expect(aggregateDeltas(created, scored)).toEqual([
+      {
+        day: created.day,
+        category: 'unknown',
+        channel: 'unknown',
+        queue: 'q1',
+        counters: { csatResponses: 1, csatScoreSum: 4 },
+      },
+    ]);
+    const [out, into] = aggregateDeltas(scored, moved);
+    const removed = Object.fromEntries(
+      Object.entries(nonZero(traceContribution(scored))).map(([name, value]) => [name, -value]),
+    );
+    expect(out).toMatchObject({ queue: 'q1', counters: removed });
+    expect(into).toMatchObject({ queue: 'q2', counters: nonZero(traceContribution(moved)) });
+    for (const delta of [first, out, into]) {
+      for (const value of Object.values(delta?.counters ?? {})) {
+        expect(value === 0 || Object.is(value, -0)).toBe(false);
+      }
+    }
   });
 });

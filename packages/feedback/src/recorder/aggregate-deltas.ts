@@ -10,8 +10,9 @@ import { durationBucketOf } from '../schemas/duration-histogram';
 import {
   acknowledgeMsBucketNames,
   decideMsBucketNames,
+  emptyKpiCounters,
+  type KpiCounterName,
   type KpiCounters,
-  kpiCounterNames,
   ticketSlaFirstResponseMsBucketNames,
   ticketSlaResolutionMsBucketNames,
 } from '../schemas/kpi-counters';
@@ -21,73 +22,106 @@ import type { AggregateDelta } from '../store/feedback-store';
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
+/** Counters that are not zero; every other one is zero. */
+type SparseCounters = Partial<KpiCounters>;
+
+const add = (counters: SparseCounters, name: KpiCounterName, value: number) => {
+  if (value !== 0) counters[name] = (counters[name] ?? 0) + value;
+};
+
 /** What the trace's human reviews add to the bucket's counters (one per escalation). */
-function reviewContribution(trace: TraceState, counters: KpiCounters): KpiCounters {
-  for (const name of decideMsBucketNames) counters[name] = 0;
-  for (const name of acknowledgeMsBucketNames) counters[name] = 0;
-  counters.humanReviews = 0;
-  counters.humanDecisions = 0;
-  counters.humanApproved = 0;
-  counters.humanApprovedWithEdits = 0;
-  counters.humanRejected = 0;
-  counters.humanSlaBreached = 0;
-  counters.decideMsSum = 0;
-  counters.acknowledgements = 0;
-  counters.acknowledgeMsSum = 0;
-  for (const review of trace.humanReviews ?? []) {
-    counters.humanReviews += 1;
-    counters.humanSlaBreached += flag(review.slaBreached);
+function addReviews(reviews: NonNullable<TraceState['humanReviews']>, counters: SparseCounters) {
+  for (const review of reviews) {
+    add(counters, 'humanReviews', 1);
+    add(counters, 'humanSlaBreached', flag(review.slaBreached));
     if (review.decision === undefined) continue;
-    counters.humanDecisions += 1;
-    counters.humanApproved += flag(review.decision === 'approved');
-    counters.humanApprovedWithEdits += flag(review.decision === 'approved_with_edits');
-    counters.humanRejected += flag(review.decision === 'rejected');
+    add(counters, 'humanDecisions', 1);
+    add(counters, 'humanApproved', flag(review.decision === 'approved'));
+    add(counters, 'humanApprovedWithEdits', flag(review.decision === 'approved_with_edits'));
+    add(counters, 'humanRejected', flag(review.decision === 'rejected'));
     const decideMs = review.decideMs ?? 0;
-    counters.decideMsSum += decideMs;
-    counters[decideMsBucketNames[durationBucketOf(decideMs)] as keyof KpiCounters] += 1;
+    add(counters, 'decideMsSum', decideMs);
+    add(counters, decideMsBucketNames[durationBucketOf(decideMs)] as KpiCounterName, 1);
     if (review.acknowledgeMs === undefined) continue;
-    counters.acknowledgements += 1;
-    counters.acknowledgeMsSum += review.acknowledgeMs;
-    counters[
-      acknowledgeMsBucketNames[durationBucketOf(review.acknowledgeMs)] as keyof KpiCounters
-    ] += 1;
+    add(counters, 'acknowledgements', 1);
+    add(counters, 'acknowledgeMsSum', review.acknowledgeMs);
+    const bucket = acknowledgeMsBucketNames[durationBucketOf(review.acknowledgeMs)];
+    add(counters, bucket as KpiCounterName, 1);
   }
-  return counters;
 }
 
 /**
  * What the trace's ticket SLA runs add (one per run): every run counts towards the breach rate,
  * completed first-response and resolution runs also towards their time histograms.
  */
-function ticketSlaContribution(trace: TraceState, counters: KpiCounters): KpiCounters {
-  for (const name of ticketSlaFirstResponseMsBucketNames) counters[name] = 0;
-  for (const name of ticketSlaResolutionMsBucketNames) counters[name] = 0;
-  counters.ticketSlaRuns = 0;
-  counters.ticketSlaBreached = 0;
-  counters.ticketSlaFirstResponses = 0;
-  counters.ticketSlaFirstResponseMsSum = 0;
-  counters.ticketSlaResolutions = 0;
-  counters.ticketSlaResolutionMsSum = 0;
-  for (const run of trace.ticketSlas ?? []) {
-    counters.ticketSlaRuns += 1;
-    counters.ticketSlaBreached += flag(run.breached);
+function addTicketSlas(runs: NonNullable<TraceState['ticketSlas']>, counters: SparseCounters) {
+  for (const run of runs) {
+    add(counters, 'ticketSlaRuns', 1);
+    add(counters, 'ticketSlaBreached', flag(run.breached));
     if (!run.completed || run.metric === 'next_response') continue;
     const bucket = durationBucketOf(run.elapsedMs);
     if (run.metric === 'first_response') {
-      counters.ticketSlaFirstResponses += 1;
-      counters.ticketSlaFirstResponseMsSum += run.elapsedMs;
-      counters[ticketSlaFirstResponseMsBucketNames[bucket] as keyof KpiCounters] += 1;
+      add(counters, 'ticketSlaFirstResponses', 1);
+      add(counters, 'ticketSlaFirstResponseMsSum', run.elapsedMs);
+      add(counters, ticketSlaFirstResponseMsBucketNames[bucket] as KpiCounterName, 1);
     } else {
-      counters.ticketSlaResolutions += 1;
-      counters.ticketSlaResolutionMsSum += run.elapsedMs;
-      counters[ticketSlaResolutionMsBucketNames[bucket] as keyof KpiCounters] += 1;
+      add(counters, 'ticketSlaResolutions', 1);
+      add(counters, 'ticketSlaResolutionMsSum', run.elapsedMs);
+      add(counters, ticketSlaResolutionMsBucketNames[bucket] as KpiCounterName, 1);
     }
   }
+}
+
+/**
+ * The non-zero counters of `traceContribution`. A recorder computes two per outcome: with a
+ * hundred counters, mostly zero, the full record would cost more than the rest of the fold.
+ */
+function sparseContribution(trace: TraceState): SparseCounters {
+  const resolved = trace.resolutions > 0;
+  const counters: SparseCounters = { traces: 1 };
+  // An override implies an AI proposal even when the decision itself was not recorded.
+  add(counters, 'decisions', flag(trace.decided || trace.overridden));
+  add(counters, 'escalated', flag(trace.escalated));
+  add(counters, 'overridden', flag(trace.overridden));
+  if (resolved) {
+    add(counters, 'resolved', 1);
+    add(counters, 'firstContactResolved', flag(trace.firstContact && trace.reopens === 0));
+    add(counters, 'reopened', flag(trace.reopens > 0));
+    add(counters, 'resolutionMsSum', trace.resolutionMs ?? 0);
+  }
+  if (trace.firstResponseMs !== undefined) {
+    add(counters, 'firstResponses', 1);
+    add(counters, 'firstResponseMsSum', trace.firstResponseMs);
+  }
+  add(counters, 'macroUses', trace.macroUses);
+  add(counters, 'macroEdits', trace.macroEdits);
+  add(counters, 'articleSuggestions', trace.articleSuggestions);
+  add(counters, 'articleHelpful', trace.articleHelpful);
+  add(counters, 'articleUnhelpful', trace.articleUnhelpful);
+  if (trace.deflectedAt !== undefined) {
+    add(counters, 'deflected', 1);
+    add(counters, 'deflectionReturned', flag(trace.returnedAfterDeflection));
+  }
+  add(counters, 'csatResponses', trace.csatResponses);
+  add(counters, 'csatScoreSum', trace.csatScoreSum);
+  add(
+    counters,
+    'openTickets',
+    flag(trace.ticketId !== undefined && !trace.resolved && trace.deflectedAt === undefined),
+  );
+  if (trace.humanReviews) addReviews(trace.humanReviews, counters);
+  if (trace.ticketSlas) addTicketSlas(trace.ticketSlas, counters);
   return counters;
 }
 
-/** The trace's per-rail and per-action review counters, by `breakdownId`. */
-export function breakdownContribution(trace: TraceState): Map<string, BreakdownRow> {
+/** Read only: what a trace without resolutions, reviews or SLA runs contributes per key. */
+const noBreakdowns: ReadonlyMap<string, BreakdownRow> = new Map();
+
+/** The trace's per-rail and per-action review counters, by `breakdownId` (read only). */
+function breakdownContribution(trace: TraceState): ReadonlyMap<string, BreakdownRow> {
+  if (trace.resolutions === 0 && !trace.humanReviews?.length && !trace.ticketSlas?.length) {
+    return noBreakdowns;
+  }
   const rows = new Map<string, BreakdownRow>();
   const resolved = trace.resolutions > 0;
   if (resolved) {
@@ -143,9 +177,10 @@ export function breakdownContribution(trace: TraceState): Map<string, BreakdownR
 
 /** `after - before` per key, leaving out keys that did not change. */
 function breakdownDeltas(
-  before: Map<string, BreakdownRow>,
-  after: Map<string, BreakdownRow>,
+  before: ReadonlyMap<string, BreakdownRow>,
+  after: ReadonlyMap<string, BreakdownRow>,
 ): BreakdownDelta[] {
+  if (before.size === 0 && after.size === 0) return [];
   const deltas: BreakdownDelta[] = [];
   const ids = new Set([...before.keys(), ...after.keys()]);
   for (const id of ids) {
@@ -162,39 +197,27 @@ function breakdownDeltas(
   return deltas;
 }
 
-const noBreakdowns = new Map<string, BreakdownRow>();
 const withBreakdowns = (delta: AggregateDelta, breakdowns: BreakdownDelta[]): AggregateDelta =>
   breakdowns.length > 0 ? { ...delta, breakdowns } : delta;
 
 /** What one trace adds to its (day × segment) bucket. Every KPI is a ratio of these sums. */
 export function traceContribution(trace: TraceState): KpiCounters {
-  const resolved = trace.resolutions > 0;
-  const counters = {
-    traces: 1,
-    // An override implies an AI proposal even when the decision itself was not recorded.
-    decisions: flag(trace.decided || trace.overridden),
-    escalated: flag(trace.escalated),
-    overridden: flag(trace.overridden),
-    resolved: flag(resolved),
-    firstContactResolved: flag(resolved && trace.firstContact && trace.reopens === 0),
-    reopened: flag(resolved && trace.reopens > 0),
-    resolutionMsSum: resolved ? (trace.resolutionMs ?? 0) : 0,
-    firstResponses: flag(trace.firstResponseMs !== undefined),
-    firstResponseMsSum: trace.firstResponseMs ?? 0,
-    macroUses: trace.macroUses,
-    macroEdits: trace.macroEdits,
-    articleSuggestions: trace.articleSuggestions,
-    articleHelpful: trace.articleHelpful,
-    articleUnhelpful: trace.articleUnhelpful,
-    deflected: flag(trace.deflectedAt !== undefined),
-    deflectionReturned: flag(trace.deflectedAt !== undefined && trace.returnedAfterDeflection),
-    csatResponses: trace.csatResponses,
-    csatScoreSum: trace.csatScoreSum,
-    openTickets: flag(
-      trace.ticketId !== undefined && !trace.resolved && trace.deflectedAt === undefined,
-    ),
-  } as KpiCounters;
-  return ticketSlaContribution(trace, reviewContribution(trace, counters));
+  return Object.assign(emptyKpiCounters(), sparseContribution(trace));
+}
+
+/** `after - before` per counter, leaving out counters that did not change. */
+function counterChanges(after: SparseCounters, before: SparseCounters): SparseCounters {
+  const changed: SparseCounters = {};
+  for (const name in after) {
+    const key = name as KpiCounterName;
+    const change = (after[key] as number) - (before[key] ?? 0);
+    if (change !== 0) changed[key] = change;
+  }
+  // `0 - x` of a non-zero x: never a -0, which JSON (and so a store) would not keep.
+  for (const name in before)
+    if (!(name in after))
+      changed[name as KpiCounterName] = 0 - (before[name as KpiCounterName] as number);
+  return changed;
 }
 
 const bucketOf = (trace: TraceState) => ({
@@ -215,20 +238,18 @@ export function aggregateDeltas(
   previous: TraceState | undefined,
   next: TraceState,
 ): AggregateDelta[] {
-  const after = traceContribution(next);
+  const after = sparseContribution(next);
   const keyedAfter = breakdownContribution(next);
   if (!previous) {
     const added = breakdownDeltas(noBreakdowns, keyedAfter);
     return [withBreakdowns({ ...bucketOf(next), counters: after }, added)];
   }
-  const before = traceContribution(previous);
+  const before = sparseContribution(previous);
   const keyedBefore = breakdownContribution(previous);
   if (!sameBucket(previous, next)) {
-    // `0 - x`, not `-x`: a zero stays +0, which JSON (and so every store) keeps as it is.
-    const removed = Object.fromEntries(kpiCounterNames.map((name) => [name, 0 - before[name]]));
     return [
       withBreakdowns(
-        { ...bucketOf(previous), counters: removed },
+        { ...bucketOf(previous), counters: counterChanges({}, before) },
         breakdownDeltas(keyedBefore, noBreakdowns),
       ),
       withBreakdowns(
@@ -237,10 +258,7 @@ export function aggregateDeltas(
       ),
     ];
   }
-  const changed: Partial<KpiCounters> = {};
-  for (const name of kpiCounterNames) {
-    if (after[name] !== before[name]) changed[name] = after[name] - before[name];
-  }
+  const changed = counterChanges(after, before);
   const keyed = breakdownDeltas(keyedBefore, keyedAfter);
   if (Object.keys(changed).length === 0 && keyed.length === 0) return [];
   return [withBreakdowns({ ...bucketOf(next), counters: changed }, keyed)];

@@ -221,4 +221,55 @@ describe('createBufferedRecorder', () => {
       code: 'invalid_input',
     });
   });
+
+  it('hands its validated outcomes to a recorder of createOutcomeRecorder without a second parse', async () => {
+    const store = createMemoryFeedbackStore();
+    const recorder = createOutcomeRecorder({ store, clock: createManualClock(at + 60_000) });
+    recorder.recordMany = () => Promise.reject(new Error('the public recordMany was called'));
+    const buffered = createBufferedRecorder({ recorder, maxOutcomes: 2 });
+    const results = await Promise.all([
+      buffered.record(decision('t-1', 'd-1')),
+      buffered.record(csat('t-1', 'c-1')),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['recorded', 'recorded']);
+    expect((await store.getTrace('t-1'))?.csatResponses).toBe(1);
+  });
+
+  it('still has the store validate what the host changed after queueing', async () => {
+    const store = createMemoryFeedbackStore();
+    const recorder = createOutcomeRecorder({ store, clock: createManualClock(at + 60_000) });
+    const buffered = createBufferedRecorder({ recorder });
+    const data = { note: 'fine' };
+    const queued = buffered.record({ ...csat('t-1', 'c-1'), data });
+    data.note = 'not\u0000storable';
+    const flushed = buffered.flush();
+    await expect(queued).rejects.toMatchObject({
+      code: 'outcome_not_recorded',
+      cause: { code: 'invalid_input' },
+    });
+    await expect(flushed).rejects.toMatchObject({ code: 'outcome_not_recorded' });
+    expect(await store.getOutcome('c-1')).toBeUndefined();
+  });
+
+  it('flushes through recordMany of any other OutcomeRecorder', async () => {
+    const store = createMemoryFeedbackStore();
+    const inner = createOutcomeRecorder({ store, clock: createManualClock(at + 60_000) });
+    const batches: number[] = [];
+    const recorder = {
+      store,
+      clock: inner.clock,
+      record: inner.record,
+      recordMany: (inputs: readonly OutcomeInput[]) => {
+        batches.push(inputs.length);
+        return inner.recordMany(inputs);
+      },
+    };
+    const buffered = createBufferedRecorder({ recorder, maxOutcomes: 2 });
+    await Promise.all([
+      buffered.record(decision('t-1', 'd-1')),
+      buffered.record(csat('t-1', 'c-1')),
+    ]);
+    expect(batches).toEqual([2]);
+    expect((await store.getOutcome('c-1'))?.type).toBe('csat');
+  });
 });

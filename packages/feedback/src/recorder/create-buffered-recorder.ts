@@ -2,9 +2,14 @@ import { type Clock, type IdGenerator, parseInput, randomIdGenerator } from '@gu
 import { abortOptionsSchema, clockSchema, idGeneratorSchema } from '@guardloop/core/internal';
 import { z } from 'zod';
 import { OutcomeNotRecordedError } from '../errors/outcome-not-recorded-error';
-import { type OutcomeInput, parseOutcomeInput } from '../schemas/outcome-input';
+import {
+  type OutcomeInput,
+  type ParsedOutcomeInput,
+  parseOutcomeInput,
+} from '../schemas/outcome-input';
 import type { FeedbackCallOptions } from '../store/feedback-store';
 import type { OutcomeRecorder, RecordResult } from './create-outcome-recorder';
+import { parsedBatchesOf } from './parsed-batches';
 
 const optionsSchema = z.object({
   recorder: z.custom<OutcomeRecorder>(
@@ -54,7 +59,7 @@ export interface BufferedRecorder {
 }
 
 interface Entry {
-  input: OutcomeInput & { id: string };
+  input: ParsedOutcomeInput & { id: string };
   resolve(result: RecordResult): void;
   reject(error: unknown): void;
   detach(): void;
@@ -73,6 +78,17 @@ export function createBufferedRecorder(options: BufferedRecorderOptions): Buffer
   const { recorder, maxOutcomes = 500, maxWaitMs = 1000 } = parsed;
   const clock = parsed.clock ?? recorder.clock;
   const idGenerator = parsed.idGenerator ?? randomIdGenerator;
+  // A recorder of `createOutcomeRecorder` takes the outcomes as validated here; any other
+  // implementation gets them through its `recordMany`.
+  const recordParsed = parsedBatchesOf(recorder);
+  const recordBatch = (batch: Entry[], abortSignal: AbortSignal | undefined) => {
+    const outcomes = batch.map((entry) => entry.input);
+    if (recordParsed) return recordParsed(outcomes, abortSignal);
+    return recorder.recordMany(
+      outcomes as OutcomeInput[],
+      abortSignal ? { abortSignal } : undefined,
+    );
+  };
   let queue: Entry[] = [];
   let cancelTimer: (() => void) | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -82,10 +98,7 @@ export function createBufferedRecorder(options: BufferedRecorderOptions): Buffer
     if (batch.length === 0) return;
     let results: RecordResult[];
     try {
-      results = await recorder.recordMany(
-        batch.map((entry) => entry.input),
-        abortSignal ? { abortSignal } : undefined,
-      );
+      results = await recordBatch(batch, abortSignal);
     } catch (cause) {
       for (const entry of batch) {
         entry.reject(
@@ -144,7 +157,7 @@ export function createBufferedRecorder(options: BufferedRecorderOptions): Buffer
         };
         const entry: Entry = {
           // The validated copy: later changes to the caller's object do not reach the flush.
-          input: { ...given, id } as OutcomeInput & { id: string },
+          input: { ...given, id },
           resolve,
           reject,
           detach: () => abortSignal?.removeEventListener('abort', onAbort),

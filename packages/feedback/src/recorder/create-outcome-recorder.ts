@@ -18,6 +18,7 @@ import { type OutcomeInput, parseOutcomeInput } from '../schemas/outcome-input';
 import type { FeedbackCallOptions, FeedbackStore } from '../store/feedback-store';
 import { commitOutcome } from './commit-outcome';
 import { createKeyedQueue } from './keyed-queue';
+import { type ParsedBatch, registerParsedBatches } from './parsed-batches';
 import { recordMany } from './record-many';
 import { createTraceCache } from './trace-cache';
 
@@ -90,7 +91,13 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
   const traces = createTraceCache();
   const settings = { store, traces, clock, unknownTraces, deflectionWindowMs, maxAttempts };
 
-  return {
+  const recordParsed = (batch: ParsedBatch, abortSignal: AbortSignal | undefined) => {
+    const entries = batch.map((outcome) => ({ outcome, given: outcome }));
+    const traceIds = [...new Set(batch.map((outcome) => outcome.traceId))];
+    return queue.runAll(traceIds, () => recordMany(settings, entries, abortSignal));
+  };
+
+  const recorder: OutcomeRecorder = {
     store,
     clock,
     async record(input, recordOptions) {
@@ -112,4 +119,6 @@ export function createOutcomeRecorder(options: OutcomeRecorderOptions): OutcomeR
       return queue.runAll(traceIds, () => recordMany(settings, entries, abortSignal));
     },
   };
+  registerParsedBatches(recorder, recordParsed);
+  return recorder;
 }

@@ -1,4 +1,5 @@
 import { classifyDriverError, toStoreError } from './driver-errors';
+import { preparedStatementName } from './prepared-statement-name';
 import { runTransaction } from './run-transaction';
 import type { SqlClient, SqlResult } from './sql-client';
 import {
@@ -25,7 +26,11 @@ export interface PgConnectionLike {
 
 /** What is needed of a `pg` Pool: pass `new pg.Pool({ connectionString })`. */
 export interface PgPoolLike {
-  query(text: string, params?: unknown[]): Promise<PgResultLike>;
+  /** Given `{ name, text, values }` for statements marked `prepare` (a `pg` named statement). */
+  query(
+    text: string | { name: string; text: string; values: unknown[] },
+    params?: unknown[],
+  ): Promise<PgResultLike>;
   connect(): Promise<PgConnectionLike>;
 }
 
@@ -51,11 +56,17 @@ export function createPgClient(pool: PgPoolLike): SqlClient {
   return {
     query: (async (text: string, params?: readonly unknown[], options?: unknown) => {
       checkStatement(text, params);
-      const { abortSignal } = parseQueryOptions(options) ?? {};
+      const { abortSignal, prepare } = parseQueryOptions(options) ?? {};
+      const name = prepare ? preparedStatementName(text) : undefined;
       for (let attempt = 1; ; attempt += 1) {
         abortSignal?.throwIfAborted();
         try {
-          return toResult(await pool.query(text, params ? [...params] : undefined));
+          const values = params ? [...params] : [];
+          return toResult(
+            await (name === undefined
+              ? pool.query(text, params ? values : undefined)
+              : pool.query({ name, text, values })),
+          );
         } catch (error) {
           if (classifyDriverError(error) === 'serialization' && attempt < queryAttempts) continue;
           throw toStoreError(error, 'query', true);

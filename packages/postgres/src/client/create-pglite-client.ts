@@ -1,5 +1,7 @@
 import { toStoreError } from './driver-errors';
 import { lockPgliteDirectory } from './pglite-directory-lock';
+import { queryPreparedOnPglite } from './pglite-prepared-query';
+import { preparedStatementName } from './prepared-statement-name';
 import { runTransaction } from './run-transaction';
 import type { SqlClient, SqlResult } from './sql-client';
 import {
@@ -67,8 +69,14 @@ export function createPgliteClient(database: PgliteLike): SqlClient {
   return {
     query: (async (text: string, params?: readonly unknown[], options?: unknown) => {
       checkStatement(text, params);
-      parseQueryOptions(options)?.abortSignal?.throwIfAborted();
+      const parsed = parseQueryOptions(options);
+      parsed?.abortSignal?.throwIfAborted();
+      const name = parsed?.prepare ? preparedStatementName(text) : undefined;
       try {
+        if (name !== undefined) {
+          const result = await queryPreparedOnPglite(database, name, text, params);
+          if (result) return result;
+        }
         return await run(database, text, params);
       } catch (error) {
         throw toStoreError(error, 'query', true);

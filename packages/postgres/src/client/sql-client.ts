@@ -12,6 +12,15 @@ export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializabl
 export interface QueryOptions {
   /** Checked before the statement is sent: a statement already sent runs to its end. */
   abortSignal?: AbortSignal | undefined;
+  /**
+   * The text is one of a few fixed statements run often: keep it prepared on the connection (a
+   * `pg` named statement; on PGlite, one prepared through its protocol entry), so that it is
+   * parsed and planned once instead of every time. Only for statements whose plan cannot depend
+   * on the table's size (an insert, one row by a unique key): a plan made while the table was
+   * small may be kept as it grows. Their result columns must be named (no `SELECT *`): a prepared
+   * plan may not change them. Ignored inside transactions.
+   */
+  prepare?: boolean | undefined;
 }
 
 export interface TransactionOptions {

@@ -13,7 +13,9 @@ const transactionOptionsSchema = z
   })
   .default({ isolationLevel: 'read committed', maxAttempts: 4 });
 
-const queryOptionsSchema = z.object({ abortSignal: abortSignalSchema.optional() }).optional();
+const queryOptionsSchema = z
+  .object({ abortSignal: abortSignalSchema.optional(), prepare: z.boolean().optional() })
+  .optional();
 
 export type ParsedTransactionOptions = z.output<typeof transactionOptionsSchema>;
 

@@ -1,16 +1,18 @@
-import type { SqlClient } from '../client/sql-client';
+import type { QueryOptions, SqlClient } from '../client/sql-client';
 
 export interface RecordedStatement {
   text: string;
   params: readonly unknown[];
+  /** Whether the statement was marked to be kept prepared. */
+  prepare?: boolean;
 }
 
 /** A client that remembers the statements it was given, to EXPLAIN them afterwards. */
 export function recordingClient(inner: SqlClient, statements: RecordedStatement[]): SqlClient {
   return {
-    query: ((text: string, params?: readonly unknown[]) => {
-      statements.push({ text, params: params ?? [] });
-      return inner.query(text, params);
+    query: ((text: string, params?: readonly unknown[], options?: QueryOptions) => {
+      statements.push({ text, params: params ?? [], ...(options?.prepare && { prepare: true }) });
+      return inner.query(text, params, options);
     }) as SqlClient['query'],
     transaction: (work, options) =>
       inner.transaction((transaction) => work(recordingClient(transaction, statements)), options),

@@ -11,7 +11,7 @@ import { undoLogClaimFunction } from '../migrations/undo-log-claim-migration';
 import { undoLogTable } from '../migrations/undo-log-migration';
 import { parseDatabaseSchema, qualifiedTable } from '../schema/database-schema';
 import { buildUndoLogUpdate } from './build-undo-log-update';
-import { buildUndoLogUpdateMany, toUpdateManyParameter } from './build-undo-log-update-many';
+import { buildUndoLogUpdateMany, toUpdateManyParameters } from './build-undo-log-update-many';
 import {
   paramsToRecord,
   placeholder,
@@ -60,6 +60,7 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
       const params = fields.map((field) => toParameter(field, record[field]));
       const { rows } = await client.query<Row>(insertSql, params, {
         abortSignal: options?.abortSignal,
+        prepare: true,
       });
       // The row is what was sent: rebuilt from the parameters instead of read back.
       const row = rows[0];
@@ -89,14 +90,17 @@ export function createPostgresUndoLogStore(options: PostgresUndoLogStoreOptions)
       if (updates.length === 0) return [];
       const [single] = updates;
       if (single && updates.length === 1) {
-        // The common case (one action's result): the plain compare-and-set, returning its id.
-        const { text, params } = buildUndoLogUpdate(table, single.id, single, 'id');
-        const { rows } = await client.query<Row>(text, params, {
+        // The common case (one action's result): the plain compare-and-set, prepared, and its
+        // row count (the id matches one row at most) instead of rows sent back.
+        const { text, params } = buildUndoLogUpdate(table, single.id, single, 'nothing');
+        const { rowCount } = await client.query<Row>(text, params, {
           abortSignal: options?.abortSignal,
+          prepare: true,
         });
-        return [rows.length > 0];
+        return [rowCount > 0];
       }
-      const { rows } = await client.query<Row>(updateManySql, [toUpdateManyParameter(updates)], {
+      // Not prepared: a plan kept from when the table was small could join by scanning it.
+      const { rows } = await client.query<Row>(updateManySql, toUpdateManyParameters(updates), {
         abortSignal: options?.abortSignal,
       });
       const applied = new Set(rows.map((row) => row.id));

@@ -25,7 +25,7 @@ async function setUp() {
   const clock = createManualClock(now);
   const log = createUndoLog({ store, clock, actions: [refund], leaseMs: 10_000 });
   const verbs = () => statements.splice(0).map((statement) => statement.text.trim().split(/\s/)[0]);
-  return { store, log, clock, verbs };
+  return { store, log, clock, verbs, statements };
 }
 
 describe('undo log round trips on PostgreSQL', () => {
@@ -38,6 +38,20 @@ describe('undo log round trips on PostgreSQL', () => {
     );
     expect(run).toMatchObject({ status: 'done', result: { refunded: 'o-1' }, replayed: false });
     expect(verbs()).toEqual(['INSERT', 'UPDATE']);
+  });
+
+  it('keeps both statements of a new action prepared, one text each whatever the values', async () => {
+    const { log, statements } = await setUp();
+    for (const order of ['o-3', 'o-4'])
+      await log.run(refund, { order }, { idempotencyKey: order, traceId: 't', actor });
+    const [insert, update, secondInsert, secondUpdate] = statements.splice(0);
+    expect(
+      [insert, update, secondInsert, secondUpdate].map((statement) => statement?.prepare),
+    ).toEqual([true, true, true, true]);
+    expect(secondInsert?.text).toBe(insert?.text);
+    expect(secondUpdate?.text).toBe(update?.text);
+    // Whether the compare-and-set applied is its row count: no row is sent back.
+    expect(update?.text).not.toMatch(/RETURNING/);
   });
 
   it('replays a finished action in at most three statements', async () => {
