@@ -35,7 +35,11 @@ for (const workload of workloads) {
     const ratios = Object.fromEntries(names.map((name) => [name, [] as number[]]));
     // The 9-rail loops take longer per signal (PGlite ten times longer): fewer iterations keep
     // the run short.
-    const iterations = workload.includes('PGlite') ? 500 : workload.includes('9 rails') ? 1500 : 3000;
+    const iterations = workload.includes('PGlite')
+      ? 500
+      : workload.includes('9 rails')
+        ? 1500
+        : 3000;
     for (let iteration = 0; iteration < warmup + iterations; iteration++) {
       const order = iteration % 2 === 0 ? names : [...names].reverse();
       const took: Record<string, number> = {};

@@ -37,9 +37,7 @@ describe('public types', () => {
 
   it('exports the types of buildSpanWaterfall', () => {
     expectTypeOf(buildSpanWaterfall).parameter(0).toEqualTypeOf<readonly WaterfallSpan[]>();
-    expectTypeOf(buildSpanWaterfall)
-      .parameter(1)
-      .toEqualTypeOf<SpanWaterfallOptions | undefined>();
+    expectTypeOf(buildSpanWaterfall).parameter(1).toEqualTypeOf<SpanWaterfallOptions | undefined>();
     expectTypeOf(buildSpanWaterfall).returns.toEqualTypeOf<SpanWaterfall | undefined>();
     expectTypeOf<SpanWaterfall['rows'][number]>().toEqualTypeOf<SpanWaterfallRow>();
   });
