@@ -8,7 +8,7 @@ import { createMemoryUndoLogStore } from './store/memory-undo-log-store';
 import type { UndoLogStore } from './store/undo-log-store';
 import { newTestRecord } from './test/new-test-record';
 
-// Crash recovery of 10,000 pending records on the memory store with the default limit (100 per
+// Crash recovery of 10,000 pending records on the memory store with the default limit (500 per
 // round), against the old path (each claim read and sorted every record) emulated over the
 // same store, in the same run. One shot each: seconds, not a distribution.
 // Run: pnpm vitest bench --run packages/undo-log/src/recovery.bench.ts

@@ -14,7 +14,7 @@ import { qualifiedTable } from '../schema/database-schema';
 import { createPostgresUndoLogStore } from './postgres-undo-log-store';
 import { rowToRecord, undoLogColumns } from './undo-log-columns';
 
-// Crash recovery of 10,000 pending records with the default limit (100 per round): claims
+// Crash recovery of 10,000 pending records with the default limit (500 per round): claims
 // (through the function of migration 0013) and batched settlements (`updateMany`) against two
 // older paths on the same store and data, in the same run: the claim as one inline statement,
 // and one `update` per record (the store without `updateMany`). One shot each.

@@ -20,6 +20,8 @@ const creditRecord = (account: string) =>
 function countingStore(inner: UndoLogStore = createMemoryUndoLogStore()) {
   const calls: string[] = [];
   const batches: number[] = [];
+  /** Lease renewals of a claimed batch (only `leaseExpiresAt` set), apart from settlements. */
+  const renewals: number[] = [];
   let refuse = new Set<string>();
   let fail: Error | undefined;
   const store: UndoLogStore = {
@@ -33,8 +35,14 @@ function countingStore(inner: UndoLogStore = createMemoryUndoLogStore()) {
       return inner.claimExpired(...args);
     },
     updateMany: async (updates, options) => {
-      calls.push('updateMany');
-      batches.push(updates.length);
+      const renewal = updates.every(
+        (update) => Object.keys(update.set).join() === 'leaseExpiresAt',
+      );
+      if (renewal) renewals.push(updates.length);
+      else {
+        calls.push('updateMany');
+        batches.push(updates.length);
+      }
       if (fail) throw fail;
       const kept = updates.filter((update) => !refuse.has(update.id));
       const applied = await inner.updateMany?.(kept, options);
@@ -47,6 +55,7 @@ function countingStore(inner: UndoLogStore = createMemoryUndoLogStore()) {
     store,
     calls,
     batches,
+    renewals,
     refuse: (ids: string[]) => {
       refuse = new Set(ids);
     },
@@ -126,6 +135,9 @@ describe('UndoLog.recover in batches', () => {
     // leaseMs 10,000: the batch goes out after the first record that ends once the oldest
     // queued write (queued at 2 s) waited 3,333 ms: at 6 s with three records, then the rest.
     expect(counting.batches).toEqual([3, 2]);
+    // Meanwhile the records whose settlement was not yet written had their leases renewed
+    // (every 3,333 ms): all five at 3.3 s (one settled but queued), the last two at 6.7 s.
+    expect(counting.renewals).toEqual([5, 2]);
   });
 
   it('still writes what it queued when aborted mid-batch', async () => {

@@ -5,6 +5,7 @@ import { LeaseLostError } from '../errors/lease-lost-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
 import { recoverRecord } from './recover-record';
+import { startLeaseHeartbeat } from './lease-heartbeat';
 import { createSettleBatch } from './settle-batch';
 import { storeCall } from './store-call';
 import { signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
@@ -22,8 +23,11 @@ export type RecoveryPolicy = (typeof recoveryPolicies)[number];
 
 export const recoverOptionsSchema = z.object({
   policy: z.enum(recoveryPolicies).default('complete-or-undo'),
-  /** Most records claimed in one call. */
-  limit: z.number().int().positive().max(10_000).default(100),
+  /**
+   * Most records claimed in one call. The leases of a claimed batch are renewed while it is
+   * worked through, so a large batch is safe; fewer, larger claims cost the store less.
+   */
+  limit: z.number().int().positive().max(10_000).default(500),
   abortSignal: abortSignalSchema.optional(),
 });
 export type RecoverOptions = z.input<typeof recoverOptionsSchema>;
@@ -65,11 +69,26 @@ export async function recover(
     }),
   );
   const records: RecoveryOutcome[] = [];
+  // Claimed records whose final write is not known applied: their leases are renewed until it is.
+  const held = new Set(claimed.map((record) => record.id));
+  const stopHeartbeat =
+    held.size > 0 ? startLeaseHeartbeat(runtime.clock, runtime.leaseMs, renewLeases) : undefined;
+  function renewLeases(leaseExpiresAt: number) {
+    // Only leases this process still holds: a record settled (owner cleared) or taken over is
+    // left alone by the compare-and-set, whatever its status now.
+    const expect = { statuses: ['pending', 'undoing'] as const, leaseOwner: runtime.ownerId };
+    const updates = [...held].map((id) => ({ id, expect, set: { leaseExpiresAt } }));
+    const { store } = runtime;
+    return store.updateMany
+      ? store.updateMany(updates)
+      : Promise.all(updates.map(({ id, ...update }) => store.update(id, update)));
+  }
   const batch = createSettleBatch(runtime.store, {
     clock: runtime.clock,
     maxWaitMs: Math.max(1, Math.floor(runtime.leaseMs / 3)),
     onSettled: (slot, applied, error) => {
       const outcome = records[slot];
+      if (applied && outcome) held.delete(outcome.actionId);
       if (applied || outcome === undefined || outcome.outcome === 'error') return;
       records[slot] = {
         ...outcome,
@@ -93,6 +112,8 @@ export async function recover(
           settle,
         );
         records.push({ actionId: String(actionId), actionName: String(actionName), from, outcome });
+        // Settled directly (no batch): its final write is done.
+        if (!batch) held.delete(String(actionId));
       } catch (error) {
         if (abortSignal.aborted) throw abortSignal.reason;
         records.push({
@@ -108,6 +129,7 @@ export async function recover(
   } finally {
     // Effects already happened for every queued write: it goes out even when aborted.
     await batch?.flush();
+    stopHeartbeat?.();
   }
   return { records };
 }
