@@ -177,3 +177,19 @@ export async function createCandidates(
     'on, BatchSpanProcessor, in-memory exporter': await instrumented(workload, memoryExporter),
   };
 }
+
+/** The candidates otel-isolated.bench.ts runs, each alone in its process. */
+export const isolatedCandidates = {
+  off: 'off (baseline)',
+  floor: 'SDK floor in place: bare spans where the instrumentation makes them',
+  noop: 'on, BatchSpanProcessor, no-op exporter',
+  memory: 'on, BatchSpanProcessor, in-memory exporter',
+} as const;
+export type IsolatedCandidate = keyof typeof isolatedCandidates;
+
+/** Only the one candidate of `workload` named, so that its process builds no other loop. */
+export async function createCandidate(workload: Workload, name: IsolatedCandidate): Promise<Loop> {
+  if (name === 'off') return createLoop(await loopConfig(workload));
+  if (name === 'floor') return sdkFloorInPlace(workload);
+  return instrumented(workload, name === 'noop' ? noopExporter : memoryExporter);
+}
