@@ -3,6 +3,7 @@
 // only when used.
 export {
   createPgClient,
+  type PgClientOptions,
   type PgConnectionLike,
   type PgPoolLike,
   type PgResultLike,

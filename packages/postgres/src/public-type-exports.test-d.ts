@@ -17,6 +17,7 @@ import type {
   MigrateResult,
   OpenPgliteDirectoryOptions,
   PgliteDirectory,
+  PgClientOptions,
   PgliteLike,
   PgPoolLike,
   PostgresErrorCode,
@@ -34,6 +35,9 @@ type Root = typeof root;
 describe('public type exports', () => {
   it('names the clients, PGlite and migrations from the root', () => {
     expectTypeOf<Root['createPgClient']>().parameter(0).toEqualTypeOf<PgPoolLike>();
+    expectTypeOf<Root['createPgClient']>()
+      .parameter(1)
+      .toEqualTypeOf<PgClientOptions | undefined>();
     expectTypeOf<Root['createPgClient']>().returns.toEqualTypeOf<SqlClient>();
     expectTypeOf<Root['createPgliteClient']>().parameter(0).toEqualTypeOf<PgliteLike>();
     expectTypeOf<Root['openPgliteDirectory']>()

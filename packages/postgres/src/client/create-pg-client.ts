@@ -1,3 +1,5 @@
+import { parseInput } from '@guardloop/core';
+import { z } from 'zod';
 import { classifyDriverError, toStoreError } from './driver-errors';
 import { preparedStatementName } from './prepared-statement-name';
 import { runTransaction } from './run-transaction';
@@ -42,12 +44,28 @@ const toResult = (result: PgResultLike): SqlResult<unknown> => ({
 // A lone statement that hit a serialization failure was rolled back whole: re-sending it is safe.
 const queryAttempts = 3;
 
+export interface PgClientOptions {
+  /**
+   * Send statements marked `prepare` as `pg` named statements (parsed and planned once per
+   * connection). Default true; false sends every statement unnamed, for a pooler that cannot
+   * keep named statements (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
+}
+
+const pgClientOptionsSchema = z
+  .strictObject({ preparedStatements: z.boolean().optional() })
+  .optional();
+
 /**
  * A `SqlClient` over a `pg` Pool: the production choice, safe for many processes.
  * Transactions run at READ COMMITTED (or the level asked for), whatever the server's default.
  * The pool stays yours: end it with `pool.end()` when done.
+ * @throws InvalidInputError (`invalid_input`) for malformed options
  */
-export function createPgClient(pool: PgPoolLike): SqlClient {
+export function createPgClient(pool: PgPoolLike, options?: PgClientOptions): SqlClient {
+  const { preparedStatements = true } =
+    parseInput(pgClientOptionsSchema, options, 'pg client options') ?? {};
   // pg emits 'error' on the pool when the server drops an idle connection (restart,
   // pg_terminate_backend); unheard, that event kills the process. The pool already discarded
   // the connection, and the next statement gets a new one (or a StoreUnavailableError).
@@ -57,7 +75,7 @@ export function createPgClient(pool: PgPoolLike): SqlClient {
     query: (async (text: string, params?: readonly unknown[], options?: unknown) => {
       checkStatement(text, params);
       const { abortSignal, prepare } = parseQueryOptions(options) ?? {};
-      const name = prepare ? preparedStatementName(text) : undefined;
+      const name = prepare && preparedStatements ? preparedStatementName(text) : undefined;
       for (let attempt = 1; ; attempt += 1) {
         abortSignal?.throwIfAborted();
         try {

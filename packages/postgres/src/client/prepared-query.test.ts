@@ -161,6 +161,33 @@ describe('prepared statements on a pg pool', () => {
   });
 });
 
+describe('createPgClient options', () => {
+  const recordingPool = (calls: unknown[]): PgPoolLike => ({
+    query: async (text, params) => {
+      calls.push(params === undefined ? text : [text, params]);
+      return { rows: [], rowCount: 0 };
+    },
+    connect: async () => {
+      throw new Error('not used');
+    },
+  });
+
+  it('sends every statement unnamed with preparedStatements: false (a pooler without them)', async () => {
+    const calls: unknown[] = [];
+    const client = createPgClient(recordingPool(calls), { preparedStatements: false });
+    await client.query('SELECT $1', [1], { prepare: true });
+    expect(calls).toEqual([['SELECT $1', [1]]]);
+  });
+
+  it('refuses malformed options with invalid_input', () => {
+    for (const options of [{ preparedStatements: 'no' }, { prepared: false }, 'yes', 1]) {
+      expect(() => createPgClient(recordingPool([]), options as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+  });
+});
+
 describeWithPostgres('prepared statements on a PostgreSQL server', () => {
   const database = useTestDatabase('postgres', 'prepared');
   preparedQueryContract(() => database.client());
