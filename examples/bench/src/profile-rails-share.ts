@@ -7,6 +7,7 @@
 //   node /tmp/rails-share.mjs                           # CPU-time share, median of the rounds
 //   MODE=with N=20000 node --cpu-prof /tmp/rails-share.mjs   # one loop, for the profiler
 //   MODE=with RAIL=cost-budget N=20000 node --cpu-prof /tmp/rails-share.mjs   # one rail
+//   PROFILE=/tmp/with.cpuprofile MODE=with node /tmp/rails-share.mjs   # the timed calls only
 import { PerformanceObserver } from 'node:perf_hooks';
 import { evaluateRails } from '@guardloop/core';
 import { createMemoryUndoLogStore } from '@guardloop/undo-log';
@@ -46,6 +47,23 @@ let gcMilliseconds = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMilliseconds += entry.duration;
 }).observe({ entryTypes: ['gc'] });
+// PROFILE=<file> writes a CPU profile of the timed half only (no training, no warm-up).
+const startProfiler = async () => {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+};
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
 
@@ -56,8 +74,10 @@ if (only) {
   const count = Number(process.env.N ?? 20_000);
   // The first half warms up; the second is timed.
   for (let index = 0; index < count / 2; index++) await candidate();
+  const profiler = process.env.PROFILE ? await startProfiler() : undefined;
   const started = cpuMicroseconds();
   for (let index = 0; index < count / 2; index++) await candidate();
+  await profiler?.stop(process.env.PROFILE as string);
   console.log(
     `${only}: ${((2 * (cpuMicroseconds() - started)) / count).toFixed(1)} µs CPU per call`,
   );
@@ -69,6 +89,7 @@ if (only) {
   const shares: number[] = [];
   const spent: Record<string, number[]> = { without: [], with: [], alone: [] };
   const collecting: Record<string, number[]> = { without: [], with: [], alone: [] };
+  const profiler = process.env.PROFILE ? await startProfiler() : undefined;
   for (let round = 0; round < rounds; round++) {
     const inRound: Record<string, number> = {};
     // Every other round in reverse, so that a drift in the load does not favour one candidate.
@@ -85,6 +106,7 @@ if (only) {
     }
     shares.push(1 - (inRound.without ?? 0) / (inRound.with ?? 1));
   }
+  await profiler?.stop(process.env.PROFILE as string);
   const microseconds = (name: string) =>
     `${median(spent[name] ?? []).toFixed(0)} µs (GC ${median(collecting[name] ?? []).toFixed(0)})`;
   console.log(

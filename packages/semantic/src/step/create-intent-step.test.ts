@@ -142,4 +142,24 @@ describe('createIntentStep', () => {
     );
     expect(result.intent).toMatchObject({ label: 'shipping_status', classifier: 'local' });
   });
+
+  it('leaves the signal fingerprint uncomputed (it is lazy when nothing deduplicates)', async () => {
+    const classifier = createLocalClassifier({ labels: toyLabels, examples: toyExamples });
+    const loop = createLoop({
+      steps: {
+        classifyIntent: createIntentStep(classifier),
+        proposeHypotheses: () => [],
+        act: () => undefined,
+      },
+    });
+    const result = await loop.handle(
+      { source: 'email', kind: 'ticket', payload: { subject: 'Where is my order' } },
+      { actor: { id: 'agent', type: 'ai' } },
+    );
+    // Still the getter: reading every key of the signal would have replaced it with the value.
+    expect(Object.getOwnPropertyDescriptor(result.signal, 'fingerprint')?.get).toBeTypeOf(
+      'function',
+    );
+    expect(result.signal.fingerprint).toMatch(/./);
+  });
 });

@@ -34,7 +34,9 @@ const optionsSchema = z
   })
   .partial()
   .optional();
-const stepInputSchema = z.looseObject({ signal: z.looseObject({ payload: z.unknown() }) });
+// Plain objects: a loose one reads every key of the signal, and so computes its lazy
+// `fingerprint` on every signal, deduplication on or off.
+const stepInputSchema = z.object({ signal: z.object({ payload: z.unknown() }) });
 
 /**
  * The loop's `classifyIntent` step over any `Classifier` (local, model, cascade): classifies the
