@@ -4,6 +4,8 @@ import {
   englishRecommendedBlacklistMatcherTransformers,
   englishRecommendedTransformers,
   type Node,
+  type ParsedPattern,
+  type ProcessedCollapseDuplicatesTransformerOptions,
   RegExpMatcher,
   SyntaxKind,
   type TransformerContainer,
@@ -61,17 +63,49 @@ export function detectProfanity(text: string): ProfanityMatch[] {
 
 function buildProfanity(): Profanity {
   const built = englishDataset.build();
-  const sources = built.blacklistedTerms.map(({ pattern }) => {
-    let source = pattern.requireWordBoundaryAtStart ? '\\b' : '';
-    for (const node of pattern.nodes) source += nodeSource(node);
-    return pattern.requireWordBoundaryAtEnd ? `${source}\\b` : source;
-  });
   return {
     matcher: new RegExpMatcher({ ...built, ...englishRecommendedTransformers }),
-    // Same flags as obscenity's own per-pattern regexes (`s`; `g` is not needed for a test).
-    anyTerm: new RegExp(sources.map((source) => `(?:${source})`).join('|'), 's'),
+    anyTerm: anyTermRegExp(built.blacklistedTerms.map(({ pattern }) => pattern)),
     transformers: englishRecommendedBlacklistMatcherTransformers,
   };
+}
+
+/**
+ * One regex that matches a text iff one of `patterns` does (compiled as obscenity compiles each,
+ * with its `s` flag). Patterns that start with a literal are grouped by that first character,
+ * under one `\b` for those that require a word boundary at their start: the engine then tests a
+ * position against a few dozen first characters, not against every pattern (3x faster on clean
+ * text than the flat alternation of every pattern).
+ */
+export function anyTermRegExp(patterns: readonly ParsedPattern[]): RegExp {
+  const bounded = new Map<string, string[]>();
+  const unbounded = new Map<string, string[]>();
+  const ungrouped: string[] = [];
+  for (const pattern of patterns) {
+    const end = pattern.requireWordBoundaryAtEnd ? '\\b' : '';
+    const [first, ...rest] = pattern.nodes;
+    if (first?.kind !== SyntaxKind.Literal || first.chars.length === 0) {
+      const start = pattern.requireWordBoundaryAtStart ? '\\b' : '';
+      ungrouped.push(`(?:${start}${pattern.nodes.map(nodeSource).join('')}${end})`);
+      continue;
+    }
+    const [char, ...chars] = first.chars as [number, ...number[]];
+    const head = literalSource([char]);
+    const tail = literalSource(chars) + rest.map(nodeSource).join('') + end;
+    const groups = pattern.requireWordBoundaryAtStart ? bounded : unbounded;
+    const tails = groups.get(head) ?? [];
+    tails.push(tail);
+    groups.set(head, tails);
+  }
+  const alternation = (groups: Map<string, string[]>) =>
+    [...groups].map(([head, tails]) => `${head}(?:${tails.join('|')})`).join('|');
+  const parts = [
+    ...(bounded.size > 0 ? [`\\b(?:${alternation(bounded)})`] : []),
+    ...(unbounded.size > 0 ? [alternation(unbounded)] : []),
+    ...ungrouped,
+  ];
+  // No pattern: a regex that never matches.
+  return new RegExp(parts.length > 0 ? parts.join('|') : '[^\\s\\S]', 's');
 }
 
 // As obscenity compiles a pattern node to a regex (pattern/Util, which it does not export).
@@ -80,16 +114,19 @@ const special = new Set(
     char.charCodeAt(0),
   ),
 );
+function literalSource(chars: readonly number[]): string {
+  let source = '';
+  for (const char of chars) {
+    if (special.has(char)) source += '\\';
+    source += String.fromCodePoint(char);
+  }
+  return source;
+}
+
 function nodeSource(node: Node): string {
   switch (node.kind) {
-    case SyntaxKind.Literal: {
-      let source = '';
-      for (const char of node.chars) {
-        if (special.has(char)) source += '\\';
-        source += String.fromCodePoint(char);
-      }
-      return source;
-    }
+    case SyntaxKind.Literal:
+      return literalSource(node.chars);
     case SyntaxKind.Optional:
       return `(?:${nodeSource(node.childNode)})?`;
     case SyntaxKind.Wildcard:
@@ -102,14 +139,19 @@ function nodeSource(node: Node): string {
 type Step = (char: number) => number | undefined;
 
 /** The text as obscenity's blacklist transformers see it, one code point at a time. */
-function transform(text: string, containers: readonly TransformerContainer[]): string {
-  const { asciiPrefix, prefix, rest } = transformPlan(containers);
+export function transform(text: string, containers: readonly TransformerContainer[]): string {
+  const { asciiPrefix, prefix, rest, collapse } = transformPlan(containers);
   // Fresh state per text, as obscenity resets its stateful transformers after each one.
-  const steps: Step[] = rest.map((container) => {
-    if (!('factory' in container)) return container.transform;
-    const stateful = container.factory();
-    return (char) => stateful.transform(char);
-  });
+  const steps: Step[] = collapse
+    ? []
+    : rest.map((container) => {
+        if (!('factory' in container)) return container.transform;
+        const stateful = container.factory();
+        return (char) => stateful.transform(char);
+      });
+  // The collapse-duplicates transformer's state, when it runs inline (see `TransformPlan`).
+  let lastChar = -1;
+  let remaining = -1;
   // UTF-16 units into a buffer sized up front (two per unit: a transformer may return a code
   // point outside the BMP), turned into a string in chunks: appending to a string one character
   // at a time made long texts cost more per KB.
@@ -126,10 +168,26 @@ function transform(text: string, containers: readonly TransformerContainer[]): s
         char = (prefix[step] as Step)(char);
       }
     }
-    for (let step = 0; step < steps.length && char !== undefined; step++) {
-      char = (steps[step] as Step)(char);
-    }
     if (char === undefined) continue;
+    if (collapse) {
+      // As `CollapseDuplicatesTransformer.transform`, without a call and a Map read per character.
+      if (char === lastChar) {
+        if (remaining-- <= 0) continue;
+      } else {
+        const threshold =
+          char < 128
+            ? (collapse.ascii[char] as number)
+            : (collapse.custom.get(char) ?? collapse.fallback);
+        remaining = threshold - 1;
+        lastChar = char;
+        if (threshold <= 0) continue;
+      }
+    } else {
+      for (let step = 0; step < steps.length && char !== undefined; step++) {
+        char = (steps[step] as Step)(char);
+      }
+      if (char === undefined) continue;
+    }
     if (char > 0xffff) {
       char -= 0x10000;
       units[length++] = 0xd800 + (char >> 10);
@@ -165,6 +223,12 @@ interface TransformPlan {
   asciiPrefix: Int32Array;
   prefix: Step[];
   rest: readonly TransformerContainer[];
+  /**
+   * When `rest` is one collapse-duplicates transformer (obscenity's recommended set ends with
+   * it): its thresholds, so that `transform` runs it inline. Read from a fresh instance, so the
+   * inline run follows the configured thresholds; any other shape runs through the containers.
+   */
+  collapse?: { ascii: Float64Array; custom: ReadonlyMap<number, number>; fallback: number };
 }
 
 const plans = new WeakMap<readonly TransformerContainer[], TransformPlan>();
@@ -189,9 +253,34 @@ function transformPlan(containers: readonly TransformerContainer[]): TransformPl
     }
     asciiPrefix[code] = char === undefined ? -1 : char;
   }
-  plan = { asciiPrefix, prefix, rest: containers.slice(index) };
+  const rest = containers.slice(index);
+  const collapse = rest.length === 1 ? collapsePlan(rest[0] as TransformerContainer) : undefined;
+  plan = { asciiPrefix, prefix, rest, ...(collapse ? { collapse } : {}) };
   plans.set(containers, plan);
   return plan;
+}
+
+function collapsePlan(container: TransformerContainer): TransformPlan['collapse'] {
+  if (!('factory' in container)) return undefined;
+  // obscenity does not export the class: recognised by its fields (`lastChar` and `remaining`
+  // are its state), and the tests check the inline run against the container's own.
+  const instance = container.factory() as unknown as Partial<
+    ProcessedCollapseDuplicatesTransformerOptions & { lastChar: number; remaining: number }
+  >;
+  const { defaultThreshold, customThresholds } = instance;
+  if (
+    typeof defaultThreshold !== 'number' ||
+    !(customThresholds instanceof Map) ||
+    typeof instance.lastChar !== 'number' ||
+    typeof instance.remaining !== 'number'
+  ) {
+    return undefined;
+  }
+  const ascii = new Float64Array(128);
+  for (let code = 0; code < 128; code++) {
+    ascii[code] = customThresholds.get(code) ?? defaultThreshold;
+  }
+  return { ascii, custom: customThresholds, fallback: defaultThreshold };
 }
 
 // A word-like token: letters, digits and the symbols obscenity reads as leet letters

@@ -266,4 +266,32 @@ describe('brandSafetyRail', () => {
       expect(findings).toEqual(alone);
     }
   });
+
+  it('remembers clean keys across evaluations, never a key it found something in', async () => {
+    const rail = brandSafetyRail({ selectValue: (context) => context.attributes });
+    const judge = async (attributes: Record<string, unknown>) =>
+      rail.evaluate(railContext(undefined, { attributes }), options);
+    // The same keys, clean, many times; then the same keys around a profane value.
+    for (let round = 0; round < 3; round++) {
+      await expect(judge({ channel: 'email', body: 'Hello' })).resolves.toMatchObject({
+        verdict: 'allow',
+      });
+    }
+    const profaneValue = await judge({ channel: 'email', body: 'this shit is slow' });
+    expect(profaneValue).toMatchObject({ verdict: 'deny' });
+    expect(profaneValue.evidence).toMatchObject({ findings: [{ path: 'body', match: 'shit' }] });
+    // A profane key is found every time, also next to keys remembered as clean, and when the
+    // check that saw it first had other findings.
+    for (let round = 0; round < 3; round++) {
+      const verdict = await judge({ channel: 'email', shit: 'Hello', asshole: 'x' });
+      expect(verdict).toMatchObject({ verdict: 'deny' });
+      const findings = (verdict.evidence as { findings: Array<{ path: string }> }).findings;
+      expect(findings.map((finding) => finding.path)).toEqual(['shit (key)', 'asshole (key)']);
+    }
+    // Past the memory's bound (1,024 keys) it starts over and stays right.
+    for (let index = 0; index < 1_100; index++) await judge({ [`field${index}`]: 'Hello' });
+    await expect(judge({ channel: 'email', shit: 'Hello' })).resolves.toMatchObject({
+      verdict: 'deny',
+    });
+  });
 });

@@ -12,12 +12,14 @@ import {
   type CheckBrandSafetyOptions,
   createBrandSafetyCheck,
 } from '../brand-safety/check-brand-safety';
+import { createCleanKeyMemory } from './clean-key-memory';
 import type { TextSegment } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
 import { selectOutgoingValue } from './select-value';
 import {
   createValueScan,
   limitExceededVerdict,
+  nothingFoundVerdict,
   oneSelector,
   type ValueScanOptions,
   valueScanOptionsShape,
@@ -53,6 +55,10 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
     ...(patterns === undefined ? {} : { patterns }),
   });
   const scan = createValueScan(parsed, selectOutgoingValue);
+  // Keys of what goes out repeat (`action`, `input`, `channel`...): those found clean are not
+  // checked again. Only when the whole check found nothing, so a key is never remembered from
+  // a check whose findings could have been its own.
+  const cleanKeys = createCleanKeyMemory();
   return {
     name: parsed.name,
     kind: 'deterministic',
@@ -64,14 +70,15 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
     throwIfRailAborted(options);
     const collected = scan(context);
     if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
-    const findings = checkSegments(check, collected.segments);
+    const { segments } = collected;
+    const unchecked = segments.filter((segment) => !(segment.isKey && cleanKeys.has(segment.text)));
+    const findings = checkSegments(check, unchecked);
     if (findings.length === 0) {
-      // Keys alone (`attributes`, `draft` of the selected value) are no draft.
-      const anyText = collected.segments.some((segment) => !segment.isKey);
-      return railVerdict(
-        'allow',
-        anyText ? 'The draft is brand-safe.' : 'No outgoing draft to check.',
-      );
+      for (const segment of unchecked) if (segment.isKey) cleanKeys.remember(segment.text);
+      return nothingFoundVerdict(segments, {
+        clean: 'The draft is brand-safe.',
+        noText: 'No outgoing draft to check.',
+      });
     }
     const reasons = [...new Set(findings.map((finding) => finding.reason))].join(' ');
     const kind = findings.some((finding) => finding.verdict === 'deny') ? 'deny' : 'escalate';

@@ -11,11 +11,13 @@ import { defaultMaxPiiTextLength } from '../pii/detect-pii';
 import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
 import { replaceFindings } from '../pii/redact-pii';
 import { scanPii } from '../pii/scan-pii';
+import { createCleanKeyMemory } from './clean-key-memory';
 import { railVerdict } from './rail-verdict';
 import { selectPiiValue } from './select-value';
 import {
   createValueScan,
   limitExceededVerdict,
+  nothingFoundVerdict,
   oneSelector,
   type ValueScanOptions,
   valueScanOptionsShape,
@@ -47,8 +49,6 @@ const optionsSchema = z
   })
   .refine(...oneSelector);
 
-const maxRememberedKeys = 1024;
-const maxRememberedKeyLength = 64;
 const noFindings: readonly PiiFinding[] = Object.freeze([]);
 
 /**
@@ -69,21 +69,18 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
   // findings instead of scanning every key a second time. Filled and read within one
   // synchronous evaluation, so concurrent evaluations cannot see each other's keys.
   const keyFindings = new Map<string, PiiFinding[]>();
-  // Keys repeat from one decision to the next (`signal`, `payload`, `customerId`...): the short
-  // ones found clean are remembered across evaluations (bounded), so they are not scanned again.
   // Keys with findings are never kept beyond one evaluation.
-  const cleanKeys = new Set<string>();
+  const cleanKeys = createCleanKeyMemory();
   const redactKey = (key: string) => {
     if (cleanKeys.has(key)) return key;
     let found = keyFindings.get(key);
     if (found === undefined) {
       found = scanPii(key, kinds);
-      if (found.length === 0 && key.length <= maxRememberedKeyLength) {
-        if (cleanKeys.size >= maxRememberedKeys) cleanKeys.clear();
-        cleanKeys.add(key);
+      keyFindings.set(key, found);
+      if (found.length === 0) {
+        cleanKeys.remember(key);
         return key;
       }
-      keyFindings.set(key, found);
     }
     return replaceFindings(key, found);
   };
@@ -119,12 +116,10 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
     }
     keyFindings.clear();
     if (findings.length === 0) {
-      // Keys alone (`signal`, `payload` of the selected value) are no text.
-      const anyText = collected.segments.some((segment) => !segment.isKey);
-      return railVerdict(
-        'allow',
-        anyText ? 'No personal data found.' : 'No text to check for personal data.',
-      );
+      return nothingFoundVerdict(collected.segments, {
+        clean: 'No personal data found.',
+        noText: 'No text to check for personal data.',
+      });
     }
     const found = [...new Set(findings.map((finding) => finding.kind))].join(', ');
     const evidence: { findings: typeof findings; redactedText?: string } = { findings };

@@ -4,6 +4,7 @@ import {
   type CollectLimits,
   type CollectResult,
   collectTextSegments,
+  type TextSegment,
 } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
 import type { TextSelector } from './select-text';
@@ -96,4 +97,16 @@ export function limitExceededVerdict(
   const what = limitNames[exceeded.limit];
   const reason = `Too much to check ${purpose}: more than ${exceeded.max} ${what}; escalating rather than passing unscanned text.`;
   return railVerdict('escalate', reason, { limit: exceeded.limit, max: exceeded.max });
+}
+
+/**
+ * Allows a scanned value with no findings. Keys alone (`attributes`, `draft` of a selected value
+ * whose draft is absent) are no text: then `noText` is the reason, else `clean`.
+ */
+export function nothingFoundVerdict(
+  segments: readonly TextSegment[],
+  reasons: { clean: string; noText: string },
+): RailVerdict {
+  const anyText = segments.some((segment) => !segment.isKey);
+  return railVerdict('allow', anyText ? reasons.clean : reasons.noText);
 }
