@@ -1,10 +1,60 @@
 /** One string found in a selected value, with where it was (`signal.payload.body`, `to[0]`...). */
 export interface TextSegment {
-  /** Empty for a selected value that is itself a string. */
-  path: string;
+  /** Empty for a selected value that is itself a string. Built when first read. */
+  readonly path: string;
   text: string;
   /** True when the string is an object key (keys can hold personal data too). */
   isKey: boolean;
+}
+
+/**
+ * Where a value is: its parent's place and the step from it. Paths are read only for findings,
+ * so the walk keeps these links and builds a path string (redacting its keys) on first read.
+ */
+class Place {
+  #path: string | undefined;
+  constructor(
+    readonly parent: Place | undefined,
+    /** An object key, an array index, or a symbol's description. */
+    readonly step: string | number,
+    readonly kind: 'key' | 'index' | 'symbol',
+    readonly redactKey: (key: string) => string,
+  ) {}
+
+  get path(): string {
+    if (this.#path !== undefined) return this.#path;
+    const base = this.parent?.path ?? '';
+    const { step, kind, redactKey } = this;
+    let path: string;
+    if (kind === 'index') path = `${base}[${step}]`;
+    else if (kind === 'symbol')
+      path = `${base}[Symbol(${JSON.stringify(redactKey(String(step)))})]`;
+    else {
+      const safe = redactKey(step as string);
+      path = identifier.test(safe)
+        ? base === ''
+          ? safe
+          : `${base}.${safe}`
+        : `${base}[${JSON.stringify(safe)}]`;
+    }
+    this.#path = path;
+    return path;
+  }
+}
+
+const pathOf = (place: Place | undefined) => place?.path ?? '';
+
+class Segment implements TextSegment {
+  constructor(
+    readonly place: Place | undefined,
+    readonly text: string,
+    readonly isKey: boolean,
+  ) {}
+
+  get path(): string {
+    const path = pathOf(this.place);
+    return this.isKey ? `${path} (key)` : path;
+  }
 }
 
 export interface CollectLimits {
@@ -29,7 +79,7 @@ const identifier = /^[A-Za-z_$][\w$-]*$/;
  * stored as a number), object keys and values, array, Map and Set items. Cycles are skipped
  * (the object is being scanned already). Stops at the first limit crossed, so the caller can
  * fail closed instead of judging part of the value. `redactKey` keeps personal data that is in
- * a key out of the paths.
+ * a key out of the paths; it runs when a segment's path is first read, not during the walk.
  */
 export function collectTextSegments(
   value: unknown,
@@ -43,7 +93,7 @@ export function collectTextSegments(
   let values = 0;
   let exceeded: { limit: keyof CollectLimits; value: number; max: number } | undefined;
 
-  const add = (path: string, text: string, isKey: boolean) => {
+  const add = (place: Place | undefined, text: string, isKey: boolean) => {
     length += text.length;
     if (length > limits.maxLength) {
       exceeded = { limit: 'maxLength', value: length, max: limits.maxLength };
@@ -51,41 +101,46 @@ export function collectTextSegments(
     }
     // A printable ASCII first character settles it without trimming (most strings).
     const first = text.charCodeAt(0);
-    if ((first > 32 && first < 127) || text.trim() !== '') segments.push({ path, text, isKey });
-  };
-  const childPath = (path: string, key: string) => {
-    const safe = redactKey(key);
-    if (identifier.test(safe)) return path === '' ? safe : `${path}.${safe}`;
-    return `${path}[${JSON.stringify(safe)}]`;
+    if ((first > 32 && first < 127) || text.trim() !== '') {
+      segments.push(new Segment(place, text, isKey));
+    }
   };
 
   // Where the walk is, for the verdict when reading the value throws.
-  let reading = '';
-  const visit = (current: unknown, path: string, depth: number): void => {
+  let reading: Place | undefined;
+  const visit = (current: unknown, place: Place | undefined, depth: number): void => {
     if (exceeded) return;
-    reading = path;
+    reading = place;
     values += 1;
     if (values > limits.maxValues) {
       exceeded = { limit: 'maxValues', value: values, max: limits.maxValues };
       return;
     }
     if (typeof current === 'string' || typeof current === 'number' || typeof current === 'bigint') {
-      add(path, String(current), false);
+      add(place, String(current), false);
       return;
     }
     if (typeof current !== 'object' || current === null || ancestors.includes(current)) return;
-    if (current instanceof Date) return;
-    // Objects whose text is not in their own keys: a boxed string has one key per character, a
-    // URL none, an error keeps its message in a non-enumerable property, and bytes are text too
-    // (`Buffer.from('4111 1111 1111 1111')`), read as UTF-8 once they fit in what is left.
-    const text = textOf(current, limits.maxLength - length);
-    if (text === tooLong) {
-      exceeded = { limit: 'maxLength', value: length + byteLength(current), max: limits.maxLength };
-      return;
-    }
-    if (text !== undefined) {
-      add(path, text, false);
-      if (!(current instanceof Error)) return;
+    // A plain object or an array (most values) is none of the kinds `textOf` reads.
+    const prototype = Object.getPrototypeOf(current);
+    if (prototype !== Object.prototype && prototype !== null && !Array.isArray(current)) {
+      if (current instanceof Date) return;
+      // Objects whose text is not in their own keys: a boxed string has one key per character,
+      // a URL none, an error keeps its message in a non-enumerable property, and bytes are text
+      // too (`Buffer.from('4111 1111 1111 1111')`), read as UTF-8 once they fit in what is left.
+      const text = textOf(current, limits.maxLength - length);
+      if (text === tooLong) {
+        exceeded = {
+          limit: 'maxLength',
+          value: length + byteLength(current),
+          max: limits.maxLength,
+        };
+        return;
+      }
+      if (text !== undefined) {
+        add(place, text, false);
+        if (!(current instanceof Error)) return;
+      }
     }
     if (depth >= limits.maxDepth) {
       exceeded = { limit: 'maxDepth', value: depth + 1, max: limits.maxDepth };
@@ -95,21 +150,21 @@ export function collectTextSegments(
     if (Array.isArray(current) || current instanceof Set || current instanceof Map) {
       let index = 0;
       for (const item of current as Iterable<unknown>) {
-        visit(item, `${path}[${index}]`, depth + 1);
+        visit(item, new Place(place, index, 'index', redactKey), depth + 1);
         index += 1;
         if (exceeded) break;
       }
     } else {
       for (const key of Object.keys(current)) {
-        // Over the limit before `redactKey` scans it: a 10 MB key is refused, not read.
+        // Over the limit before it is scanned: a 10 MB key is refused, not read.
         if (length + key.length > limits.maxLength) {
           exceeded = { limit: 'maxLength', value: length + key.length, max: limits.maxLength };
           break;
         }
-        const path2 = childPath(path, key);
-        add(`${path2} (key)`, key, true);
-        reading = path2;
-        visit((current as Record<string, unknown>)[key], path2, depth + 1);
+        const child = new Place(place, key, 'key', redactKey);
+        add(child, key, true);
+        reading = child;
+        visit((current as Record<string, unknown>)[key], child, depth + 1);
         if (exceeded) break;
       }
       // Symbol-keyed properties are data too (a tool reading `input[secret]` sends them).
@@ -118,20 +173,20 @@ export function collectTextSegments(
         if (!Object.prototype.propertyIsEnumerable.call(current, symbol)) continue;
         // The description is a key like any other: scanned, and redacted in the path.
         const description = symbol.description ?? '';
-        const path2 = `${path}[Symbol(${JSON.stringify(redactKey(description))})]`;
-        add(`${path2} (key)`, description, true);
-        reading = path2;
-        visit((current as Record<symbol, unknown>)[symbol], path2, depth + 1);
+        const child = new Place(place, description, 'symbol', redactKey);
+        add(child, description, true);
+        reading = child;
+        visit((current as Record<symbol, unknown>)[symbol], child, depth + 1);
       }
     }
     ancestors.pop();
   };
 
   try {
-    visit(value, '', 0);
+    visit(value, undefined, 0);
   } catch {
     // What it threw may quote the value: only the path goes into the verdict.
-    return { ok: false, limit: 'unreadable', path: reading };
+    return { ok: false, limit: 'unreadable', path: pathOf(reading) };
   }
   return exceeded ? { ok: false, ...exceeded } : { ok: true, segments, length };
 }

@@ -65,24 +65,25 @@ const noFindings: readonly PiiFinding[] = Object.freeze([]);
 export function piiRail(options: PiiRailOptions = {}): Rail {
   const parsed = parseInput(optionsSchema, options, 'PII rail options');
   const { kinds, onDetected, redact, name } = parsed;
-  // Keys are scanned while the paths are built (to redact them); the rail then reuses those
-  // findings instead of scanning every key a second time. Filled and read within one
-  // synchronous evaluation, so concurrent evaluations cannot see each other's keys.
-  const keyFindings = new Map<string, PiiFinding[]>();
+  // Each key's findings within one evaluation: the key is scanned once, as a segment, and its
+  // path (built for a finding below it) is redacted from the same findings. Filled and read
+  // within one synchronous evaluation, so concurrent evaluations cannot see each other's keys.
+  const keyFindings = new Map<string, readonly PiiFinding[]>();
   // Keys with findings are never kept beyond one evaluation.
   const cleanKeys = createCleanKeyMemory();
-  const redactKey = (key: string) => {
-    if (cleanKeys.has(key)) return key;
+  const scanKey = (key: string): readonly PiiFinding[] => {
+    if (cleanKeys.has(key)) return noFindings;
     let found = keyFindings.get(key);
     if (found === undefined) {
       found = scanPii(key, kinds);
       keyFindings.set(key, found);
-      if (found.length === 0) {
-        cleanKeys.remember(key);
-        return key;
-      }
+      if (found.length === 0) cleanKeys.remember(key);
     }
-    return replaceFindings(key, found);
+    return found;
+  };
+  const redactKey = (key: string) => {
+    const found = scanKey(key);
+    return found.length === 0 ? key : replaceFindings(key, found);
   };
   const scan = createValueScan(parsed, selectPiiValue, redactKey);
   return {
@@ -102,11 +103,7 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
     // only when something was found (a clean payload builds no redacted text).
     const foundBySegment: (readonly PiiFinding[])[] = [];
     for (const segment of collected.segments) {
-      const found = segment.isKey
-        ? cleanKeys.has(segment.text)
-          ? noFindings
-          : (keyFindings.get(segment.text) ?? scanPii(segment.text, kinds))
-        : scanPii(segment.text, kinds);
+      const found = segment.isKey ? scanKey(segment.text) : scanPii(segment.text, kinds);
       foundBySegment.push(found);
       for (const { kind, start, end } of found) {
         findings.push(
