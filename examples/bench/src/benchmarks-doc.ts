@@ -1,13 +1,5 @@
-import type { RoundRatio } from './combine-rounds';
+import type { Measurement, RoundRatio } from '../../../scripts/test-support/combine-rounds';
 import type { MachineInfo } from './describe-machine';
-
-/** One benchmark's latency, in milliseconds, as vitest's bench reports it. */
-export interface Measurement {
-  meanMs: number;
-  p50Ms: number;
-  p99Ms: number;
-  samples: number;
-}
 
 /** The figures of one undo-log store, all measured in rounds of one `bench.compare` group. */
 export interface StoreFigures {

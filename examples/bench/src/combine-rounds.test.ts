@@ -1,5 +1,9 @@
 import { expect, test } from 'vitest';
-import { combineRounds, pairedRatio, toMeasurement } from './combine-rounds';
+import {
+  combineRounds,
+  pairedRatio,
+  toMeasurement,
+} from '../../../scripts/test-support/combine-rounds';
 
 const round = (p50Ms: number, meanMs = p50Ms) => ({ meanMs, p50Ms, p99Ms: p50Ms * 4, samples: 10 });
 

@@ -1,6 +1,12 @@
+// The process-isolation harness lives in scripts/test-support (the loop bench and the
+// observability bench both use it); it is tested here, with its first user.
 import { expect, test } from 'vitest';
-import type { ChildReading } from './isolated-child';
-import { formatRatio, medianReading, pairIsolatedRounds } from './isolated-rounds';
+import type { ChildReading } from '../../../scripts/test-support/isolated-child';
+import {
+  formatRatio,
+  medianReading,
+  pairIsolatedRounds,
+} from '../../../scripts/test-support/isolated-rounds';
 
 const reading = (candidate: string, wallUs: number, cpuUs = wallUs): ChildReading => ({
   candidate,

@@ -3,10 +3,14 @@
 // interleaved rounds of one run. Run: pnpm vitest bench --run examples/bench/src/loop-hot-path
 import { createMemoryUndoLogStore } from '@guardloop/undo-log';
 import { test } from 'vitest';
+import {
+  combineRounds,
+  type Measurement,
+  pairedRatio,
+  toMeasurement,
+} from '../../../scripts/test-support/combine-rounds';
 import { trainBenchClassifier } from './bench-classifier';
 import { createBenchLoop } from './bench-loop';
-import type { Measurement } from './benchmarks-doc';
-import { combineRounds, pairedRatio, toMeasurement } from './combine-rounds';
 import { createHandWrittenLoop } from './hand-written-loop';
 
 const { classifier, tickets } = trainBenchClassifier();

@@ -1,11 +1,11 @@
 // The child of loop-isolated.bench.ts: ONE candidate of the loop-throughput bench (memory
-// undo-log store), built alone in this process, timed by isolated-child.ts.
+// undo-log store), built alone in this process, timed by scripts/test-support/isolated-child.ts.
 //   node --conditions=@guardloop/source --import tsx examples/bench/src/loop-isolated-child.ts with 1000 1500
 import { createMemoryUndoLogStore } from '@guardloop/undo-log';
+import { childArguments, timeSignals } from '../../../scripts/test-support/isolated-child';
 import { trainBenchClassifier } from './bench-classifier';
 import { createBenchLoop } from './bench-loop';
 import { createBenchRails } from './bench-rails';
-import { childArguments, timeSignals } from './isolated-child';
 
 const settings = childArguments();
 const { candidate } = settings;

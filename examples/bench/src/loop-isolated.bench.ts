@@ -13,7 +13,7 @@ import {
   medianReading,
   pairIsolatedRounds,
   runIsolatedRounds,
-} from './isolated-rounds';
+} from '../../../scripts/test-support/isolated-rounds';
 
 const names = { with: 'memory: loop, 9 rails', without: 'memory: loop, no rails' } as const;
 const share = (ratio: number) => `${(100 * (1 - 1 / ratio)).toFixed(0)}%`;

@@ -8,17 +8,17 @@ import { resolve } from 'node:path';
 import { evaluateRails } from '@guardloop/core';
 import { createMemoryUndoLogStore, type UndoLogStore } from '@guardloop/undo-log';
 import { afterAll, type Bench, test } from 'vitest';
+import {
+  combineRounds,
+  type Measurement,
+  pairedRatio,
+  toMeasurement,
+} from '../../../scripts/test-support/combine-rounds';
 import { trainBenchClassifier } from './bench-classifier';
 import { railContextOf } from './bench-host-data';
 import { type BenchLoop, createBenchLoop } from './bench-loop';
 import { createBenchRails } from './bench-rails';
-import {
-  type Measurement,
-  mergeBenchmarksDoc,
-  renderBenchmarksDoc,
-  type StoreFigures,
-} from './benchmarks-doc';
-import { combineRounds, pairedRatio, toMeasurement } from './combine-rounds';
+import { mergeBenchmarksDoc, renderBenchmarksDoc, type StoreFigures } from './benchmarks-doc';
 import { describeMachine } from './describe-machine';
 import { openPgliteStore } from './open-pglite-store';
 

@@ -3,7 +3,7 @@
 // they share functions, inline caches and garbage). Per workload, 8 rounds; in each, every
 // candidate (every other round in reverse) runs in a fresh `node` that builds only its loop
 // (test-support/otel-isolated-child.ts, bench-loops.ts's `createCandidate`), warms it up and times
-// it; ratios are paired within a round (examples/bench/src/isolated-rounds.ts).
+// it; ratios are paired within a round (scripts/test-support/isolated-rounds.ts).
 // Run: pnpm vitest bench --run packages/otel/src/otel-isolated.bench.ts   (one workload, 1 to 2 min)
 // OTEL_ISOLATED_WORKLOADS=0,1,2,3 picks workloads by index (default 2, the 9-rail loop; each of 0
 // to 2 takes 1 to 2 minutes; 3, PGlite, about 6: each process boots and migrates its database in
@@ -16,7 +16,7 @@ import {
   medianReading,
   pairIsolatedRounds,
   runIsolatedRounds,
-} from '../../../examples/bench/src/isolated-rounds';
+} from '../../../scripts/test-support/isolated-rounds';
 import { type IsolatedCandidate, isolatedCandidates, workloads } from './test-support/bench-loops';
 
 const picked = (process.env.OTEL_ISOLATED_WORKLOADS ?? '2').split(',').map(Number);

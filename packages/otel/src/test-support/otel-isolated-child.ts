@@ -1,9 +1,9 @@
 // The child of otel-isolated.bench.ts: ONE candidate of one workload of bench-loops.ts, built
-// alone in this process and timed with the protocol of examples/bench/src/isolated-child.ts
+// alone in this process and timed with the protocol of scripts/test-support/isolated-child.ts
 // (node builtins only: no dependency on the example's packages). The candidate is passed as
 // `<workload index>:<candidate>`, e.g. `2:noop`.
 //   node --conditions=@guardloop/source --import tsx packages/otel/src/test-support/otel-isolated-child.ts 2:noop 1000 1500
-import { childArguments, timeSignals } from '../../../../examples/bench/src/isolated-child';
+import { childArguments, timeSignals } from '../../../../scripts/test-support/isolated-child';
 import {
   actor,
   createCandidate,

@@ -1,4 +1,13 @@
-import type { Measurement } from './benchmarks-doc';
+// Medians and paired ratios over rounds, for every bench that runs its candidates in rounds
+// (examples/bench, packages/otel). Node builtins only.
+
+/** One benchmark's latency, in milliseconds, as vitest's bench reports it. */
+export interface Measurement {
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  samples: number;
+}
 
 /** The latency statistics vitest's bench reports, in milliseconds. */
 export interface Latency {

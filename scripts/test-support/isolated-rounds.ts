@@ -8,13 +8,12 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Measurement } from './benchmarks-doc';
-import { combineRounds, pairedRatio, type RoundRatio } from './combine-rounds';
+import { combineRounds, type Measurement, pairedRatio, type RoundRatio } from './combine-rounds';
 import type { ChildReading } from './isolated-child';
 
 const run = promisify(execFile);
 /** The repository root: `--import tsx` resolves from the working directory. */
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../..');
 
 /** One round: each candidate's reading, by name. */
 export type IsolatedRound = Record<string, ChildReading>;
