@@ -34,4 +34,49 @@ describe('collectTextSegments', () => {
       'z',
     ]);
   });
+
+  it('builds each path when it is first read, redacting its keys then', () => {
+    const redacted: string[] = [];
+    const redactKey = (key: string) => {
+      redacted.push(key);
+      return key === 'secret@example.com' ? '[EMAIL]' : key;
+    };
+    const value = {
+      to: ['a', { 'secret@example.com': 'b', 'odd key': 7n }],
+      [Symbol('tag')]: 'c',
+    };
+    const result = collectTextSegments(value, limits, redactKey);
+    if (!result.ok) throw new Error('over a limit');
+    // The walk itself redacts nothing: paths are read only for findings.
+    expect(redacted).toEqual([]);
+    expect(result.segments.map((segment) => segment.path)).toEqual([
+      'to (key)',
+      'to[0]',
+      'to[1]["[EMAIL]"] (key)',
+      'to[1]["[EMAIL]"]',
+      'to[1]["odd key"] (key)',
+      'to[1]["odd key"]',
+      '[Symbol("tag")] (key)',
+      '[Symbol("tag")]',
+    ]);
+    // Each key once, however many segments sit below it.
+    expect(redacted.sort()).toEqual(['odd key', 'secret@example.com', 'tag', 'to']);
+  });
+
+  it('names the path it was reading when a getter throws', () => {
+    const value = {
+      list: [
+        {
+          get broken() {
+            throw new Error('no');
+          },
+        },
+      ],
+    };
+    expect(collectTextSegments(value, limits)).toEqual({
+      ok: false,
+      limit: 'unreadable',
+      path: 'list[0].broken',
+    });
+  });
 });
