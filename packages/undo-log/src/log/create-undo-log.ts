@@ -15,6 +15,7 @@ import type { VerifyApproval } from '../approval/approval-token';
 import { createApprovalVerifier } from '../approval/create-approval-verifier';
 import type { RetryOptions } from '../retry/with-retry';
 import type { UndoLogStore } from '../store/undo-log-store';
+import { createLeaseKeeper } from './lease-keeper';
 import { createUndoLogApi, type UndoLog } from './undo-log';
 import type { UndoLogRuntime } from './undo-log-runtime';
 
@@ -72,9 +73,10 @@ export function createUndoLog(options: UndoLogOptions): UndoLog {
     actions.set(action.name, action);
   }
   const ownerId = parsed.ownerId ?? randomIdGenerator();
+  const clock = options.clock ?? systemClock;
   const runtime: UndoLogRuntime = {
     store: options.store,
-    clock: options.clock ?? systemClock,
+    clock,
     idGenerator: options.idGenerator ?? randomIdGenerator,
     ownerId,
     leaseMs: parsed.leaseMs,
@@ -87,6 +89,7 @@ export function createUndoLog(options: UndoLogOptions): UndoLog {
       type: 'system',
       roles: [],
     },
+    leases: createLeaseKeeper({ store: options.store, clock, leaseMs: parsed.leaseMs, ownerId }),
   };
   return createUndoLogApi(runtime);
 }

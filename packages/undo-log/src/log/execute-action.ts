@@ -6,7 +6,6 @@ import { ResultNotStorableError } from '../errors/result-not-storable-error';
 import { storableJsonIssue } from '../record/storable-values';
 import type { UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { withRetry } from '../retry/with-retry';
-import { startLeaseHeartbeat } from './lease-heartbeat';
 import { settleDirectly } from './perform-undo';
 import type { RunResult } from './run-options';
 import { toStoreError } from './store-call';
@@ -28,11 +27,9 @@ export async function executeAction(
   input: unknown,
   abortSignal: AbortSignal,
 ): Promise<RunResult<unknown>> {
-  const { store, clock, leaseMs, ownerId } = runtime;
+  const { store, clock, ownerId } = runtime;
   const expect = { statuses: ['pending'] as const, leaseOwner: ownerId };
-  const stopHeartbeat = startLeaseHeartbeat(clock, leaseMs, (leaseExpiresAt) =>
-    store.update(record.id, { expect, set: { leaseExpiresAt } }),
-  );
+  const stopHeartbeat = runtime.leases.hold(record.id, expect.statuses);
   const settle = settleDirectly(store);
   const finish = async (set: UndoLogRecordPatch) => {
     const now = clock.now();

@@ -4,7 +4,6 @@ import { UndoFailedError } from '../errors/undo-failed-error';
 import type { UndoInfo, UndoLogRecord, UndoLogRecordPatch } from '../record/undo-log-record';
 import { withRetry } from '../retry/with-retry';
 import type { UndoLogStore, UndoLogUpdate } from '../store/undo-log-store';
-import { startLeaseHeartbeat } from './lease-heartbeat';
 import { restoreSnapshot, toStoredError, type UndoLogRuntime } from './undo-log-runtime';
 
 export interface UndoResult {
@@ -51,13 +50,11 @@ export async function performUndo(
   action: AnyActionDefinition & { reversible: true },
   execution: UndoExecution,
 ): Promise<UndoResult> {
-  const { store, clock, leaseMs, ownerId } = runtime;
+  const { store, clock, ownerId } = runtime;
   const { record, undo, abortSignal } = execution;
   const settle = execution.settle ?? settleDirectly(store);
   const expect = { statuses: [execution.heldStatus], leaseOwner: ownerId };
-  const stopHeartbeat = startLeaseHeartbeat(clock, leaseMs, (leaseExpiresAt) =>
-    store.update(record.id, { expect, set: { leaseExpiresAt } }),
-  );
+  const stopHeartbeat = runtime.leases.hold(record.id, expect.statuses);
   try {
     await withRetry(
       (attempt) =>

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { LeaseLostError } from '../errors/lease-lost-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
-import { startLeaseHeartbeat } from './lease-heartbeat';
 import { recoverRecord } from './recover-record';
 import { createSettleBatch } from './settle-batch';
 import { storeCall } from './store-call';
@@ -69,26 +68,21 @@ export async function recover(
     }),
   );
   const records: RecoveryOutcome[] = [];
-  // Claimed records whose final write is not known applied: their leases are renewed until it is.
-  const held = new Set(claimed.map((record) => record.id));
-  const stopHeartbeat =
-    held.size > 0 ? startLeaseHeartbeat(runtime.clock, runtime.leaseMs, renewLeases) : undefined;
-  function renewLeases(leaseExpiresAt: number) {
-    // Only leases this process still holds: a record settled (owner cleared) or taken over is
-    // left alone by the compare-and-set, whatever its status now.
-    const expect = { statuses: ['pending', 'undoing'] as const, leaseOwner: runtime.ownerId };
-    const updates = [...held].map((id) => ({ id, expect, set: { leaseExpiresAt } }));
-    const { store } = runtime;
-    return store.updateMany
-      ? store.updateMany(updates)
-      : Promise.all(updates.map(({ id, ...update }) => store.update(id, update)));
-  }
+  // Claimed records whose final write is not known applied: their leases are renewed until it
+  // is (a compare-and-set on the owner: one settled or taken over meanwhile is left alone).
+  const held = new Map(
+    claimed.map((record) => [record.id, runtime.leases.hold(record.id, ['pending', 'undoing'])]),
+  );
+  const release = (id: string) => {
+    held.get(id)?.();
+    held.delete(id);
+  };
   const batch = createSettleBatch(runtime.store, {
     clock: runtime.clock,
     maxWaitMs: Math.max(1, Math.floor(runtime.leaseMs / 3)),
     onSettled: (slot, applied, error) => {
       const outcome = records[slot];
-      if (applied && outcome) held.delete(outcome.actionId);
+      if (applied && outcome) release(outcome.actionId);
       if (applied || outcome === undefined || outcome.outcome === 'error') return;
       records[slot] = {
         ...outcome,
@@ -113,7 +107,7 @@ export async function recover(
         );
         records.push({ actionId: String(actionId), actionName: String(actionName), from, outcome });
         // Settled directly (no batch): its final write is done.
-        if (!batch) held.delete(String(actionId));
+        if (!batch) release(String(actionId));
       } catch (error) {
         if (abortSignal.aborted) throw abortSignal.reason;
         records.push({
@@ -129,7 +123,7 @@ export async function recover(
   } finally {
     // Effects already happened for every queued write: it goes out even when aborted.
     await batch?.flush();
-    stopHeartbeat?.();
+    for (const id of [...held.keys()]) release(id);
   }
   return { records };
 }

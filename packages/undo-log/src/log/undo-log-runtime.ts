@@ -10,6 +10,7 @@ import type { StoredError, UndoLogRecord } from '../record/undo-log-record';
 import type { RetryOptions } from '../retry/with-retry';
 import type { UndoLogStore } from '../store/undo-log-store';
 import { interruptedErrorCode } from './interrupted-error-code';
+import type { LeaseKeeper } from './lease-keeper';
 
 /** Everything the operations of one undo log share; built once by `createUndoLog`. */
 export interface UndoLogRuntime {
@@ -24,6 +25,8 @@ export interface UndoLogRuntime {
   requireIdempotencyKey: boolean;
   actions: ReadonlyMap<string, AnyActionDefinition>;
   recoveryActor: Actor;
+  /** Renews the leases of running actions, undos and recoveries: one heartbeat for all. */
+  leases: LeaseKeeper;
 }
 
 export function resolveAction(runtime: UndoLogRuntime, name: string): AnyActionDefinition {
