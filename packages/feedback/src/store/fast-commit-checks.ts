@@ -1,10 +1,14 @@
 import { verdictSchema } from '@guardloop/core';
 import { isStorableText } from '@guardloop/core/internal';
 import { breakdownCounterNames, breakdownDimensions } from '../schemas/breakdown-counters';
-import { humanDecisionKinds, humanReviewLimits } from '../schemas/human-review';
+import { humanDecisionKinds, humanReviewLimits, slaDeadlines } from '../schemas/human-review';
 import { kpiCounterNames } from '../schemas/kpi-counters';
+import { type OutcomeEvent, outcomeFlags } from '../schemas/outcome-event';
+import { segmentFields } from '../schemas/segment';
 import { isStorableKey } from '../schemas/storable-values';
 import { ticketSlaLimits, ticketSlaMetrics } from '../schemas/ticket-sla';
+import type { TraceState } from '../schemas/trace-state';
+import type { AggregateDelta, OutcomeCommit } from './feedback-store';
 
 // Plain checks of the flat parts of a commit (trace state, aggregate deltas), as strict as
 // their zod schemas and rejecting unknown keys (so zod's stripping would change nothing): the
@@ -159,4 +163,183 @@ export function arePlainAggregateDeltas(value: unknown): boolean {
     }
   }
   return true;
+}
+
+// --- Whole commits: the outcome too, so a batch of plain commits needs no zod at all. ---
+
+/** Free text of an outcome (`z.string().min(1)`), storable, up to this many UTF-8 bytes here. */
+const maxPlainTextBytes = 16 * 1024;
+/** Aggregate deltas per commit and breakdowns per delta on the plain path (one or two are usual). */
+export const plainCommitLimits = { deltas: 8, breakdownsPerDelta: 32 } as const;
+
+const text: Check = (value) => isStorableText(value, maxPlainTextBytes);
+// `z.string().trim().min(1)`: only a string trimming leaves as it is gives the same output.
+const trimmedText: Check = (value) => text(value) && (value as string).trim() === value;
+// `z.string()`: may be empty.
+const anyText: Check = (value) => value === '' || text(value);
+const unitOrAbsent = optional(unit);
+const oneOf = (values: readonly unknown[]): Check => {
+  const set = new Set(values);
+  return (value) => set.has(value);
+};
+const listOf =
+  (check: Check): Check =>
+  (value) =>
+    Array.isArray(value) && value.every((item) => check(item));
+
+const eventBaseFields: Record<string, Check> = {
+  id: isStorableKey,
+  traceId: isStorableKey,
+  ticketId: optional(isStorableKey),
+  at: count,
+  category: isStorableKey,
+  channel: isStorableKey,
+  queue: isStorableKey,
+  inherited: optional(listOf(oneOf(segmentFields))),
+  recordedAt: count,
+  flags: listOf(oneOf(outcomeFlags)),
+  // `data` (any JSON) is left to zod: an event with data takes the zod path.
+};
+
+// Each type's payload, as strict as `outcomePayloads` and giving the same output: a field with
+// a zod default (`routed.overridden`, `ticket_sla.completed`) must be present here, and types
+// with JSON payloads (`human_decision.diff`) or transforms only pass without them.
+const payloadFields: Record<string, Record<string, Check>> = {
+  decision: {
+    decisionId: optional(text),
+    verdict,
+    confidence: unitOrAbsent,
+    proposedAction: optional(text),
+    hypothesisId: optional(breakdownKey),
+    decidedBy: optional(text),
+  },
+  escalated: { reason: optional(text), rail: optional(text), by: optional(text) },
+  routed: {
+    suggestedQueue: optional(text),
+    overridden: bool,
+    decidedBy: optional(text),
+    reason: optional(text),
+  },
+  deflected: { articleId: optional(text) },
+  article_suggested: { articleId: text, articleVersion: optional(positive) },
+  resolved: { firstContact: bool, elapsedMs: optional(count) },
+  reopened: { reason: trimmedText },
+  override: {
+    proposed: text,
+    actual: text,
+    confidence: unitOrAbsent,
+    reason: optional(text),
+    by: optional(text),
+  },
+  csat: {
+    score: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5,
+    comment: optional(text),
+  },
+  macro_used: {
+    macroId: text,
+    macroVersion: optional(positive),
+    editDistance: count,
+    originalText: optional(anyText),
+    finalText: optional(anyText),
+  },
+  article_feedback: {
+    articleId: text,
+    articleVersion: optional(positive),
+    helpful: bool,
+    comment: optional(text),
+  },
+  first_response: { elapsedMs: optional(count) },
+  returned: { reason: optional(text) },
+  human_decision: {
+    escalationId: isStorableKey,
+    decision: oneOf(humanDecisionKinds),
+    reviewer: isStorableKey,
+    rail: optional(breakdownKey),
+    action: optional(breakdownKey),
+    acknowledgeMs: optional(count),
+    decideMs: count,
+    slaBreached: bool,
+    reason: optional((value) => isStorableText(value, 4096)),
+  },
+  sla_breached: {
+    escalationId: isStorableKey,
+    deadline: oneOf(slaDeadlines),
+    rail: optional(breakdownKey),
+    action: optional(breakdownKey),
+    lateMs: count,
+  },
+  ticket_sla: {
+    policy: breakdownKey,
+    priority: breakdownKey,
+    metric: (value) => slaMetrics.has(value),
+    instance: positive,
+    targetMs: count,
+    elapsedMs: count,
+    breached: bool,
+    lateMs: optional(count),
+    completed: bool,
+  },
+};
+
+const eventChecks = new Map(
+  Object.entries(payloadFields).map(([type, fields]) => {
+    // `type` is compared with the type the checks were picked for, in `plainOutcomeEvent`.
+    const all: Record<string, Check> = { ...eventBaseFields, ...fields, type: bool };
+    const required = Object.keys(all).filter((field) => !(all[field] as Check)(undefined));
+    return [type, { all, required }];
+  }),
+);
+
+/**
+ * The outcome event `outcomeEventSchema` would return for `value`, built from one read of each
+ * field (a getter cannot answer differently later), or undefined when it is not one of the plain
+ * shapes above: zod then decides, and words the issues.
+ */
+export function plainOutcomeEvent(value: unknown): OutcomeEvent | undefined {
+  if (!isRecord(value)) return undefined;
+  const type = value.type;
+  const checks = eventChecks.get(type as string);
+  if (!checks) return undefined;
+  const event: Record<string, unknown> = {};
+  for (const field in value) {
+    const item = value[field];
+    if (item === undefined) continue;
+    // The type read again must be the one the payload was checked for.
+    if (field === 'type' ? item !== type : !checks.all[field]?.(item)) return undefined;
+    event[field] = Array.isArray(item) ? [...item] : item;
+  }
+  for (const field of checks.required) if (!(field in event)) return undefined;
+  return event as OutcomeEvent;
+}
+
+const commitFields = new Set(['outcome', 'trace', 'expectedTraceRevision', 'aggregateDeltas']);
+
+/**
+ * A commit of plain parts whose sizes are bounded (see `plainCommitLimits`): no string of it can
+ * be unstorable nor the whole over a document's size, so it needs neither zod nor the storable
+ * walk. Undefined for anything else (`reflagged` included): zod decides.
+ */
+export function plainCommit(value: unknown): OutcomeCommit | undefined {
+  if (!isRecord(value)) return undefined;
+  for (const field in value) if (!commitFields.has(field)) return undefined;
+  const { outcome: given, trace, expectedTraceRevision, aggregateDeltas } = value;
+  if (!(expectedTraceRevision === null || positive(expectedTraceRevision))) return undefined;
+  if (!Array.isArray(aggregateDeltas) || aggregateDeltas.length > plainCommitLimits.deltas) {
+    return undefined;
+  }
+  for (const delta of aggregateDeltas) {
+    const breakdowns = (delta as { breakdowns?: unknown } | null)?.breakdowns;
+    if (Array.isArray(breakdowns) && breakdowns.length > plainCommitLimits.breakdownsPerDelta) {
+      return undefined;
+    }
+  }
+  if (!isPlainTraceState(trace) || !arePlainAggregateDeltas(aggregateDeltas)) return undefined;
+  const outcome = plainOutcomeEvent(given);
+  if (!outcome || outcome.traceId !== (trace as TraceState).traceId) return undefined;
+  return {
+    outcome,
+    trace: trace as TraceState,
+    expectedTraceRevision: expectedTraceRevision as number | null,
+    aggregateDeltas: aggregateDeltas as AggregateDelta[],
+  };
 }

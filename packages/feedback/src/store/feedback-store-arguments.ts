@@ -14,7 +14,7 @@ import { outcomeTypes } from '../schemas/outcome-payloads';
 import { segmentFilterSchema, segmentSchema } from '../schemas/segment';
 import { storableDocumentIssue, storableKeySchema } from '../schemas/storable-values';
 import { type TraceState, traceStateSchema } from '../schemas/trace-state';
-import { arePlainAggregateDeltas, isPlainTraceState } from './fast-commit-checks';
+import { arePlainAggregateDeltas, isPlainTraceState, plainCommit } from './fast-commit-checks';
 import {
   type AggregateDelta,
   type FeedbackStore,
@@ -202,10 +202,51 @@ export function parseFeedbackStoreArguments<Method extends FeedbackStoreMethod>(
   method: Method,
   args: readonly unknown[],
 ): FeedbackStoreArguments[Method] {
+  const plain = plainCommitArguments(method, args);
+  if (plain) return parsePlain(method, plain);
   const fast =
     (method === 'commitOutcome' && isFastCommit(args[0])) ||
     (method === 'commitOutcomes' && Array.isArray(args[0]) && args[0].every(isFastCommit));
   return (fast ? parseFast : parse)(method, args);
+}
+
+// The commits already checked and copied by `plainCommitArguments`; only the options are parsed.
+const parsePlain = createStoreArgumentParser<FeedbackStoreArguments>(
+  {
+    ...feedbackStoreArgumentSchemas,
+    commitOutcome: z.tuple([z.custom<OutcomeCommit>(), storeOptions]),
+    commitOutcomes: z.tuple([z.custom<readonly OutcomeCommit[]>(), storeOptions]),
+  },
+  parserOptions,
+);
+
+/**
+ * The arguments of a commit whose every commit is plain (`plainCommit`), with a batch that keeps
+ * its rules (at most `maxBatchCommits`, an outcome id once, each trace chained): the most
+ * common write then costs no zod parse and no storable walk. Undefined otherwise.
+ */
+function plainCommitArguments(method: FeedbackStoreMethod, args: readonly unknown[]) {
+  if (method === 'commitOutcome') {
+    const commit = plainCommit(args[0]);
+    return commit ? [commit, ...args.slice(1)] : undefined;
+  }
+  if (method !== 'commitOutcomes') return undefined;
+  const batch = args[0];
+  if (!Array.isArray(batch) || batch.length > maxBatchCommits) return undefined;
+  const commits: OutcomeCommit[] = [];
+  const ids = new Set<string>();
+  const revisions = new Map<string, number>();
+  for (const entry of batch) {
+    const commit = plainCommit(entry);
+    if (!commit || ids.has(commit.outcome.id)) return undefined;
+    ids.add(commit.outcome.id);
+    const { traceId, revision } = commit.trace;
+    const chained = revisions.get(traceId);
+    if (chained !== undefined && commit.expectedTraceRevision !== chained) return undefined;
+    revisions.set(traceId, revision);
+    commits.push(commit);
+  }
+  return [commits, ...args.slice(1)];
 }
 
 /** The `invalid_input` of a cursor a store did not issue for this query. */
