@@ -158,6 +158,33 @@ describe('plainOutcomeEvent and plainCommit', () => {
     expect(plainOutcomeEvent(shifty)).toBeUndefined();
   });
 
+  it('reads each field of the trace and the deltas once, and returns copies', async () => {
+    const recorded = await recordedCommit();
+    let reads = 0;
+    const trace = Object.defineProperty({ ...recorded.trace }, 'category', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return reads === 1 ? recorded.trace.category : 'nul\u0000';
+      },
+    });
+    const [delta] = recorded.aggregateDeltas;
+    const commit = { ...recorded, trace, aggregateDeltas: [{ ...delta }] };
+    const plain = plainCommit(commit);
+    expect(reads).toBe(1);
+    expect(plain?.trace.category).toBe(recorded.trace.category);
+    expect(plain?.trace).not.toBe(trace);
+    expect(plain?.aggregateDeltas[0]).not.toBe(commit.aggregateDeltas[0]);
+    expect(plain?.aggregateDeltas[0]?.counters).not.toBe(delta?.counters);
+    // A non-record where a record belongs is still refused, copied or not.
+    expect(
+      plainCommit({ ...recorded, aggregateDeltas: [{ ...delta, counters: 5 }] }),
+    ).toBeUndefined();
+    expect(
+      plainCommit({ ...recorded, trace: { ...recorded.trace, humanReviews: [5] } }),
+    ).toBeUndefined();
+  });
+
   it('leaves to zod what it cannot bound: reflags, many deltas, many breakdowns', async () => {
     const recorded = await recordedCommit();
     expect(plainCommit(recorded)).toBeDefined();

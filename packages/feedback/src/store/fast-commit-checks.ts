@@ -314,6 +314,28 @@ export function plainOutcomeEvent(value: unknown): OutcomeEvent | undefined {
 
 const commitFields = new Set(['outcome', 'trace', 'expectedTraceRevision', 'aggregateDeltas']);
 
+/** A record's own enumerable fields, read once, then `adjust`ed; anything else as it is. */
+function copyRecord(value: unknown, adjust?: (copy: Record<string, unknown>) => void): unknown {
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = { ...value };
+  adjust?.(copy);
+  return copy;
+}
+
+/** Replaces `record[field]` by its copy, when the field is there. */
+function copyField(
+  record: Record<string, unknown>,
+  field: string,
+  copy: (value: unknown) => unknown,
+): void {
+  if (field in record) record[field] = copy(record[field]);
+}
+
+/** A list of records, each copied (see `copyRecord`); anything else as it is. */
+function copyList(value: unknown, adjust?: (copy: Record<string, unknown>) => void): unknown {
+  return Array.isArray(value) ? value.map((item) => copyRecord(item, adjust)) : value;
+}
+
 /**
  * A commit of plain parts whose sizes are bounded (see `plainCommitLimits`): no string of it can
  * be unstorable nor the whole over a document's size, so it needs neither zod nor the storable
@@ -322,7 +344,22 @@ const commitFields = new Set(['outcome', 'trace', 'expectedTraceRevision', 'aggr
 export function plainCommit(value: unknown): OutcomeCommit | undefined {
   if (!isRecord(value)) return undefined;
   for (const field in value) if (!commitFields.has(field)) return undefined;
-  const { outcome: given, trace, expectedTraceRevision, aggregateDeltas } = value;
+  const { outcome: given, expectedTraceRevision } = value;
+  // Checked as copied: each field is read once, so a getter cannot answer differently later.
+  const trace = copyRecord(value.trace, (copy) => {
+    copyField(copy, 'humanReviews', copyList);
+    copyField(copy, 'ticketSlas', copyList);
+  });
+  const aggregateDeltas = Array.isArray(value.aggregateDeltas)
+    ? value.aggregateDeltas.map((delta) =>
+        copyRecord(delta, (copy) => {
+          copyField(copy, 'counters', copyRecord);
+          copyField(copy, 'breakdowns', (breakdowns) =>
+            copyList(breakdowns, (breakdown) => copyField(breakdown, 'counters', copyRecord)),
+          );
+        }),
+      )
+    : value.aggregateDeltas;
   if (!(expectedTraceRevision === null || positive(expectedTraceRevision))) return undefined;
   if (!Array.isArray(aggregateDeltas) || aggregateDeltas.length > plainCommitLimits.deltas) {
     return undefined;
