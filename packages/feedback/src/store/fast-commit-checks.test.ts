@@ -5,7 +5,10 @@ import { createOutcomeRecorder } from '../recorder/create-outcome-recorder';
 import { storableDocumentIssue } from '../schemas/storable-values';
 import { plainCommit, plainCommitLimits, plainOutcomeEvent } from './fast-commit-checks';
 import type { OutcomeCommit } from './feedback-store';
-import { feedbackStoreArgumentSchemas } from './feedback-store-arguments';
+import {
+  feedbackStoreArgumentSchemas,
+  parseFeedbackStoreArguments,
+} from './feedback-store-arguments';
 import { createMemoryFeedbackStore } from './memory-feedback-store';
 
 const at = Date.UTC(2026, 0, 5);
@@ -183,6 +186,27 @@ describe('plainOutcomeEvent and plainCommit', () => {
     expect(
       plainCommit({ ...recorded, trace: { ...recorded.trace, humanReviews: [5] } }),
     ).toBeUndefined();
+  });
+
+  it('hands the store copies of what it checked on the zod path too (an outcome with data)', async () => {
+    const recorded = await recordedCommit();
+    let reads = 0;
+    // Good for the two checks (the plain path's, then the fast path's), unstorable after.
+    const trace = Object.defineProperty({ ...recorded.trace }, 'category', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return reads <= 2 ? recorded.trace.category : 'nul\u0000';
+      },
+    });
+    const outcome = { ...recorded.outcome, data: { source: 'test' } };
+    const commit = { ...recorded, outcome, trace };
+    const [parsed] = parseFeedbackStoreArguments('commitOutcome', [commit, {}]);
+    expect(reads).toBe(2);
+    // The store writes the copy: reading it gives what was checked, not a third answer.
+    expect(parsed.trace.category).toBe(recorded.trace.category);
+    expect(reads).toBe(2);
+    expect(parsed.outcome).toMatchObject({ data: { source: 'test' } });
   });
 
   it('leaves to zod what it cannot bound: reflags, many deltas, many breakdowns', async () => {

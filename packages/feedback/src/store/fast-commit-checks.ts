@@ -314,6 +314,33 @@ export function plainOutcomeEvent(value: unknown): OutcomeEvent | undefined {
 
 const commitFields = new Set(['outcome', 'trace', 'expectedTraceRevision', 'aggregateDeltas']);
 
+/**
+ * The trace and the aggregate deltas of a commit, copied (own enumerable fields, nested records
+ * and lists too; anything that is not a record or a list as it is): the plain checks then read
+ * the copies, and a getter cannot answer differently when the store writes them.
+ */
+export function copyFlatParts(commit: Record<string, unknown>): {
+  trace: unknown;
+  aggregateDeltas: unknown;
+} {
+  const trace = copyRecord(commit.trace, (copy) => {
+    copyField(copy, 'humanReviews', copyList);
+    copyField(copy, 'ticketSlas', copyList);
+  });
+  const deltas = commit.aggregateDeltas;
+  const aggregateDeltas = Array.isArray(deltas)
+    ? deltas.map((delta) =>
+        copyRecord(delta, (copy) => {
+          copyField(copy, 'counters', copyRecord);
+          copyField(copy, 'breakdowns', (breakdowns) =>
+            copyList(breakdowns, (breakdown) => copyField(breakdown, 'counters', copyRecord)),
+          );
+        }),
+      )
+    : deltas;
+  return { trace, aggregateDeltas };
+}
+
 /** A record's own enumerable fields, read once, then `adjust`ed; anything else as it is. */
 function copyRecord(value: unknown, adjust?: (copy: Record<string, unknown>) => void): unknown {
   if (!isRecord(value)) return value;
@@ -345,21 +372,7 @@ export function plainCommit(value: unknown): OutcomeCommit | undefined {
   if (!isRecord(value)) return undefined;
   for (const field in value) if (!commitFields.has(field)) return undefined;
   const { outcome: given, expectedTraceRevision } = value;
-  // Checked as copied: each field is read once, so a getter cannot answer differently later.
-  const trace = copyRecord(value.trace, (copy) => {
-    copyField(copy, 'humanReviews', copyList);
-    copyField(copy, 'ticketSlas', copyList);
-  });
-  const aggregateDeltas = Array.isArray(value.aggregateDeltas)
-    ? value.aggregateDeltas.map((delta) =>
-        copyRecord(delta, (copy) => {
-          copyField(copy, 'counters', copyRecord);
-          copyField(copy, 'breakdowns', (breakdowns) =>
-            copyList(breakdowns, (breakdown) => copyField(breakdown, 'counters', copyRecord)),
-          );
-        }),
-      )
-    : value.aggregateDeltas;
+  const { trace, aggregateDeltas } = copyFlatParts(value);
   if (!(expectedTraceRevision === null || positive(expectedTraceRevision))) return undefined;
   if (!Array.isArray(aggregateDeltas) || aggregateDeltas.length > plainCommitLimits.deltas) {
     return undefined;

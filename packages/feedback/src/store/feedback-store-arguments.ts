@@ -14,7 +14,12 @@ import { outcomeTypes } from '../schemas/outcome-payloads';
 import { segmentFilterSchema, segmentSchema } from '../schemas/segment';
 import { storableDocumentIssue, storableKeySchema } from '../schemas/storable-values';
 import { type TraceState, traceStateSchema } from '../schemas/trace-state';
-import { arePlainAggregateDeltas, isPlainTraceState, plainCommit } from './fast-commit-checks';
+import {
+  arePlainAggregateDeltas,
+  copyFlatParts,
+  isPlainTraceState,
+  plainCommit,
+} from './fast-commit-checks';
 import {
   type AggregateDelta,
   type FeedbackStore,
@@ -204,11 +209,28 @@ export function parseFeedbackStoreArguments<Method extends FeedbackStoreMethod>(
 ): FeedbackStoreArguments[Method] {
   const plain = plainCommitArguments(method, args);
   if (plain) return parsePlain(method, plain);
-  const fast =
-    (method === 'commitOutcome' && isFastCommit(args[0])) ||
-    (method === 'commitOutcomes' && Array.isArray(args[0]) && args[0].every(isFastCommit));
-  return (fast ? parseFast : parse)(method, args);
+  if (method === 'commitOutcome' || method === 'commitOutcomes') {
+    // The flat parts skip zod only as copies (read once): zod copies everything else.
+    const copied = withCopiedFlatParts(method, args);
+    const commits = method === 'commitOutcome' ? [copied[0]] : copied[0];
+    if (Array.isArray(commits) && commits.every(isFastCommit)) return parseFast(method, copied);
+  }
+  return parse(method, args);
 }
+
+const withCopiedFlatParts = (method: FeedbackStoreMethod, args: readonly unknown[]) => {
+  // Plain objects only: a class instance may hold its fields in prototype getters, which a
+  // spread would leave out; it keeps the checks of its own fields as before.
+  const copy = (commit: unknown) => {
+    if (typeof commit !== 'object' || commit === null) return commit;
+    const prototype = Object.getPrototypeOf(commit);
+    if (prototype !== Object.prototype && prototype !== null) return commit;
+    return { ...commit, ...copyFlatParts(commit as Record<string, unknown>) };
+  };
+  const [first, ...rest] = args;
+  if (method === 'commitOutcome') return [copy(first), ...rest];
+  return [Array.isArray(first) ? first.map(copy) : first, ...rest];
+};
 
 // The commits already checked and copied by `plainCommitArguments`; only the options are parsed.
 const parsePlain = createStoreArgumentParser<FeedbackStoreArguments>(
