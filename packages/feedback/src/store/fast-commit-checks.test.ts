@@ -3,6 +3,7 @@ import { createSeededRandom } from '@guardloop/core/internal';
 import { describe, expect, it } from 'vitest';
 import { createOutcomeRecorder } from '../recorder/create-outcome-recorder';
 import { storableDocumentIssue } from '../schemas/storable-values';
+import type { TraceState } from '../schemas/trace-state';
 import { plainCommit, plainCommitLimits, plainOutcomeEvent } from './fast-commit-checks';
 import type { OutcomeCommit } from './feedback-store';
 import {
@@ -25,6 +26,19 @@ async function recordedCommit(): Promise<OutcomeCommit> {
   const recorder = createOutcomeRecorder({ store, clock: createManualClock(at) });
   await recorder.record({ id: 'o-1', traceId: 't-1', type: 'decision', verdict: 'allow', at });
   return captured as OutcomeCommit;
+}
+
+/** A copy of `trace` whose category is storable for its first `good` reads, then not. */
+function withShiftingCategory(trace: TraceState, good: number) {
+  let count = 0;
+  const shifting = Object.defineProperty({ ...trace }, 'category', {
+    enumerable: true,
+    get() {
+      count += 1;
+      return count <= good ? trace.category : 'nul\u0000';
+    },
+  });
+  return { trace: shifting, reads: () => count };
 }
 
 const base = { id: 'o-2', traceId: 't-1', at, category: 'billing', channel: 'email', queue: 'q' };
@@ -163,18 +177,11 @@ describe('plainOutcomeEvent and plainCommit', () => {
 
   it('reads each field of the trace and the deltas once, and returns copies', async () => {
     const recorded = await recordedCommit();
-    let reads = 0;
-    const trace = Object.defineProperty({ ...recorded.trace }, 'category', {
-      enumerable: true,
-      get() {
-        reads += 1;
-        return reads === 1 ? recorded.trace.category : 'nul\u0000';
-      },
-    });
+    const { trace, reads } = withShiftingCategory(recorded.trace, 1);
     const [delta] = recorded.aggregateDeltas;
     const commit = { ...recorded, trace, aggregateDeltas: [{ ...delta }] };
     const plain = plainCommit(commit);
-    expect(reads).toBe(1);
+    expect(reads()).toBe(1);
     expect(plain?.trace.category).toBe(recorded.trace.category);
     expect(plain?.trace).not.toBe(trace);
     expect(plain?.aggregateDeltas[0]).not.toBe(commit.aggregateDeltas[0]);
@@ -190,22 +197,15 @@ describe('plainOutcomeEvent and plainCommit', () => {
 
   it('hands the store copies of what it checked on the zod path too (an outcome with data)', async () => {
     const recorded = await recordedCommit();
-    let reads = 0;
     // Good for the two checks (the plain path's, then the fast path's), unstorable after.
-    const trace = Object.defineProperty({ ...recorded.trace }, 'category', {
-      enumerable: true,
-      get() {
-        reads += 1;
-        return reads <= 2 ? recorded.trace.category : 'nul\u0000';
-      },
-    });
+    const { trace, reads } = withShiftingCategory(recorded.trace, 2);
     const outcome = { ...recorded.outcome, data: { source: 'test' } };
     const commit = { ...recorded, outcome, trace };
     const [parsed] = parseFeedbackStoreArguments('commitOutcome', [commit, {}]);
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
     // The store writes the copy: reading it gives what was checked, not a third answer.
     expect(parsed.trace.category).toBe(recorded.trace.category);
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
     expect(parsed.outcome).toMatchObject({ data: { source: 'test' } });
   });
 

@@ -283,9 +283,12 @@ const payloadFields: Record<string, Record<string, Check>> = {
 
 const eventChecks = new Map(
   Object.entries(payloadFields).map(([type, fields]) => {
-    // `type` is compared with the type the checks were picked for, in `plainOutcomeEvent`.
-    const all: Record<string, Check> = { ...eventBaseFields, ...fields, type: bool };
-    const required = Object.keys(all).filter((field) => !(all[field] as Check)(undefined));
+    const all: Record<string, Check> = { ...eventBaseFields, ...fields };
+    // `type` has no check here: `plainOutcomeEvent` compares it with the type it picked these for.
+    const required = [
+      'type',
+      ...Object.keys(all).filter((field) => !(all[field] as Check)(undefined)),
+    ];
     return [type, { all, required }];
   }),
 );
@@ -304,8 +307,10 @@ export function plainOutcomeEvent(value: unknown): OutcomeEvent | undefined {
   for (const field in value) {
     const item = value[field];
     if (item === undefined) continue;
-    // The type read again must be the one the payload was checked for.
-    if (field === 'type' ? item !== type : !checks.all[field]?.(item)) return undefined;
+    if (field === 'type') {
+      // The type read again must be the one the payload was checked for.
+      if (item !== type) return undefined;
+    } else if (!checks.all[field]?.(item)) return undefined;
     event[field] = Array.isArray(item) ? [...item] : item;
   }
   for (const field of checks.required) if (!(field in event)) return undefined;

@@ -50,6 +50,22 @@ function recordingClassifier() {
   return { classifier, calls };
 }
 
+/** One ticket through a loop whose classifyIntent step is the toy local classifier's. */
+async function handleInToyLoop() {
+  const classifier = createLocalClassifier({ labels: toyLabels, examples: toyExamples });
+  const loop = createLoop({
+    steps: {
+      classifyIntent: createIntentStep(classifier),
+      proposeHypotheses: () => [],
+      act: () => undefined,
+    },
+  });
+  return loop.handle(
+    { source: 'email', kind: 'ticket', payload: { subject: 'Where is my order' } },
+    { actor: { id: 'agent', type: 'ai' } },
+  );
+}
+
 describe('createIntentStep', () => {
   it('classifies the subject and body and returns an Intent', async () => {
     const classifier = createLocalClassifier({ labels: toyLabels, examples: toyExamples });
@@ -128,34 +144,12 @@ describe('createIntentStep', () => {
   });
 
   it('is the classifyIntent step of a loop', async () => {
-    const classifier = createLocalClassifier({ labels: toyLabels, examples: toyExamples });
-    const loop = createLoop({
-      steps: {
-        classifyIntent: createIntentStep(classifier),
-        proposeHypotheses: () => [],
-        act: () => undefined,
-      },
-    });
-    const result = await loop.handle(
-      { source: 'email', kind: 'ticket', payload: { subject: 'Where is my order' } },
-      { actor: { id: 'agent', type: 'ai' } },
-    );
+    const result = await handleInToyLoop();
     expect(result.intent).toMatchObject({ label: 'shipping_status', classifier: 'local' });
   });
 
   it('leaves the signal fingerprint uncomputed (it is lazy when nothing deduplicates)', async () => {
-    const classifier = createLocalClassifier({ labels: toyLabels, examples: toyExamples });
-    const loop = createLoop({
-      steps: {
-        classifyIntent: createIntentStep(classifier),
-        proposeHypotheses: () => [],
-        act: () => undefined,
-      },
-    });
-    const result = await loop.handle(
-      { source: 'email', kind: 'ticket', payload: { subject: 'Where is my order' } },
-      { actor: { id: 'agent', type: 'ai' } },
-    );
+    const result = await handleInToyLoop();
     // Still the getter: reading every key of the signal would have replaced it with the value.
     expect(Object.getOwnPropertyDescriptor(result.signal, 'fingerprint')?.get).toBeTypeOf(
       'function',
