@@ -4,6 +4,7 @@
 export { businessCalendarOptionsSchema } from '../calendar/create-business-calendar';
 export { toInputIssues } from '../errors/invalid-input-error';
 export { summarizeIssues } from '../errors/summarize-issues';
+export { sealEvidence } from '../rails/check-evidence';
 export { combineRailResults, type DecisionBase } from '../rails/combine-rail-results';
 export { onRailEvaluationAborted, throwIfRailAborted } from '../rails/run-rail';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../utils/seeded-random';
-import { checkEvidence } from './check-evidence';
+import { checkEvidence, sealEvidence } from './check-evidence';
 
 // checkEvidence must throw exactly when JSON.stringify throws: it replaced a JSON.stringify of
 // every verdict's evidence on the engine's hot path.
@@ -124,5 +124,26 @@ describe('checkEvidence', () => {
     expect(throwsOnCheck(deep)).toBe(throwsOnStringify(deep));
     const big = { items: Array.from({ length: 200_000 }, (_, index) => index) };
     expect(checkEvidence(big)).toBe(big);
+  });
+});
+
+describe('sealEvidence', () => {
+  it('returns a deep-frozen JSON copy that checkEvidence passes as it is', () => {
+    const original = { level: 'full', slos: [{ burnRates: { '5m': 0.5 } }], skipped: undefined };
+    const sealed = sealEvidence(original);
+    expect(sealed).not.toBe(original);
+    expect(sealed).toEqual({ level: 'full', slos: [{ burnRates: { '5m': 0.5 } }] });
+    expect(Object.isFrozen(sealed)).toBe(true);
+    expect(Object.isFrozen(sealed.slos[0]?.burnRates)).toBe(true);
+    expect(checkEvidence(sealed)).toBe(sealed);
+    // The original is left as it was, and still walked.
+    expect(Object.isFrozen(original)).toBe(false);
+  });
+
+  it('throws where checkEvidence would', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => sealEvidence(cyclic)).toThrow(TypeError);
+    expect(() => sealEvidence({ count: 1n })).toThrow(TypeError);
   });
 });

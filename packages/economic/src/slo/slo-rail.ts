@@ -1,5 +1,6 @@
-import { allow, escalate, type Rail, type RailContext } from '@guardloop/core';
-import type { AutonomyDial } from './autonomy-dial';
+import { allow, escalate, type Rail, type RailContext, type RailVerdict } from '@guardloop/core';
+import { sealEvidence } from '@guardloop/core/internal';
+import { type AutonomyDial, type AutonomyReading, freshReadingOf } from './autonomy-dial';
 import { isAutonomyAtOrBelow } from './autonomy-level';
 
 export interface SloRailOptions {
@@ -24,10 +25,33 @@ export function sloRail({
   escalateAt = 'reduced',
   actorTypes = ['ai', 'system'],
 }: SloRailOptions): Rail {
+  // The verdict of a reading the dial reuses is built (and its evidence checked) once.
+  const verdicts = new WeakMap<AutonomyReading, RailVerdict>();
+  const verdictOf = (reading: AutonomyReading, actionType: string, reused: boolean) => {
+    const known = verdicts.get(reading);
+    if (known) return known;
+    const evidence = {
+      autonomy: reading.level,
+      actionType,
+      slos: reading.statuses.map((status) => ({
+        slo: status.slo,
+        autonomy: status.autonomy,
+        budgetRemaining: status.budgetRemaining,
+        exhausted: status.exhausted,
+        burnRates: status.burnRates,
+        firingAlerts: status.alerts.filter((alert) => alert.firing),
+      })),
+    };
+    const verdict = isAutonomyAtOrBelow(reading.level, escalateAt)
+      ? escalate(reading.reason, reused ? sealEvidence(evidence) : evidence)
+      : allow(reading.reason, reused ? sealEvidence(evidence) : evidence);
+    if (reused) verdicts.set(reading, verdict);
+    return verdict;
+  };
   return {
     name,
     kind: 'economic',
-    async evaluate(context, options) {
+    evaluate(context, options) {
       const { action, actor } = context;
       if (!action) return allow('No action to gate: the autonomy dial applies to actions.');
       if (!actorTypes.includes(actor.type)) {
@@ -35,24 +59,14 @@ export function sloRail({
           `Actor type '${actor.type}' is not autonomous: the autonomy dial does not apply.`,
         );
       }
+      // A reading the dial reuses answers at once: no promise, no signal.
+      const fresh = freshReadingOf(dial, action.name);
+      if (fresh !== undefined) return { ...verdictOf(fresh, action.name, true) };
       // The signal is read only here, where the rail awaits: under the engine it is created on
       // first read, and the early answers above need none.
-      const reading = await dial.read(action.name, { abortSignal: options.abortSignal });
-      const evidence = {
-        autonomy: reading.level,
-        actionType: action.name,
-        slos: reading.statuses.map((status) => ({
-          slo: status.slo,
-          autonomy: status.autonomy,
-          budgetRemaining: status.budgetRemaining,
-          exhausted: status.exhausted,
-          burnRates: status.burnRates,
-          firingAlerts: status.alerts.filter((alert) => alert.firing),
-        })),
-      };
-      return isAutonomyAtOrBelow(reading.level, escalateAt)
-        ? escalate(reading.reason, evidence)
-        : allow(reading.reason, evidence);
+      return dial.read(action.name, { abortSignal: options.abortSignal }).then((reading) => ({
+        ...verdictOf(reading, action.name, freshReadingOf(dial, action.name) === reading),
+      }));
     },
   };
 }

@@ -9,6 +9,7 @@ import { evaluateSloStatus } from './evaluate-slo-status';
 import { readSloWindows, sloPlan } from './read-slo-windows';
 import { createSloCounterKeys } from './slo-counter-keys';
 import type { SloStatus } from './slo-status';
+import { registerTracker } from './tracker-revision';
 
 export interface SloTrackerOptions {
   store: CounterStore;
@@ -57,7 +58,7 @@ export function createSloTracker({
 }: SloTrackerOptions): SloTracker {
   const keyOf = createSloCounterKeys(keyPrefix);
 
-  return {
+  const tracker: SloTracker = {
     async record(slo, event, options = {}) {
       assertSlo(slo);
       const { good, bad, actionType } = parseInput(eventSchema, event, 'SLO event');
@@ -67,6 +68,8 @@ export function createSloTracker({
       }
       const key = keyOf(slo);
       const now = clock.now();
+      // Before and after the writes: a reading taken while they are on their way is not reused.
+      revision.revision += 1;
       const writes: Promise<number>[] = [];
       for (const { bucketMs, retainMs } of sloPlan(slo).buckets) {
         const bucketStart = bucketStartOf(now, bucketMs);
@@ -74,7 +77,11 @@ export function createSloTracker({
         if (good > 0) writes.push(store.increment(key('good', bucketMs), bucketStart, good, write));
         if (bad > 0) writes.push(store.increment(key('bad', bucketMs), bucketStart, bad, write));
       }
-      await Promise.all(writes);
+      try {
+        await Promise.all(writes);
+      } finally {
+        revision.revision += 1;
+      }
       return true;
     },
 
@@ -86,6 +93,8 @@ export function createSloTracker({
       return evaluateSloStatus(slo, readings, at);
     },
   };
+  const revision = registerTracker(tracker, clock);
+  return tracker;
 }
 
 function assertSlo(slo: unknown): asserts slo is Slo {
