@@ -152,4 +152,21 @@ describe('sloRail on a reused reading', () => {
     await tracker.record(slo, { bad: 100 });
     expect((await evaluateRails(rails, context)).verdict).toBe('escalate');
   });
+
+  it('still rejects, never throws, for an unreadable context or a dial that throws', async () => {
+    const options = { abortSignal: new AbortController().signal };
+    const rail = sloRail({ dial: setup().dial });
+    const unreadable = () => rail.evaluate(null as never, options);
+    expect(unreadable).not.toThrow();
+    await expect(unreadable()).rejects.toThrow(TypeError);
+    const throwing = sloRail({
+      dial: {
+        slos: [slo],
+        read: () => {
+          throw new Error('dial down');
+        },
+      },
+    });
+    await expect(throwing.evaluate(context, options)).rejects.toThrow('dial down');
+  });
 });

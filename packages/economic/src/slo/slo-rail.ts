@@ -1,4 +1,11 @@
-import { allow, escalate, type Rail, type RailContext, type RailVerdict } from '@guardloop/core';
+import {
+  allow,
+  escalate,
+  type Rail,
+  type RailContext,
+  type RailEvaluateOptions,
+  type RailVerdict,
+} from '@guardloop/core';
 import { sealEvidence } from '@guardloop/core/internal';
 import { type AutonomyDial, type AutonomyReading, freshReadingOf } from './autonomy-dial';
 import { isAutonomyAtOrBelow } from './autonomy-level';
@@ -48,25 +55,34 @@ export function sloRail({
     if (reused) verdicts.set(reading, verdict);
     return verdict;
   };
+  const answer = (context: RailContext, options: RailEvaluateOptions) => {
+    const { action, actor } = context;
+    if (!action) return allow('No action to gate: the autonomy dial applies to actions.');
+    if (!actorTypes.includes(actor.type)) {
+      return allow(
+        `Actor type '${actor.type}' is not autonomous: the autonomy dial does not apply.`,
+      );
+    }
+    // A reading the dial reuses answers at once: no promise, no signal.
+    const fresh = freshReadingOf(dial, action.name);
+    if (fresh !== undefined) return { ...verdictOf(fresh, action.name, true) };
+    // The signal is read only here, where the rail awaits: under the engine it is created on
+    // first read, and the early answers above need none.
+    return dial.read(action.name, { abortSignal: options.abortSignal }).then((reading) => ({
+      ...verdictOf(reading, action.name, freshReadingOf(dial, action.name) === reading),
+    }));
+  };
   return {
     name,
     kind: 'economic',
     evaluate(context, options) {
-      const { action, actor } = context;
-      if (!action) return allow('No action to gate: the autonomy dial applies to actions.');
-      if (!actorTypes.includes(actor.type)) {
-        return allow(
-          `Actor type '${actor.type}' is not autonomous: the autonomy dial does not apply.`,
-        );
+      // Answers at once when it can; anything thrown still arrives as a rejection, as from the
+      // async function this was.
+      try {
+        return answer(context, options);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      // A reading the dial reuses answers at once: no promise, no signal.
-      const fresh = freshReadingOf(dial, action.name);
-      if (fresh !== undefined) return { ...verdictOf(fresh, action.name, true) };
-      // The signal is read only here, where the rail awaits: under the engine it is created on
-      // first read, and the early answers above need none.
-      return dial.read(action.name, { abortSignal: options.abortSignal }).then((reading) => ({
-        ...verdictOf(reading, action.name, freshReadingOf(dial, action.name) === reading),
-      }));
     },
   };
 }
