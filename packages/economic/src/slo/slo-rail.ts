@@ -49,9 +49,10 @@ export function sloRail({
         firingAlerts: status.alerts.filter((alert) => alert.firing),
       })),
     };
+    const checked = reused ? sealEvidence(evidence) : evidence;
     const verdict = isAutonomyAtOrBelow(reading.level, escalateAt)
-      ? escalate(reading.reason, reused ? sealEvidence(evidence) : evidence)
-      : allow(reading.reason, reused ? sealEvidence(evidence) : evidence);
+      ? escalate(reading.reason, checked)
+      : allow(reading.reason, checked);
     if (reused) verdicts.set(reading, verdict);
     return verdict;
   };
