@@ -43,8 +43,43 @@ export async function takeForVerdict<Taken>({
   const abortSignal = railOptions.abortSignal;
   const taken = await take(abortSignal);
   if (!applied(taken)) return taken;
+  const release = releaseOnce(taken, giveBack, onGiveBackError);
+  if (abortSignal.aborted) {
+    await release();
+    throwIfAborted(abortSignal);
+  }
+  onRailEvaluationAborted(railOptions, () => void release());
+  return taken;
+}
+
+/**
+ * `takeForVerdict` for a take that answers at once (the in-memory counters): nothing is on its
+ * way, so the only abort left to heed is the engine dropping the verdict later (a host's wrapper
+ * around the rail may still be awaiting when another rail denies). Check the signal before.
+ */
+export function takeForVerdictNow<Taken>({
+  railOptions,
+  take,
+  applied,
+  giveBack,
+  onGiveBackError,
+}: Omit<TakeForVerdictOptions<Taken>, 'take'> & { take: () => Taken }): Taken {
+  const taken = take();
+  if (applied(taken)) {
+    const release = releaseOnce(taken, giveBack, onGiveBackError);
+    onRailEvaluationAborted(railOptions, () => void release());
+  }
+  return taken;
+}
+
+/** Gives back once; a failure goes to `onGiveBackError`, never to an unhandled rejection. */
+function releaseOnce<Taken>(
+  taken: Taken,
+  giveBack: (taken: Taken) => unknown,
+  onGiveBackError: (error: unknown, taken: Taken) => void,
+): () => Promise<void> {
   let given = false;
-  const release = async () => {
+  return async () => {
     if (given) return;
     given = true;
     try {
@@ -57,10 +92,4 @@ export async function takeForVerdict<Taken>({
       }
     }
   };
-  if (abortSignal.aborted) {
-    await release();
-    throwIfAborted(abortSignal);
-  }
-  onRailEvaluationAborted(railOptions, () => void release());
-  return taken;
 }

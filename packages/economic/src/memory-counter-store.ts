@@ -1,5 +1,10 @@
 import { throwIfAborted } from '@guardloop/core/internal';
-import type { CounterBucket, CounterStore } from './counter-store';
+import type {
+  ConditionalIncrementResult,
+  CounterBucket,
+  CounterStore,
+  CounterWindowLimit,
+} from './counter-store';
 import {
   counterOverflowError,
   isWithinCounterRange,
@@ -8,6 +13,7 @@ import {
   parseRetainMs,
 } from './counter-store-arguments';
 import { lowerBound } from './lower-bound';
+import { registerSynchronousCounters, type SynchronousCounters } from './synchronous-counters';
 
 /** The in-memory store, with a way to observe that memory stays bounded. */
 export interface MemoryCounterStore extends CounterStore {
@@ -114,7 +120,56 @@ export function createMemoryCounterStore(): MemoryCounterStore {
     return result;
   };
 
-  return {
+  // The writes on arguments already read, shared by the methods and by `counters`.
+  const incrementBy = (key: string, bucketStart: number, amount: number, retainMs?: number) => {
+    if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
+      throw counterOverflowError(key, bucketStart);
+    }
+    return add(key, bucketStart, amount, retainMs);
+  };
+  const incrementWithin = (
+    key: string,
+    bucketStart: number,
+    amount: number,
+    window: CounterWindowLimit,
+    retainMs?: number,
+  ): ConditionalIncrementResult => {
+    const current = total(key, window.from, window.to);
+    // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
+    if (
+      current + amount > Math.min(window.limit, maxCounterAmount) ||
+      !isWithinCounterRange(bucketValue(key, bucketStart) + amount)
+    ) {
+      return { applied: false, total: current };
+    }
+    add(key, bucketStart, amount, retainMs);
+    const inside = bucketStart >= window.from && bucketStart < window.to;
+    return { applied: true, total: inside ? current + amount : current };
+  };
+  // The writes answered at once, for the rails (see `synchronousCountersOf`): the methods below
+  // are these plus the promise and the signal.
+  const counters: SynchronousCounters = {
+    increment(keyInput, bucketStartInput, amountInput, options) {
+      const [key, bucketStart, amount] = parseCounterStoreArguments('increment', [
+        keyInput,
+        bucketStartInput,
+        amountInput,
+      ]);
+      return incrementBy(key, bucketStart, amount, parseRetainMs('increment', options));
+    },
+    incrementIfWithin(keyInput, bucketStartInput, amountInput, windowInput, options) {
+      const [key, bucketStart, amount, window] = parseCounterStoreArguments('incrementIfWithin', [
+        keyInput,
+        bucketStartInput,
+        amountInput,
+        windowInput,
+      ]);
+      const retainMs = parseRetainMs('incrementIfWithin', options);
+      return incrementWithin(key, bucketStart, amount, window, retainMs);
+    },
+  };
+
+  const store: MemoryCounterStore = {
     // Named parameters, not `...args`: the counters sit on every decision's path, and a rest
     // array plus its slice per call is garbage the rails pay for.
     async increment(keyInput, bucketStartInput, amountInput, options) {
@@ -125,10 +180,7 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       ]);
       const retainMs = parseRetainMs('increment', options);
       throwIfAborted(options?.abortSignal);
-      if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
-        throw counterOverflowError(key, bucketStart);
-      }
-      return add(key, bucketStart, amount, retainMs);
+      return incrementBy(key, bucketStart, amount, retainMs);
     },
     async sum(keyInput, fromInput, toInput, options) {
       const [key, from, to] = parseCounterStoreArguments('sum', [keyInput, fromInput, toInput]);
@@ -156,17 +208,7 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       ]);
       const retainMs = parseRetainMs('incrementIfWithin', options);
       throwIfAborted(options?.abortSignal);
-      const current = total(key, window.from, window.to);
-      // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
-      if (
-        current + amount > Math.min(window.limit, maxCounterAmount) ||
-        !isWithinCounterRange(bucketValue(key, bucketStart) + amount)
-      ) {
-        return { applied: false, total: current };
-      }
-      add(key, bucketStart, amount, retainMs);
-      const inside = bucketStart >= window.from && bucketStart < window.to;
-      return { applied: true, total: inside ? current + amount : current };
+      return incrementWithin(key, bucketStart, amount, window, retainMs);
     },
     async prune(...args) {
       const [before] = parseCounterStoreArguments('prune', args.slice(0, 1));
@@ -221,6 +263,8 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       return count;
     },
   };
+  registerSynchronousCounters(store, counters);
+  return store;
 }
 
 /** Makes `running` valid below `end`; false (and `inexact`) once a total is not exact. */

@@ -1,8 +1,17 @@
-import { allow, deny, escalate, type Rail } from '@guardloop/core';
-import { takeForVerdict } from '../dropped-verdict';
+import {
+  allow,
+  deny,
+  escalate,
+  type Rail,
+  type RailContext,
+  type RailEvaluateOptions,
+  type RailVerdict,
+} from '@guardloop/core';
+import { evaluateWith, throwIfRailAborted } from '@guardloop/core/internal';
+import { takeForVerdict, takeForVerdictNow } from '../dropped-verdict';
 import { parseCostContext } from './cost-input';
 import type { CostCharge, CostLine } from './cost-line';
-import type { CostMeter } from './cost-meter';
+import { type CostMeter, chargeAtOnce } from './cost-meter';
 
 export interface CostBudgetRailOptions {
   meter: CostMeter;
@@ -31,7 +40,8 @@ const period = (line: CostLine) =>
  * caller gave up, or the rail timed out) the rail gives the charge back itself. When another
  * rail denies after this one answered, the verdict is not dropped and the decision's evidence
  * carries the charge: give it back with `meter.refund`. Called directly, the rail adds no listener
- * to the caller's signal: its later abort gives nothing back.
+ * to the caller's signal: its later abort gives nothing back. On the in-memory counters the charge
+ * and the verdict come at once (under the engine: no promise).
  */
 export function costBudgetRail({
   meter,
@@ -39,35 +49,51 @@ export function costBudgetRail({
   onExceeded = 'escalate',
   onRefundError = () => {},
 }: CostBudgetRailOptions): Rail {
+  const verdictOf = (charge: CostCharge): RailVerdict => {
+    const { exceeded } = charge;
+    if (exceeded) {
+      const reason = `Cost budget '${exceeded.budget}' would be exceeded for ${exceeded.scope}: ${amount(exceeded, exceeded.used)} already spent + ${amount(exceeded, exceeded.cost)} > ${amount(exceeded, exceeded.limit)} limit (period ${period(exceeded)}).`;
+      return onExceeded === 'deny' ? deny(reason, charge) : escalate(reason, charge);
+    }
+    if (charge.lines.length === 0) return allow('No cost budget applies to this decision.');
+    const spent = charge.lines
+      .map(
+        (line) =>
+          `'${line.budget}' ${amount(line, line.used)} of ${amount(line, line.limit)} for ${line.scope}`,
+      )
+      .join('; ');
+    return allow(`Within cost budgets: ${spent}.`, charge);
+  };
+  const holding = {
+    applied: (taken: CostCharge) => taken.applied,
+    giveBack: (taken: CostCharge) => meter.refund(taken),
+    onGiveBackError: onRefundError,
+  };
+  const chargeLater = async (context: RailContext, options: RailEvaluateOptions) =>
+    verdictOf(
+      await takeForVerdict({
+        railOptions: options,
+        take: (takeSignal) => meter.charge(context, { abortSignal: takeSignal }),
+        ...holding,
+      }),
+    );
   return {
     name,
     kind: 'economic',
-    async evaluate(input, options) {
+    // A meter on the in-memory counters is charged at once: the verdict comes without a promise
+    // (the charge is still given back if the engine drops the verdict, e.g. behind a wrapper).
+    evaluate: evaluateWith((input, options) => {
       const context = parseCostContext(input, `${name} rail context`);
       const cost = context.action?.cost;
       if (!cost || (cost.tokens === 0 && cost.usd === 0)) {
         return allow('No cost declared for this decision: nothing to charge.');
       }
-      const charge = await takeForVerdict({
-        railOptions: options,
-        take: (takeSignal) => meter.charge(context, { abortSignal: takeSignal }),
-        applied: (taken) => taken.applied,
-        giveBack: (taken) => meter.refund(taken),
-        onGiveBackError: onRefundError,
-      });
-      const { exceeded } = charge;
-      if (exceeded) {
-        const reason = `Cost budget '${exceeded.budget}' would be exceeded for ${exceeded.scope}: ${amount(exceeded, exceeded.used)} already spent + ${amount(exceeded, exceeded.cost)} > ${amount(exceeded, exceeded.limit)} limit (period ${period(exceeded)}).`;
-        return onExceeded === 'deny' ? deny(reason, charge) : escalate(reason, charge);
-      }
-      if (charge.lines.length === 0) return allow('No cost budget applies to this decision.');
-      const spent = charge.lines
-        .map(
-          (line) =>
-            `'${line.budget}' ${amount(line, line.used)} of ${amount(line, line.limit)} for ${line.scope}`,
-        )
-        .join('; ');
-      return allow(`Within cost budgets: ${spent}.`, charge);
-    },
+      throwIfRailAborted(options);
+      const charged = chargeAtOnce(meter, context);
+      if (charged === undefined) return chargeLater(context, options);
+      return verdictOf(
+        takeForVerdictNow({ railOptions: options, take: () => charged, ...holding }),
+      );
+    }),
   };
 }

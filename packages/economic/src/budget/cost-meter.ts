@@ -1,8 +1,13 @@
 import { type Clock, InvalidInputError, type RailContext, systemClock } from '@guardloop/core';
 import { throwIfAborted } from '@guardloop/core/internal';
-import type { CounterStore, CounterStoreCallOptions } from '../counter-store';
+import type {
+  ConditionalIncrementResult,
+  CounterStore,
+  CounterStoreCallOptions,
+} from '../counter-store';
 import { maxCounterAmount } from '../counter-store-arguments';
 import { InvalidBudgetError } from '../errors/invalid-budget-error';
+import { type SynchronousCounters, synchronousCountersOf } from '../synchronous-counters';
 import { parseCostCharge, parseCostContext } from './cost-input';
 import {
   type CostCharge,
@@ -72,26 +77,77 @@ export function createCostMeter({
       retainMs: retainMs(line),
     });
 
-  return {
+  // The lines a decision is charged, checked before anything is written.
+  const linesToCharge = (input: RailContext): CostLine[] => {
+    const context = parseCostContext(input, 'cost meter decision');
+    const lines = slots(context).filter((line) => line.cost > 0);
+    for (const line of lines) {
+      if (costToCounterUnits(line, line.cost) > maxCounterAmount) {
+        throw new InvalidInputError({
+          subject: 'cost meter decision',
+          issues: [
+            {
+              path: `action.cost.${line.dimension}`,
+              message: `is more than a counter can hold (${fromCounterUnits(line, maxCounterAmount)})`,
+            },
+          ],
+        });
+      }
+    }
+    return lines;
+  };
+  const windowOf = (slot: CostLine) => ({
+    from: slot.periodStart,
+    to: slot.periodEnd,
+    // A limit too large for counter units (1e303 USD) is no limit, not an error.
+    limit: Math.min(toCounterUnits(slot, slot.limit), Number.MAX_VALUE),
+  });
+  /** Records a line's write; false when it was refused. */
+  const wrote = (slot: CostLine, result: ConditionalIncrementResult) => {
+    slot.used = fromCounterUnits(slot, result.total);
+    return result.applied;
+  };
+
+  // A store that answers at once is charged at once, all or nothing as below: nothing can come
+  // in between its writes, nor abort them.
+  const chargeNow = (counters: SynchronousCounters, input: RailContext): CostCharge => {
+    const lines = linesToCharge(input);
+    const applied: CostLine[] = [];
+    const rollback = () => {
+      for (const line of applied) {
+        counters.increment(line.key, line.periodStart, -costToCounterUnits(line, line.cost), {
+          retainMs: retainMs(line),
+        });
+      }
+    };
+    try {
+      for (const slot of lines) {
+        const result = counters.incrementIfWithin(
+          slot.key,
+          slot.periodStart,
+          costToCounterUnits(slot, slot.cost),
+          windowOf(slot),
+          { retainMs: retainMs(slot) },
+        );
+        if (!wrote(slot, result)) {
+          rollback();
+          return { applied: false, lines: [], exceeded: slot };
+        }
+        applied.push(slot);
+      }
+    } catch (error) {
+      rollback();
+      throw error;
+    }
+    return { applied: true, lines: applied, exceeded: undefined };
+  };
+
+  const meter: CostMeter = {
     budgets,
     async charge(input, options = {}) {
-      const context = parseCostContext(input, 'cost meter decision');
       const { abortSignal } = options;
+      const lines = linesToCharge(input);
       throwIfAborted(abortSignal);
-      const lines = slots(context).filter((line) => line.cost > 0);
-      for (const line of lines) {
-        if (costToCounterUnits(line, line.cost) > maxCounterAmount) {
-          throw new InvalidInputError({
-            subject: 'cost meter decision',
-            issues: [
-              {
-                path: `action.cost.${line.dimension}`,
-                message: `is more than a counter can hold (${fromCounterUnits(line, maxCounterAmount)})`,
-              },
-            ],
-          });
-        }
-      }
       const applied: CostLine[] = [];
       // All or nothing: on a refusal, an error or an abort, take back what this decision already
       // charged. The store rejects an aborted write only when it did not apply, so `applied` is
@@ -104,16 +160,10 @@ export function createCostMeter({
             slot.key,
             slot.periodStart,
             costToCounterUnits(slot, slot.cost),
-            {
-              from: slot.periodStart,
-              to: slot.periodEnd,
-              // A limit too large for counter units (1e303 USD) is no limit, not an error.
-              limit: Math.min(toCounterUnits(slot, slot.limit), Number.MAX_VALUE),
-            },
+            windowOf(slot),
             { ...options, retainMs: retainMs(slot) },
           );
-          slot.used = fromCounterUnits(slot, result.total);
-          if (!result.applied) {
+          if (!wrote(slot, result)) {
             await rollback();
             return { applied: false, lines: [], exceeded: slot };
           }
@@ -160,4 +210,29 @@ export function createCostMeter({
       );
     },
   };
+  synchronousCharges.set(meter, {
+    charge: meter.charge,
+    now: (context) => {
+      const counters = synchronousCountersOf(store);
+      return counters ? chargeNow(counters, context) : undefined;
+    },
+  });
+  return meter;
+}
+
+// What `synchronousChargeOf` answers from, per meter made by `createCostMeter`.
+const synchronousCharges = new WeakMap<
+  CostMeter,
+  { charge: CostMeter['charge']; now: (context: RailContext) => CostCharge | undefined }
+>();
+
+/**
+ * Charges at once when the meter's store answers at once (`synchronousCountersOf`): the charge,
+ * or undefined when the meter must be charged through `charge` (a host's store or meter, or a
+ * meter whose `charge` was replaced). Throws what `charge` rejects with.
+ */
+export function chargeAtOnce(meter: CostMeter, context: RailContext): CostCharge | undefined {
+  const entry = synchronousCharges.get(meter);
+  if (entry === undefined || meter.charge !== entry.charge) return undefined;
+  return entry.now(context);
 }

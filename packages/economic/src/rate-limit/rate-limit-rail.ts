@@ -1,7 +1,22 @@
-import { allow, type Clock, deny, escalate, type Rail, systemClock } from '@guardloop/core';
-import type { CounterStore } from '../counter-store';
-import { takeForVerdict } from '../dropped-verdict';
+import {
+  allow,
+  type Clock,
+  deny,
+  escalate,
+  type Rail,
+  type RailEvaluateOptions,
+  type RailVerdict,
+  systemClock,
+} from '@guardloop/core';
+import { evaluateWith, throwIfRailAborted } from '@guardloop/core/internal';
+import type {
+  ConditionalIncrementResult,
+  CounterStore,
+  CounterWindowLimit,
+} from '../counter-store';
+import { takeForVerdict, takeForVerdictNow } from '../dropped-verdict';
 import { scopeOf } from '../scope';
+import { synchronousCountersOf } from '../synchronous-counters';
 import { trailingRange } from '../window/bucket-range';
 import { formatWindow } from '../window/window';
 import { defineRateLimit, type RateLimitInput } from './define-rate-limit';
@@ -39,7 +54,8 @@ export interface RateLimitSlot {
  * (another rail denied first, the caller gave up, the rail timed out) the slot is given back, and
  * a take aborted while its write was on its way rejects with the abort reason, its slot given
  * back. A decision another rail denies after this one answered keeps its slot, and so does a direct
- * call whose signal aborts after the rail answered (no listener is added to it).
+ * call whose signal aborts after the rail answered (no listener is added to it). On the in-memory
+ * counters the slot and the verdict come at once (under the engine: no promise).
  * Throws `InvalidRateLimitError` / `InvalidWindowError` for bad limits.
  */
 export function rateLimitRail({
@@ -54,10 +70,53 @@ export function rateLimitRail({
   const rateLimit = defineRateLimit(input);
   const window = formatWindow(rateLimit.windowMs);
   const keyBase = `${keyPrefix}rate:${encodeURIComponent(rateLimit.name)}:`;
+  const verdictOf = (slot: RateLimitSlot, result: ConditionalIncrementResult): RailVerdict => {
+    const evidence = {
+      rateLimit: rateLimit.name,
+      scope: slot.scope,
+      window,
+      limit: rateLimit.limit,
+      count: result.total,
+    };
+    if (result.applied) {
+      return allow(
+        `Rate limit '${rateLimit.name}': ${result.total} of ${rateLimit.limit} per ${window} for ${slot.scope}.`,
+        evidence,
+      );
+    }
+    const reason = `Rate limit '${rateLimit.name}' reached: ${result.total} of ${rateLimit.limit} per ${window} already used by ${slot.scope}.`;
+    return onExceeded === 'deny' ? deny(reason, evidence) : escalate(reason, evidence);
+  };
+  const retainMs = rateLimit.retentionMs;
+  const holding = (slot: RateLimitSlot) => ({
+    applied: (taken: ConditionalIncrementResult) => taken.applied,
+    // With the retention too: a give-back that recreates a pruned bucket must expire as well.
+    giveBack: () => store.increment(slot.key, slot.bucketStart, -1, { retainMs }),
+    onGiveBackError: (error: unknown) => onRefundError(error, slot),
+  });
+  const takeLater = async (
+    slot: RateLimitSlot,
+    window: CounterWindowLimit,
+    options: RailEvaluateOptions,
+  ) =>
+    verdictOf(
+      slot,
+      await takeForVerdict({
+        railOptions: options,
+        take: (takeSignal) =>
+          store.incrementIfWithin(slot.key, slot.bucketStart, 1, window, {
+            abortSignal: takeSignal,
+            retainMs,
+          }),
+        ...holding(slot),
+      }),
+    );
   return {
     name: railName ?? `rate-limit:${rateLimit.name}`,
     kind: 'economic',
-    async evaluate(context, options) {
+    // On the in-memory counters the slot is taken at once: the verdict comes without a promise
+    // (the slot is still given back if the engine drops the verdict, e.g. behind a wrapper).
+    evaluate: evaluateWith((context, options) => {
       const action = context.action;
       if (!action) return allow('No action to rate-limit.');
       if (rateLimit.actionTypes && !rateLimit.actionTypes.includes(action.name)) {
@@ -75,37 +134,16 @@ export function rateLimitRail({
         key: keyBase + scope.key,
         bucketStart,
       };
-      const retainMs = rateLimit.retentionMs;
-      const result = await takeForVerdict({
+      const limit = { from, to, limit: rateLimit.limit };
+      throwIfRailAborted(options);
+      const counters = synchronousCountersOf(store);
+      if (counters === undefined) return takeLater(slot, limit, options);
+      const taken = takeForVerdictNow({
         railOptions: options,
-        take: (takeSignal) =>
-          store.incrementIfWithin(
-            slot.key,
-            bucketStart,
-            1,
-            { from, to, limit: rateLimit.limit },
-            { abortSignal: takeSignal, retainMs },
-          ),
-        applied: (taken) => taken.applied,
-        // With the retention too: a give-back that recreates a pruned bucket must expire as well.
-        giveBack: () => store.increment(slot.key, bucketStart, -1, { retainMs }),
-        onGiveBackError: (error) => onRefundError(error, slot),
+        take: () => counters.incrementIfWithin(slot.key, bucketStart, 1, limit, { retainMs }),
+        ...holding(slot),
       });
-      const evidence = {
-        rateLimit: rateLimit.name,
-        scope: scope.description,
-        window,
-        limit: rateLimit.limit,
-        count: result.total,
-      };
-      if (result.applied) {
-        return allow(
-          `Rate limit '${rateLimit.name}': ${result.total} of ${rateLimit.limit} per ${window} for ${scope.description}.`,
-          evidence,
-        );
-      }
-      const reason = `Rate limit '${rateLimit.name}' reached: ${result.total} of ${rateLimit.limit} per ${window} already used by ${scope.description}.`;
-      return onExceeded === 'deny' ? deny(reason, evidence) : escalate(reason, evidence);
-    },
+      return verdictOf(slot, taken);
+    }),
   };
 }
