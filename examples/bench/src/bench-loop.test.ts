@@ -1,5 +1,5 @@
 import { evaluateRails } from '@guardloop/core';
-import { createBrandSafetyCheck } from '@guardloop/semantic';
+import { createBrandSafetyCheck, detectPii } from '@guardloop/semantic';
 import { createMemoryUndoLogStore } from '@guardloop/undo-log';
 import { afterAll, describe, expect, test } from 'vitest';
 import { trainBenchClassifier } from './bench-classifier';
@@ -55,5 +55,13 @@ test('no customer id of a long run reads as profanity (obscenity reads 455 as as
   for (let count = 1; count <= 20_000; count++) {
     const { customerId } = benchTicket(tickets, count).payload;
     if (check(customerId).length > 0) throw new Error(`${customerId} reads as profanity`);
+  }
+});
+
+test('no customer id of a long run reads as personal data, so every signal costs the same', () => {
+  for (let count = 1; count <= 20_000; count++) {
+    const { customerId } = benchTicket(tickets, count).payload;
+    const found = detectPii(customerId);
+    if (found.length > 0) throw new Error(`${customerId} reads as ${found[0]?.kind}`);
   }
 });

@@ -154,7 +154,7 @@ class DecisionRun<Context extends RailContext> {
    */
   at: number | undefined;
   denied = false;
-  readonly #onAbort: (() => void) | undefined;
+  #onAbort: (() => void) | undefined;
   #runOptions: RunRailOptions | undefined;
 
   constructor(
@@ -167,14 +167,24 @@ class DecisionRun<Context extends RailContext> {
   ) {
     this.startedAt = options.clock.now();
     this.at = this.startedAt;
-    const { abortSignal } = options;
-    if (abortSignal) {
-      this.#onAbort = () => this.state.abort(abortSignal.reason);
-      abortSignal.addEventListener('abort', this.#onAbort, { once: true });
-    }
+  }
+
+  /**
+   * Listens to the caller's signal once a rail makes the run wait: a run whose rails all answer
+   * at once (most) adds no listener, and reads the signal before each rail instead (`run`).
+   */
+  listen() {
+    const { abortSignal } = this.options;
+    if (abortSignal === undefined || this.#onAbort !== undefined) return;
+    this.#onAbort = () => this.state.abort(abortSignal.reason);
+    if (abortSignal.aborted) this.#onAbort();
+    else abortSignal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
   run(rail: RailSpec<Rail<Context>>): RailResult | Promise<RailResult> {
+    // Aborted by a rail that answered at once, before anything listened.
+    const { abortSignal } = this.options;
+    if (abortSignal?.aborted) this.state.abort(abortSignal.reason);
     // Rails without a timeout of their own share one options object.
     this.#runOptions ??= {
       abortSignal: this.state,
@@ -200,6 +210,7 @@ class DecisionRun<Context extends RailContext> {
       // run() settles as `aborted` as soon as the caller aborts: no separate race is needed.
       const pending = this.run(rail);
       if (pending instanceof Promise) {
+        this.listen();
         return pending.then((result) => {
           this.at = undefined;
           this.record(result);
@@ -241,6 +252,7 @@ class DecisionRun<Context extends RailContext> {
       }
     }
     if (waiting === undefined) return this.finish();
+    this.listen();
     const settle = (slot: number, result: RailResult) => {
       this.results[slot] = result;
       this.onConcurrentResult(result);

@@ -6,6 +6,7 @@ import { combineRailResults } from './combine-rail-results';
 import { evaluateRails } from './evaluate-rails';
 import { allow, deny, type Rail, type RailContext } from './rail';
 import { onRailEvaluationAborted, throwIfRailAborted } from './run-rail';
+import { evaluateWith } from './synchronous-evaluate';
 
 // Regression tests for the engine's hot-path shortcuts: they must not change what it decides.
 const context: RailContext = {
@@ -106,6 +107,77 @@ describe('evaluateRails abort wiring', () => {
       'aborted',
       'completed',
     ]);
+  });
+
+  it("adds no listener to the caller's signal when every rail answers at once", async () => {
+    const caller = new AbortController();
+    const listen = vi.spyOn(caller.signal, 'addEventListener');
+    const quick = (name: string, kind: Rail['kind']): Rail => ({
+      name,
+      kind,
+      evaluate: evaluateWith(() => allow('fine')),
+    });
+    const decision = await evaluateRails(
+      [quick('schema', 'deterministic'), quick('intent', 'semantic'), quick('cost', 'economic')],
+      context,
+      { ...options(), abortSignal: caller.signal },
+    );
+    expect(decision.verdict).toBe('allow');
+    expect(listen).not.toHaveBeenCalled();
+  });
+
+  it('stops at once when a rail that answers at once aborts the caller, and rejects', async () => {
+    const caller = new AbortController();
+    const ran: string[] = [];
+    const rail = (name: string, kind: Rail['kind'], abort = false): Rail => ({
+      name,
+      kind,
+      evaluate: evaluateWith(() => {
+        ran.push(name);
+        if (abort) caller.abort(new Error('caller gave up'));
+        return allow('fine');
+      }),
+    });
+    await expect(
+      evaluateRails(
+        [
+          rail('first', 'deterministic', true),
+          rail('second', 'deterministic'),
+          rail('third', 'economic'),
+        ],
+        context,
+        { ...options(), abortSignal: caller.signal },
+      ),
+    ).rejects.toThrow('caller gave up');
+    expect(ran).toEqual(['first']);
+  });
+
+  it('listens once a rail makes it wait, and removes the listener when decided', async () => {
+    const caller = new AbortController();
+    const listen = vi.spyOn(caller.signal, 'addEventListener');
+    const unlisten = vi.spyOn(caller.signal, 'removeEventListener');
+    const decision = await evaluateRails(
+      [{ name: 'slow', kind: 'semantic', evaluate: async () => allow('fine') }],
+      context,
+      { ...options(), abortSignal: caller.signal },
+    );
+    expect(decision.verdict).toBe('allow');
+    expect(listen).toHaveBeenCalledOnce();
+    expect(unlisten).toHaveBeenCalledWith('abort', listen.mock.calls[0]?.[1]);
+  });
+
+  it('aborts a waiting rail when the caller aborts after the run started waiting', async () => {
+    const caller = new AbortController();
+    const pending = evaluateRails(
+      [
+        { name: 'quick', kind: 'deterministic', evaluate: evaluateWith(() => allow('fine')) },
+        { name: 'hanging', kind: 'semantic', evaluate: () => new Promise(() => {}) },
+      ],
+      context,
+      { ...options(), abortSignal: caller.signal },
+    );
+    caller.abort(new Error('shutting down'));
+    await expect(pending).rejects.toThrow('shutting down');
   });
 });
 
