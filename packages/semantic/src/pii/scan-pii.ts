@@ -78,7 +78,7 @@ function prefixCounts(taken: Uint8Array, anyTaken: boolean): Int32Array | undefi
 
 // Characters after which a scan may be needed: non-ASCII (folded first), `@`, `(`, `[`, `{`
 // and the digits. The regex engine skips the others faster than a loop over char codes.
-const notPlain = /[^\x00-\x27\x29-\x2f\x3a-\x3f\x41-\x5a\x5c-\x7a\x7c-\x7f]/g;
+const notPlain = /[(0-9@[{\u0080-\uffff]/g;
 
 /**
  * False for a plain ASCII text (folding leaves it as it is) that `mayHoldPii` would dismiss: no
