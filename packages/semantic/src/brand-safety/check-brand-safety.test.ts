@@ -1,6 +1,6 @@
 import { GuardloopError } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
-import { checkBrandSafety } from './check-brand-safety';
+import { checkBrandSafety, createBrandSafetyCheck } from './check-brand-safety';
 import { defaultUnsafeContentPatterns } from './unsafe-content-pattern';
 
 const ids = (text: string) => checkBrandSafety(text).map((finding) => finding.id);
@@ -90,5 +90,52 @@ describe('checkBrandSafety with custom patterns', () => {
     ];
     const findings = checkBrandSafety('We will issue a full REFUND today', { patterns });
     expect(findings.map((finding) => finding.match)).toEqual(['REFUND']);
+  });
+
+  it('finds what each pattern finds when they are checked together first', () => {
+    // Patterns of one set of flags are tried as one alternation before one by one: a
+    // backreference, a named group or other flags must not change what is found.
+    const entry = (id: string, pattern: RegExp) => ({
+      id,
+      pattern,
+      verdict: 'escalate' as const,
+      reason: `${id}.`,
+    });
+    const patterns = [
+      entry('grouped', /(o)k\b/),
+      entry('named', /(?<word>free)\s+\k<word>/i),
+      entry('double', /(\w)\1{2}/),
+      entry('refund', /refund/i),
+      entry('Case', /Refund/),
+      entry('behind', /(?<=our\s)policy/i),
+      entry('empty', /(?:)/),
+      ...defaultUnsafeContentPatterns,
+    ];
+    const texts = [
+      'Hello, I have sent a password reset link.',
+      'zzz free FREE refund, see our policy',
+      'We will issue a full Refund, you idiot',
+      'Please confirm your password here',
+      'zzz',
+      'free free',
+      'ok',
+      '',
+    ];
+    const check = createBrandSafetyCheck({ patterns, profanity: false });
+    for (const text of texts) {
+      const expected = patterns
+        .flatMap(({ id, pattern }) =>
+          [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].map((match) => ({
+            id,
+            match: match[0],
+            start: match.index,
+          })),
+        )
+        .sort((a, b) => a.start - b.start);
+      expect(
+        check(text).map(({ id, match, start }) => ({ id, match, start })),
+        text,
+      ).toEqual(expected);
+    }
   });
 });

@@ -72,6 +72,7 @@ export function createBrandSafetyCheck(
     ...entry,
     pattern: new RegExp(entry.pattern.source, `${entry.pattern.flags.replace(/[gy]/g, '')}g`),
   }));
+  const { prefilters, prefilterOf } = patternPrefilters(patterns.map((entry) => entry.pattern));
   return (text) => {
     const folded = foldForMatching(text);
     // A span of the folded text, back in the original (an empty match stays empty).
@@ -94,7 +95,10 @@ export function createBrandSafetyCheck(
         });
       }
     }
-    for (const { id, pattern, verdict, reason } of patterns) {
+    const matched = prefilters.map((prefilter) => prefilter.test(folded.text));
+    for (let index = 0; index < patterns.length; index++) {
+      if (!matched[prefilterOf[index] as number]) continue;
+      const { id, pattern, verdict, reason } = patterns[index] as (typeof patterns)[number];
       // `exec` on the check's own global copy, as `matchAll` iterates but without cloning the
       // regex and creating an iterator per pattern and text (most texts match none).
       pattern.lastIndex = 0;
@@ -114,6 +118,50 @@ export function createBrandSafetyCheck(
     }
     return findings.sort((a, b) => a.start - b.start);
   };
+}
+
+// A backreference (`\1`, `\k<name>`) or a named group could point elsewhere, or clash, once
+// patterns are joined; such a pattern gets a prefilter of its own.
+const notJoinable = /\\[1-9]|\\k<|\(\?<(?![=!])/;
+
+/**
+ * One regex per set of flags that matches a text iff one of the set's patterns does (an
+ * alternation of them): most texts match no unsafe pattern, and one pass over the text then says
+ * so instead of one per pattern. `prefilterOf[i]` is the prefilter of `patterns[i]`.
+ */
+function patternPrefilters(patterns: readonly RegExp[]): {
+  prefilters: RegExp[];
+  prefilterOf: number[];
+} {
+  const prefilters: RegExp[] = [];
+  const byFlags = new Map<string, number[]>();
+  const prefilterOf: number[] = [];
+  patterns.forEach((pattern, index) => {
+    const flags = pattern.flags.replace('g', '');
+    if (notJoinable.test(pattern.source)) {
+      prefilterOf[index] = prefilters.push(new RegExp(pattern.source, flags)) - 1;
+      return;
+    }
+    const group = byFlags.get(flags);
+    if (group) group.push(index);
+    else byFlags.set(flags, [index]);
+  });
+  for (const [flags, members] of byFlags) {
+    const source = members.map((index) => `(?:${(patterns[index] as RegExp).source})`).join('|');
+    let joined: RegExp[];
+    try {
+      joined = [new RegExp(source, flags)];
+    } catch {
+      // Not joinable after all: each its own.
+      joined = members.map((index) => new RegExp((patterns[index] as RegExp).source, flags));
+    }
+    const first = prefilters.length;
+    prefilters.push(...joined);
+    members.forEach((index, position) => {
+      prefilterOf[index] = joined.length === 1 ? first : first + position;
+    });
+  }
+  return { prefilters, prefilterOf };
 }
 
 /** Past an empty match, as `matchAll` steps: one code point in unicode mode, else one unit. */
