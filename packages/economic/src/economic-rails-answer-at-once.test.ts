@@ -1,4 +1,5 @@
 import {
+  allow,
   createManualClock,
   deny,
   evaluateRails,
@@ -124,6 +125,50 @@ describe('economic rails on the in-memory counters', () => {
     expect(decision.verdict).toBe('deny');
     expect(await used()).toEqual([0, 0]);
     expect((await rate.evaluate(context, options)).evidence).toMatchObject({ count: 1 });
+  });
+
+  it('give back the charge when a rail beside them denies, whatever the order', async () => {
+    const { cost, store, clock, used } = setup();
+    const full = rateLimitRail({ store, clock, name: 'full', limit: 1, window: '1m' });
+    await full.evaluate(context, options);
+    for (const rails of [
+      [cost, full],
+      [full, cost],
+    ]) {
+      const decision = await evaluateRails(rails, context);
+      expect(decision).toMatchObject({ verdict: 'deny', decidedBy: 'rate-limit:full' });
+      const charged = decision.rails.find((result) => result.rail === 'cost-budget');
+      // Dropped, as the verdict of a rail still waiting would be: nothing stays charged.
+      expect(charged?.status).toBe('aborted');
+      expect(await used()).toEqual([0, 0]);
+    }
+  });
+
+  it('give back the charge and the slot when a rail beside them aborts the caller', async () => {
+    const { cost, rate, used } = setup();
+    const caller = new AbortController();
+    const quitter: Rail = {
+      name: 'quitter',
+      kind: 'economic',
+      evaluate: evaluateWith(() => {
+        caller.abort(new Error('gave up'));
+        return allow('fine');
+      }),
+    };
+    await expect(
+      evaluateRails([cost, rate, quitter], context, { abortSignal: caller.signal }),
+    ).rejects.toThrow('gave up');
+    expect(await used()).toEqual([0, 0]);
+    expect((await rate.evaluate(context, options)).evidence).toMatchObject({ count: 1 });
+  });
+
+  it('keep what they took when a rail that answers later denies (its verdict was read)', async () => {
+    const { cost, used } = setup();
+    const later: Rail = { name: 'later', kind: 'economic', evaluate: async () => deny('No.') };
+    const decision = await evaluateRails([cost, later], context);
+    expect(decision.verdict).toBe('deny');
+    expect(decision.rails[0]?.status).toBe('completed');
+    expect(await used()).toEqual([0.4, 10]);
   });
 
   it('give back the charge and the slot when the engine drops a verdict they gave at once', async () => {

@@ -82,7 +82,10 @@ function contextProblem(context: unknown): string | undefined {
  * Judges one proposed decision with every rail:
  * 1. deterministic rails run one by one, in order; the first deny skips everything else;
  * 2. semantic and economic rails run concurrently, each with its own timeout; the first deny
- *    aborts the others through their AbortSignal;
+ *    aborts the others through their AbortSignal. Those that answer at once answer together:
+ *    when one of them denies, or the caller aborts before the decision, the verdicts among them
+ *    that hold something until read (`onRailEvaluationAborted`: a charge, a slot) are dropped
+ *    (status `aborted`) like those of rails still waiting, and give back what they took;
  * 3. a rail that throws, times out or returns a malformed verdict escalates (fails closed).
  *
  * The decision is `deny` if any rail denied, else `escalate` if any escalated, else `allow`.
@@ -156,6 +159,14 @@ class DecisionRun<Context extends RailContext> {
   denied = false;
   #onAbort: (() => void) | undefined;
   #runOptions: RunRailOptions | undefined;
+  /**
+   * Concurrent rails that answered at once and hold something (a charge, a slot) until their
+   * verdict is read. They answered together: when one of them denies, or the caller aborts before
+   * the decision is made, their verdicts are dropped, as those of rails still waiting would be.
+   */
+  #held: Array<{ slot: number; drop: () => RailResult }> | undefined;
+  #heldSlot = 0;
+  #onHeld: ((drop: () => RailResult) => void) | undefined;
 
   constructor(
     readonly deterministic: RailSpec<Rail<Context>>[],
@@ -181,7 +192,7 @@ class DecisionRun<Context extends RailContext> {
     else abortSignal.addEventListener('abort', this.#onAbort, { once: true });
   }
 
-  run(rail: RailSpec<Rail<Context>>): RailResult | Promise<RailResult> {
+  run(rail: RailSpec<Rail<Context>>, held = false): RailResult | Promise<RailResult> {
     // Aborted by a rail that answered at once, before anything listened.
     const { abortSignal } = this.options;
     if (abortSignal?.aborted) this.state.abort(abortSignal.reason);
@@ -195,7 +206,20 @@ class DecisionRun<Context extends RailContext> {
       rail.timeoutMs === undefined
         ? this.#runOptions
         : { ...this.#runOptions, timeoutMs: rail.timeoutMs };
-    return runRail(rail, this.context, options, this.at);
+    if (!held) return runRail(rail, this.context, options, this.at);
+    this.#heldSlot = this.results.length;
+    this.#onHeld ??= (drop) => {
+      this.#held ??= [];
+      this.#held.push({ slot: this.#heldSlot, drop });
+    };
+    return runRail(rail, this.context, options, this.at, this.#onHeld);
+  }
+
+  /** Drops the verdicts still held (see `#held`): their rails give back what they took. */
+  dropHeld() {
+    const held = this.#held;
+    this.#held = undefined;
+    if (held) for (const { slot, drop } of held) this.results[slot] = drop();
   }
 
   /** Deterministic rails one by one, from `index`; a rail that answers later resumes here. */
@@ -239,7 +263,7 @@ class DecisionRun<Context extends RailContext> {
     // Rails still answering, by their slot in the results.
     let waiting: Array<{ slot: number; result: Promise<RailResult> }> | undefined;
     for (const rail of this.concurrent) {
-      const result = this.run(rail);
+      const result = this.run(rail, true);
       if (result instanceof Promise) {
         this.at = undefined;
         waiting ??= [];
@@ -251,6 +275,8 @@ class DecisionRun<Context extends RailContext> {
         this.onConcurrentResult(result);
       }
     }
+    // A deny (or the caller's abort) among the rails that answered at once.
+    if (this.state.aborted) this.dropHeld();
     if (waiting === undefined) return this.finish();
     this.listen();
     const settle = (slot: number, result: RailResult) => {
@@ -290,6 +316,8 @@ class DecisionRun<Context extends RailContext> {
   finish(): Decision {
     this.cleanUp();
     const { abortSignal, clock, idGenerator } = this.options;
+    // No decision comes out: nobody could give back what the held verdicts took.
+    if (abortSignal?.aborted) this.dropHeld();
     throwIfAborted(abortSignal);
     return combineRailResults(this.results, {
       id: idGenerator(),

@@ -166,6 +166,57 @@ describe('evaluateRails abort wiring', () => {
     expect(unlisten).toHaveBeenCalledWith('abort', listen.mock.calls[0]?.[1]);
   });
 
+  it('drops the verdicts held by concurrent rails that answered at once when one of them denies', async () => {
+    const given: string[] = [];
+    const holding = (name: string, verdict: 'allow' | 'deny' = 'allow'): Rail => ({
+      name,
+      kind: 'economic',
+      evaluate: evaluateWith((_context, railOptions) => {
+        onRailEvaluationAborted(railOptions, () => given.push(name));
+        return verdict === 'deny' ? deny('over') : allow('taken');
+      }),
+    });
+    const plain: Rail = {
+      name: 'plain',
+      kind: 'semantic',
+      evaluate: evaluateWith(() => allow('ok')),
+    };
+    const decision = await evaluateRails(
+      [holding('first'), plain, holding('denier', 'deny'), holding('after')],
+      context,
+      options(),
+    );
+    expect(decision).toMatchObject({ verdict: 'deny', decidedBy: 'denier' });
+    // The holder before the deny is dropped (and told); the deny itself is never dropped; the
+    // rail after it never ran; a rail that holds nothing keeps its verdict.
+    expect(decision.rails.map((entry) => [entry.rail, entry.status])).toEqual([
+      ['first', 'aborted'],
+      ['plain', 'completed'],
+      ['denier', 'completed'],
+      ['after', 'aborted'],
+    ]);
+    expect(given).toEqual(['first']);
+  });
+
+  it('keeps the verdicts held by deterministic rails and by concurrent ones when all allow', async () => {
+    const given: string[] = [];
+    const holding = (name: string, kind: Rail['kind']): Rail => ({
+      name,
+      kind,
+      evaluate: evaluateWith((_context, railOptions) => {
+        onRailEvaluationAborted(railOptions, () => given.push(name));
+        return allow('taken');
+      }),
+    });
+    const allowed = await evaluateRails(
+      [holding('schema', 'deterministic'), holding('cost', 'economic')],
+      context,
+      options(),
+    );
+    expect(allowed.rails.map((entry) => entry.status)).toEqual(['completed', 'completed']);
+    expect(given).toEqual([]);
+  });
+
   it('aborts a waiting rail when the caller aborts after the run started waiting', async () => {
     const caller = new AbortController();
     const pending = evaluateRails(

@@ -67,6 +67,11 @@ export function runRail<Context extends RailContext>(
   options: RunRailOptions,
   /** When the rail starts, if the caller just read the clock. */
   startedAt: number = options.clock.now(),
+  /**
+   * Told when the rail answered at once but holds something until its verdict is read (a cost
+   * charge, a rate-limit slot: `onRailEvaluationAborted`), with a way to drop that verdict.
+   */
+  onHeld?: (drop: () => RailResult) => void,
 ): RailResult | Promise<RailResult> {
   if (options.abortSignal.aborted) return settle(spec, { type: 'aborted' }, startedAt, options);
   const controller = new LazyAbort();
@@ -82,8 +87,17 @@ export function runRail<Context extends RailContext>(
   } catch (error) {
     return settle(spec, { type: 'error', error }, startedAt, options);
   }
-  if (typeof then !== 'function')
-    return settle(spec, { type: 'verdict', value }, startedAt, options);
+  if (typeof then !== 'function') {
+    const result = settle(spec, { type: 'verdict', value }, startedAt, options);
+    // A deny is never dropped: it decides.
+    if (onHeld !== undefined && result.verdict !== 'deny' && controller.holds()) {
+      onHeld(() => {
+        controller.abort(new Error(`The verdict of rail '${spec.name}' was dropped.`));
+        return settle(spec, { type: 'aborted' }, startedAt, options);
+      });
+    }
+    return result;
+  }
   return wait(spec, value, then as PromiseLike<unknown>['then'], controller, startedAt, options);
 }
 
@@ -105,6 +119,11 @@ class LazyAbort {
       if (this.#aborted) this.#controller.abort(this.#reason);
     }
     return this.#controller.signal;
+  }
+
+  /** Whether something waits for this evaluation's abort (`whenAborted`). */
+  holds(): boolean {
+    return !this.#aborted && this.#onAbort !== undefined && this.#onAbort.length > 0;
   }
 
   /** Throws the reason when aborted, without creating the signal. */

@@ -39,7 +39,8 @@ const period = (line: CostLine) =>
  * the engine drops the rail's verdict (its signal aborts because another rail denied first, the
  * caller gave up, or the rail timed out) the rail gives the charge back itself. When another
  * rail denies after this one answered, the verdict is not dropped and the decision's evidence
- * carries the charge: give it back with `meter.refund`. Called directly, the rail adds no listener
+ * carries the charge: give it back with `meter.refund` (rails that answer at once answer
+ * together: a deny among them drops this verdict and gives the charge back). Called directly, the rail adds no listener
  * to the caller's signal: its later abort gives nothing back. On the in-memory counters the charge
  * and the verdict come at once (under the engine: no promise).
  */
