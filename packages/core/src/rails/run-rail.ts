@@ -54,6 +54,11 @@ export interface RunRailOptions {
   abortSignal: RailRunAbort;
   clock: Clock;
   timeoutMs: number;
+  /**
+   * Told when a rail answered at once but holds something until its verdict is read (a cost
+   * charge, a rate-limit slot: `onRailEvaluationAborted`), with a way to drop that verdict.
+   */
+  onHeld?: ((drop: () => RailResult) => void) | undefined;
 }
 
 /**
@@ -67,11 +72,6 @@ export function runRail<Context extends RailContext>(
   options: RunRailOptions,
   /** When the rail starts, if the caller just read the clock. */
   startedAt: number = options.clock.now(),
-  /**
-   * Told when the rail answered at once but holds something until its verdict is read (a cost
-   * charge, a rate-limit slot: `onRailEvaluationAborted`), with a way to drop that verdict.
-   */
-  onHeld?: (drop: () => RailResult) => void,
 ): RailResult | Promise<RailResult> {
   if (options.abortSignal.aborted) return settle(spec, { type: 'aborted' }, startedAt, options);
   const controller = new LazyAbort();
@@ -90,15 +90,25 @@ export function runRail<Context extends RailContext>(
   if (typeof then !== 'function') {
     const result = settle(spec, { type: 'verdict', value }, startedAt, options);
     // A deny is never dropped: it decides.
-    if (onHeld !== undefined && result.verdict !== 'deny' && controller.holds()) {
-      onHeld(() => {
-        controller.abort(new Error(`The verdict of rail '${spec.name}' was dropped.`));
-        return settle(spec, { type: 'aborted' }, startedAt, options);
-      });
+    if (options.onHeld !== undefined && result.verdict !== 'deny' && controller.holds()) {
+      options.onHeld(dropper(spec, controller, startedAt, options));
     }
     return result;
   }
   return wait(spec, value, then as PromiseLike<unknown>['then'], controller, startedAt, options);
+}
+
+// Its own function, so that `runRail` creates no closure (and keeps its locals off the heap).
+function dropper(
+  spec: RailSpec,
+  controller: LazyAbort,
+  startedAt: number,
+  options: RunRailOptions,
+): () => RailResult {
+  return () => {
+    controller.abort(new Error(`The verdict of rail '${spec.name}' was dropped.`));
+    return settle(spec, { type: 'aborted' }, startedAt, options);
+  };
 }
 
 /**
