@@ -1,10 +1,5 @@
 import { throwIfAborted } from '@guardloop/core/internal';
-import type {
-  ConditionalIncrementResult,
-  CounterBucket,
-  CounterStore,
-  CounterWindowLimit,
-} from './counter-store';
+import type { CounterBucket, CounterStore } from './counter-store';
 import {
   counterOverflowError,
   isWithinCounterRange,
@@ -120,34 +115,9 @@ export function createMemoryCounterStore(): MemoryCounterStore {
     return result;
   };
 
-  // The writes on arguments already read, shared by the methods and by `counters`.
-  const incrementBy = (key: string, bucketStart: number, amount: number, retainMs?: number) => {
-    if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
-      throw counterOverflowError(key, bucketStart);
-    }
-    return add(key, bucketStart, amount, retainMs);
-  };
-  const incrementWithin = (
-    key: string,
-    bucketStart: number,
-    amount: number,
-    window: CounterWindowLimit,
-    retainMs?: number,
-  ): ConditionalIncrementResult => {
-    const current = total(key, window.from, window.to);
-    // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
-    if (
-      current + amount > Math.min(window.limit, maxCounterAmount) ||
-      !isWithinCounterRange(bucketValue(key, bucketStart) + amount)
-    ) {
-      return { applied: false, total: current };
-    }
-    add(key, bucketStart, amount, retainMs);
-    const inside = bucketStart >= window.from && bucketStart < window.to;
-    return { applied: true, total: inside ? current + amount : current };
-  };
-  // The writes answered at once, for the rails (see `synchronousCountersOf`): the methods below
-  // are these plus the promise and the signal.
+  // The writes, answered at once: the rails call these directly (see `synchronousCountersOf`),
+  // and the store's methods are these plus the promise. The signal is checked once the
+  // arguments are valid, as `CounterStore` asks; the rails pass none.
   const counters: SynchronousCounters = {
     increment(keyInput, bucketStartInput, amountInput, options) {
       const [key, bucketStart, amount] = parseCounterStoreArguments('increment', [
@@ -155,7 +125,12 @@ export function createMemoryCounterStore(): MemoryCounterStore {
         bucketStartInput,
         amountInput,
       ]);
-      return incrementBy(key, bucketStart, amount, parseRetainMs('increment', options));
+      const retainMs = parseRetainMs('increment', options);
+      throwIfAborted(options?.abortSignal);
+      if (!isWithinCounterRange(bucketValue(key, bucketStart) + amount)) {
+        throw counterOverflowError(key, bucketStart);
+      }
+      return add(key, bucketStart, amount, retainMs);
     },
     incrementIfWithin(keyInput, bucketStartInput, amountInput, windowInput, options) {
       const [key, bucketStart, amount, window] = parseCounterStoreArguments('incrementIfWithin', [
@@ -165,22 +140,26 @@ export function createMemoryCounterStore(): MemoryCounterStore {
         windowInput,
       ]);
       const retainMs = parseRetainMs('incrementIfWithin', options);
-      return incrementWithin(key, bucketStart, amount, window, retainMs);
+      throwIfAborted(options?.abortSignal);
+      const current = total(key, window.from, window.to);
+      // A window or bucket beyond the exact range is refused like a limit: it could not be counted.
+      if (
+        current + amount > Math.min(window.limit, maxCounterAmount) ||
+        !isWithinCounterRange(bucketValue(key, bucketStart) + amount)
+      ) {
+        return { applied: false, total: current };
+      }
+      add(key, bucketStart, amount, retainMs);
+      const inside = bucketStart >= window.from && bucketStart < window.to;
+      return { applied: true, total: inside ? current + amount : current };
     },
   };
 
   const store: MemoryCounterStore = {
     // Named parameters, not `...args`: the counters sit on every decision's path, and a rest
     // array plus its slice per call is garbage the rails pay for.
-    async increment(keyInput, bucketStartInput, amountInput, options) {
-      const [key, bucketStart, amount] = parseCounterStoreArguments('increment', [
-        keyInput,
-        bucketStartInput,
-        amountInput,
-      ]);
-      const retainMs = parseRetainMs('increment', options);
-      throwIfAborted(options?.abortSignal);
-      return incrementBy(key, bucketStart, amount, retainMs);
+    async increment(key, bucketStart, amount, options) {
+      return counters.increment(key, bucketStart, amount, options);
     },
     async sum(keyInput, fromInput, toInput, options) {
       const [key, from, to] = parseCounterStoreArguments('sum', [keyInput, fromInput, toInput]);
@@ -199,16 +178,8 @@ export function createMemoryCounterStore(): MemoryCounterStore {
       }
       return result;
     },
-    async incrementIfWithin(keyInput, bucketStartInput, amountInput, windowInput, options) {
-      const [key, bucketStart, amount, window] = parseCounterStoreArguments('incrementIfWithin', [
-        keyInput,
-        bucketStartInput,
-        amountInput,
-        windowInput,
-      ]);
-      const retainMs = parseRetainMs('incrementIfWithin', options);
-      throwIfAborted(options?.abortSignal);
-      return incrementWithin(key, bucketStart, amount, window, retainMs);
+    async incrementIfWithin(key, bucketStart, amount, window, options) {
+      return counters.incrementIfWithin(key, bucketStart, amount, window, options);
     },
     async prune(...args) {
       const [before] = parseCounterStoreArguments('prune', args.slice(0, 1));

@@ -7,22 +7,22 @@ import type {
 
 /**
  * The writes of an in-process `CounterStore`, answered at once: what the store's own methods do,
- * without the promise. Arguments are validated as by the store's methods; there is no signal
- * (nothing is on its way, so the caller checks its own before the call).
+ * without the promise. Arguments are validated as by the store's methods and an `abortSignal`
+ * is checked after them (the rails pass none: they check their own before the call); both throw.
  */
 export interface SynchronousCounters {
   increment(
     key: string,
     bucketStart: number,
     amount: number,
-    options?: Pick<CounterWriteOptions, 'retainMs'>,
+    options?: CounterWriteOptions,
   ): number;
   incrementIfWithin(
     key: string,
     bucketStart: number,
     amount: number,
     window: CounterWindowLimit,
-    options?: Pick<CounterWriteOptions, 'retainMs'>,
+    options?: CounterWriteOptions,
   ): ConditionalIncrementResult;
 }
 

@@ -220,7 +220,7 @@ export function createCostMeter({
   return meter;
 }
 
-// What `synchronousChargeOf` answers from, per meter made by `createCostMeter`.
+// What `chargeAtOnce` answers from, per meter made by `createCostMeter`.
 const synchronousCharges = new WeakMap<
   CostMeter,
   { charge: CostMeter['charge']; now: (context: RailContext) => CostCharge | undefined }
