@@ -96,7 +96,7 @@ export function rateLimitRail({
   });
   const takeLater = async (
     slot: RateLimitSlot,
-    window: CounterWindowLimit,
+    limit: CounterWindowLimit,
     options: RailEvaluateOptions,
   ) =>
     verdictOf(
@@ -104,7 +104,7 @@ export function rateLimitRail({
       await takeForVerdict({
         railOptions: options,
         take: (takeSignal) =>
-          store.incrementIfWithin(slot.key, slot.bucketStart, 1, window, {
+          store.incrementIfWithin(slot.key, slot.bucketStart, 1, limit, {
             abortSignal: takeSignal,
             retainMs,
           }),
