@@ -1,30 +1,15 @@
-import type {
-  ConditionalIncrementResult,
-  CounterStore,
-  CounterWindowLimit,
-  CounterWriteOptions,
-} from './counter-store';
+import type { CounterStore } from './counter-store';
 
 /**
  * The writes of an in-process `CounterStore`, answered at once: what the store's own methods do,
  * without the promise. Arguments are validated as by the store's methods and an `abortSignal`
  * is checked after them (the rails pass none: they check their own before the call); both throw.
  */
-export interface SynchronousCounters {
-  increment(
-    key: string,
-    bucketStart: number,
-    amount: number,
-    options?: CounterWriteOptions,
-  ): number;
-  incrementIfWithin(
-    key: string,
-    bucketStart: number,
-    amount: number,
-    window: CounterWindowLimit,
-    options?: CounterWriteOptions,
-  ): ConditionalIncrementResult;
-}
+export type SynchronousCounters = {
+  [Method in 'increment' | 'incrementIfWithin']: (
+    ...args: Parameters<CounterStore[Method]>
+  ) => Awaited<ReturnType<CounterStore[Method]>>;
+};
 
 interface Entry {
   counters: SynchronousCounters;
