@@ -23,8 +23,9 @@ export type PiiScanner = (
   emit: (start: number, end: number) => void,
 ) => void;
 
-const isDigitCode = (code: number) => code >= 48 && code <= 57;
-const isLetterCode = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+export const isDigitCode = (code: number) => code >= 48 && code <= 57;
+export const isLetterCode = (code: number) =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isAlphanumericCode = (code: number) => isDigitCode(code) || isLetterCode(code);
 /** `\w`: a match must not start or end inside a word. */
 const isWordCode = (code: number) => isAlphanumericCode(code) || code === 95;
@@ -33,7 +34,7 @@ const isGroupSeparatorCode = (code: number) =>
   code === 32 || code === 45 || code === 46 || code === 47;
 
 /** Character code at `index`, or -1 outside the text (reading out of bounds deoptimises V8). */
-const codeAt = (text: string, index: number) =>
+export const codeAt = (text: string, index: number) =>
   index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
 
 /**
