@@ -295,14 +295,14 @@ const letter = /\p{L}/u;
  * pattern's letters can match it.
  */
 export function maskLetterlessTokens(text: string): string {
-  if (!asciiOnly.test(text)) {
-    return text.replace(token, (run) => (letter.test(run) ? run : '#'.repeat(run.length)));
-  }
   // ASCII (most texts): the same tokens found by hand, and a new string only when one is masked.
+  // Past the first character beyond ASCII, the whole text goes to the regex path instead.
   let out: string | undefined;
   let copied = 0;
   for (let index = 0; index < text.length; ) {
-    if (!isAsciiTokenCode(text.charCodeAt(index))) {
+    const first = text.charCodeAt(index);
+    if (first >= 128) return maskByRegex(text);
+    if (!isAsciiTokenCode(first)) {
       index += 1;
       continue;
     }
@@ -310,6 +310,7 @@ export function maskLetterlessTokens(text: string): string {
     let hasLetter = false;
     for (; index < text.length; index++) {
       const code = text.charCodeAt(index);
+      if (code >= 128) return maskByRegex(text);
       if (!isAsciiTokenCode(code)) break;
       if (!hasLetter && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
         hasLetter = true;
@@ -323,8 +324,9 @@ export function maskLetterlessTokens(text: string): string {
   return out === undefined ? text : out + text.slice(copied);
 }
 
-// The hand-written path of `maskLetterlessTokens` reads ASCII tokens only.
-const asciiOnly = /^\p{ASCII}*$/u;
+const maskByRegex = (text: string) =>
+  text.replace(token, (run) => (letter.test(run) ? run : '#'.repeat(run.length)));
+
 /** An ASCII character of `token`: a letter, a digit or one of `@ $ ! | ( /`. */
 const isAsciiTokenCode = (code: number) =>
   (code >= 48 && code <= 57) ||
