@@ -1,4 +1,4 @@
-import { foldForMatching } from '../text/fold-for-matching';
+import { type FoldedText, foldForMatching } from '../text/fold-for-matching';
 import {
   codeAt,
   isDigitCode,
@@ -29,7 +29,9 @@ export function scanPii(text: string, kinds: readonly PiiKind[]): PiiFinding[] {
   // Most strings are plain ASCII (folding leaves them as they are) that no scanner can match:
   // one regex pass says so, with no folded copy and no closures.
   if (!mayHoldPii(text, triggersOrNonAscii)) return [];
-  return scanAll(text, kinds);
+  const normalized = foldForMatching(text);
+  if (!mayHoldPii(normalized.text, triggers)) return [];
+  return scanFolded(text, normalized, kinds);
 }
 
 /**
@@ -37,9 +39,11 @@ export function scanPii(text: string, kinds: readonly PiiKind[]): PiiFinding[] {
  * always. What those checks are tested against.
  */
 export function scanAll(text: string, kinds: readonly PiiKind[]): PiiFinding[] {
-  const normalized = foldForMatching(text);
+  return scanFolded(text, foldForMatching(text), kinds);
+}
+
+function scanFolded(text: string, normalized: FoldedText, kinds: readonly PiiKind[]): PiiFinding[] {
   const folded = normalized.text;
-  if (!mayHoldPii(folded, triggers)) return [];
   const taken = new Uint8Array(folded.length);
   const spans: { kind: PiiKind; start: number; end: number }[] = [];
   for (const [kind, scan] of scanners) {
