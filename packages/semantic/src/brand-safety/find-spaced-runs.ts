@@ -40,14 +40,15 @@ export function findSpacedRuns(text: string): SpacedRun[] {
   return mayHoldRun.test(text) ? collectSpacedRuns(text) : [];
 }
 
-// Three single characters, each gap one to three spacers: exactly what a run starts with (a
-// single's neighbours are spacers or the text's ends). Code units, as `charCodeAt` reads them.
+// `minRunLength` single characters, each gap one to three spacers: exactly what a run starts
+// with (a single's neighbours are spacers or the text's ends). The classes are the characters of
+// `isSpacer` and `isBlank`, in code units, as `charCodeAt` reads them.
 const spacerClass = '[ .\\-_*\\u00b7\\t\\n\\r]';
 const otherClass = '[^ .\\-_*\\u00b7\\t\\n\\r]';
-const gap = `${spacerClass}{1,${maxGap}}`;
-const mayHoldRun = new RegExp(
-  `(?<!${otherClass})${otherClass}${gap}${otherClass}${gap}${otherClass}(?!${otherClass})`,
+const singles = Array.from({ length: minRunLength }, () => otherClass).join(
+  `${spacerClass}{1,${maxGap}}`,
 );
+const mayHoldRun = new RegExp(`(?<!${otherClass})${singles}(?!${otherClass})`);
 
 /** `findSpacedRuns` without the check that dismisses a text up front: what it is tested against. */
 export function collectSpacedRuns(text: string): SpacedRun[] {

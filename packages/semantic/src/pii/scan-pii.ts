@@ -116,8 +116,7 @@ function mayHoldPii(text: string, pattern: RegExp): boolean {
   let digits = 0;
   while (pattern.test(text)) {
     const at = pattern.lastIndex - 1;
-    const code = text.charCodeAt(at);
-    if (code < 48 || code > 57) return true;
+    if (!isDigitCode(text.charCodeAt(at))) return true;
     if (++digits >= minPhoneDigits || startsCheckDigits(text, at)) return true;
   }
   return false;
