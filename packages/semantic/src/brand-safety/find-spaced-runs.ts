@@ -8,7 +8,7 @@ export interface SpacedRun {
 
 const minRunLength = 3;
 /** Most spacers between two letters of a run (`f  u  c  k`, `f . u . c . k`). */
-const maxGap = 3;
+export const maxSpacedRunGap = 3;
 
 // Between the letters of a spaced-out word: up to three of space, `.`, `-`, `_`, `*`, `·`, tabs and
 // line breaks.
@@ -46,7 +46,7 @@ export function findSpacedRuns(text: string): SpacedRun[] {
 const spacerClass = '[ .\\-_*\\u00b7\\t\\n\\r]';
 const otherClass = '[^ .\\-_*\\u00b7\\t\\n\\r]';
 const singles = Array.from({ length: minRunLength }, () => otherClass).join(
-  `${spacerClass}{1,${maxGap}}`,
+  `${spacerClass}{1,${maxSpacedRunGap}}`,
 );
 const mayHoldRun = new RegExp(`(?<!${otherClass})${singles}(?!${otherClass})`);
 
@@ -86,6 +86,7 @@ export function collectSpacedRuns(text: string): SpacedRun[] {
 /** The next single character after the one at `index`, past 1 to 3 spacers; -1 if there is none. */
 function nextSingle(text: string, index: number): number {
   let at = index + 1;
-  while (at - index <= maxGap && (isSpacer(codeAt(text, at)) || isBlank(codeAt(text, at)))) at += 1;
-  return at > index + 1 && at - index <= maxGap + 1 && isSingle(text, at) ? at : -1;
+  while (at - index <= maxSpacedRunGap && (isSpacer(codeAt(text, at)) || isBlank(codeAt(text, at))))
+    at += 1;
+  return at > index + 1 && at - index <= maxSpacedRunGap + 1 && isSingle(text, at) ? at : -1;
 }

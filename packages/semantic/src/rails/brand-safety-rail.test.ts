@@ -1,4 +1,5 @@
 import { GuardloopError, type RailContext } from '@guardloop/core';
+import { createSeededRandom } from '@guardloop/core/internal';
 import { describe, expect, it } from 'vitest';
 import { checkBrandSafety } from '../brand-safety/check-brand-safety';
 import { brandSafetyRail } from './brand-safety-rail';
@@ -250,20 +251,62 @@ describe('brandSafetyRail', () => {
   });
 
   it('finds exactly what checking each string on its own finds', async () => {
-    const rail = brandSafetyRail({ selectValue: (context) => context.attributes });
     const cases: Record<string, string>[] = [
       { first: 'Thanks, fu', second: 'ck all done' },
       { a: 'f', b: 'uck' },
       { a: 's h', b: 'i t', c: 'clean' },
       { a: 'Hello', b: 'you fucking idiot', c: 'Send me your password.' },
+      // Single-letter keys and values next to a word spelled out: joined to it, they made a
+      // longer run (`a s h i t b`) that hid the word.
+      { a: 's h i t', b: 'x' },
+      { x: 'f u c k' },
+      { note: 's h i t', b: 'Thanks, fu' },
     ];
     for (const attributes of cases) {
+      // A rail per case: none remembers strings from another case.
+      const rail = brandSafetyRail({ selectValue: (context) => context.attributes });
       const verdict = await rail.evaluate(railContext(undefined, { attributes }), options);
       const alone = Object.entries(attributes).flatMap(([path, text]) =>
         checkBrandSafety(text).map((finding) => ({ ...finding, path })),
       );
       const findings = (verdict.evidence as { findings?: unknown[] } | undefined)?.findings ?? [];
       expect(findings).toEqual(alone);
+    }
+  });
+
+  it('judges every decision as a rail that never saw the ones before it would', async () => {
+    // Strings repeat across decisions and are remembered once found clean: clean ones, profane
+    // ones, pieces of spaced-out words in neighbouring fields, commitments, profane keys.
+    const texts = [
+      'Hello, I have sent a password reset link to your account.',
+      'email',
+      'customer-2689',
+      'this shit is slow',
+      'sh1t happens',
+      'f u',
+      'c k',
+      's h i t',
+      'We will issue a full refund by Friday.',
+      'Send me your password.',
+      'Scunthorpe',
+      '',
+      'Thanks, fu',
+      'ck all done',
+    ];
+    const keys = ['reply', 'channel', 'body', 'shit', 'note', 'a', 'b'];
+    const random = createSeededRandom(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const remembering = brandSafetyRail();
+    for (let round = 0; round < 400; round++) {
+      const input: Record<string, unknown> = {};
+      const fields = 1 + Math.floor(random() * 3);
+      for (let field = 0; field < fields; field++) input[pick(keys)] = pick(texts);
+      const decision = railContext(undefined, {
+        attributes: { draft: pick(texts) },
+        action: { name: 'reply', input, dryRun: false },
+      });
+      const verdict = await remembering.evaluate(decision, options);
+      await expect(brandSafetyRail().evaluate(decision, options)).resolves.toEqual(verdict);
     }
   });
 

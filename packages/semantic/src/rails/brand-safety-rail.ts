@@ -12,7 +12,8 @@ import {
   type CheckBrandSafetyOptions,
   createBrandSafetyCheck,
 } from '../brand-safety/check-brand-safety';
-import { createCleanKeyMemory } from './clean-key-memory';
+import { maxSpacedRunGap } from '../brand-safety/find-spaced-runs';
+import { createCleanTextMemory } from './clean-text-memory';
 import type { TextSegment } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
 import { selectOutgoingValue } from './select-value';
@@ -55,10 +56,11 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
     ...(patterns === undefined ? {} : { patterns }),
   });
   const scan = createValueScan(parsed, selectOutgoingValue);
-  // Keys of what goes out repeat (`action`, `input`, `channel`...): those found clean are not
-  // checked again. Only when the whole check found nothing, so a key is never remembered from
-  // a check whose findings could have been its own.
-  const cleanKeys = createCleanKeyMemory();
+  // What goes out repeats: keys (`action`, `input`, `channel`...) and values (a macro's reply,
+  // `email`). A string's findings depend on it alone (`checkSegments`), so one found clean is not
+  // checked again. Remembered only when the whole check found nothing, so a string is never
+  // remembered from a check whose findings could have been its own.
+  const cleanTexts = createCleanTextMemory({ maxLength: maxRememberedLength });
   return {
     name: parsed.name,
     kind: 'deterministic',
@@ -71,10 +73,10 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
     const collected = scan(context);
     if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
     const { segments } = collected;
-    const unchecked = segments.filter((segment) => !(segment.isKey && cleanKeys.has(segment.text)));
+    const unchecked = segments.filter((segment) => !cleanTexts.has(segment.text));
     const findings = checkSegments(check, unchecked);
     if (findings.length === 0) {
-      for (const segment of unchecked) if (segment.isKey) cleanKeys.remember(segment.text);
+      for (const segment of unchecked) cleanTexts.remember(segment.text);
       return nothingFoundVerdict(segments, {
         clean: 'The draft is brand-safe.',
         noText: 'No outgoing draft to check.',
@@ -86,13 +88,21 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
   }
 }
 
+// A draft of a few paragraphs; longer texts are checked every time.
+const maxRememberedLength = 4096;
+
 type PathFinding = BrandSafetyFinding & { path?: string };
 
 const withPath = (finding: BrandSafetyFinding, segment: TextSegment): PathFinding =>
   segment.path === '' ? finding : { ...finding, path: segment.path };
 
+// Between joined segments: more line breaks than a spaced-out word has between its letters
+// (`findSpacedRuns`), so a one-letter key or value is never read as part of a word spelled out
+// in the next string (`a`, `s h i t` read as `ashit` hid the word).
+const separator = '\n'.repeat(maxSpacedRunGap + 1);
+
 /**
- * The findings of every segment, from one check of all of them joined by newlines: the check's
+ * The findings of every segment, from one check of all of them joined by line breaks: the check's
  * cost is partly per call (folding, the profanity pass, each unsafe pattern's scan), so a draft
  * and an action input of ten strings cost one call, not ten. A finding that straddles two
  * segments is an artefact of the joining and could hide a real one next to it: then each segment
@@ -111,9 +121,9 @@ function checkSegments(
   let offset = 0;
   for (const segment of segments) {
     starts.push(offset);
-    offset += segment.text.length + 1;
+    offset += segment.text.length + separator.length;
   }
-  const joined = check(segments.map((segment) => segment.text).join('\n'));
+  const joined = check(segments.map((segment) => segment.text).join(separator));
   const findings: PathFinding[] = [];
   let index = 0;
   for (const finding of joined) {

@@ -11,7 +11,7 @@ import { defaultMaxPiiTextLength } from '../pii/detect-pii';
 import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
 import { replaceFindings } from '../pii/redact-pii';
 import { scanPii } from '../pii/scan-pii';
-import { createCleanKeyMemory } from './clean-key-memory';
+import { createCleanTextMemory } from './clean-text-memory';
 import { railVerdict } from './rail-verdict';
 import { selectPiiValue } from './select-value';
 import {
@@ -70,7 +70,7 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
   // within one synchronous evaluation, so concurrent evaluations cannot see each other's keys.
   const keyFindings = new Map<string, readonly PiiFinding[]>();
   // Keys with findings are never kept beyond one evaluation.
-  const cleanKeys = createCleanKeyMemory();
+  const cleanKeys = createCleanTextMemory({ maxLength: 64 });
   const scanKey = (key: string): readonly PiiFinding[] => {
     if (cleanKeys.has(key)) return noFindings;
     let found = keyFindings.get(key);
