@@ -43,7 +43,8 @@ const optionsSchema = z
  * Denies when any finding says deny, escalates when any says escalate, allows a clean or
  * absent draft. Evidence lists the findings with their `path` and positions in that string.
  * Fails closed: a value over `maxLength` characters, `maxDepth` levels or `maxValues` values
- * escalates, since part of it would go unchecked.
+ * escalates, since part of it would go unchecked. Strings found clean (a macro's reply, keys) are
+ * remembered, bounded, and not checked again by the same rail.
  * @throws InvalidInputError (`invalid_input`) for malformed options.
  */
 export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
