@@ -1,6 +1,6 @@
 import type { RailContext } from '@guardloop/core';
 import { describe, expect, it } from 'vitest';
-import { scopeOf } from './scope';
+import { type ScopeDimension, scopeOf } from './scope';
 
 const context = (tenant?: string, action?: string): RailContext => ({
   traceId: 'trace',
@@ -50,5 +50,26 @@ describe('scopeOf', () => {
     // No encoded value starts with `%s` or `%h`: `%` is always followed by two hex digits.
     expect(actor('%s006bd800').key).toBe('actor=%25s006bd800');
     expect(actor('a'.repeat(512)).key).toBe(`actor=${'a'.repeat(512)}`);
+  });
+
+  it('answers a reused dimension list as a fresh one, whatever came before', () => {
+    const dimensions: ScopeDimension[] = ['tenant', 'actionType'];
+    const contexts = [
+      context('acme', 'refund'),
+      context('acme', 'refund'),
+      context('globex', 'refund'),
+      context(undefined, 'refund'),
+      context('acme'),
+      context('acme', 'refund'),
+    ];
+    for (const each of contexts) {
+      expect(scopeOf(dimensions, each)).toEqual(scopeOf([...dimensions], each));
+    }
+    // A list changed in place since its last scope is read again, even where the values agree.
+    const list: ScopeDimension[] = ['tenant'];
+    const same = context('agent/7');
+    expect(scopeOf(list, same).key).toBe('tenant=agent%2F7');
+    list[0] = 'actor';
+    expect(scopeOf(list, same).key).toBe('actor=agent%2F7');
   });
 });

@@ -51,20 +51,40 @@ function codeUnitsHex(value: string): string {
 const described = (value: string) =>
   value.length <= maxDescribedLength ? value : `${value.slice(0, maxDescribedLength)}…`;
 
+const allDecisions: Scope = Object.freeze({ key: 'all', description: 'all decisions' });
+
+const valueOf = (dimension: ScopeDimension, context: RailContext): string | undefined =>
+  dimension === 'tenant'
+    ? context.actor.tenant
+    : dimension === 'actor'
+      ? context.actor.id
+      : context.action?.name;
+
+// The last scope built for each dimension list (a budget's, a rate limit's): decisions in a row
+// mostly share a tenant and an actor, and encoding the key was most of the cost.
+const lastScopes = new WeakMap<
+  readonly ScopeDimension[],
+  { dimensions: ScopeDimension[]; values: (string | undefined)[]; scope: Scope }
+>();
+
+const same = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
 /** The scope a decision falls in for the given dimensions; absent values (no tenant) form their own scope. */
 export function scopeOf(dimensions: readonly ScopeDimension[], context: RailContext): Scope {
-  if (dimensions.length === 0) return { key: 'all', description: 'all decisions' };
-  // One pass building both strings: the cost and rate-limit rails call this on every decision.
+  if (dimensions.length === 0) return allDecisions;
+  // Each value read once: the scope is built from the values compared.
+  const values = dimensions.map((dimension) => valueOf(dimension, context));
+  const last = lastScopes.get(dimensions);
+  // The list is compared too: a caller's array may have changed since.
+  if (last !== undefined && same(last.values, values) && same(last.dimensions, dimensions)) {
+    return last.scope;
+  }
   let key = '';
   let description = '';
   for (let index = 0; index < dimensions.length; index++) {
     const dimension = dimensions[index] as ScopeDimension;
-    const value =
-      dimension === 'tenant'
-        ? context.actor.tenant
-        : dimension === 'actor'
-          ? context.actor.id
-          : context.action?.name;
+    const value = values[index];
     const separator = index === 0 ? '' : ',';
     // Real values are non-empty, so an empty one unambiguously means "absent".
     key += `${separator}${dimension}=${keyFragment(value ?? '')}`;
@@ -74,5 +94,8 @@ export function scopeOf(dimensions: readonly ScopeDimension[], context: RailCont
         ? `no ${labels[dimension]}`
         : `${labels[dimension]} '${described(value)}'`);
   }
-  return { key, description };
+  // Frozen: the same object answers every decision of the scope.
+  const scope = Object.freeze({ key, description });
+  lastScopes.set(dimensions, { dimensions: [...dimensions], values, scope });
+  return scope;
 }
