@@ -53,7 +53,7 @@ const described = (value: string) =>
 
 const allDecisions: Scope = Object.freeze({ key: 'all', description: 'all decisions' });
 
-const valueOf = (dimension: ScopeDimension, context: RailContext): string | undefined =>
+const dimensionValue = (dimension: ScopeDimension, context: RailContext): string | undefined =>
   dimension === 'tenant'
     ? context.actor.tenant
     : dimension === 'actor'
@@ -74,7 +74,7 @@ const same = <T>(a: readonly T[], b: readonly T[]) =>
 export function scopeOf(dimensions: readonly ScopeDimension[], context: RailContext): Scope {
   if (dimensions.length === 0) return allDecisions;
   // Each value read once: the scope is built from the values compared.
-  const values = dimensions.map((dimension) => valueOf(dimension, context));
+  const values = dimensions.map((dimension) => dimensionValue(dimension, context));
   const last = lastScopes.get(dimensions);
   // The list is compared too: a caller's array may have changed since.
   if (last !== undefined && same(last.values, values) && same(last.dimensions, dimensions)) {
