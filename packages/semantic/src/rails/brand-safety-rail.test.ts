@@ -274,6 +274,65 @@ describe('brandSafetyRail', () => {
     }
   });
 
+  it('finds what checking each string on its own finds, on random decisions', async () => {
+    // Pieces of words, spelled-out letters and commitments, in neighbouring strings: what the
+    // one-pass check of the joined strings could read across them.
+    const pieces = [
+      'x',
+      'shit',
+      's',
+      'h i t',
+      'f u c k',
+      'fu',
+      'ck',
+      'We will',
+      'issue a full refund',
+      'sh',
+      'it',
+      'a$$',
+      'Scunthorpe',
+      'thorpe',
+      'Scun',
+      'ass',
+      'hole',
+      'refund',
+      'send me your',
+      'password',
+      'f',
+      'u',
+      'c',
+      'k',
+      'Hello there.',
+      'fuuuck',
+      'sh1t',
+      '...',
+      '- -',
+      'I',
+      'will',
+      'give you a refund',
+      'é',
+      'ｆｕｃｋ',
+    ];
+    const random = createSeededRandom(11);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    for (let round = 0; round < 500; round++) {
+      const attributes: Record<string, string> = {};
+      const fields = 1 + Math.floor(random() * 4);
+      for (let field = 0; field < fields; field++) {
+        const parts = Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(pieces));
+        attributes[String.fromCharCode(97 + field)] = parts.join(pick([' ', '', '\n']));
+      }
+      // A rail per decision: none remembers strings from another one.
+      const rail = brandSafetyRail({ selectValue: (context) => context.attributes });
+      const verdict = await rail.evaluate(railContext(undefined, { attributes }), options);
+      const alone = Object.entries(attributes).flatMap(([path, text]) =>
+        checkBrandSafety(text).map((finding) => ({ ...finding, path })),
+      );
+      const findings = (verdict.evidence as { findings?: unknown[] } | undefined)?.findings ?? [];
+      expect(findings).toEqual(alone);
+    }
+  });
+
   it('judges every decision as a rail that never saw the ones before it would', async () => {
     // Strings repeat across decisions and are remembered once found clean: clean ones, profane
     // ones, pieces of spaced-out words in neighbouring fields, commitments, profane keys.
