@@ -50,6 +50,8 @@ const optionsSchema = z
   .refine(...oneSelector);
 
 const noFindings: readonly PiiFinding[] = Object.freeze([]);
+// Keys are short; a longer one is scanned every time.
+const maxRememberedKeyLength = 64;
 
 /**
  * Finds personal data (e-mail, phone, Luhn-valid card numbers, mod-97-valid IBANs) in every
@@ -70,7 +72,7 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
   // within one synchronous evaluation, so concurrent evaluations cannot see each other's keys.
   const keyFindings = new Map<string, readonly PiiFinding[]>();
   // Keys with findings are never kept beyond one evaluation.
-  const cleanKeys = createCleanTextMemory({ maxLength: 64 });
+  const cleanKeys = createCleanTextMemory({ maxLength: maxRememberedKeyLength });
   const scanKey = (key: string): readonly PiiFinding[] => {
     if (cleanKeys.has(key)) return noFindings;
     let found = keyFindings.get(key);
