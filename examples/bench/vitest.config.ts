@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
 import { sourceAliases } from '../../vitest.shared.ts';
 
+// The tests of the benchmark harness, on the TypeScript source like every other test project.
+// The benchmarks themselves time the built packages: vitest.built.config.ts.
 export default defineProject({
   resolve: { alias: sourceAliases() },
   test: {
@@ -9,8 +11,6 @@ export default defineProject({
     // PGlite boots in seconds on a loaded machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Vite's module runner turns every export access into a getter. Accepted here: the loop
-    // with and without rails pays it alike, and docs/benchmarks.md says so.
-    benchmark: { suppressExportGetterWarnings: true },
+    benchmark: { include: [] },
   },
 });

@@ -27,15 +27,25 @@ export interface IsolatedRoundsOptions {
   signals: number;
   /** Signals each child runs untimed first. */
   warmup: number;
+  /**
+   * What `@guardloop/*` resolves to in the child: the TypeScript source (default, as under
+   * vitest) or each package's build (`pnpm build`), as a host loads it.
+   */
+  packages?: 'source' | 'built';
 }
 
 /** Runs one child and reads the JSON line it prints last. */
-async function runChild(script: string, candidate: string, signals: number, warmup: number) {
-  // The workspace packages resolve to their TypeScript source, as under vitest.
+async function runChild(
+  script: string,
+  candidate: string,
+  signals: number,
+  warmup: number,
+  packages: 'source' | 'built',
+) {
   const { stdout } = await run(
     process.execPath,
     [
-      '--conditions=@guardloop/source',
+      ...(packages === 'source' ? ['--conditions=@guardloop/source'] : []),
       '--import',
       'tsx',
       script,
@@ -58,6 +68,7 @@ export async function runIsolatedRounds({
   rounds,
   signals,
   warmup,
+  packages = 'source',
 }: IsolatedRoundsOptions): Promise<IsolatedRound[]> {
   const measured: IsolatedRound[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -65,7 +76,7 @@ export async function runIsolatedRounds({
     const order = round % 2 === 0 ? candidates : [...candidates].reverse();
     const readings: IsolatedRound = {};
     for (const candidate of order)
-      readings[candidate] = await runChild(script, candidate, signals, warmup);
+      readings[candidate] = await runChild(script, candidate, signals, warmup, packages);
     measured.push(readings);
   }
   return measured;

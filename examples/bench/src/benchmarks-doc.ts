@@ -120,9 +120,10 @@ every other round in reverse order); each median is the median round's. The mach
 with other jobs, whose bursts land in the means and tails, so ratios are taken between **medians**,
 and paired: each ratio is the median over the rounds of the ratio within one round, whose
 candidates ran seconds apart; the rail overhead table gives the lowest and highest round in
-brackets. The ratios, not the absolute times, are the result. The code runs from TypeScript source
-under vitest's module runner, which adds a getter call to every access to another module's export;
-a bundled build is faster, with and without rails.
+brackets. The ratios, not the absolute times, are the result. The packages run as a host runs
+them: their ESM build (\`pnpm bench\` runs \`pnpm build\` first), loaded by Node itself; only the
+bench files go through vitest's module runner, which would add a getter call to every access to
+another module's export (\`examples/bench/vitest.built.config.ts\`).
 
 ## Machine
 

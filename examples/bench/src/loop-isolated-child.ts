@@ -1,6 +1,7 @@
 // The child of loop-isolated.bench.ts: ONE candidate of the loop-throughput bench (memory
 // undo-log store), built alone in this process, timed by scripts/test-support/isolated-child.ts.
-//   node --conditions=@guardloop/source --import tsx examples/bench/src/loop-isolated-child.ts with 1000 1500
+//   node --import tsx examples/bench/src/loop-isolated-child.ts with 1000 1500   (the built packages;
+//   add --conditions=@guardloop/source for the TypeScript source)
 import { createMemoryUndoLogStore } from '@guardloop/undo-log';
 import { childArguments, timeSignals } from '../../../scripts/test-support/isolated-child';
 import { trainBenchClassifier } from './bench-classifier';

@@ -4,7 +4,7 @@
 // loop, warms it up (1 500 signals) and times 1 000 (loop-isolated-child.ts). The share is
 // (with - without) / with, paired within a round. loop-throughput.bench.ts keeps the
 // one-process figures and the generated page.
-// Run: pnpm vitest bench --run examples/bench/src/loop-isolated.bench.ts   (about a minute)
+// Run: pnpm bench loop-isolated   (about a minute; times the built packages)
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { test } from 'vitest';
@@ -27,6 +27,7 @@ test('rails share of the loop, each loop in its own process, memory undo-log sto
     signals: 1000,
     // The loop settles only after 1 000 to 1 400 signals (medians of blocks of 200): 300 is too few.
     warmup: 1500,
+    packages: 'built',
   });
   const { wall, cpu } = pairIsolatedRounds(rounds, 'with', 'without');
   // Each round too: processes of the same candidate differ more than rounds of one process do.

@@ -1,9 +1,9 @@
 // Overhead of the rail engine (ordering, timeouts, abort wiring, verdict validation) against calling
 // the same three rails directly, as the median of interleaved rounds in one run.
-// Run: pnpm vitest bench --run packages/core/src/rails/evaluate-rails.bench.ts
+// Run: pnpm bench rail-engine   (times the built @guardloop/core)
+
+import { allow, evaluateRails, type Rail, type RailContext } from '@guardloop/core';
 import { test } from 'vitest';
-import { evaluateRails } from './evaluate-rails';
-import { allow, type Rail, type RailContext } from './rail';
 
 const context: RailContext = {
   traceId: 't',
