@@ -19,6 +19,9 @@ import {
   thompsonChoice,
 } from './queue-posteriors';
 
+const confirmOptionsSchema = z.looseObject({ by: text });
+const overrideOptionsSchema = z.looseObject({ queue: text, by: text, reason: text.optional() });
+
 /**
  * Outcome-based routing: per category, Thompson sampling on first contact resolution and on
  * reviewers' decisions (`approved` a success, `approved_with_edits` or `rejected` a failure).
@@ -100,12 +103,11 @@ export function createOutcomeRouter(options: OutcomeRouterOptions): OutcomeRoute
       return { ...parsed, queue, reroute, probabilityBetter: probability, posteriors: all };
     },
     async confirm(suggestion, confirmOptions) {
-      const { by } = parseInput(z.looseObject({ by: text }), confirmOptions, 'confirm options');
+      const { by } = parseInput(confirmOptionsSchema, confirmOptions, 'confirm options');
       return record(suggestion, { queue: suggestion?.queue, by }, confirmOptions);
     },
     async override(suggestion, overrideOptions) {
-      const schema = z.looseObject({ queue: text, by: text, reason: text.optional() });
-      const decision = parseInput(schema, overrideOptions, 'override options');
+      const decision = parseInput(overrideOptionsSchema, overrideOptions, 'override options');
       return record(suggestion, decision, overrideOptions);
     },
     async posteriors(category, posteriorOptions) {

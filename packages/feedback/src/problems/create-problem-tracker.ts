@@ -14,6 +14,8 @@ import {
   trackerOptionsSchema,
 } from './problem-tracker-types';
 
+const problemIdSchema = z.string().min(1);
+
 const abortOf = (options: unknown) =>
   parseInput(abortOptionsSchema, options, 'options')?.abortSignal;
 
@@ -31,7 +33,7 @@ export function createProblemTracker(options: ProblemTrackerOptions): ProblemTra
   };
 
   const load = async (problemId: unknown, abortSignal?: AbortSignal) => {
-    const id = parseInput(z.string().min(1), problemId, 'problem id');
+    const id = parseInput(problemIdSchema, problemId, 'problem id');
     const problem = await store.getProblem(id, { abortSignal });
     if (!problem) throw new ProblemNotFoundError({ problemId: id });
     return problem;

@@ -26,6 +26,7 @@ const stepSchema = z.object({
   idempotencyKey: storableTextSchema.optional(),
   approval: approvalTokenSchema.optional(),
 });
+const stepsSchema = z.array(stepSchema).min(1);
 
 export const sagaOptionsSchema = z.object({
   traceId: storableTextSchema,
@@ -52,7 +53,7 @@ export async function runSaga(
   rawOptions: SagaOptions,
 ): Promise<SagaResult> {
   const options = parseInput(sagaOptionsSchema, rawOptions, 'saga options');
-  parseInput(z.array(stepSchema).min(1), rawSteps, 'saga steps');
+  parseInput(stepsSchema, rawSteps, 'saga steps');
   throwIfAborted(options.abortSignal);
   const steps = rawSteps.map((step, index) => {
     const action = resolveAction(

@@ -6,6 +6,7 @@ import { InvalidActionStateError } from '../errors/invalid-action-state-error';
 import { IrreversibleActionError } from '../errors/irreversible-action-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
+import { actionIdSchema } from './id-schemas';
 import { performUndo, type UndoResult } from './perform-undo';
 import { readRecord, resolveAction, signalOrNever, type UndoLogRuntime } from './undo-log-runtime';
 
@@ -25,7 +26,7 @@ export async function undoAction(
   actionId: string,
   rawOptions: UndoOptions,
 ): Promise<UndoResult> {
-  parseInput(z.string().min(1), actionId, 'action id');
+  parseInput(actionIdSchema, actionId, 'action id');
   const options = parseInput(undoOptionsSchema, rawOptions, 'undo options');
   throwIfAborted(options.abortSignal);
   return undoRecord(runtime, await readRecord(runtime, actionId), options);

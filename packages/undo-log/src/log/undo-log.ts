@@ -1,8 +1,9 @@
 import { type ActionCatalog, type ActionDescription, parseInput } from '@guardloop/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ActionDefinition } from '../action/define-action';
 import { parseStoredRecord } from '../record/parse-stored-record';
 import type { UndoLogRecord } from '../record/undo-log-record';
+import { actionIdSchema, actionNameSchema, traceIdSchema } from './id-schemas';
 import type { UndoResult } from './perform-undo';
 import { type RecoverOptions, type RecoverResult, recover } from './recover';
 import { runAction } from './run-action';
@@ -50,15 +51,15 @@ export function createUndoLogApi(runtime: UndoLogRuntime): UndoLog {
     recover: (options) => recover(runtime, options),
     startRecovery: (options) => startRecovery(runtime, options),
     getRecord: async (actionId) => {
-      parseInput(z.string().min(1), actionId, 'action id');
+      parseInput(actionIdSchema, actionId, 'action id');
       return readRecord(runtime, actionId);
     },
     listTrace: async (traceId) => {
-      parseInput(z.string().min(1), traceId, 'trace id');
+      parseInput(traceIdSchema, traceId, 'trace id');
       return (await runtime.store.listByTrace(traceId)).map(parseStoredRecord);
     },
     describeAction: (name) => {
-      parseInput(z.string(), name, 'action name');
+      parseInput(actionNameSchema, name, 'action name');
       const action = runtime.actions.get(name);
       return action ? { reversible: action.reversible } : undefined;
     },

@@ -1,9 +1,9 @@
 import { parseInput } from '@guardloop/core';
 import { throwIfAborted } from '@guardloop/core/internal';
-import { z } from 'zod';
 import { ActionInProgressError } from '../errors/action-in-progress-error';
 import { UndoFailedError } from '../errors/undo-failed-error';
 import { parseStoredRecord } from '../record/parse-stored-record';
+import { traceIdSchema } from './id-schemas';
 import type { UndoResult } from './perform-undo';
 import { type UndoOptions, undoOptionsSchema, undoRecord } from './undo-action';
 import type { UndoLogRuntime } from './undo-log-runtime';
@@ -31,7 +31,7 @@ export async function undoTrace(
   traceId: string,
   rawOptions: UndoOptions,
 ): Promise<UndoTraceResult> {
-  parseInput(z.string().min(1), traceId, 'trace id');
+  parseInput(traceIdSchema, traceId, 'trace id');
   const options = parseInput(undoOptionsSchema, rawOptions, 'undo options');
   throwIfAborted(options.abortSignal);
   const records = (await runtime.store.listByTrace(traceId)).map(parseStoredRecord).reverse();
