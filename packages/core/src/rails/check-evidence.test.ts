@@ -111,6 +111,55 @@ describe('checkEvidence', () => {
     });
   });
 
+  it('starts every check afresh after one that threw midway', () => {
+    let reads = 0;
+    const once = {
+      get value() {
+        reads += 1;
+        if (reads === 1) throw new Error('not yet');
+        return 1;
+      },
+    };
+    expect(() => checkEvidence({ once })).toThrow('not yet');
+    // The object the failed walk had open is not taken for a cycle now.
+    expect(checkEvidence({ once })).toEqual({ once });
+    // Deeper than the walk's stack: the walk gives up with every level still open.
+    let deep: unknown = { leaf: once };
+    for (let level = 0; level < 20_000; level++) deep = { deep };
+    expect(throwsOnCheck(deep)).toBe(throwsOnStringify(deep));
+    expect(checkEvidence({ again: once, deep: { leaf: once } })).toEqual({
+      again: once,
+      deep: { leaf: once },
+    });
+  });
+
+  it('keeps its walk when a toJSON checks other evidence midway (a nested decision)', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    let calls = 0;
+    const nested = {
+      toJSON: () => {
+        calls += 1;
+        expect(() => checkEvidence(cyclic)).toThrow(TypeError);
+        expect(checkEvidence({ fine: [1, 2] })).toEqual({ fine: [1, 2] });
+        return 'nested';
+      },
+    };
+    const outer: Record<string, unknown[]> = { list: [nested] };
+    outer.list?.push(outer);
+    expect(() => JSON.stringify(outer)).toThrow(TypeError);
+    calls = 0;
+    expect(() => checkEvidence(outer)).toThrow(TypeError);
+    // Refused as JSON.stringify refuses it, at the cycle, after one call: the nested check left
+    // the objects open around it as they were.
+    expect(calls).toBe(1);
+    const shared = { n: 1 };
+    expect(checkEvidence({ list: [nested, shared], shared })).toEqual({
+      list: [nested, shared],
+      shared,
+    });
+  });
+
   it('passes each toJSON the key it is found under', () => {
     const keys: string[] = [];
     const spy = { toJSON: (key: string) => keys.push(key) };

@@ -15,14 +15,22 @@ export function checkEvidence(evidence: unknown): unknown {
   }
   if (type !== 'object' || evidence === null) return evidence;
   if (sealed.has(evidence as object)) return evidence;
-  const walked = { values: 0 };
+  // Most decisions check several evidence objects: their walks share one state. A `toJSON` run
+  // from inside a walk may check evidence too (a nested decision): it then gets its own.
+  const walked = spareWalk ?? new EvidenceWalk();
+  spareWalk = undefined;
+  walked.values = 0;
   try {
-    walk(evidence, '', [], walked);
+    walk(evidence, '', walked.ancestors, walked);
   } catch (error) {
     // Nesting deeper than this walk's stack: JSON.stringify has its own limit, so it decides.
     if (!(error instanceof RangeError)) throw error;
     JSON.stringify(evidence);
     return evidence;
+  } finally {
+    // A walk that threw left its open objects behind.
+    if (walked.ancestors.length > 0) walked.ancestors.length = 0;
+    spareWalk = walked;
   }
   // Huge evidence may exceed what a string can hold: then only JSON.stringify can tell.
   if (walked.values > maxWalkedValues) JSON.stringify(evidence);
@@ -32,7 +40,15 @@ export function checkEvidence(evidence: unknown): unknown {
 /** Values and characters past which the walk hands over to JSON.stringify. */
 const maxWalkedValues = 100_000;
 
-function walk(value: unknown, key: string, ancestors: object[], walked: { values: number }): void {
+/** What one walk counts and the objects open above where it is. */
+class EvidenceWalk {
+  values = 0;
+  readonly ancestors: object[] = [];
+}
+
+let spareWalk: EvidenceWalk | undefined;
+
+function walk(value: unknown, key: string, ancestors: object[], walked: EvidenceWalk): void {
   walked.values += typeof value === 'string' ? 1 + value.length : 1;
   if (walked.values > maxWalkedValues) return;
   if (typeof value === 'bigint') {

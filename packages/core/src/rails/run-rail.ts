@@ -331,6 +331,30 @@ function toResult(
     !(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)
   )
     return undefined;
+  // One literal per shape: a field added afterwards would grow the object into a second store.
+  if (confidence === undefined) {
+    if (evidence === undefined) {
+      return {
+        rail: spec.name,
+        kind: spec.kind,
+        startedAt,
+        durationMs,
+        status: 'completed',
+        verdict: verdict as RailVerdict['verdict'],
+        reason,
+      };
+    }
+    return {
+      rail: spec.name,
+      kind: spec.kind,
+      startedAt,
+      durationMs,
+      status: 'completed',
+      verdict: verdict as RailVerdict['verdict'],
+      reason,
+      evidence: checkEvidence(evidence),
+    };
+  }
   const result: RailResult = {
     rail: spec.name,
     kind: spec.kind,
@@ -341,7 +365,7 @@ function toResult(
     reason,
   };
   if (evidence !== undefined) result.evidence = checkEvidence(evidence);
-  if (confidence !== undefined) result.confidence = confidence;
+  result.confidence = confidence;
   return result;
 }
 
