@@ -12,6 +12,7 @@ import { type PiiFinding, type PiiKind, piiKinds } from '../pii/pii-kinds';
 import { replaceFindings } from '../pii/redact-pii';
 import { scanPii } from '../pii/scan-pii';
 import { createCleanTextMemory } from './clean-text-memory';
+import type { TextSegment } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
 import { selectPiiValue } from './select-value';
 import {
@@ -100,13 +101,18 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
     keyFindings.clear();
     const collected = scan(context);
     if (!collected.ok) return limitExceededVerdict(collected, 'for personal data');
-    const findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> = [];
-    // Each string's findings, kept for redaction: each string is scanned once, and redacted
-    // only when something was found (a clean payload builds no redacted text).
-    const foundBySegment: (readonly PiiFinding[])[] = [];
-    for (const segment of collected.segments) {
+    const { segments } = collected;
+    let findings: Array<Pick<PiiFinding, 'kind' | 'start' | 'end'> & { path?: string }> | undefined;
+    // Each string's findings, by its index, kept for redaction: each string is scanned once, and
+    // redacted only when something was found. A clean payload (most) allocates neither list.
+    let foundBySegment: (readonly PiiFinding[])[] | undefined;
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index] as TextSegment;
       const found = segment.isKey ? scanKey(segment.text) : scanPii(segment.text, kinds);
-      foundBySegment.push(found);
+      if (found.length === 0) continue;
+      foundBySegment ??= [];
+      foundBySegment[index] = found;
+      findings ??= [];
       for (const { kind, start, end } of found) {
         findings.push(
           segment.path === '' ? { kind, start, end } : { kind, path: segment.path, start, end },
@@ -114,8 +120,8 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
       }
     }
     keyFindings.clear();
-    if (findings.length === 0) {
-      return nothingFoundVerdict(collected.segments, {
+    if (findings === undefined) {
+      return nothingFoundVerdict(segments, {
         clean: 'No personal data found.',
         noText: 'No text to check for personal data.',
       });
@@ -124,9 +130,9 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
     const evidence: { findings: typeof findings; redactedText?: string } = { findings };
     if (redact) {
       const redactedParts: string[] = [];
-      collected.segments.forEach((segment, index) => {
+      segments.forEach((segment, index) => {
         if (!segment.isKey) {
-          redactedParts.push(replaceFindings(segment.text, foundBySegment[index] ?? []));
+          redactedParts.push(replaceFindings(segment.text, foundBySegment?.[index] ?? noFindings));
         }
       });
       evidence.redactedText = redactedParts.join('\n');
