@@ -1,7 +1,7 @@
 // A repository check, kept with the benchmarks it protects: no package builds a zod schema on
 // every call. Building one (`z.string().min(1)`) costs more than parsing with it, and the loop
 // calls some of these functions on every signal (`describeAction` did, for each action).
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { expect, test } from 'vitest';
@@ -14,7 +14,7 @@ function sourceFiles(): string[] {
   const packages = join(root, 'packages');
   for (const name of readdirSync(packages)) {
     const src = join(packages, name, 'src');
-    let entries: ReturnType<typeof readdirSync<{ withFileTypes: true; recursive: true }>>;
+    let entries: Dirent[];
     try {
       entries = readdirSync(src, { withFileTypes: true, recursive: true });
     } catch {
@@ -29,7 +29,7 @@ function sourceFiles(): string[] {
 }
 
 /** `z.string(...)`, `z.looseObject(...)`...: a call on the `z` namespace, outermost in a chain. */
-const isSchemaBuild = (node: ts.Node): node is ts.CallExpression =>
+const isSchemaBuild = (node: ts.Node): boolean =>
   ts.isCallExpression(node) &&
   ts.isPropertyAccessExpression(node.expression) &&
   ts.isIdentifier(node.expression.expression) &&

@@ -331,41 +331,25 @@ function toResult(
     !(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)
   )
     return undefined;
+  const { name: rail, kind } = spec;
+  const status = 'completed';
+  const judged = verdict as RailVerdict['verdict'];
   // One literal per shape: a field added afterwards would grow the object into a second store.
-  if (confidence === undefined) {
-    if (evidence === undefined) {
-      return {
-        rail: spec.name,
-        kind: spec.kind,
-        startedAt,
-        durationMs,
-        status: 'completed',
-        verdict: verdict as RailVerdict['verdict'],
-        reason,
-      };
-    }
-    return {
-      rail: spec.name,
-      kind: spec.kind,
-      startedAt,
-      durationMs,
-      status: 'completed',
-      verdict: verdict as RailVerdict['verdict'],
-      reason,
-      evidence: checkEvidence(evidence),
-    };
-  }
-  const result: RailResult = {
-    rail: spec.name,
-    kind: spec.kind,
-    startedAt,
-    durationMs,
-    status: 'completed',
-    verdict: verdict as RailVerdict['verdict'],
-    reason,
-  };
-  if (evidence !== undefined) result.evidence = checkEvidence(evidence);
-  result.confidence = confidence;
+  const result: RailResult =
+    evidence === undefined
+      ? { rail, kind, startedAt, durationMs, status, verdict: judged, reason }
+      : {
+          rail,
+          kind,
+          startedAt,
+          durationMs,
+          status,
+          verdict: judged,
+          reason,
+          evidence: checkEvidence(evidence),
+        };
+  // Rare (a verdict with its own confidence): added afterwards.
+  if (confidence !== undefined) result.confidence = confidence;
   return result;
 }
 
