@@ -56,12 +56,13 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
     ...(profanityVerdict === undefined ? {} : { profanityVerdict }),
     ...(patterns === undefined ? {} : { patterns }),
   });
-  const scan = createValueScan(parsed, selectOutgoingValue);
   // What goes out repeats: keys (`action`, `input`, `channel`...) and values (a macro's reply,
   // `email`). A string's findings depend on it alone (`checkSegments`), so one found clean is not
   // checked again. Remembered only when the whole check found nothing, so a string is never
   // remembered from a check whose findings could have been its own.
   const cleanTexts = createCleanTextMemory({ maxLength: maxRememberedLength });
+  // Strings found clean before get no segment: the walk passes over them.
+  const scan = createValueScan(parsed, selectOutgoingValue, undefined, cleanTexts.has);
   return {
     name: parsed.name,
     kind: 'deterministic',
@@ -73,12 +74,12 @@ export function brandSafetyRail(options: BrandSafetyRailOptions = {}): Rail {
     throwIfRailAborted(options);
     const collected = scan(context);
     if (!collected.ok) return limitExceededVerdict(collected, 'for brand safety');
-    const { segments } = collected;
-    const unchecked = segments.filter((segment) => !cleanTexts.has(segment.text));
+    // Only the strings not found clean before (`skip`).
+    const unchecked = collected.segments;
     const findings = checkSegments(check, unchecked);
     if (findings.length === 0) {
       for (const segment of unchecked) cleanTexts.remember(segment.text);
-      return nothingFoundVerdict(segments, {
+      return nothingFoundVerdict(collected, {
         clean: 'The draft is brand-safe.',
         noText: 'No outgoing draft to check.',
       });

@@ -63,6 +63,41 @@ describe('collectTextSegments', () => {
     expect(redacted.sort()).toEqual(['odd key', 'secret@example.com', 'tag', 'to']);
   });
 
+  it('gives no segment to what skip passes over, which still counts towards the limits', () => {
+    const known = new Set(['draft', 'Hello', 'to']);
+    const skip = (text: string) => known.has(text);
+    const value = { draft: 'Hello', to: ['ann@example.com'], note: 'new' };
+    const result = collectTextSegments(value, limits, undefined, skip);
+    expect(
+      result.ok && result.segments.map(({ text, isKey, path }) => [text, isKey, path]),
+    ).toEqual([
+      ['ann@example.com', false, 'to[0]'],
+      ['note', true, 'note (key)'],
+      ['new', false, 'note'],
+    ]);
+    // 'draft' + 'Hello' + 'to' + 'ann@example.com' + 'note' + 'new' = 34 characters, skipped or not.
+    expect(result.ok && result.length).toBe(34);
+    expect(collectTextSegments(value, { ...limits, maxLength: 33 }, undefined, skip)).toMatchObject(
+      {
+        ok: false,
+        limit: 'maxLength',
+      },
+    );
+  });
+
+  it('tells whether any text that is not a key was found, skipped or not', () => {
+    const skipAll = () => true;
+    const anyText = (value: unknown, skip?: () => boolean) => {
+      const result = collectTextSegments(value, limits, undefined, skip);
+      return result.ok && result.anyText;
+    };
+    expect(anyText({ attributes: { draft: undefined } })).toBe(false);
+    expect(anyText({ draft: '   ' }, skipAll)).toBe(false);
+    expect(anyText({ draft: 'Hello' })).toBe(true);
+    expect(anyText({ draft: 'Hello' }, skipAll)).toBe(true);
+    expect(anyText(42, skipAll)).toBe(true);
+  });
+
   it('names the path it was reading when a getter throws', () => {
     const value = {
       list: [

@@ -67,7 +67,14 @@ export interface CollectLimits {
 }
 
 export type CollectResult =
-  | { ok: true; segments: TextSegment[]; length: number }
+  | {
+      ok: true;
+      /** The strings to judge: every one found, but those `skip` passed over. */
+      segments: TextSegment[];
+      length: number;
+      /** Whether any string that is not a key was found, skipped or not. */
+      anyText: boolean;
+    }
   | { ok: false; limit: keyof CollectLimits; value: number; max: number }
   /** A getter or a Proxy trap threw at `path`: part of the value cannot be read, nor judged. */
   | { ok: false; limit: 'unreadable'; path: string };
@@ -80,17 +87,21 @@ const identifier = /^[A-Za-z_$][\w$-]*$/;
  * (the object is being scanned already). Stops at the first limit crossed, so the caller can
  * fail closed instead of judging part of the value. `redactKey` keeps personal data that is in
  * a key out of the paths; it runs when a segment's path is first read, not during the walk.
+ * `skip` leaves out a string the caller already knows the verdict of (one it found clean
+ * before): it still counts towards the limits and `anyText`, but gets no segment.
  */
 export function collectTextSegments(
   value: unknown,
   limits: CollectLimits,
   redactKey: (key: string) => string = (key) => key,
+  skip?: (text: string, isKey: boolean) => boolean,
 ): CollectResult {
   const segments: TextSegment[] = [];
   // The objects open above the current one: at most `maxDepth`, so an array is cheaper than a Set.
   const ancestors: object[] = [];
   let length = 0;
   let values = 0;
+  let anyText = false;
   let exceeded: { limit: keyof CollectLimits; value: number; max: number } | undefined;
 
   const add = (place: Place | undefined, text: string, isKey: boolean) => {
@@ -102,7 +113,8 @@ export function collectTextSegments(
     // A printable ASCII first character settles it without trimming (most strings).
     const first = text.charCodeAt(0);
     if ((first > 32 && first < 127) || text.trim() !== '') {
-      segments.push(new Segment(place, text, isKey));
+      if (!isKey) anyText = true;
+      if (skip === undefined || !skip(text, isKey)) segments.push(new Segment(place, text, isKey));
     }
   };
 
@@ -188,7 +200,7 @@ export function collectTextSegments(
     // What it threw may quote the value: only the path goes into the verdict.
     return { ok: false, limit: 'unreadable', path: pathOf(reading) };
   }
-  return exceeded ? { ok: false, ...exceeded } : { ok: true, segments, length };
+  return exceeded ? { ok: false, ...exceeded } : { ok: true, segments, length, anyText };
 }
 
 const tooLong = Symbol('too long');

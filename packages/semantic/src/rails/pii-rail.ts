@@ -88,7 +88,13 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
     const found = scanKey(key);
     return found.length === 0 ? key : replaceFindings(key, found);
   };
-  const scan = createValueScan(parsed, selectPiiValue, redactKey);
+  // Keys found clean before get no segment: the walk passes over them.
+  const scan = createValueScan(
+    parsed,
+    selectPiiValue,
+    redactKey,
+    (text, isKey) => isKey && cleanKeys.has(text),
+  );
   return {
     name,
     kind: 'deterministic',
@@ -121,7 +127,7 @@ export function piiRail(options: PiiRailOptions = {}): Rail {
     }
     keyFindings.clear();
     if (findings === undefined) {
-      return nothingFoundVerdict(segments, {
+      return nothingFoundVerdict(collected, {
         clean: 'No personal data found.',
         noText: 'No text to check for personal data.',
       });

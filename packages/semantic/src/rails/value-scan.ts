@@ -4,7 +4,6 @@ import {
   type CollectLimits,
   type CollectResult,
   collectTextSegments,
-  type TextSegment,
 } from './collect-text-segments';
 import { railVerdict } from './rail-verdict';
 import type { TextSelector } from './select-text';
@@ -64,6 +63,8 @@ export function createValueScan(
   } & CollectLimits,
   defaultSelect: ValueSelector,
   redactKey?: (key: string) => string,
+  /** Strings not to collect (see `collectTextSegments`). */
+  skip?: (text: string, isKey: boolean) => boolean,
 ): (context: RailContext) => CollectResult {
   const { maxLength, maxDepth, maxValues } = options;
   const limits = { maxLength, maxDepth, maxValues };
@@ -75,7 +76,7 @@ export function createValueScan(
     } catch {
       return { ok: false, limit: 'unreadable', path: '' };
     }
-    return collectTextSegments(value, limits, redactKey);
+    return collectTextSegments(value, limits, redactKey, skip);
   };
 }
 
@@ -104,9 +105,8 @@ export function limitExceededVerdict(
  * whose draft is absent) are no text: then `noText` is the reason, else `clean`.
  */
 export function nothingFoundVerdict(
-  segments: readonly TextSegment[],
+  collected: Extract<CollectResult, { ok: true }>,
   reasons: { clean: string; noText: string },
 ): RailVerdict {
-  const anyText = segments.some((segment) => !segment.isKey);
-  return railVerdict('allow', anyText ? reasons.clean : reasons.noText);
+  return railVerdict('allow', collected.anyText ? reasons.clean : reasons.noText);
 }
