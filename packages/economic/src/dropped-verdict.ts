@@ -1,7 +1,20 @@
 import type { RailEvaluateOptions } from '@guardloop/core';
 import { onRailEvaluationAborted, throwIfAborted } from '@guardloop/core/internal';
 
-export interface TakeForVerdictOptions<Taken> {
+/**
+ * How a rail gives back what it took, told what the take concerned (`about`: the rate-limit
+ * slot), so one object per rail serves every decision.
+ */
+export interface Holding<Taken, About = undefined> {
+  /** Whether the take took anything; a refused take has nothing to give back. */
+  applied: (taken: Taken) => boolean;
+  /** Gives back what was taken. Called at most once, without the signal: it must finish. */
+  giveBack: (taken: Taken, about: About) => unknown;
+  /** Told when `giveBack` fails; the counter then keeps what was taken. */
+  onGiveBackError: (error: unknown, taken: Taken, about: About) => void;
+}
+
+export interface TakeForVerdictOptions<Taken, About = undefined> extends Holding<Taken, About> {
   /** The rail's options (`evaluate`'s second argument), as they came: not spread or copied. */
   railOptions: RailEvaluateOptions;
   /**
@@ -9,12 +22,8 @@ export interface TakeForVerdictOptions<Taken> {
    * and `CostMeter` guarantee for an aborted write), or resolves with what it did.
    */
   take: (abortSignal: AbortSignal) => Promise<Taken>;
-  /** Whether `take` took anything; a refused take has nothing to give back. */
-  applied: (taken: Taken) => boolean;
-  /** Gives back what was taken. Called at most once, without the signal: it must finish. */
-  giveBack: (taken: Taken) => unknown;
-  /** Told when `giveBack` fails; the counter then keeps what was taken. */
-  onGiveBackError: (error: unknown, taken: Taken) => void;
+  /** Passed to `giveBack` and `onGiveBackError`. */
+  about?: About;
 }
 
 /**
@@ -32,18 +41,19 @@ export interface TakeForVerdictOptions<Taken> {
  *   per call would pile up on it.
  * A failed give-back goes to `onGiveBackError`, never to an unhandled rejection.
  */
-export async function takeForVerdict<Taken>({
+export async function takeForVerdict<Taken, About = undefined>({
   railOptions,
   take,
   applied,
   giveBack,
   onGiveBackError,
-}: TakeForVerdictOptions<Taken>): Promise<Taken> {
+  about,
+}: TakeForVerdictOptions<Taken, About>): Promise<Taken> {
   // Read once, where the rail awaits: under the engine the signal is created on first read.
   const abortSignal = railOptions.abortSignal;
   const taken = await take(abortSignal);
   if (!applied(taken)) return taken;
-  const release = releaseOnce(taken, giveBack, onGiveBackError);
+  const release = releaseOnce(taken, about as About, giveBack, onGiveBackError);
   if (abortSignal.aborted) {
     await release();
     throwIfAborted(abortSignal);
@@ -53,40 +63,42 @@ export async function takeForVerdict<Taken>({
 }
 
 /**
- * `takeForVerdict` for a take that answers at once (the in-memory counters): nothing is on its
- * way, so the only abort left to heed is the engine dropping the verdict later (a host's wrapper
- * around the rail may still be awaiting when another rail denies). Check the signal before.
+ * `takeForVerdict` for what was taken at once (the in-memory counters): nothing is on its way,
+ * so the only abort left to heed is the engine dropping the verdict later (a host's wrapper
+ * around the rail may still be awaiting when another rail denies). Check the signal before
+ * taking. Returns `taken`.
  */
-export function takeForVerdictNow<Taken>({
-  railOptions,
-  take,
-  applied,
-  giveBack,
-  onGiveBackError,
-}: Omit<TakeForVerdictOptions<Taken>, 'take'> & { take: () => Taken }): Taken {
-  const taken = take();
-  if (applied(taken)) {
-    const release = releaseOnce(taken, giveBack, onGiveBackError);
-    onRailEvaluationAborted(railOptions, () => void release());
+export function holdForVerdict<Taken, About>(
+  railOptions: RailEvaluateOptions,
+  taken: Taken,
+  holding: Holding<Taken, About>,
+  about: About,
+): Taken {
+  if (holding.applied(taken)) {
+    // One closure per take held; the holding itself is built once per rail.
+    const release = releaseOnce(taken, about, holding.giveBack, holding.onGiveBackError);
+    // `release` never rejects: its promise is left to itself.
+    onRailEvaluationAborted(railOptions, release);
   }
   return taken;
 }
 
 /** Gives back once; a failure goes to `onGiveBackError`, never to an unhandled rejection. */
-function releaseOnce<Taken>(
+function releaseOnce<Taken, About>(
   taken: Taken,
-  giveBack: (taken: Taken) => unknown,
-  onGiveBackError: (error: unknown, taken: Taken) => void,
+  about: About,
+  giveBack: (taken: Taken, about: About) => unknown,
+  onGiveBackError: (error: unknown, taken: Taken, about: About) => void,
 ): () => Promise<void> {
   let given = false;
   return async () => {
     if (given) return;
     given = true;
     try {
-      await giveBack(taken);
+      await giveBack(taken, about);
     } catch (error) {
       try {
-        onGiveBackError(error, taken);
+        onGiveBackError(error, taken, about);
       } catch {
         // A reporter that throws must not turn into an unhandled rejection: it was told.
       }

@@ -8,7 +8,7 @@ import {
   type RailVerdict,
 } from '@guardloop/core';
 import { evaluateWith, throwIfRailAborted } from '@guardloop/core/internal';
-import { takeForVerdict, takeForVerdictNow } from '../dropped-verdict';
+import { type Holding, holdForVerdict, takeForVerdict } from '../dropped-verdict';
 import { parseCostContext } from './cost-input';
 import type { CostCharge, CostLine } from './cost-line';
 import { type CostMeter, chargeAtOnce } from './cost-meter';
@@ -65,8 +65,8 @@ export function costBudgetRail({
       .join('; ');
     return allow(`Within cost budgets: ${spent}.`, charge);
   };
-  const holding = {
-    applied: (taken: CostCharge) => taken.applied,
+  const holding: Holding<CostCharge, undefined> = {
+    applied: (taken) => taken.applied,
     giveBack: (taken: CostCharge) => meter.refund(taken),
     onGiveBackError: onRefundError,
   };
@@ -92,9 +92,7 @@ export function costBudgetRail({
       throwIfRailAborted(options);
       const charged = chargeAtOnce(meter, context);
       if (charged === undefined) return chargeLater(context, options);
-      return verdictOf(
-        takeForVerdictNow({ railOptions: options, take: () => charged, ...holding }),
-      );
+      return verdictOf(holdForVerdict(options, charged, holding, undefined));
     }),
   };
 }

@@ -14,7 +14,7 @@ import type {
   CounterStore,
   CounterWindowLimit,
 } from '../counter-store';
-import { takeForVerdict, takeForVerdictNow } from '../dropped-verdict';
+import { type Holding, holdForVerdict, takeForVerdict } from '../dropped-verdict';
 import { scopeOf } from '../scope';
 import { synchronousCountersOf } from '../synchronous-counters';
 import { trailingRange } from '../window/bucket-range';
@@ -88,12 +88,14 @@ export function rateLimitRail({
     return onExceeded === 'deny' ? deny(reason, evidence) : escalate(reason, evidence);
   };
   const retainMs = rateLimit.retentionMs;
-  const holding = (slot: RateLimitSlot) => ({
-    applied: (taken: ConditionalIncrementResult) => taken.applied,
+  // Built once: taking a slot runs on every decision.
+  const retainOptions = Object.freeze({ retainMs });
+  const holding: Holding<ConditionalIncrementResult, RateLimitSlot> = {
+    applied: (taken) => taken.applied,
     // With the retention too: a give-back that recreates a pruned bucket must expire as well.
-    giveBack: () => store.increment(slot.key, slot.bucketStart, -1, { retainMs }),
-    onGiveBackError: (error: unknown) => onRefundError(error, slot),
-  });
+    giveBack: (_taken, slot) => store.increment(slot.key, slot.bucketStart, -1, retainOptions),
+    onGiveBackError: (error, _taken, slot) => onRefundError(error, slot),
+  };
   const takeLater = async (
     slot: RateLimitSlot,
     limit: CounterWindowLimit,
@@ -108,7 +110,8 @@ export function rateLimitRail({
             abortSignal: takeSignal,
             retainMs,
           }),
-        ...holding(slot),
+        ...holding,
+        about: slot,
       }),
     );
   return {
@@ -138,12 +141,8 @@ export function rateLimitRail({
       throwIfRailAborted(options);
       const counters = synchronousCountersOf(store);
       if (counters === undefined) return takeLater(slot, limit, options);
-      const taken = takeForVerdictNow({
-        railOptions: options,
-        take: () => counters.incrementIfWithin(slot.key, bucketStart, 1, limit, { retainMs }),
-        ...holding(slot),
-      });
-      return verdictOf(slot, taken);
+      const taken = counters.incrementIfWithin(slot.key, bucketStart, 1, limit, retainOptions);
+      return verdictOf(slot, holdForVerdict(options, taken, holding, slot));
     }),
   };
 }
