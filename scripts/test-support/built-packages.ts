@@ -20,13 +20,20 @@ function esmTargets(manifest: { exports?: Record<string, unknown> }): string[] {
   return targets;
 }
 
+/** The TypeScript files under a package's `src` that the build reads: no tests, benches, fixtures. */
+export function builtSourceFiles(srcDir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(srcDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || notBuilt.test(entry.name)) continue;
+    files.push(join(entry.parentPath, entry.name));
+  }
+  return files;
+}
+
 /** The newest modification time (ms) of a source file under `dir`, 0 when there is none. */
 function newestSource(dir: string): number {
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts') || notBuilt.test(entry.name)) continue;
-    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
+  for (const file of builtSourceFiles(dir)) newest = Math.max(newest, statSync(file).mtimeMs);
   return newest;
 }
 

@@ -1,34 +1,24 @@
 // A repository check, kept with the benchmarks it protects: no package builds a zod schema on
 // every call. Building one (`z.string().min(1)`) costs more than parsing with it, and the loop
 // calls some of these functions on every signal (`describeAction` did, for each action).
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { expect, test } from 'vitest';
+import { builtSourceFiles } from '../../../scripts/test-support/built-packages';
 
 const root = resolve(import.meta.dirname, '../../..');
-const notShipped = /\.(test|test-d|bench|fixture)\.ts$|\/test-support\//;
-
+/** What every package ships, test helpers left out. */
 function sourceFiles(): string[] {
-  const files: string[] = [];
   const packages = join(root, 'packages');
-  for (const name of readdirSync(packages)) {
-    const src = join(packages, name, 'src');
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(src, { withFileTypes: true, recursive: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const file = join(entry.parentPath, entry.name);
-      if (entry.isFile() && file.endsWith('.ts') && !notShipped.test(file)) files.push(file);
-    }
-  }
-  return files;
+  return readdirSync(packages)
+    .map((name) => join(packages, name, 'src'))
+    .filter((src) => existsSync(src))
+    .flatMap(builtSourceFiles)
+    .filter((file) => !file.includes('/test-support/'));
 }
 
-/** `z.string(...)`, `z.looseObject(...)`...: a call on the `z` namespace, outermost in a chain. */
+/** `z.string(...)`, `z.looseObject(...)`...: a call on the `z` namespace, the root of a chain. */
 const isSchemaBuild = (node: ts.Node): boolean =>
   ts.isCallExpression(node) &&
   ts.isPropertyAccessExpression(node.expression) &&
